@@ -1,0 +1,26 @@
+// The readers' intermediate form: what every file format becomes before parsing.
+// Paragraph text keeps its leading tabs and inner line breaks, because text-file
+// tables are recognised from exactly that layout.
+
+export interface DocCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export type DocBlock =
+  | { type: 'p'; text: string }
+  | { type: 'table'; rows: DocCell[][] };
+
+export interface DocContent {
+  blocks: DocBlock[];
+  /** How the reader decoded the bytes, e.g. "UTF-8", "GB18030", "docx", "doc". */
+  encoding: string;
+}
+
+/** Plain text of a document (tables as tab-separated rows), for search and display. */
+export function blocksToText(blocks: DocBlock[]): string {
+  return blocks
+    .map((b) => (b.type === 'p' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n')))
+    .join('\n');
+}

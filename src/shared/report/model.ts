@@ -1,0 +1,61 @@
+// The report model shared by the parser, the checks, the archive and the views.
+
+export type TemplateId = 'T2019' | 'T2021' | 'pre2019' | 'unknown';
+export type TableId = 't2' | 't3' | 't4';
+
+export interface CellValue {
+  /** number: a numeric value; blank: an empty cell; mark: '/', '—' and the like (never 0). */
+  kind: 'number' | 'blank' | 'mark';
+  num: number | null;
+  /** The text as found in the source. */
+  raw: string;
+  /** Unit the number is stored in (money: 万元), when the column has one. */
+  unit?: string;
+}
+
+export interface Cell {
+  table: TableId;
+  row: string;
+  col: string;
+  value: CellValue;
+  /** Where it came from: "表格2 第5行 第3格" or "第120行". */
+  source: string;
+  /** Set when a correction replaced the parsed value. */
+  original?: CellValue;
+}
+
+export interface Part {
+  no: number; // 1..6; 7 = 收费及减免 (pre-2019 only)
+  heading: string; // as found in the document
+  text: string;
+}
+
+export interface ParseNote {
+  code: string;
+  message: string; // Chinese, for the user
+}
+
+export interface ParsedReport {
+  agency: string | null;
+  agencyNormalized: string | null;
+  year: number | null;
+  /** Signature date, YYYY-MM-DD (or YYYY-MM when only a month is printed). */
+  date: string | null;
+  template: TemplateId;
+  parts: Part[];
+  cells: Cell[];
+  notes: ParseNote[];
+  /** False when parts or tables the template requires are missing (truncated, unreadable). */
+  complete: boolean;
+  /** True when the text looked like a report at all. */
+  isReport: boolean;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  cells: { table: TableId; row: string; col: string }[];
+}

@@ -1,0 +1,116 @@
+// The shared parsing module: the readers' blocks in, a report model out.
+import type { DocBlock } from '../../doc/blocks.ts';
+import type { Cell, ParseNote, ParsedReport, Part, TemplateId } from '../model.ts';
+import { findMeta } from './meta.ts';
+import { normalizeAgency } from './normalize.ts';
+import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
+import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from './tables.ts';
+import { tokenize } from './tokens.ts';
+import { toUnits, unitText, type Unit } from './units.ts';
+
+export { PART_TITLES };
+
+export function parseReport(blocks: DocBlock[]): ParsedReport {
+  const { units, notes } = toUnits(blocks);
+  const headings = findHeadings(units);
+  const meta = findMeta(units, headings[0]?.unit ?? units.length);
+  const range = (no: number): [number, number] | null => {
+    const i = headings.findIndex((h) => h.no === no);
+    if (i < 0) return null;
+    return [headings[i].unit + 1, headings[i + 1]?.unit ?? units.length];
+  };
+  const whole: [number, number] = [0, units.length];
+
+  // Table 三 first: its (六) rows are evidence for the template too.
+  const t3Range = range(3) ?? whole;
+  const t3 = parseT3(tokenize(units, ...t3Range));
+
+  const t2Range = range(2) ?? [0, t3.firstUnit >= 0 ? t3.firstUnit : units.length];
+  const t2Tokens = tokenize(units, ...t2Range);
+  const template = decideTemplate(templateEvidence(t2Tokens), t3.rowIds, meta.year, headings, t3.cells.length > 0 || t2Tokens.some((t) => t.norm.includes('第二十条')));
+  const national = template === 'T2019' || template === 'T2021';
+  const t2 = national ? parseT2(t2Tokens, template) : empty();
+
+  const t4Range = range(4) ?? (t3.lastUnit >= 0 ? ([t3.lastUnit + 1, range(5)?.[0] ?? units.length] as [number, number]) : null);
+  const t4 = national && t4Range ? parseT4(tokenize(units, ...t4Range), units.slice(...t4Range).map(unitText).join('\n')) : empty();
+
+  const tables = [t2, t3, t4];
+  const cells: Cell[] = national ? [...t2.cells, ...t3.cells, ...t4.cells] : [];
+  const allNotes: ParseNote[] = [...notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
+  const parts = buildParts(units, headings, tables);
+
+  const text = units.map(unitText).join('\n');
+  const isReport =
+    /政府信息公开|政务公开/.test(text) &&
+    (headings.length >= 2 || cells.length > 0 || (headings.length === 1 && /年度报告|年报/.test(text)));
+  const complete = isComplete(template, parts, { t2, t3, t4 }, allNotes);
+  if (isReport && !complete) allNotes.push(...missingNotes(template, parts, { t2, t3, t4 }));
+
+  return {
+    agency: meta.agency,
+    agencyNormalized: meta.agency ? normalizeAgency(meta.agency) : null,
+    year: meta.year,
+    date: meta.date,
+    template,
+    parts,
+    cells,
+    notes: allNotes,
+    complete,
+    isReport,
+  };
+}
+
+function empty(): TableResult {
+  return { cells: [], notes: [], firstUnit: -1, lastUnit: -1 };
+}
+
+function decideTemplate(
+  ev: { T2019: number; T2021: number },
+  t3Rows: string[],
+  year: number | null,
+  headings: Heading[],
+  hasTables: boolean,
+): TemplateId {
+  if (ev.T2021 > ev.T2019) return 'T2021';
+  if (ev.T2019 > ev.T2021) return 'T2019';
+  if (t3Rows.some((r) => r === 'r6_1' || r === 'r6_2')) return 'T2021';
+  if (hasTables) return year !== null && year >= 2021 ? 'T2021' : 'T2019';
+  if ((year !== null && year < 2019) || headings.some((h) => h.no === 7)) return 'pre2019';
+  return 'unknown';
+}
+
+function buildParts(units: Unit[], headings: Heading[], tables: TableResult[]): Part[] {
+  const inTable = (i: number) => tables.some((t) => t.firstUnit >= 0 && i >= t.firstUnit && i <= t.lastUnit);
+  return headings.map((h, k) => {
+    const end = headings[k + 1]?.unit ?? units.length;
+    const lines: string[] = [];
+    for (let i = h.unit + 1; i < end; i++) {
+      if (inTable(i)) continue;
+      const t = unitText(units[i]).trim();
+      if (t) lines.push(t);
+    }
+    return { no: h.no, heading: h.text, text: lines.join('\n') };
+  });
+}
+
+function isComplete(template: TemplateId, parts: Part[], t: Record<'t2' | 't3' | 't4', TableResult>, notes: ParseNote[]): boolean {
+  const has = (n: number) => parts.some((p) => p.no === n);
+  if (template === 'T2019' || template === 'T2021') {
+    return [1, 2, 3, 4, 5, 6].every(has) && t.t2.cells.length > 0 && t.t3.cells.length > 0 && t.t4.cells.length === 15 && !notes.some((n) => n.code === 'short-row');
+  }
+  if (template === 'pre2019') return parts.length >= 5 && has(6);
+  return false;
+}
+
+function missingNotes(template: TemplateId, parts: Part[], t: Record<'t2' | 't3' | 't4', TableResult>): ParseNote[] {
+  const out: ParseNote[] = [];
+  const wanted = template === 'pre2019' ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6];
+  for (const n of wanted)
+    if (!parts.some((p) => p.no === n)) out.push({ code: 'missing-part', message: `未找到第${'一二三四五六'[n - 1]}部分“${PART_TITLES[n].slice(2)}”` });
+  if (template === 'T2019' || template === 'T2021') {
+    if (t.t2.cells.length === 0) out.push({ code: 'missing-table', message: '未找到表二（主动公开政府信息情况）' });
+    if (t.t3.cells.length === 0) out.push({ code: 'missing-table', message: '未找到表三（收到和处理政府信息公开申请情况）' });
+    if (t.t4.cells.length === 0) out.push({ code: 'missing-table', message: '未找到表四（行政复议、行政诉讼情况）' });
+  }
+  return out;
+}

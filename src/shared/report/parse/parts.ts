@@ -1,0 +1,52 @@
+// The six parts (seven before 2019: 收费及减免): headings found by their numbering and topic.
+import type { Unit } from './units.ts';
+import { norm } from './normalize.ts';
+
+export const PART_TITLES: Record<number, string> = {
+  1: '一、总体情况',
+  2: '二、主动公开政府信息情况',
+  3: '三、收到和处理政府信息公开申请情况',
+  4: '四、政府信息公开行政复议、行政诉讼情况',
+  5: '五、存在的主要问题及改进情况',
+  6: '六、其他需要报告的事项',
+  7: '政府信息公开的收费及减免情况',
+};
+
+// Checked in this order: a heading about 复议 also mentions 申请, so 四 comes before 三.
+const TOPICS: [number, RegExp][] = [
+  [6, /其他需要?报告|其他事项|其他需要说明/],
+  [4, /复议|诉讼/],
+  [7, /收费|减免/],
+  [5, /问题|改进/],
+  [3, /依申请|收到和处理|申请公开|公开申请|申请情况/],
+  [2, /主动公开/],
+  [1, /总体情况|概述|基本情况|概况/],
+];
+
+// Table 三's own rows start like headings ("四、结转下年度继续办理") and are not.
+const NOT_HEADING = /本年新收|上年结转|上年转结|结转下年|转结下年|本年度办理结果|申请数量/;
+const MARKER = /^(?:[一二三四五六七八][、.，,\s]|[1-8][、.．]|第[一二三四五六七八]部分[，,：:\s]?)\s*/;
+
+export interface Heading {
+  no: number;
+  unit: number;
+  text: string;
+}
+
+export function findHeadings(units: Unit[]): Heading[] {
+  const found = new Map<number, Heading>();
+  for (const u of units) {
+    if (u.kind !== 'line') continue;
+    const line = u.text.trim();
+    if (line.includes('|') || line.includes('\t') || line.length > 48) continue;
+    const n = line.normalize('NFKC');
+    const m = MARKER.exec(n);
+    if (!m) continue;
+    const title = norm(n.slice(m[0].length));
+    if (title.length < 2 || NOT_HEADING.test(title) || /[。；]$/.test(title) || /。/.test(title)) continue;
+    const topic = TOPICS.find(([, re]) => re.test(title));
+    if (!topic || found.has(topic[0])) continue;
+    found.set(topic[0], { no: topic[0], unit: u.index, text: line });
+  }
+  return [...found.values()].sort((a, b) => a.unit - b.unit);
+}
