@@ -1,0 +1,108 @@
+// 年报档案 on the command line: the same services as the app, no window.
+//   npm run cli -- import <文件夹|文件>... [--db 档案文件]
+//   npm run cli -- list [--db 档案文件]
+//   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TEMPLATE_NAMES } from '../shared/report/templates/index.ts';
+import { STATUS_LABELS } from '../shared/report/status.ts';
+import { exportCsv, exportJson } from '../main/node/export.ts';
+import { defaultArchivePath, openRuntime } from '../main/node/runtime.ts';
+
+const USAGE = `用法：
+  npm run cli -- import <文件夹或文件>... [--db 档案文件]
+  npm run cli -- list [--db 档案文件]
+  npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
+不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。`;
+
+function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<string, string> } {
+  const opts: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=', 2);
+      opts[k] = v ?? argv[++i] ?? '';
+    } else rest.push(a);
+  }
+  return { cmd: rest.shift() ?? '', rest, opts };
+}
+
+async function main(): Promise<number> {
+  const { cmd, rest, opts } = parseArgs(process.argv.slice(2));
+  const db = resolve(opts.db || defaultArchivePath());
+  if (cmd === 'import') {
+    if (rest.length === 0) {
+      console.error(USAGE);
+      return 2;
+    }
+    const rt = openRuntime(db);
+    try {
+      const id = rt.importer.start(rest.map((p) => resolve(p)));
+      const timer = setInterval(() => {
+        const s = rt.importer.status(id)!;
+        if (process.stderr.isTTY) process.stderr.write(`\r正在导入 ${s.done}/${s.total} ${s.current ?? ''}`.padEnd(60).slice(0, 80));
+      }, 200);
+      await rt.importer.wait(id);
+      clearInterval(timer);
+      const s = rt.importer.status(id)!;
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      for (const it of s.items) if (it.status !== 'imported' || it.message !== '已导入') console.log(`[${ITEM_LABEL[it.status]}] ${it.path}：${it.message}`);
+      console.log(`导入完成：导入 ${s.counts.imported} 份，重复 ${s.counts.duplicate} 份，跳过 ${s.counts.skipped} 个，失败 ${s.counts.failed} 个。档案：${db}`);
+    } finally {
+      await rt.close();
+    }
+    return 0;
+  }
+  if (cmd === 'list') {
+    const rt = openRuntime(db, undefined, 1);
+    try {
+      const rows = rt.archive.listReports({ sort: 'year' });
+      for (const r of rows)
+        console.log([`#${r.id}`, r.year ?? '？', r.agency ?? '（未识别单位）', TEMPLATE_NAMES[r.template], STATUS_LABELS[r.status], r.fileName].join('\t'));
+      console.log(`共 ${rows.length} 份报告。档案：${db}`);
+    } finally {
+      await rt.close();
+    }
+    return 0;
+  }
+  if (cmd === 'export') {
+    const format = opts.format;
+    if (format !== 'csv' && format !== 'json') {
+      console.error(USAGE);
+      return 2;
+    }
+    const rt = openRuntime(db, undefined, 1);
+    try {
+      if (format === 'json') {
+        const json = exportJson(rt.archive);
+        if (opts.out) writeFileSync(opts.out, json);
+        else process.stdout.write(`${json}\n`);
+      } else if (opts.out) {
+        // Excel reads UTF-8 CSV correctly only with a byte order mark.
+        const out = createWriteStream(opts.out);
+        out.write('\uFEFF');
+        for (const line of exportCsv(rt.archive)) out.write(line);
+        await new Promise<void>((res, rej) => out.end((e?: Error) => (e ? rej(e) : res())));
+      } else for (const line of exportCsv(rt.archive)) process.stdout.write(line);
+    } finally {
+      await rt.close();
+    }
+    return 0;
+  }
+  console.error(cmd ? `未知命令：${cmd}\n${USAGE}` : USAGE);
+  return 2;
+}
+
+const ITEM_LABEL = { imported: '已导入', duplicate: '重复', skipped: '跳过', failed: '失败' };
+
+// `… | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`出错：${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

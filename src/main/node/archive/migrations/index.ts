@@ -1,0 +1,18 @@
+// One migration per schema version, applied in order; PRAGMA user_version records the last.
+import type { Database } from 'better-sqlite3';
+import { up as v1 } from './0001-init.ts';
+
+export const MIGRATIONS: ((db: Database) => void)[] = [v1];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database, target = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new Error(`档案文件的版本（${current}）比本程序新，请升级程序后再打开`);
+  for (let v = current; v < target; v++) {
+    db.transaction(() => {
+      MIGRATIONS[v](db);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

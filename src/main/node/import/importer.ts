@@ -1,0 +1,169 @@
+// Import jobs: walk, hash, skip duplicates, parse in workers, store each file in its own
+// transaction. Progress is polled through the contract; a job can be cancelled between files.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { ImportItem, ImportItemStatus, ImportStatus } from '../../../shared/contract/types.ts';
+import { PARSER_VERSION } from '../../../shared/report/parse/version.ts';
+import { statusOf } from '../../../shared/report/status.ts';
+import type { Archive } from '../archive/archive.ts';
+import type { ParsePool } from './pool.ts';
+import { LIMITS } from './readers/index.ts';
+import { walk } from './walk.ts';
+
+interface Job {
+  id: string;
+  total: number;
+  done: number;
+  current: string | null;
+  scanning: boolean;
+  finished: boolean;
+  cancelled: boolean;
+  items: ImportItem[];
+  counts: Record<ImportItemStatus, number>;
+  promise: Promise<void>;
+}
+
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本' };
+
+export class Importer {
+  private jobs = new Map<string, Job>();
+  private readonly archive: Archive;
+  private readonly pool: ParsePool;
+
+  constructor(archive: Archive, pool: ParsePool) {
+    this.archive = archive;
+    this.pool = pool;
+  }
+
+  start(paths: string[]): string {
+    const id = randomBytes(12).toString('base64url');
+    const job: Job = {
+      id,
+      total: 0,
+      done: 0,
+      current: null,
+      scanning: true,
+      finished: false,
+      cancelled: false,
+      items: [],
+      counts: { imported: 0, duplicate: 0, skipped: 0, failed: 0 },
+      promise: Promise.resolve(),
+    };
+    this.jobs.set(id, job);
+    job.promise = this.run(job, paths).finally(() => {
+      job.finished = true;
+      job.current = null;
+    });
+    return id;
+  }
+
+  /** Resolves when the job has finished (for the CLI and tests). */
+  wait(id: string): Promise<void> {
+    return this.jobs.get(id)?.promise ?? Promise.resolve();
+  }
+
+  status(id: string, since = 0): ImportStatus | null {
+    const j = this.jobs.get(id);
+    if (!j) return null;
+    return {
+      jobId: j.id,
+      total: j.total,
+      done: j.done,
+      current: j.current,
+      scanning: j.scanning,
+      finished: j.finished,
+      cancelled: j.cancelled,
+      counts: { ...j.counts },
+      items: j.items.slice(since),
+      itemCount: j.items.length,
+    };
+  }
+
+  cancel(id: string): boolean {
+    const j = this.jobs.get(id);
+    if (!j || j.finished) return false;
+    j.cancelled = true;
+    return true;
+  }
+
+  private add(job: Job, item: ImportItem): void {
+    job.items.push(item);
+    job.counts[item.status]++;
+  }
+
+  private async run(job: Job, paths: string[]): Promise<void> {
+    const files: string[] = [];
+    for await (const f of walk(paths, () => job.cancelled)) {
+      if (f.importable) {
+        files.push(f.path);
+        job.total++;
+      } else this.add(job, { path: f.path, name: basename(f.path), status: 'skipped', message: f.reason ?? '已跳过' });
+    }
+    job.scanning = false;
+    const seen = new Map<string, string>();
+    // Read ahead of the workers a little, never the whole folder: memory stays bounded.
+    const inFlight = new Set<Promise<void>>();
+    const limit = 4;
+    for (const path of files) {
+      if (job.cancelled) break;
+      const p = this.one(job, path, seen).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  }
+
+  private async one(job: Job, path: string, seen: Map<string, string>): Promise<void> {
+    const name = basename(path);
+    job.current = name;
+    const item = (status: ImportItemStatus, message: string, reportId?: number) => {
+      this.add(job, { path, name, status, message, ...(reportId ? { reportId } : {}) });
+      job.done++;
+    };
+    try {
+      const st = await stat(path);
+      if (st.size > LIMITS.maxFileBytes) return item('failed', `文件过大（${(st.size / 1048576).toFixed(0)} MB），不像是年度报告`);
+      const bytes = new Uint8Array(await readFile(path));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const existing = this.archive.hasOriginal(sha256);
+      if (existing) return item('duplicate', `与档案中已有的文件内容完全相同（报告 #${existing}），未重复导入`, existing);
+      if (seen.has(sha256)) return item('duplicate', `与本次导入的“${basename(seen.get(sha256)!)}”内容完全相同，未重复导入`);
+      seen.set(sha256, path);
+
+      const res = await this.pool.run(bytes, extname(name));
+      if (!res.ok) return item('failed', res.message);
+      const r = res.report;
+      const id = this.archive.insertReport({
+        sha256,
+        bytes,
+        fileName: name,
+        sourcePath: path,
+        format: res.format,
+        encoding: res.encoding,
+        agency: r.agency,
+        agencyNorm: r.agencyNormalized,
+        year: r.year,
+        date: r.date,
+        template: r.template,
+        complete: r.complete,
+        status: statusOf(r.complete, res.findings),
+        parts: r.parts,
+        notes: r.notes,
+        text: res.text,
+        cells: r.cells,
+        findings: res.findings,
+        parserVersion: PARSER_VERSION,
+      });
+      const notes: string[] = [];
+      if (res.extensionMismatch) notes.push(`扩展名与内容不符，已按实际格式${FORMAT_NAMES[res.format]}读取`);
+      const twin = r.agencyNormalized && r.year ? this.archive.sameAgencyYear(r.agencyNormalized, r.year, id) : null;
+      if (twin) notes.push(`可能重复：与报告 #${twin.id}（${twin.fileName}）的单位和年度相同`);
+      if (!r.agency) notes.push('未识别出单位名称');
+      if (!r.year) notes.push('未识别出报告年度');
+      return item('imported', notes.join('；') || '已导入', id);
+    } catch (e) {
+      return item('failed', `导入失败：${e instanceof Error ? e.message : String(e)}（档案未写入该文件的任何内容）`);
+    }
+  }
+}

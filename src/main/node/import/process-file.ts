@@ -1,0 +1,40 @@
+// One file's bytes -> a parsed, checked report, or the reason it cannot be imported.
+// Runs inside a worker thread; pure apart from the readers.
+import { blocksToText } from '../../../shared/doc/blocks.ts';
+import { checkReport } from '../../../shared/report/checks/index.ts';
+import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
+import { parseReport } from '../../../shared/report/parse/index.ts';
+import { readFileBytes, ReadError } from './readers/index.ts';
+
+export type Processed =
+  | {
+      ok: true;
+      format: 'docx' | 'doc' | 'txt';
+      encoding: string;
+      extensionMismatch: boolean;
+      report: ParsedReport;
+      findings: Finding[];
+      text: string;
+    }
+  | { ok: false; code: string; message: string };
+
+export async function processFile(bytes: Uint8Array, ext: string): Promise<Processed> {
+  try {
+    const read = await readFileBytes(bytes, ext);
+    const report = parseReport(read.content.blocks);
+    if (!report.isReport)
+      return { ok: false, code: 'not-report', message: '内容不像政府信息公开工作年度报告（找不到报告的组成部分或统计表）' };
+    return {
+      ok: true,
+      format: read.format,
+      encoding: read.content.encoding,
+      extensionMismatch: read.extensionMismatch,
+      report,
+      findings: checkReport(report),
+      text: blocksToText(read.content.blocks),
+    };
+  } catch (e) {
+    if (e instanceof ReadError) return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: 'internal', message: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,21 @@
+// A file the importer cannot take, with the reason the user reads.
+export class ReadError extends Error {
+  readonly code: string;
+  constructor(code: ReadErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export type ReadErrorCode = 'empty' | 'too-large' | 'corrupt' | 'encrypted' | 'encoding' | 'unsupported' | 'bomb' | 'not-report' | 'timeout';
+
+export const LIMITS = {
+  /** Largest file read at all; real reports are well under 20 MB even with pictures. */
+  maxFileBytes: 64 * 1024 * 1024,
+  /** Largest total a .docx may unpack to (pictures included). */
+  maxUnzippedBytes: 256 * 1024 * 1024,
+  /** Largest unpacked document.xml: the text mammoth must hold in memory. */
+  maxDocumentXmlBytes: 64 * 1024 * 1024,
+  /** Larger text files are not reports. */
+  maxTextBytes: 16 * 1024 * 1024,
+};

@@ -1,0 +1,45 @@
+// Bytes -> the intermediate form, by content; the extension is only a hint.
+import type { DocContent } from '../../../../shared/doc/blocks.ts';
+import { LIMITS, ReadError } from './errors.ts';
+import { sniff, type Format } from './sniff.ts';
+import { readText } from './text.ts';
+import { readDoc, readDocx } from './word.ts';
+
+export { ReadError, LIMITS };
+
+export interface ReadResult {
+  content: DocContent;
+  format: 'docx' | 'doc' | 'txt';
+  /** The extension said one thing and the content another. */
+  extensionMismatch: boolean;
+}
+
+export const IMPORTABLE = ['.txt', '.doc', '.docx'];
+
+const UNSUPPORTED: Partial<Record<Format, string>> = {
+  pdf: '这是PDF文件，暂不支持导入，请用WPS或Word另存为.docx后再导入',
+  rtf: '这是RTF文件，暂不支持导入，请另存为.docx后再导入',
+  zip: '这是压缩包而不是Word文档',
+  binary: '文件不是Word文档或文本文件（无法识别的二进制格式）',
+};
+
+export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<ReadResult> {
+  if (bytes.length === 0) throw new ReadError('empty', '文件为空');
+  if (bytes.length > LIMITS.maxFileBytes) throw new ReadError('too-large', `文件过大（${(bytes.length / 1048576).toFixed(0)} MB），不像是年度报告`);
+  const format = sniff(bytes);
+  const expected = ext.toLowerCase().replace(/^\./, '');
+  if (format === 'docx' || format === 'doc' || format === 'txt') {
+    if ((expected === 'doc' || expected === 'docx') && format === 'txt' && looksBinary(bytes))
+      throw new ReadError('corrupt', `文件扩展名是.${expected}，但内容不是Word文档（文件已损坏或格式无法识别）`);
+    const content = format === 'docx' ? await readDocx(bytes) : format === 'doc' ? await readDoc(bytes) : readText(bytes);
+    return { content, format, extensionMismatch: expected !== format };
+  }
+  throw new ReadError('unsupported', UNSUPPORTED[format] ?? '无法识别的文件格式');
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let ctl = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] < 9 || (bytes[i] > 13 && bytes[i] < 32)) ctl++;
+  return ctl / n > 0.05;
+}

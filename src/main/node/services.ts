@@ -1,0 +1,78 @@
+// The operations behind the contract, shared by Electron's IPC, the CLI and the browser
+// test host. What needs Electron itself (dialogs, opening files) comes in as a Platform.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import type { Handlers } from '../../shared/contract/index.ts';
+import type { Archive } from './archive/archive.ts';
+import type { Importer } from './import/importer.ts';
+
+export interface Platform {
+  /** The native open dialog; null when the user cancels. */
+  chooseSources(kind: 'folder' | 'files'): Promise<string[] | null>;
+  /** Opens a file with the system's default program; an error message, or '' on success. */
+  openPath(path: string): Promise<string>;
+  version: string;
+}
+
+export interface ServiceDeps {
+  archive: Archive;
+  importer: Importer;
+  platform: Platform;
+}
+
+export function createHandlers({ archive, importer, platform }: ServiceDeps): Handlers {
+  // Paths the user chose in main's dialog or dropped on the window, behind an opaque token.
+  const grants = new Map<string, string[]>();
+  const grant = (paths: string[]) => {
+    const token = randomBytes(12).toString('base64url');
+    grants.set(token, paths);
+    return { grant: token, labels: paths.map((p) => basename(p) || p) };
+  };
+
+  return {
+    appInfo: () => ({ version: platform.version, archivePath: archive.path, reportCount: archive.count(), years: archive.years() }),
+    listReports: (q) => archive.listReports(q),
+    getReport: ({ id }) => archive.getReport(id),
+    removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),
+    openOriginal: async ({ id }) => {
+      const o = archive.original(id);
+      if (!o) return { opened: false, message: '档案中没有这份报告' };
+      // Written from the archive's copy, so it opens even when the source folder is gone.
+      const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
+      const file = join(dir, o.fileName.replace(/[\\/:*?"<>|]/g, '_'));
+      await writeFile(file, o.bytes);
+      const err = await platform.openPath(file);
+      return err ? { opened: false, message: `无法打开原文件：${err}` } : { opened: true };
+    },
+    chooseImportSources: async ({ kind }) => {
+      const paths = await platform.chooseSources(kind);
+      return paths && paths.length ? grant(paths) : null;
+    },
+    grantDroppedPaths: async ({ paths }) => {
+      // Only absolute paths of things that exist; importing only reads them.
+      const ok: string[] = [];
+      for (const p of paths) {
+        if (!isAbsolute(p)) continue;
+        try {
+          const st = await stat(p);
+          if (st.isFile() || st.isDirectory()) ok.push(p);
+        } catch {
+          /* gone since the drop */
+        }
+      }
+      if (ok.length === 0) throw new Error('拖入的文件或文件夹不存在或无法读取');
+      return grant(ok);
+    },
+    startImport: ({ grant: token }) => {
+      const paths = grants.get(token);
+      if (!paths) throw new Error('导入授权已失效，请重新选择文件或文件夹');
+      grants.delete(token);
+      return { jobId: importer.start(paths) };
+    },
+    importStatus: ({ jobId, since }) => importer.status(jobId, since),
+    cancelImport: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
+  };
+}

@@ -1,0 +1,67 @@
+// The one contract between renderer and main. Main registers a handler per method and
+// validates every argument with these schemas; the preload and the browser test host are
+// generated from the same map. Adding a method: one entry here, one handler in services.
+import { z } from 'zod';
+import type { AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary } from './types.ts';
+
+export * from './types.ts';
+
+const id = z.number().int().positive();
+const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** `returns<R>()(schema)`: the schema's type is inferred, the result type is declared. */
+function returns<R>() {
+  return <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as R });
+}
+
+export const contract = {
+  appInfo: returns<AppInfo>()(z.object({}).strict()),
+  listReports: returns<ReportSummary[]>()(
+    z
+      .object({
+        year: z.number().int().min(1990).max(2100).optional(),
+        agency: z.string().max(100).optional(),
+        onlyProblems: z.boolean().optional(),
+        sort: z.enum(['year', 'agency', 'imported', 'status']).optional(),
+      })
+      .strict(),
+  ),
+  getReport: returns<ReportDetail | null>()(z.object({ id }).strict()),
+  removeReport: returns<{ removed: boolean }>()(z.object({ id }).strict()),
+  openOriginal: returns<{ opened: boolean; message?: string }>()(z.object({ id }).strict()),
+  /** Shows the native dialog in main; the renderer gets a grant, never sends paths of its own. */
+  chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']) }).strict()),
+  /** Paths of files dropped on the window, resolved by the preload from the drop's File objects. */
+  grantDroppedPaths: returns<ImportGrant>()(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+  ),
+  startImport: returns<{ jobId: string }>()(z.object({ grant: token }).strict()),
+  /** Items come from index `since` on, so polling stays cheap on large imports. */
+  importStatus: returns<ImportStatus | null>()(z.object({ jobId: token, since: z.number().int().min(0).optional() }).strict()),
+  cancelImport: returns<{ cancelled: boolean }>()(z.object({ jobId: token }).strict()),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgsOf<K extends MethodName> = z.input<Contract[K]['args']>;
+export type ResultOf<K extends MethodName> = Contract[K]['result'];
+
+/** What the renderer calls: every method, async. */
+export type Api = { [K in MethodName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
+
+/** What main implements: one handler per method, given validated arguments. */
+export type Handlers = { [K in MethodName]: (args: z.output<Contract[K]['args']>) => Promise<ResultOf<K>> | ResultOf<K> };
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** The channel each method uses over Electron IPC. */
+export const channelOf = (m: MethodName) => `api:${m}`;
+
+/** Validates a call's arguments; throws a Chinese message on bad input. */
+export function parseArgs<K extends MethodName>(name: K, args: unknown): z.output<Contract[K]['args']> {
+  const schema = contract[name]?.args;
+  if (!schema) throw new Error(`未知的调用：${String(name)}`);
+  const r = schema.safeParse(args ?? {});
+  if (!r.success) throw new Error(`调用参数不正确（${String(name)}）：${r.error.issues.map((i) => i.path.join('.') || i.message).join('，')}`);
+  return r.data as z.output<Contract[K]['args']>;
+}
