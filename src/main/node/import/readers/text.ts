@@ -65,7 +65,8 @@ function check(text: string | null, encoding: string): { text: string; encoding:
   for (const ch of text.slice(0, 20000)) {
     const c = ch.codePointAt(0)!;
     total++;
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c > 0xffff) odd++;
+    // Supplementary ideographs (Ext B and later) are real, in people's and places' names.
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c > 0xffff && (c < 0x20000 || c > 0x3134f))) odd++;
   }
   if (odd / total > 0.02) throw new ReadError('encoding', `无法识别文件编码（按${encoding}解码后是乱码），可能是二进制文件或其他编码`);
   return { text, encoding };

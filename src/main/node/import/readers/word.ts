@@ -34,36 +34,52 @@ export async function readDoc(bytes: Uint8Array): Promise<DocContent> {
 }
 
 /**
- * word-extractor ends each table cell with a tab and each row with a newline; a line break
- * inside a cell is a newline too, so a row is complete only at a line that ends with a tab.
+ * word-extractor turns both a cell's end and a row's end into a tab, so rows cannot be told
+ * apart; the parser needs only the cells in order, which this keeps. A line break inside a
+ * cell is a newline followed by more cells; text after a table's last tab with no tab on the
+ * next line is the paragraph that follows the table.
  */
 export function docTextToBlocks(body: string): DocBlock[] {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const blocks: DocBlock[] = [];
-  let rows: DocBlock & { type: 'table' } = { type: 'table', rows: [] };
-  const flushTable = () => {
-    if (rows.rows.length) blocks.push(rows);
-    rows = { type: 'table', rows: [] };
+  let table: DocCell[][] | null = null;
+  let pending: string | null = null; // a cell still open at the end of the previous line
+  const cell = (text: string): DocCell => ({ text, colSpan: 1, rowSpan: 1 });
+  const endTable = () => {
+    if (table && table.length) blocks.push({ type: 'table', rows: table });
+    table = null;
   };
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (line.includes('\t') && !line.endsWith('\t')) {
-      // A cell with a line break: join up to the line that closes the row.
-      let j = i + 1;
-      while (j < lines.length && j - i < 8 && !lines[j].endsWith('\t')) j++;
-      if (j < lines.length && lines[j].endsWith('\t')) {
-        line = lines.slice(i, j + 1).join('\n');
-        i = j;
+  lines.forEach((line, i) => {
+    if (pending !== null && /^(?:[一二三四五六七八九十]+、|\d+、)\S{2,46}$|。$/.test(pending)) {
+      // A heading or a sentence glued to the table's end is a paragraph, even when a table follows.
+      endTable();
+      blocks.push({ type: 'p', text: pending });
+      pending = null;
+    }
+    if (!line.includes('\t')) {
+      if (pending !== null) {
+        // Not continued by cells: the open text was a paragraph glued to the table's end.
+        endTable();
+        if (pending) blocks.push({ type: 'p', text: pending });
+        pending = null;
       }
-    }
-    if (line.endsWith('\t')) {
-      rows.rows.push(line.slice(0, -1).split('\t').map((text) => ({ text, colSpan: 1, rowSpan: 1 })));
-    } else {
-      flushTable();
+      endTable();
       blocks.push({ type: 'p', text: line });
+      return;
     }
-  }
-  flushTable();
+    const pieces = line.split('\t');
+    if (pending !== null) pieces[0] = `${pending}\n${pieces[0]}`;
+    const last = pieces.pop()!;
+    table ??= [];
+    table.push(pieces.map(cell));
+    pending = last === '' ? null : last;
+    if (pending !== null && i === lines.length - 1) {
+      endTable();
+      blocks.push({ type: 'p', text: pending });
+      pending = null;
+    }
+  });
+  endTable();
   return blocks;
 }
 

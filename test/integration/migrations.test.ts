@@ -1,0 +1,37 @@
+// One test per schema version: each migration applies to the schema before it.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('has one migration per schema version', () => {
+    expect(MIGRATIONS.length).toBe(SCHEMA_VERSION);
+  });
+
+  it('0001-init creates originals, reports, cells and findings from an empty file', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['cells', 'findings', 'originals', 'reports']);
+    db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
+    db.prepare(
+      "INSERT INTO reports (sha256, file_name, source_path, format, encoding, template, complete, status, parts_json, notes_json, text, parser_version, imported_at) VALUES ('a','f','/f','txt','UTF-8','T2019',1,'ok','[]','[]','',1,'now')",
+    ).run();
+    db.pragma('foreign_keys = ON');
+    db.prepare("INSERT INTO cells VALUES (1, 't3', 'new', 'total', 'number', 5, '5', NULL, 'x')").run();
+    db.prepare('DELETE FROM reports WHERE id = 1').run();
+    expect((db.prepare('SELECT COUNT(*) AS n FROM cells').get() as { n: number }).n).toBe(0);
+  });
+
+  it('is idempotent and refuses an archive from a newer version', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(/比本程序新/);
+  });
+});
