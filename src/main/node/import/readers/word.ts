@@ -1,7 +1,7 @@
 // .docx through mammoth (keeps tables and merges); .doc through word-extractor (pure JS).
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
-import type { DocBlock, DocContent } from '../../../../shared/doc/blocks.ts';
+import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
 import { ReadError } from './errors.ts';
 import { htmlToBlocks } from './html-blocks.ts';
 import { hasUtf16Name } from './sniff.ts';
