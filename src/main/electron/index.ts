@@ -1,0 +1,97 @@
+// Electron main: one window, the archive and the import workers. Everything else lives in
+// src/main/node and runs the same under the CLI and the browser test host.
+import { app, BrowserWindow, dialog, Menu, net, protocol, shell } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openRuntime, type Runtime } from '../node/runtime.ts';
+import { createHandlers } from '../node/services.ts';
+import { registerIpc } from './ipc.ts';
+import { hardenSession, lockDownContents } from './security.ts';
+
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererDir = join(import.meta.dirname, '../renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.setPath('userData', join(app.getPath('appData'), '年报档案'));
+
+let win: BrowserWindow | null = null;
+let runtime: Runtime | null = null;
+
+function archivePath(): string {
+  const flag = process.argv.find((a) => a.startsWith('--db='));
+  return flag ? flag.slice(5) : process.env.NIANBAO_DB || join(app.getPath('userData'), 'archive.sqlite');
+}
+
+function createWindow(): void {
+  win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: '年报档案',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  void win.loadURL(devUrl ?? 'app://renderer/index.html');
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  lockDownContents(devUrl);
+  void app.whenReady().then(() => {
+    Menu.setApplicationMenu(null);
+    hardenSession(devUrl);
+    protocol.handle('app', (req) => {
+      const { pathname } = new URL(req.url);
+      const file = normalize(join(rendererDir, decodeURIComponent(pathname)));
+      if (!file.startsWith(rendererDir + sep)) return new Response('', { status: 404 });
+      return net.fetch(pathToFileURL(file).toString());
+    });
+    try {
+      runtime = openRuntime(archivePath(), new URL('./import-worker.js', import.meta.url));
+    } catch (e) {
+      dialog.showErrorBox('无法打开档案', `打开档案文件失败：${e instanceof Error ? e.message : String(e)}`);
+      app.quit();
+      return;
+    }
+    const handlers = createHandlers({
+      archive: runtime.archive,
+      importer: runtime.importer,
+      platform: {
+        version: app.getVersion(),
+        chooseSources: async (kind) => {
+          const opts: Electron.OpenDialogOptions =
+            kind === 'folder'
+              ? { title: '选择要导入的文件夹', buttonLabel: '导入', properties: ['openDirectory', 'multiSelections'] }
+              : {
+                  title: '选择要导入的报告文件',
+                  buttonLabel: '导入',
+                  properties: ['openFile', 'multiSelections'],
+                  filters: [{ name: '年度报告（.doc .docx .txt）', extensions: ['doc', 'docx', 'txt'] }],
+                };
+          const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+          return r.canceled ? null : r.filePaths;
+        },
+        openPath: (p) => shell.openPath(p),
+      },
+    });
+    registerIpc(handlers, () => win, devUrl);
+    createWindow();
+  });
+  app.on('window-all-closed', () => {
+    void runtime?.close().finally(() => app.quit());
+  });
+}

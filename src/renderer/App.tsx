@@ -1,0 +1,119 @@
+// The shell: a top bar, the library or one report, the import dialog, and drop-to-import.
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, ImportGrant } from '../shared/contract/types.ts';
+import { api } from './api.ts';
+import { ImportDialog } from './views/ImportDialog.tsx';
+import { LibraryView } from './views/LibraryView.tsx';
+import { ReportView } from './views/ReportView.tsx';
+
+type Route = { view: 'library' } | { view: 'report'; id: number };
+
+function readRoute(): Route {
+  const m = /^#\/report\/(\d+)/.exec(location.hash);
+  return m ? { view: 'report', id: Number(m[1]) } : { view: 'library' };
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>(readRoute);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [grant, setGrant] = useState<ImportGrant | null>(null);
+  const [version, setVersion] = useState(0); // bumped when the archive changes
+  const [dragging, setDragging] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const on = () => setRoute(readRoute());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  useEffect(() => {
+    api.appInfo({}).then(setInfo, (e: Error) => setError(e.message));
+  }, [version]);
+
+  const choose = useCallback(async (kind: 'folder' | 'files') => {
+    try {
+      const g = await api.chooseImportSources({ kind });
+      if (g) setGrant(g);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    if (!files.length) return;
+    if (!api.pathForFile) {
+      setError('当前环境不支持拖入文件，请使用“导入文件夹”按钮');
+      return;
+    }
+    try {
+      setGrant(await api.grantDroppedPaths({ paths: files.map((f) => api.pathForFile!(f)) }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <a className="brand" href="#/">
+          年报档案
+        </a>
+        <span className="subtitle">政府信息公开工作年度报告档案</span>
+        <span className="spacer" />
+        {info && <span className="muted">共 {info.reportCount} 份报告</span>}
+        <button className="primary" onClick={() => choose('folder')}>
+          导入文件夹
+        </button>
+        <button onClick={() => choose('files')}>导入文件</button>
+      </header>
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+          <button className="link" onClick={() => setError(null)}>
+            关闭
+          </button>
+        </div>
+      )}
+      <main>
+        {route.view === 'library' ? (
+          <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
+        ) : (
+          <ReportView
+            id={route.id}
+            onRemoved={() => {
+              setVersion((v) => v + 1);
+              location.hash = '#/';
+            }}
+          />
+        )}
+      </main>
+      {grant && (
+        <ImportDialog
+          grant={grant}
+          onClose={() => {
+            setGrant(null);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
+      {dragging && (
+        <div className="drop-overlay">
+          <div>松开鼠标，导入拖入的文件或文件夹</div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// The three statistical tables in the national form's layout, built from the templates.
+// Blank cells look different from 0; cells named by a finding are highlighted.
+import type { Cell, TableId, TemplateId } from '../../shared/report/model.ts';
+import { TABLE_TITLES, TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../../shared/report/templates/index.ts';
+
+type CellKey = string;
+export const keyOf = (t: TableId, row: string, col: string): CellKey => `${t}|${row}|${col}`;
+
+interface Props {
+  template: TemplateId;
+  cells: Cell[];
+  marked: Map<CellKey, 'error' | 'warning'>;
+  focused: Set<CellKey>;
+}
+
+function Value({ cell, k, marked, focused, span }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number }) {
+  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : ''];
+  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格" />;
+  const v = cell.value;
+  const title = `原文：“${v.raw || '（空白）'}”\n来源：${cell.source}${v.unit ? `\n单位：${v.unit}` : ''}`;
+  if (v.kind === 'blank')
+    return (
+      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title}>
+        空
+      </td>
+    );
+  return (
+    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title}>
+      {v.kind === 'number' ? String(v.num) : v.raw}
+    </td>
+  );
+}
+
+export function ReportTables(props: Props) {
+  const { template, cells } = props;
+  const map = new Map(cells.map((c) => [keyOf(c.table, c.row, c.col), c]));
+  const has = (t: TableId) => cells.some((c) => c.table === t);
+  const val = (t: TableId, row: string, col: string, span = 1) => {
+    const k = keyOf(t, row, col);
+    return <Value key={k} k={k} cell={map.get(k)} marked={props.marked} focused={props.focused} span={span} />;
+  };
+  const def = template === 'T2021' ? TEMPLATES.T2021 : TEMPLATES.T2019;
+  const t3Rows = T3_ROWS.filter((r) => cells.some((c) => c.table === 't3' && c.row === r.id));
+  const result = t3Rows.filter((r) => !['new', 'carry', 'next'].includes(r.id));
+
+  return (
+    <div className="report-tables">
+      {has('t2') && (
+        <figure>
+          <figcaption>{TABLE_TITLES.t2}</figcaption>
+          <table className="form t2">
+            <tbody>
+              {def.t2.map((b) => {
+                const span = (i: number) => (i === b.columns.length - 1 ? 4 - b.columns.length : 1);
+                return [
+                  <tr key={`${b.id}-h`} className="block">
+                    <th colSpan={4}>{b.label}</th>
+                  </tr>,
+                  <tr key={`${b.id}-c`}>
+                    <th>信息内容</th>
+                    {b.columns.map((c, i) => (
+                      <th key={c.id} colSpan={span(i)}>
+                        {c.label}
+                        {c.money ? '（万元）' : ''}
+                      </th>
+                    ))}
+                  </tr>,
+                  ...b.rows.map((r) => (
+                    <tr key={`${b.id}-${r.id}`}>
+                      <th className="label">{r.label}</th>
+                      {b.columns.map((c, i) => val('t2', r.id, c.id, span(i)))}
+                    </tr>
+                  )),
+                ];
+              })}
+            </tbody>
+          </table>
+        </figure>
+      )}
+      {has('t3') && (
+        <figure>
+          <figcaption>{TABLE_TITLES.t3}</figcaption>
+          <table className="form t3">
+            <thead>
+              <tr>
+                <th colSpan={3} rowSpan={3} className="note">
+                  （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+                </th>
+                <th colSpan={7}>申请人情况</th>
+              </tr>
+              <tr>
+                <th rowSpan={2}>自然人</th>
+                <th colSpan={5}>法人或其他组织</th>
+                <th rowSpan={2}>总计</th>
+              </tr>
+              <tr>
+                {T3_COLUMNS.slice(1, 6).map((c) => (
+                  <th key={c.id}>{c.label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {t3Rows.map((r) => {
+                const cols = T3_COLUMNS.map((c) => val('t3', r.id, c.id));
+                if (!result.includes(r))
+                  return (
+                    <tr key={r.id}>
+                      <th colSpan={3} className="label">
+                        {r.label}
+                      </th>
+                      {cols}
+                    </tr>
+                  );
+                const first = r === result[0] ? (
+                  <th rowSpan={result.length} className="vertical">
+                    三、本年度办理结果
+                  </th>
+                ) : null;
+                if (!r.group)
+                  return (
+                    <tr key={r.id}>
+                      {first}
+                      <th colSpan={2} className="label">
+                        {r.label}
+                      </th>
+                      {cols}
+                    </tr>
+                  );
+                const group = result.filter((x) => x.group === r.group);
+                return (
+                  <tr key={r.id}>
+                    {first}
+                    {r === group[0] && (
+                      <th rowSpan={group.length} className="group">
+                        {r.group}
+                      </th>
+                    )}
+                    <th className="label">{r.label}</th>
+                    {cols}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </figure>
+      )}
+      {has('t4') && (
+        <figure>
+          <figcaption>{TABLE_TITLES.t4}</figcaption>
+          <table className="form t4">
+            <thead>
+              <tr>
+                <th colSpan={5}>行政复议</th>
+                <th colSpan={10}>行政诉讼</th>
+              </tr>
+              <tr>
+                {T4_COLUMNS.map((c) => (
+                  <th key={c.id} rowSpan={2}>
+                    {c.label}
+                  </th>
+                ))}
+                <th colSpan={5}>未经复议直接起诉</th>
+                <th colSpan={5}>复议后起诉</th>
+              </tr>
+              <tr>
+                {[...T4_COLUMNS, ...T4_COLUMNS].map((c, i) => (
+                  <th key={i}>{c.label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>{T4_ROWS.flatMap((r) => T4_COLUMNS.map((c) => val('t4', r.id, c.id)))}</tr>
+            </tbody>
+          </table>
+        </figure>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// Import progress: files done of total, the current file, cancel, then the summary.
+import { useEffect, useRef, useState } from 'react';
+import type { ImportGrant, ImportItem, ImportStatus } from '../../shared/contract/types.ts';
+import { api } from '../api.ts';
+
+const ITEM_LABELS: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', skipped: '跳过', failed: '失败' };
+
+export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: () => void }) {
+  const [status, setStatus] = useState<ImportStatus | null>(null);
+  const [items, setItems] = useState<ImportItem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const jobId = useRef<string | null>(null);
+
+  useEffect(() => {
+    let stop = false;
+    let since = 0;
+    const poll = async () => {
+      if (stop || !jobId.current) return;
+      const s = await api.importStatus({ jobId: jobId.current, since });
+      if (!s || stop) return;
+      since = s.itemCount;
+      setItems((prev) => [...prev, ...s.items]);
+      setStatus(s);
+      if (!s.finished) setTimeout(poll, 250);
+    };
+    api.startImport({ grant: grant.grant }).then(
+      ({ jobId: id }) => {
+        jobId.current = id;
+        void poll();
+      },
+      (e: Error) => setError(e.message),
+    );
+    return () => {
+      stop = true;
+    };
+  }, [grant]);
+
+  const pct = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
+  const finished = status?.finished ?? false;
+  const shown = items.filter((i) => i.status !== 'imported' || i.message !== '已导入');
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-label="导入报告">
+        <h2>{finished ? (status!.cancelled ? '导入已取消' : '导入完成') : '正在导入'}</h2>
+        <p className="muted">来源：{grant.labels.join('、')}</p>
+        {error && <p className="error-text">{error}</p>}
+        {status && (
+          <>
+            <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+              <div style={{ width: `${finished ? 100 : pct}%` }} />
+            </div>
+            <p className="progress-text">
+              {status.scanning ? `正在查找文件…已找到 ${status.total} 个` : `${status.done} / ${status.total} 个文件`}
+              {!finished && status.current ? `，正在处理：${status.current}` : ''}
+            </p>
+            <div className="summary">
+              <span className="ok">导入 {status.counts.imported}</span>
+              <span>重复 {status.counts.duplicate}</span>
+              <span>跳过 {status.counts.skipped}</span>
+              <span className={status.counts.failed ? 'bad' : ''}>失败 {status.counts.failed}</span>
+            </div>
+          </>
+        )}
+        {shown.length > 0 && (
+          <div className="import-items">
+            <table>
+              <thead>
+                <tr>
+                  <th>结果</th>
+                  <th>文件</th>
+                  <th>说明</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((i, k) => (
+                  <tr key={k} className={`item-${i.status}`}>
+                    <td>{ITEM_LABELS[i.status]}</td>
+                    <td title={i.path}>{i.name}</td>
+                    <td>{i.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="modal-actions">
+          {!finished && jobId.current && (
+            <button onClick={() => jobId.current && api.cancelImport({ jobId: jobId.current })}>取消导入</button>
+          )}
+          {(finished || error) && (
+            <button className="primary" onClick={onClose}>
+              关闭
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

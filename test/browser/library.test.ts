@@ -1,0 +1,107 @@
+// The app in real Chromium: import the fixture folder through the UI, see the library,
+// open a report, see its tables and findings. Screenshots go to test-output/.
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../host/server.ts';
+import { launchChromium } from './chromium.ts';
+
+const out = join(process.cwd(), 'test-output');
+let host: Host;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-'));
+  cpSync(new URL('../fixtures/reports', import.meta.url).pathname, join(dir, 'reports'), { recursive: true });
+  cpSync(new URL('../fixtures/bad', import.meta.url).pathname, join(dir, 'reports/bad'), { recursive: true });
+  host = await startHost({ db: join(dir, 'archive.sqlite'), answer: [join(dir, 'reports')] });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('library and report views', () => {
+  it('starts with an empty archive that invites the first import', async () => {
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: '档案里还没有报告' }).waitFor();
+    expect(await page.getByRole('button', { name: '导入文件夹' }).count()).toBe(2);
+  });
+
+  it('imports the fixture folder with progress and a summary', async () => {
+    await page.getByRole('button', { name: '导入文件夹' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '导入报告' });
+    await dialog.getByRole('heading', { name: '导入完成' }).waitFor({ timeout: 60000 });
+    const summary = await dialog.locator('.summary').innerText();
+    expect(summary).toContain('导入 24');
+    expect(summary).toContain('重复 1');
+    expect(summary).toContain('失败 7');
+    expect(await dialog.locator('tr.item-failed').filter({ hasText: 'bomb.docx' }).innerText()).toContain('压缩炸弹');
+    await page.screenshot({ path: join(out, 'import-summary.png') });
+    await dialog.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('lists the reports with agency, year, template and status', async () => {
+    const rows = page.locator('table.reports tbody tr');
+    await expect.poll(() => rows.count()).toBe(24);
+    const text = await page.locator('table.reports').innerText();
+    expect(text).toContain('宁波市科技局');
+    expect(text).toContain('淮安市人民政府');
+    expect(text).toContain('2019年以前（自由格式）');
+    expect(text).toContain('有错误');
+    await page.screenshot({ path: join(out, 'library.png'), fullPage: false });
+
+    await page.getByLabel('只看有问题的').check();
+    await expect.poll(() => rows.count()).toBe(5 + 1 + 3); // seed 001 x5, hongze 2023, seed 002 x3
+    await page.getByLabel('只看有问题的').uncheck();
+    await page.getByLabel('年度', { exact: true }).selectOption('2024');
+    await expect.poll(() => rows.count()).toBe(4);
+    await page.getByLabel('年度', { exact: true }).selectOption('');
+  });
+
+  it('opens a report and shows its tables, findings and parts', async () => {
+    await page.locator('table.reports tbody tr', { hasText: 'seed-001.docx' }).click();
+    await page.getByRole('heading', { name: /宁波市科技局/ }).waitFor();
+    await page.locator('table.form.t3').waitFor();
+    expect(await page.locator('figcaption').allInnerTexts()).toEqual([
+      '表二 主动公开政府信息情况',
+      '表三 收到和处理政府信息公开申请情况',
+      '表四 政府信息公开行政复议、行政诉讼情况',
+    ]);
+    // （六）其他处理, 自然人 = 3; （七）总计 is all 0 and flagged by R1/R3.
+    expect(await page.locator('[data-cell="t3|r6|natural"]').innerText()).toBe('3');
+    expect(await page.locator('[data-cell="t3|r7|natural"]').getAttribute('class')).toContain('error');
+    const findings = page.locator('li.finding.error');
+    expect(await findings.count()).toBe(4);
+    await findings.first().click();
+    expect(await page.locator('td.focus').count()).toBeGreaterThan(1);
+    expect(await page.locator('.part h3').allInnerTexts()).toHaveLength(6);
+    await page.screenshot({ path: join(out, 'report.png'), fullPage: true });
+    await page.locator('table.form.t3').screenshot({ path: join(out, 'report-t3.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(out, 'report-top.png') });
+  });
+
+  it('opens the original from the archive copy and removes a report after confirmation', async () => {
+    await page.getByRole('button', { name: '打开原文件' }).click();
+    await page.getByText('已用系统默认程序打开原文件').waitFor();
+    expect(host.opened.at(-1)).toMatch(/seed-001\.docx$/);
+    await page.getByRole('button', { name: '从档案中删除' }).click();
+    await page.getByRole('dialog', { name: '确认删除' }).getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.locator('table.reports tbody tr').count()).toBe(23);
+  });
+
+  it('shows no script errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

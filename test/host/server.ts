@@ -1,0 +1,79 @@
+// The browser test host: the real main-process services behind the same contract, over
+// HTTP on 127.0.0.1, serving the built renderer. Only Electron's IPC and window are missing;
+// the native folder dialog answers with the folders the test gives it.
+//   node test/host/server.ts --db /tmp/a.sqlite --answer test/fixtures/reports [--port 5174]
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dispatch } from '../../src/shared/contract/dispatch.ts';
+import { CSP } from '../../src/shared/csp.ts';
+import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import { createHandlers } from '../../src/main/node/services.ts';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+export interface Host {
+  url: string;
+  runtime: Runtime;
+  opened: string[];
+  /** What the fake dialog answers next. */
+  setAnswer(paths: string[] | null): void;
+  close(): Promise<void>;
+}
+
+export async function startHost(opts: { db: string; answer?: string[]; port?: number; rendererDir?: string }): Promise<Host> {
+  const runtime = openRuntime(opts.db);
+  const rendererDir = resolve(opts.rendererDir ?? 'out/renderer');
+  let answer: string[] | null = opts.answer ?? null;
+  const opened: string[] = [];
+  const handlers = createHandlers({
+    archive: runtime.archive,
+    importer: runtime.importer,
+    platform: { version: 'test', chooseSources: async () => answer, openPath: async (p) => (opened.push(p), '') },
+  });
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      let args: unknown = {};
+      try {
+        args = body ? JSON.parse(body) : {};
+      } catch {
+        args = null;
+      }
+      const env = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(env));
+      return;
+    }
+    const file = normalize(join(rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    if (!file.startsWith(rendererDir + sep)) return void res.writeHead(404).end();
+    try {
+      const data = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(data);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    runtime,
+    opened,
+    setAnswer: (p) => (answer = p),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await runtime.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (k: string) => {
+    const i = process.argv.indexOf(`--${k}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const host = await startHost({ db: resolve(arg('db') ?? 'test-output/host.sqlite'), answer: arg('answer') ? [resolve(arg('answer')!)] : undefined, port: Number(arg('port') ?? 5174) });
+  console.log(`测试主机：${host.url}`);
+}
