@@ -1,0 +1,56 @@
+// Import benchmark: builds a corpus of N distinct reports in mixed formats from the fixtures
+// and imports it into a fresh archive, printing reports/second and peak memory.
+//   npm run bench:import -- [N]        (default 1000)
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRuntime } from '../src/main/node/runtime.ts';
+
+const N = Number(process.argv[2] ?? 1000);
+const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const corpus = join(dir, 'corpus');
+mkdirSync(corpus);
+
+// Sources by format; each copy is made distinct (a numbered line in text, trailing bytes in
+// Word files, which readers ignore) so the importer parses every one instead of skipping it.
+const sources: { path: string; kind: 'utf8' | 'gb18030' | 'utf16le' | 'word' }[] = [];
+for (const sub of ['utf8', 'gb18030', 'utf16le', 'samples', 'word']) {
+  for (const f of readdirSync(join(fixtures, sub))) {
+    if (f.includes('really')) continue;
+    const kind = sub === 'word' ? 'word' : sub === 'samples' ? 'utf8' : (sub as 'utf8' | 'gb18030' | 'utf16le');
+    sources.push({ path: join(fixtures, sub, f), kind });
+  }
+}
+for (let i = 0; i < N; i++) {
+  const src = sources[i % sources.length];
+  const bytes = readFileSync(src.path);
+  const name = `${String(i).padStart(5, '0')}-${src.path.split('/').pop()}`;
+  const stamp = `\n编号：${i}\n`;
+  let out: Uint8Array;
+  if (src.kind === 'word') out = Buffer.concat([bytes, Buffer.from(`\0bench${i}`)]);
+  else if (src.kind === 'utf16le') out = Buffer.concat([bytes, Buffer.from(stamp, 'utf16le')]);
+  else if (src.kind === 'gb18030') out = Buffer.concat([bytes, Buffer.from(`\n${i}\n`)]); // ASCII is the same in GB18030
+  else out = Buffer.concat([bytes, Buffer.from(stamp, 'utf8')]);
+  writeFileSync(join(corpus, name), out);
+}
+const corpusBytes = readdirSync(corpus).reduce((s, f) => s + statSync(join(corpus, f)).size, 0);
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const rt = openRuntime(join(dir, 'archive.sqlite'));
+const t0 = performance.now();
+const id = rt.importer.start([corpus]);
+await rt.importer.wait(id);
+const secs = (performance.now() - t0) / 1000;
+clearInterval(sampler);
+const s = rt.importer.status(id)!;
+const dbBytes = statSync(join(dir, 'archive.sqlite')).size + (statSync(join(dir, 'archive.sqlite-wal'), { throwIfNoEntry: false })?.size ?? 0);
+await rt.close();
+rmSync(dir, { recursive: true, force: true });
+
+const mb = (n: number) => (n / 1048576).toFixed(1);
+console.log(`import benchmark: ${N} files (${mb(corpusBytes)} MB; txt in UTF-8/GB18030/UTF-16LE, .docx, .doc), ${availableParallelism()} CPU cores`);
+console.log(`  imported ${s.counts.imported}, duplicate ${s.counts.duplicate}, failed ${s.counts.failed}`);
+console.log(`  time ${secs.toFixed(2)} s, ${(s.counts.imported / secs).toFixed(1)} reports/s`);
+console.log(`  peak RSS ${mb(peak)} MB (main + worker threads), archive ${mb(dbBytes)} MB`);
