@@ -1,10 +1,22 @@
-// All checks of one report. Cross-year checks need the archive and live with the comparison.
+// All checks of one report. Cross-year checks (X1, X2) need the previous year's report and
+// run where the archive is (see cross-year.ts).
 import type { Finding, ParsedReport } from '../model.ts';
+import { checkCompleteness } from './completeness.ts';
 import { checkConsistency } from './consistency.ts';
+import { checkNarrative } from './narrative.ts';
+import { checkTimeliness } from './timeliness.ts';
 import { checkValues } from './values.ts';
 
-export function checkReport(r: Pick<ParsedReport, 'template' | 'cells'>): Finding[] {
-  return [...checkConsistency(r.template, r.cells), ...checkValues(r.template, r.cells)];
+export type Checkable = Pick<ParsedReport, 'template' | 'cells' | 'parts' | 'year' | 'date' | 'agency'>;
+
+export function checkReport(r: Checkable): Finding[] {
+  return [
+    ...checkConsistency(r.template, r.cells),
+    ...checkValues(r.template, r.cells),
+    ...checkNarrative(r),
+    ...checkTimeliness(r),
+    ...checkCompleteness(r),
+  ];
 }
 
-export { checkConsistency, checkValues };
+export { checkConsistency, checkValues, checkNarrative, checkTimeliness, checkCompleteness };

@@ -44,7 +44,6 @@ export function parseReport(blocks: DocBlock[]): ParsedReport {
     /政府信息公开|政务公开/.test(text) &&
     (headings.length >= 2 || cells.length > 0 || (headings.length === 1 && /年度报告|年报/.test(text)));
   const complete = isComplete(template, parts, { t2, t3, t4 }, allNotes);
-  if (isReport && !complete) allNotes.push(...missingNotes(template, parts, { t2, t3, t4 }));
 
   return {
     agency: meta.agency,
@@ -100,17 +99,4 @@ function isComplete(template: TemplateId, parts: Part[], t: Record<'t2' | 't3' |
   }
   if (template === 'pre2019') return parts.length >= 5 && has(6);
   return false;
-}
-
-function missingNotes(template: TemplateId, parts: Part[], t: Record<'t2' | 't3' | 't4', TableResult>): ParseNote[] {
-  const out: ParseNote[] = [];
-  const wanted = template === 'pre2019' ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6];
-  for (const n of wanted)
-    if (!parts.some((p) => p.no === n)) out.push({ code: 'missing-part', message: `未找到第${'一二三四五六'[n - 1]}部分“${PART_TITLES[n].slice(2)}”` });
-  if (template === 'T2019' || template === 'T2021') {
-    if (t.t2.cells.length === 0) out.push({ code: 'missing-table', message: '未找到表二（主动公开政府信息情况）' });
-    if (t.t3.cells.length === 0) out.push({ code: 'missing-table', message: '未找到表三（收到和处理政府信息公开申请情况）' });
-    if (t.t4.cells.length === 0) out.push({ code: 'missing-table', message: '未找到表四（行政复议、行政诉讼情况）' });
-  }
-  return out;
 }
