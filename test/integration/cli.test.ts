@@ -1,0 +1,64 @@
+// The command line, run as a user runs it: a child process on the project's Node.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const fixtures = join(root, 'test/fixtures');
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'src/cli/index.ts'), ...args], { encoding: 'utf8', cwd: root });
+let db: string;
+
+beforeAll(() => {
+  db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+  const r = cli('import', join(fixtures, 'reports/utf8'), join(fixtures, 'reports/samples'), '--db', db);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('导入完成：导入 8 份，重复 0 份，跳过 0 个，失败 0 个');
+});
+
+describe('cli', () => {
+  it('lists the archive', () => {
+    const out = execFileSync(process.execPath, [join(root, 'src/cli/index.ts'), 'list', '--db', db], { encoding: 'utf8' });
+    expect(out).toContain('2019\t宁波市科技局\t2019版\t有错误\tseed-001.txt');
+    expect(out).toContain('共 8 份报告');
+  });
+
+  it('exports one CSV row per cell with the canonical labels', () => {
+    const out = cli('export', '--format', 'csv', '--db', db).stdout.split('\r\n');
+    expect(out[0]).toBe('file,agency,year,template,table,row,column,value');
+    expect(out).toContain('seed-001.txt,宁波市科技局,2019,T2019,申请处理,（六）其他处理,自然人,3');
+    expect(out).toContain('seed-004.txt,宁波市北仑区人民政府,2020,T2019,申请处理,（三）不予公开 4.保护第三方合法权益,自然人,1');
+    expect(out).toContain('seed-004.txt,宁波市北仑区人民政府,2020,T2019,复议诉讼,未经复议直接起诉,尚未审结,4');
+    expect(out).toContain('seed-003.txt,内江高新区,2019,T2019,主动公开,政府集中采购,采购总金额,462.657');
+    expect(out).toContain('huaian-city-gov-2024.txt,淮安市人民政府,2024,T2021,申请处理,（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请,总计,6');
+    // A T2019 report: 22 cells in table 二, 161 in table 三, 15 in table 四
+    expect(out.filter((l) => l.startsWith('seed-004.txt,')).length).toBe(22 + 161 + 15);
+  });
+
+  it('exports JSON with findings and cells', () => {
+    const file = join(db, '..', 'out.json');
+    expect(cli('export', '--format', 'json', '--out', file, '--db', db).status).toBe(0);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const r = json.reports.find((x: { file: string }) => x.file === 'seed-001.txt');
+    expect(r).toMatchObject({ agency: '宁波市科技局', year: 2019, template: 'T2019', status: 'error' });
+    expect(r.findings.map((f: { rule: string }) => f.rule)).toEqual(['R1', 'R1', 'R3', 'R3']);
+    expect(r.findings[0].severity).toBe('error');
+    expect(r.cells).toContainEqual({ table: '申请处理', row: '（七）总计', column: '总计', value: 0 });
+  });
+
+  it('checks drafts without importing and exits 1 on errors', () => {
+    const bad = cli('check', join(fixtures, 'reports/utf8/seed-001.txt'));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('[错误 R1] 表三 收到和处理政府信息公开申请情况，“自然人”列');
+    const good = cli('check', join(fixtures, 'reports/utf8/seed-004.txt'), join(fixtures, 'reports/samples/huaian-city-gov-2024.txt'));
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('检查了 2 个文件：0 个有错误，0 个无法读取。');
+  });
+
+  it('explains its usage in Chinese', () => {
+    const r = cli('nope');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知命令：nope');
+  });
+});
