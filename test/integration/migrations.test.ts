@@ -26,6 +26,18 @@ describe('migrations', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM cells').get() as { n: number }).n).toBe(0);
   });
 
+  it('0002-review adds agency aliases and corrections to a version 1 archive with data', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
+    migrate(db, 2);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(tables(db)).toEqual(['agency_aliases', 'cells', 'corrections', 'findings', 'originals', 'reports']);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM originals').get() as { n: number }).n).toBe(1);
+    db.prepare("INSERT INTO corrections VALUES ('a', 'meta:year', '2019', '2020', 'u', 'now')").run();
+    expect(() => db.prepare("INSERT INTO corrections VALUES ('a', 'meta:year', '2019', '2021', 'u', 'now')").run()).toThrow(/UNIQUE/);
+  });
+
   it('is idempotent and refuses an archive from a newer version', () => {
     const db = new Database(':memory:');
     migrate(db);

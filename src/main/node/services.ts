@@ -4,8 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
+import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
+import { cellTarget } from '../../shared/report/corrections.ts';
+import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
 import type { Importer } from './import/importer.ts';
 
@@ -21,6 +24,15 @@ export interface ServiceDeps {
   archive: Archive;
   importer: Importer;
   platform: Platform;
+}
+
+/** Who made a correction: the local user of this PC. */
+function who(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '本机用户';
+  }
 }
 
 export function createHandlers({ archive, importer, platform }: ServiceDeps): Handlers {
@@ -74,5 +86,35 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     },
     importStatus: ({ jobId, since }) => importer.status(jobId, since),
     cancelImport: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
+    correctCell: ({ id, table, row, col, text }) => {
+      const value = parseValue(text);
+      if (!value) throw new Error(`“${text}”不是数字，也不是“/”“—”之类的标记；留空表示空白格`);
+      archive.correct(id, cellTarget(table, row, col), value, who());
+      return detail(id);
+    },
+    correctMeta: ({ id, agency, year }) => {
+      if (agency !== undefined) archive.correct(id, 'meta:agency', agency, who());
+      if (year !== undefined) archive.correct(id, 'meta:year', year, who());
+      return detail(id);
+    },
+    revertCorrection: ({ id, target }) => {
+      archive.revert(id, target);
+      return detail(id);
+    },
+    listAgencies: () => archive.listAgencies(),
+    mergeAgencies: ({ from, into }) => {
+      archive.mergeAgencies(from, into);
+      return { merged: true };
+    },
+    unmergeAgency: ({ alias }) => {
+      archive.unmergeAgency(alias);
+      return { unmerged: true };
+    },
   };
+
+  function detail(id: number) {
+    const d = archive.getReport(id);
+    if (!d) throw new Error('档案中没有这份报告');
+    return d;
+  }
 }

@@ -2,7 +2,7 @@
 // validates every argument with these schemas; the preload and the browser test host are
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
-import type { AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary } from './types.ts';
+import type { AgencyInfo, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -39,6 +39,17 @@ export const contract = {
   /** Items come from index `since` on, so polling stays cheap on large imports. */
   importStatus: returns<ImportStatus | null>()(z.object({ jobId: token, since: z.number().int().min(0).optional() }).strict()),
   cancelImport: returns<{ cancelled: boolean }>()(z.object({ jobId: token }).strict()),
+  /** A reviewer's correction of one cell: a number, '' for blank, or a mark such as '/'. */
+  correctCell: returns<ReportDetail>()(
+    z.object({ id, table: z.enum(['t2', 't3', 't4']), row: z.string().regex(/^[a-z0-9_]{1,24}$/i), col: z.string().regex(/^[a-z0-9_]{1,24}$/i), text: z.string().max(40) }).strict(),
+  ),
+  correctMeta: returns<ReportDetail>()(
+    z.object({ id, agency: z.string().trim().min(1).max(100).optional(), year: z.number().int().min(1990).max(2100).optional() }).strict(),
+  ),
+  revertCorrection: returns<ReportDetail>()(z.object({ id, target: z.string().regex(/^(cell:t[234]\|[a-z0-9_]+\|[a-z0-9_]+|meta:(agency|year))$/i) }).strict()),
+  listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
+  mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
+  unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 // Result types of the contract between the renderer and main.
+import type { Correction } from '../report/corrections.ts';
 import type { Cell, Finding, ParseNote, Part, TemplateId } from '../report/model.ts';
 
 export type ReportStatus = 'ok' | 'error' | 'warning' | 'incomplete';
@@ -25,8 +26,10 @@ export interface ReportSummary {
   importedAt: string;
   errors: number;
   warnings: number;
-  /** Another report in the archive has the same agency and year. */
+  /** Another report in the archive has the same agency (or an alias of it) and year. */
   possibleDuplicate: boolean;
+  /** The agency this report's agency was merged into, or its own name. */
+  agencyGroup: string | null;
 }
 
 export interface ReportDetail extends ReportSummary {
@@ -37,6 +40,18 @@ export interface ReportDetail extends ReportSummary {
   notes: ParseNote[];
   cells: Cell[];
   findings: Finding[];
+  corrections: Correction[];
+}
+
+export interface AgencyInfo {
+  /** Normalised name as found in reports. */
+  name: string;
+  display: string;
+  /** The name it is merged into (its own name if not merged). */
+  group: string;
+  reports: number;
+  firstYear: number | null;
+  lastYear: number | null;
 }
 
 export interface ImportGrant {

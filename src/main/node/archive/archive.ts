@@ -1,9 +1,18 @@
 // The archive: one SQLite file holding originals, parsed reports, cells and findings.
 // Everything SQL lives here, behind typed methods.
 import Database from 'better-sqlite3';
-import type { Cell, Finding, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
-import type { ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
+import type { AgencyInfo, ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
+import { checkReport } from '../../../shared/report/checks/index.ts';
+import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
+import type { Correction } from '../../../shared/report/corrections.ts';
+import type { Cell, CellValue, Finding, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
+import { statusOf } from '../../../shared/report/status.ts';
 import { migrate } from './migrations/index.ts';
+
+/** The agency group a report belongs to: its name, or the name it was merged into. */
+const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
+const CROSS_YEAR_RULES = "('X1','X2')";
 
 export interface NewReport {
   sha256: string;
@@ -84,9 +93,162 @@ export class Archive {
       const id = Number(lastInsertRowid);
       const cell = this.db.prepare('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source);
-      const finding = this.db.prepare('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?, ?)');
-      r.findings.forEach((f, i) => finding.run(id, i, f.rule, f.severity, f.message, JSON.stringify(f.cells)));
+      this.insertFindings(id, r.findings);
+      if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm));
       return id;
+    })();
+  }
+
+  private insertFindings(id: number, findings: Finding[]): void {
+    const base = (this.db.prepare('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
+    const stmt = this.db.prepare('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?, ?)');
+    findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells)));
+  }
+
+  /** The group key of an agency name (aliases resolved). */
+  groupOf(agencyNorm: string): string {
+    const r = this.db.prepare('SELECT canonical FROM agency_aliases WHERE alias = ?').get(agencyNorm) as { canonical: string } | undefined;
+    return r?.canonical ?? agencyNorm;
+  }
+
+  /** Recomputes X1/X2 between consecutive years of one agency group, and the statuses. */
+  refreshGroup(group: string): void {
+    const reports = this.db
+      .prepare(`SELECT r.id, r.year, r.template FROM reports r WHERE ${GROUP} = ? AND r.year IS NOT NULL ORDER BY r.year, r.id`)
+      .all(group) as { id: number; year: number; template: TemplateId }[];
+    const del = this.db.prepare(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
+    // Of several reports for one year (possible duplicates) the latest imported stands for it.
+    const byYear = new Map<number, { id: number; year: number; template: TemplateId }>();
+    for (const r of reports) byYear.set(r.year, r);
+    for (const r of reports) {
+      del.run(r.id);
+      const prev = byYear.get(r.year - 1);
+      if (prev) {
+        const found = checkCrossYear({ ...prev, cells: this.cellsOf(prev.id) }, { ...r, cells: this.cellsOf(r.id) });
+        this.insertFindings(r.id, found);
+      }
+      this.updateStatus(r.id);
+    }
+  }
+
+  private updateStatus(id: number): void {
+    const r = this.db.prepare('SELECT complete FROM reports WHERE id = ?').get(id) as { complete: number } | undefined;
+    if (!r) return;
+    this.db.prepare('UPDATE reports SET status = ? WHERE id = ?').run(statusOf(r.complete === 1, this.findingsOf(id)), id);
+  }
+
+  /** Re-runs the report's own checks from what is stored (after a correction). */
+  recheck(id: number): void {
+    const r = this.db.prepare('SELECT agency, agency_norm, year, date, template, parts_json FROM reports WHERE id = ?').get(id) as
+      | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string }
+      | undefined;
+    if (!r) return;
+    const findings = checkReport({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id) });
+    this.db.prepare(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
+    this.insertFindings(id, findings);
+    this.updateStatus(id);
+    if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
+  }
+
+  correctionsFor(sha256: string): Correction[] {
+    const rows = this.db.prepare('SELECT target, original_json, value_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at').all(sha256) as {
+      target: string;
+      original_json: string;
+      value_json: string;
+      corrected_by: string;
+      corrected_at: string;
+    }[];
+    return rows.map((c) => ({ target: c.target, original: JSON.parse(c.original_json), value: JSON.parse(c.value_json), by: c.corrected_by, at: c.corrected_at }));
+  }
+
+  /** Records a correction (the first parsed value stays the original), applies it, re-checks. */
+  correct(id: number, target: string, value: CellValue | string | number | null, by: string): void {
+    this.db.transaction(() => {
+      const r = this.db.prepare('SELECT sha256, agency, agency_norm, year FROM reports WHERE id = ?').get(id) as
+        | { sha256: string; agency: string | null; agency_norm: string | null; year: number | null }
+        | undefined;
+      if (!r) throw new Error('档案中没有这份报告');
+      const previous = this.correctionsFor(r.sha256).find((c) => c.target === target);
+      let current: unknown;
+      if (target === 'meta:agency') {
+        current = r.agency;
+        const name = (value as string | null)?.trim() || null;
+        this.db.prepare('UPDATE reports SET agency = ?, agency_norm = ? WHERE id = ?').run(name, name ? normalizeAgency(name) : null, id);
+      } else if (target === 'meta:year') {
+        current = r.year;
+        this.db.prepare('UPDATE reports SET year = ? WHERE id = ?').run(value, id);
+      } else {
+        const [table, row, col] = target.slice(5).split('|');
+        const cell = this.cellsOf(id).find((c) => c.table === table && c.row === row && c.col === col);
+        current = cell ? cell.value : null;
+        const v = value as CellValue;
+        this.db
+          .prepare(
+            `INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '人工更正')
+             ON CONFLICT (report_id, tbl, row, col) DO UPDATE SET kind = excluded.kind, num = excluded.num, raw = excluded.raw, unit = excluded.unit`,
+          )
+          .run(id, table, row, col, v.kind, v.num, v.raw, v.unit ?? cell?.value.unit ?? null);
+      }
+      this.db
+        .prepare(
+          `INSERT INTO corrections (sha256, target, original_json, value_json, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (sha256, target) DO UPDATE SET value_json = excluded.value_json, corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at`,
+        )
+        .run(r.sha256, target, JSON.stringify(previous ? previous.original : (current ?? null)), JSON.stringify(value), by, new Date().toISOString());
+      this.recheck(id);
+      if (target === 'meta:agency' && r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
+    })();
+  }
+
+  /** Puts the parsed value back and forgets the correction. */
+  revert(id: number, target: string): void {
+    this.db.transaction(() => {
+      const r = this.db.prepare('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string } | undefined;
+      if (!r) throw new Error('档案中没有这份报告');
+      const c = this.correctionsFor(r.sha256).find((x) => x.target === target);
+      if (!c) return;
+      this.db.prepare('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
+      // Apply the original as a value, then drop the record again so nothing says "corrected".
+      this.correct(id, target, c.original, c.by);
+      this.db.prepare('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
+      if (target.startsWith('cell:') && c.original === null) {
+        const [table, row, col] = target.slice(5).split('|');
+        this.db.prepare('DELETE FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?').run(id, table, row, col);
+        this.recheck(id);
+      }
+    })();
+  }
+
+  listAgencies(): AgencyInfo[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.agency_norm AS name, ${GROUP} AS grp, COUNT(*) AS reports, MIN(r.year) AS first, MAX(r.year) AS last,
+           (SELECT x.agency FROM reports x WHERE x.agency_norm = r.agency_norm ORDER BY x.year DESC, x.id DESC LIMIT 1) AS display
+         FROM reports r WHERE r.agency_norm IS NOT NULL GROUP BY r.agency_norm ORDER BY grp, name`,
+      )
+      .all() as { name: string; grp: string; reports: number; first: number | null; last: number | null; display: string }[];
+    return rows.map((r) => ({ name: r.name, display: r.display, group: r.grp, reports: r.reports, firstYear: r.first, lastYear: r.last }));
+  }
+
+  /** Declares `from` the same body as `into`: their years become one series. */
+  mergeAgencies(from: string, into: string): void {
+    this.db.transaction(() => {
+      const target = this.groupOf(into);
+      if (target === from) throw new Error('不能把单位合并到它自己');
+      const now = new Date().toISOString();
+      this.db.prepare('UPDATE agency_aliases SET canonical = ? WHERE canonical = ?').run(target, from);
+      this.db.prepare('INSERT INTO agency_aliases (alias, canonical, created_at) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical').run(from, target, now);
+      this.refreshGroup(target);
+    })();
+  }
+
+  unmergeAgency(alias: string): void {
+    this.db.transaction(() => {
+      const r = this.db.prepare('SELECT canonical FROM agency_aliases WHERE alias = ?').get(alias) as { canonical: string } | undefined;
+      if (!r) return;
+      this.db.prepare('DELETE FROM agency_aliases WHERE alias = ?').run(alias);
+      this.refreshGroup(r.canonical);
+      this.refreshGroup(alias);
     })();
   }
 
@@ -98,8 +260,8 @@ export class Archive {
       args.push(q.year);
     }
     if (q.agency) {
-      where.push('(r.agency_norm LIKE ? OR r.agency LIKE ?)');
-      args.push(`%${q.agency}%`, `%${q.agency}%`);
+      where.push(`(r.agency_norm LIKE ? OR r.agency LIKE ? OR ${GROUP} LIKE ?)`);
+      args.push(`%${q.agency}%`, `%${q.agency}%`, `%${normalizeAgency(q.agency)}%`);
     }
     if (q.onlyProblems) where.push("r.status <> 'ok'");
     const order = {
@@ -113,7 +275,9 @@ export class Archive {
         `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at,
            (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
            (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
-           (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.agency_norm = r.agency_norm AND d.year = r.year) AS dups
+           (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
+              AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
+           ${GROUP} AS grp
          FROM reports r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
       )
       .all(...args) as SummaryRow[];
@@ -125,7 +289,9 @@ export class Archive {
       .prepare(
         `SELECT r.*, (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
            (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
-           (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.agency_norm = r.agency_norm AND d.year = r.year) AS dups,
+           (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
+              AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
+           ${GROUP} AS grp,
            (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
          FROM reports r WHERE r.id = ?`,
       )
@@ -140,17 +306,26 @@ export class Archive {
       notes: JSON.parse(r.notes_json) as ParseNote[],
       cells: this.cellsOf(id),
       findings: this.findingsOf(id),
+      corrections: this.correctionsFor(r.sha256),
     };
   }
 
   cellsOf(id: number): Cell[] {
-    const rows = this.db.prepare('SELECT tbl, row, col, kind, num, raw, unit, source FROM cells WHERE report_id = ?').all(id) as CellRow[];
+    const rows = this.db
+      .prepare(
+        `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, k.original_json
+         FROM cells c JOIN reports r ON r.id = c.report_id
+         LEFT JOIN corrections k ON k.sha256 = r.sha256 AND k.target = 'cell:' || c.tbl || '|' || c.row || '|' || c.col
+         WHERE c.report_id = ?`,
+      )
+      .all(id) as (CellRow & { original_json: string | null })[];
     return rows.map((c) => ({
       table: c.tbl as Cell['table'],
       row: c.row,
       col: c.col,
       value: { kind: c.kind as Cell['value']['kind'], num: c.num, raw: c.raw, ...(c.unit ? { unit: c.unit } : {}) },
       source: c.source,
+      ...(c.original_json ? { original: (JSON.parse(c.original_json) as CellValue | null) ?? { kind: 'blank' as const, num: null, raw: '（原表无此格）' } } : {}),
     }));
   }
 
@@ -162,10 +337,11 @@ export class Archive {
   /** Removes a report; its original goes too unless another report was made from the same bytes. */
   removeReport(id: number): boolean {
     return this.db.transaction(() => {
-      const r = this.db.prepare('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string } | undefined;
+      const r = this.db.prepare('SELECT sha256, agency_norm FROM reports WHERE id = ?').get(id) as { sha256: string; agency_norm: string | null } | undefined;
       if (!r) return false;
       this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
       this.db.prepare('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
+      if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
       return true;
     })();
   }
@@ -208,6 +384,7 @@ interface SummaryRow {
   errors: number;
   warnings: number;
   dups: number;
+  grp: string | null;
 }
 interface CellRow {
   tbl: string;
@@ -243,5 +420,6 @@ function toSummary(r: SummaryRow): ReportSummary {
     errors: r.errors,
     warnings: r.warnings,
     possibleDuplicate: r.dups > 0,
+    agencyGroup: r.grp,
   };
 }

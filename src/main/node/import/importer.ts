@@ -4,6 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ImportItem, ImportItemStatus, ImportStatus } from '../../../shared/contract/types.ts';
+import { checkReport } from '../../../shared/report/checks/index.ts';
+import { applyCorrections } from '../../../shared/report/corrections.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { PARSER_VERSION } from '../../../shared/report/parse/version.ts';
 import { statusOf } from '../../../shared/report/status.ts';
 import type { Archive } from '../archive/archive.ts';
@@ -133,7 +136,10 @@ export class Importer {
 
       const res = await this.pool.run(bytes, extname(name));
       if (!res.ok) return item('failed', res.message);
-      const r = res.report;
+      // A file imported before, corrected, removed and imported again keeps its corrections.
+      const corrections = this.archive.correctionsFor(sha256);
+      const r = corrections.length ? applyCorrections(res.report, corrections, normalizeAgency) : res.report;
+      if (corrections.length) res.findings = checkReport(r);
       const id = this.archive.insertReport({
         sha256,
         bytes,
@@ -156,6 +162,7 @@ export class Importer {
         parserVersion: PARSER_VERSION,
       });
       const notes: string[] = [];
+      if (corrections.length) notes.push(`已沿用此前对该文件的${corrections.length}处人工更正`);
       if (res.extensionMismatch) notes.push(`扩展名与内容不符，已按实际格式${FORMAT_NAMES[res.format]}读取`);
       const twin = r.agencyNormalized && r.year ? this.archive.sameAgencyYear(r.agencyNormalized, r.year, id) : null;
       if (twin) notes.push(`可能重复：与报告 #${twin.id}（${twin.fileName}）的单位和年度相同`);

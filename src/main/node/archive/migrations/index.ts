@@ -1,8 +1,9 @@
 // One migration per schema version, applied in order; PRAGMA user_version records the last.
 import type { Database } from 'better-sqlite3';
 import { up as v1 } from './0001-init.ts';
+import { up as v2 } from './0002-review.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,98 @@
+// Review in the archive: agency aliases, cross-year checks, corrections that keep the
+// original, re-checks, and corrections that survive removing and re-importing a file.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCsv } from '../../src/main/node/export.ts';
+import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import { createHandlers } from '../../src/main/node/services.ts';
+import type { Handlers } from '../../src/shared/contract/index.ts';
+
+let rt: Runtime;
+let api: Handlers;
+let dir: string;
+const idOf = (file: string) => rt.archive.listReports({}).find((r) => r.fileName === file)!.id;
+
+async function importDir(path: string) {
+  const id = rt.importer.start([path]);
+  await rt.importer.wait(id);
+  return rt.importer.status(id)!;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-review-'));
+  cpSync(new URL('../fixtures/reports/samples', import.meta.url).pathname, join(dir, 'in'), { recursive: true });
+  rt = openRuntime(join(dir, 'a.sqlite'));
+  api = createHandlers({ archive: rt.archive, importer: rt.importer, platform: { version: 't', chooseSources: async () => null, openPath: async () => '' } });
+  await importDir(join(dir, 'in'));
+});
+afterAll(async () => rt?.close());
+
+describe('agency aliases and cross-year checks', () => {
+  it('lists agencies and merges 洪泽区人民政府 into 淮安市洪泽区人民政府', async () => {
+    const before = await api.listAgencies({});
+    expect(before.map((a) => [a.name, a.group, a.reports])).toEqual([
+      ['洪泽区人民政府', '洪泽区人民政府', 1],
+      ['淮安市人民政府', '淮安市人民政府', 1],
+      ['淮安市洪泽区人民政府', '淮安市洪泽区人民政府', 1],
+    ]);
+    await api.mergeAgencies({ from: '洪泽区人民政府', into: '淮安市洪泽区人民政府' });
+    const after = await api.listAgencies({});
+    expect(after.find((a) => a.name === '洪泽区人民政府')!.group).toBe('淮安市洪泽区人民政府');
+    // Filtering by the merged name finds both years.
+    expect((await api.listReports({ agency: '淮安市洪泽区' })).map((r) => r.year).sort()).toEqual([2023, 2024]);
+    // 2023 carried forward 0 and 2024 carried over 0; documents in force 5 + 3 − 0 = 8: consistent.
+    expect(rt.archive.findingsOf(idOf('hongze-district-gov-2024.txt')).filter((f) => f.rule.startsWith('X'))).toEqual([]);
+  });
+
+  it('corrects a cell, keeps the original, re-checks, and X1 fires across the merged years', async () => {
+    const id = idOf('hongze-district-gov-2024.txt');
+    const d = await api.correctCell({ id, table: 't3', row: 'carry', col: 'natural', text: '2' });
+    const cell = d.cells.find((c) => c.table === 't3' && c.row === 'carry' && c.col === 'natural')!;
+    expect(cell.value).toMatchObject({ kind: 'number', num: 2 });
+    expect(cell.original).toMatchObject({ kind: 'number', num: 0 });
+    expect(d.corrections).toEqual([expect.objectContaining({ target: 'cell:t3|carry|natural', value: expect.objectContaining({ num: 2 }) })]);
+    const rules = d.findings.map((f) => `${f.rule}:${f.cells[0]?.col ?? ''}`).sort();
+    // R1 and R2 now fail in that row/column, and X1 against 2023's 结转下年度 (0).
+    expect(rules).toEqual(['R1:natural', 'R2:total', 'X1:natural']);
+    expect(d.status).toBe('error');
+    expect(d.findings.find((f) => f.rule === 'X1')!.message).toContain('而2023年度报告“四、结转下年度继续办理”为0');
+    expect([...exportCsv(rt.archive)].join('')).toContain('hongze-district-gov-2024.txt,淮安市洪泽区人民政府,2024,T2021,申请处理,二、上年结转政府信息公开申请数量,自然人,2');
+  });
+
+  it('unmerging separates the years again', async () => {
+    await api.unmergeAgency({ alias: '洪泽区人民政府' });
+    const d = await api.getReport({ id: idOf('hongze-district-gov-2024.txt') });
+    expect(d!.findings.some((f) => f.rule === 'X1')).toBe(false);
+    await api.mergeAgencies({ from: '洪泽区人民政府', into: '淮安市洪泽区人民政府' });
+  });
+
+  it('reverting puts the parsed value back', async () => {
+    const id = idOf('hongze-district-gov-2024.txt');
+    const d = await api.revertCorrection({ id, target: 'cell:t3|carry|natural' });
+    expect(d.corrections).toEqual([]);
+    expect(d.cells.find((c) => c.row === 'carry' && c.col === 'natural')).toMatchObject({ value: { num: 0 } });
+    expect(d.cells.find((c) => c.row === 'carry' && c.col === 'natural')!.original).toBeUndefined();
+    expect(d.status).toBe('ok');
+  });
+
+  it('corrects agency and year, and a re-imported file keeps its corrections', async () => {
+    let id = idOf('huaian-city-gov-2024.txt');
+    let d = await api.correctMeta({ id, agency: '淮安市人民政府办公室' });
+    expect(d.agency).toBe('淮安市人民政府办公室');
+    d = await api.correctCell({ id, table: 't2', row: 'fees', col: 'feeAmount', text: '/' });
+    expect(d.cells.find((c) => c.row === 'fees')!.value).toMatchObject({ kind: 'mark', raw: '/' });
+    await expect(async () => api.correctCell({ id, table: 't3', row: 'new', col: 'total', text: '三十' })).rejects.toThrow(/不是数字/);
+
+    await api.removeReport({ id });
+    const again = await importDir(join(dir, 'in'));
+    expect(again.counts.imported).toBe(1);
+    expect(again.items.find((i) => i.status === 'imported')!.message).toContain('已沿用此前对该文件的2处人工更正');
+    id = idOf('huaian-city-gov-2024.txt');
+    d = (await api.getReport({ id }))!;
+    expect(d.agency).toBe('淮安市人民政府办公室');
+    expect(d.cells.find((c) => c.row === 'fees')!.value).toMatchObject({ kind: 'mark', raw: '/' });
+    expect(d.cells.find((c) => c.row === 'fees')!.original).toMatchObject({ kind: 'number', num: 96171.6 });
+  });
+});
