@@ -2,15 +2,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, ImportGrant } from '../shared/contract/types.ts';
 import { api } from './api.ts';
+import { AgenciesView } from './views/AgenciesView.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
-type Route = { view: 'library' } | { view: 'report'; id: number };
+type Route = { view: 'library' } | { view: 'agencies' } | { view: 'report'; id: number };
 
 function readRoute(): Route {
   const m = /^#\/report\/(\d+)/.exec(location.hash);
-  return m ? { view: 'report', id: Number(m[1]) } : { view: 'library' };
+  if (m) return { view: 'report', id: Number(m[1]) };
+  return location.hash.startsWith('#/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
 export function App() {
@@ -71,7 +73,14 @@ export function App() {
         <a className="brand" href="#/">
           年报档案
         </a>
-        <span className="subtitle">政府信息公开工作年度报告档案</span>
+        <nav>
+          <a href="#/" className={route.view === 'agencies' ? '' : 'active'}>
+            报告
+          </a>
+          <a href="#/agencies" className={route.view === 'agencies' ? 'active' : ''}>
+            单位
+          </a>
+        </nav>
         <span className="spacer" />
         {info && <span className="muted">共 {info.reportCount} 份报告</span>}
         <button className="primary" onClick={() => choose('folder')}>
@@ -90,6 +99,8 @@ export function App() {
       <main>
         {route.view === 'library' ? (
           <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
+        ) : route.view === 'agencies' ? (
+          <AgenciesView />
         ) : (
           <ReportView
             id={route.id}

@@ -92,6 +92,24 @@ describe('library and report views', () => {
     await page.screenshot({ path: join(out, 'report-top.png') });
   });
 
+  it('corrects the （七）总计 cells in the table and the errors go away', async () => {
+    for (const col of ['natural', 'total']) {
+      await page.locator(`[data-cell="t3|r7|${col}"]`).click();
+      const dialog = page.getByRole('dialog', { name: '更正数值' });
+      await dialog.getByText('“（七）总计”行').waitFor();
+      await dialog.getByLabel('新的数值').fill('5');
+      await dialog.getByRole('button', { name: '保存更正' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => page.locator('li.finding.error').count()).toBe(0);
+    expect(await page.locator('.report-head .status').innerText()).toBe('通过');
+    expect(await page.locator('[data-cell="t3|r7|total"]').getAttribute('class')).toContain('corrected');
+    expect(await page.locator('[data-cell="t3|r7|total"]').getAttribute('title')).toContain('已人工更正，解析值为：0');
+    const log = await page.locator('.corrections').innerText();
+    expect(log).toContain('表三“（七）总计”行“总计”列：0 → 5');
+    await page.locator('.corrections').screenshot({ path: join(out, 'corrections.png') });
+  });
+
   it('opens the original from the archive copy and removes a report after confirmation', async () => {
     await page.getByRole('button', { name: '打开原文件' }).click();
     await page.getByText('已用系统默认程序打开原文件').waitFor();
@@ -99,6 +117,16 @@ describe('library and report views', () => {
     await page.getByRole('button', { name: '从档案中删除' }).click();
     await page.getByRole('dialog', { name: '确认删除' }).getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.locator('table.reports tbody tr').count()).toBe(23);
+  });
+
+  it('merges two names of one agency on the agencies page', async () => {
+    await page.getByRole('link', { name: '单位' }).click();
+    await page.getByRole('heading', { name: '单位' }).waitFor();
+    await page.getByLabel('把“洪泽区人民政府”合并到').selectOption('淮安市洪泽区人民政府');
+    await page.locator('tr[data-agency="洪泽区人民政府"]').getByRole('button', { name: '合并' }).click();
+    await page.locator('tr[data-agency="洪泽区人民政府"]').getByRole('button', { name: '取消合并' }).waitFor();
+    expect(await page.locator('tr[data-agency="洪泽区人民政府"] td').nth(3).innerText()).toBe('淮安市洪泽区人民政府');
+    await page.screenshot({ path: join(out, 'agencies.png') });
   });
 
   it('shows no script errors', () => {

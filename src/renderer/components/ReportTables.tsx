@@ -11,25 +11,35 @@ interface Props {
   cells: Cell[];
   marked: Map<CellKey, 'error' | 'warning'>;
   focused: Set<CellKey>;
+  /** Clicking a value cell asks to correct it. */
+  onEdit?: (table: TableId, row: string, col: string, cell: Cell | undefined) => void;
 }
 
-function Value({ cell, k, marked, focused, span }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number }) {
-  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : ''];
-  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格" />;
+function shown(v: Cell['value']): string {
+  return v.kind === 'number' ? String(v.num) : v.kind === 'blank' ? '空白' : v.raw;
+}
+
+function Value({ cell, k, marked, focused, span, onEdit }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void }) {
+  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', onEdit ? 'editable' : ''];
+  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格（点击可补录）" onClick={onEdit} />;
   const v = cell.value;
-  const title = `原文：“${v.raw || '（空白）'}”\n来源：${cell.source}${v.unit ? `\n单位：${v.unit}` : ''}`;
+  const title =
+    `原文：“${v.raw || '（空白）'}”\n来源：${cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
+    (cell.original ? `\n已人工更正，解析值为：${shown(cell.original)}` : '') +
+    (onEdit ? '\n点击可更正' : '');
   if (v.kind === 'blank')
     return (
-      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title}>
+      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title} onClick={onEdit}>
         空
       </td>
     );
   return (
-    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title}>
+    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title} onClick={onEdit}>
       {v.kind === 'number' ? String(v.num) : v.raw}
     </td>
   );
 }
+
 
 export function ReportTables(props: Props) {
   const { template, cells } = props;
@@ -37,7 +47,10 @@ export function ReportTables(props: Props) {
   const has = (t: TableId) => cells.some((c) => c.table === t);
   const val = (t: TableId, row: string, col: string, span = 1) => {
     const k = keyOf(t, row, col);
-    return <Value key={k} k={k} cell={map.get(k)} marked={props.marked} focused={props.focused} span={span} />;
+    const edit = props.onEdit;
+    return (
+      <Value key={k} k={k} cell={map.get(k)} marked={props.marked} focused={props.focused} span={span} onEdit={edit ? () => edit(t, row, col, map.get(k)) : undefined} />
+    );
   };
   const def = template === 'T2021' ? TEMPLATES.T2021 : TEMPLATES.T2019;
   const t3Rows = T3_ROWS.filter((r) => cells.some((c) => c.table === 't3' && c.row === r.id));

@@ -1,17 +1,36 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
-import type { Finding } from '../../shared/report/model.ts';
+import type { Finding, TableId, TemplateId } from '../../shared/report/model.ts';
+import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
+import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/CorrectionDialog.tsx';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
+import { cellTarget } from '../../shared/report/corrections.ts';
 import { formatDateTime, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
+
+function shownValue(v: unknown): string {
+  if (v === null || v === undefined) return '（无）';
+  if (typeof v !== 'object') return String(v);
+  const c = v as { kind: string; num: number | null; raw: string };
+  return c.kind === 'number' ? String(c.num) : c.kind === 'blank' ? '空白' : c.raw;
+}
+
+function describeTarget(template: TemplateId, target: string): string {
+  if (target === 'meta:agency') return '单位名称';
+  if (target === 'meta:year') return '报告年度';
+  const [table, row, col] = target.slice(5).split('|') as [TableId, string, string];
+  return `${TABLE_TITLES[table].split(' ')[0]}“${rowLabel(template, table, row)}”行“${columnLabel(template, table, col)}”列`;
+}
 
 export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => void }) {
   const [report, setReport] = useState<ReportDetail | null | undefined>(undefined);
   const [focus, setFocus] = useState<Finding | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<EditTarget | null>(null);
+  const [editingMeta, setEditingMeta] = useState(false);
 
   useEffect(() => {
     setReport(undefined);
@@ -63,6 +82,7 @@ export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => voi
         </h1>
         <span className={`status status-${report.status}`}>{statusLabel(report.status)}</span>
         <span className="spacer" />
+        <button onClick={() => setEditingMeta(true)}>更正单位/年度</button>
         <button onClick={open}>打开原文件</button>
         <button className="danger" onClick={() => setConfirming(true)}>
           从档案中删除
@@ -104,7 +124,10 @@ export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => voi
       </section>
 
       {report.cells.length > 0 ? (
-        <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} />
+        <>
+          <p className="muted hint">点击表格中的数值可以更正；更正后原解析值仍保留，检查会重新运行。</p>
+          <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} onEdit={(table, row, col, cell) => setEditing({ table, row, col, cell })} />
+        </>
       ) : (
         <p className="muted">{report.template === 'pre2019' ? '2019年以前的报告没有全国统一的统计表。' : '未识别出统计表。'}</p>
       )}
@@ -120,6 +143,37 @@ export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => voi
           </section>
         ))}
       </section>
+
+      {report.corrections.length > 0 && (
+        <section className="corrections">
+          <h2>人工更正记录</h2>
+          <ul>
+            {report.corrections.map((c) => (
+              <li key={c.target}>
+                {describeTarget(report.template, c.target)}：{shownValue(c.original)} → {shownValue(c.value)}（{c.by}，{formatDateTime(c.at)}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {editing && (
+        <CorrectionDialog
+          template={report.template}
+          target={editing}
+          onClose={() => setEditing(null)}
+          onSave={async (text) => setReport(await api.correctCell({ id, table: editing.table, row: editing.row, col: editing.col, text }))}
+          onRevert={async () => setReport(await api.revertCorrection({ id, target: cellTarget(editing.table, editing.row, editing.col) }))}
+        />
+      )}
+      {editingMeta && (
+        <MetaDialog
+          agency={report.agency}
+          year={report.year}
+          onClose={() => setEditingMeta(false)}
+          onSave={async (agency, year) => setReport(await api.correctMeta({ id, agency, ...(year ? { year } : {}) }))}
+        />
+      )}
 
       {confirming && (
         <div className="modal-backdrop">
