@@ -1,6 +1,7 @@
 // The six parts (seven before 2019: 收费及减免): headings found by their numbering and topic.
 import type { Unit } from './units.ts';
 import { norm } from './normalize.ts';
+import { T3_ROWS } from '../templates/t3.ts';
 
 export const PART_TITLES: Record<number, string> = {
   1: '一、总体情况',
@@ -23,8 +24,10 @@ const TOPICS: [number, RegExp][] = [
   [1, /总体情况|概述|基本情况|概况/],
 ];
 
-// Table 三's own rows start like headings ("四、结转下年度继续办理") and are not.
-const NOT_HEADING = /本年新收|上年结转|上年转结|结转下年|转结下年|本年度办理结果|申请数量/;
+// Table 三's own rows start like headings ("四、结转下年度继续办理", "2.申请人逾期未按收费通知…")
+// and are not: any line naming one of its rows, by the template's own keys, is a cell.
+const T3_KEYS = T3_ROWS.flatMap((r) => r.keys.map(norm));
+const notHeading = (title: string) => /本年度办理结果|申请数量/.test(title) || T3_KEYS.some((k) => title.includes(k));
 const MARKER = /^(?:[一二三四五六七八][、.，,\s]|[1-8][、.．]|第[一二三四五六七八]部分[，,：:\s]?)\s*/;
 
 export interface Heading {
@@ -37,13 +40,15 @@ export function findHeadings(units: Unit[]): Heading[] {
   const found = new Map<number, Heading>();
   for (const u of units) {
     if (u.kind !== 'line') continue;
+    // A tab before the text is a table cell in the tab layout; a heading has none inside either.
+    if (u.text.startsWith('\t')) continue;
     const line = u.text.trim();
     if (line.includes('|') || line.includes('\t') || line.length > 48) continue;
     const n = line.normalize('NFKC');
     const m = MARKER.exec(n);
     if (!m) continue;
     const title = norm(n.slice(m[0].length));
-    if (title.length < 2 || NOT_HEADING.test(title) || /[。；]$/.test(title) || /。/.test(title)) continue;
+    if (title.length < 2 || notHeading(title) || /[。；]$/.test(title) || /。/.test(title)) continue;
     const topic = TOPICS.find(([, re]) => re.test(title));
     if (!topic || found.has(topic[0])) continue;
     found.set(topic[0], { no: topic[0], unit: u.index, text: line });
