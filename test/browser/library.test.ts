@@ -43,7 +43,7 @@ describe('library and report views', () => {
     const dialog = page.getByRole('dialog', { name: '导入报告' });
     await dialog.getByRole('heading', { name: '导入完成' }).waitFor({ timeout: 60000 });
     const summary = await dialog.locator('.summary').innerText();
-    expect(summary).toContain('导入 24');
+    expect(summary).toContain('导入 31');
     expect(summary).toContain('重复 1');
     expect(summary).toContain('失败 7');
     expect(await dialog.locator('tr.item-failed').filter({ hasText: 'bomb.docx' }).innerText()).toContain('压缩炸弹');
@@ -53,7 +53,7 @@ describe('library and report views', () => {
 
   it('lists the reports with agency, year, template and status', async () => {
     const rows = page.locator('table.reports tbody tr');
-    await expect.poll(() => rows.count()).toBe(24);
+    await expect.poll(() => rows.count()).toBe(31);
     const text = await page.locator('table.reports').innerText();
     expect(text).toContain('宁波市科技局');
     expect(text).toContain('淮安市人民政府');
@@ -62,10 +62,10 @@ describe('library and report views', () => {
     await page.screenshot({ path: join(out, 'library.png'), fullPage: false });
 
     await page.getByLabel('只看有问题的').check();
-    await expect.poll(() => rows.count()).toBe(5 + 1 + 3); // seed 001 x5, hongze 2023, seed 002 x3
+    await expect.poll(() => rows.count()).toBe(5 + 1 + 3 + 3); // seed 001 x5, hongze 2023, seed 002 x3, t2021-errors x3
     await page.getByLabel('只看有问题的').uncheck();
     await page.getByLabel('年度', { exact: true }).selectOption('2024');
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(4 + 5); // huaian x3, hongze 2024, 某市教育局 2024 x5
     await page.getByLabel('年度', { exact: true }).selectOption('');
   });
 
@@ -116,7 +116,7 @@ describe('library and report views', () => {
     expect(host.opened.at(-1)).toMatch(/seed-001\.docx$/);
     await page.getByRole('button', { name: '从档案中删除' }).click();
     await page.getByRole('dialog', { name: '确认删除' }).getByRole('button', { name: '删除' }).click();
-    await expect.poll(() => page.locator('table.reports tbody tr').count()).toBe(23);
+    await expect.poll(() => page.locator('table.reports tbody tr').count()).toBe(30);
   });
 
   it('merges two names of one agency on the agencies page', async () => {

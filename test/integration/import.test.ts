@@ -39,13 +39,14 @@ const byName = (s: ImportStatus, path: string) => s.items.find((i) => i.path.end
 
 describe('importing the fixture folder', () => {
   it('imports every report and lists the rest with reasons', () => {
-    // 5 seeds x 3 encodings + 3 samples + 7 Word files; seed-004-really-doc.docx is
-    // seed-004.doc under another name, so the same bytes: a duplicate, not a second report.
-    expect(first.counts).toEqual({ imported: 24, duplicate: 1, skipped: 1, failed: 8 });
-    expect(first.total).toBe(33);
-    expect(first.done).toBe(33);
+    // 5 seeds x 3 encodings + 3 samples + 7 Word files + 7 2021-format fixtures;
+    // seed-004-really-doc.docx is seed-004.doc under another name, so the same bytes:
+    // a duplicate, not a second report.
+    expect(first.counts).toEqual({ imported: 31, duplicate: 1, skipped: 1, failed: 8 });
+    expect(first.total).toBe(40);
+    expect(first.done).toBe(40);
     expect(first.finished).toBe(true);
-    expect(rt.archive.count()).toBe(24);
+    expect(rt.archive.count()).toBe(31);
     const dup = first.items.find((i) => i.status === 'duplicate')!;
     expect(dup.message).toMatch(/内容完全相同/);
     expect(['seed-004.doc', 'seed-004-really-doc.docx']).toContain(dup.name);
@@ -99,8 +100,8 @@ describe('importing the fixture folder', () => {
 
   it('reports a second import of the same files as duplicates and writes nothing', async () => {
     const again = await importPaths([join(dir, 'in/reports')]);
-    expect(again.counts).toEqual({ imported: 0, duplicate: 25, skipped: 0, failed: 0 });
-    expect(rt.archive.count()).toBe(24);
+    expect(again.counts).toEqual({ imported: 0, duplicate: 32, skipped: 0, failed: 0 });
+    expect(rt.archive.count()).toBe(31);
   });
 
   it('leaves nothing behind for failed files', () => {
