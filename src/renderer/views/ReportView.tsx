@@ -123,7 +123,23 @@ export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => voi
         </ul>
       </section>
 
-      {report.cells.length > 0 ? (
+      {report.template === 'pre2019' && report.cells.length > 0 ? (
+        <section className="stated">
+          <h2>正文中陈述的数字</h2>
+          <p className="muted">2019年以前的报告没有全国统一的统计表，以下数字取自报告正文。</p>
+          <table className="grid">
+            <tbody>
+              {report.cells.map((c) => (
+                <tr key={`${c.table}|${c.row}|${c.col}`}>
+                  <td>{describeTarget(report.template, cellTarget(c.table, c.row, c.col))}</td>
+                  <td>{c.value.num}</td>
+                  <td className="muted">{c.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : report.cells.length > 0 ? (
         <>
           <p className="muted hint">点击表格中的数值可以更正；更正后原解析值仍保留，检查会重新运行。</p>
           <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} onEdit={(table, row, col, cell) => setEditing({ table, row, col, cell })} />

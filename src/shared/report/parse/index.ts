@@ -5,6 +5,7 @@ import { findMeta } from './meta.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
 import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from './tables.ts';
+import { CLAIMS, claimText } from '../templates/claims.ts';
 import { tokenize } from './tokens.ts';
 import { toUnits, unitText, type Unit } from './units.ts';
 
@@ -35,9 +36,10 @@ export function parseReport(blocks: DocBlock[]): ParsedReport {
   const t4 = national && t4Range ? parseT4(tokenize(units, ...t4Range), units.slice(...t4Range).map(unitText).join('\n')) : empty();
 
   const tables = [t2, t3, t4];
-  const cells: Cell[] = national ? [...t2.cells, ...t3.cells, ...t4.cells] : [];
-  const allNotes: ParseNote[] = [...notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
   const parts = buildParts(units, headings, tables);
+  // Free-form reports have no national table: keep the numbers their text states.
+  const cells: Cell[] = national ? [...t2.cells, ...t3.cells, ...t4.cells] : template === 'pre2019' ? statedCells(parts) : [];
+  const allNotes: ParseNote[] = [...notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
 
   const text = units.map(unitText).join('\n');
   const isReport =
@@ -57,6 +59,17 @@ export function parseReport(blocks: DocBlock[]): ParsedReport {
     complete,
     isReport,
   };
+}
+
+function statedCells(parts: Part[]): Cell[] {
+  const text = claimText(parts);
+  const out: Cell[] = [];
+  for (const c of CLAIMS) {
+    const m = c.re.exec(text);
+    if (!m || c.cells.length !== 1) continue;
+    out.push({ ...c.cells[0], value: { kind: 'number', num: Number(m[1]), raw: m[1] }, source: `正文：“${m[0]}”` });
+  }
+  return out;
 }
 
 function empty(): TableResult {
