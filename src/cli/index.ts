@@ -143,10 +143,12 @@ const ITEM_LABEL = { imported: '已导入', duplicate: '重复', skipped: '跳�
 // `… | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 
+// exitCode, not exit(): stdout to a pipe is asynchronous, and exit() would cut off the end
+// of a long export.
 main().then(
-  (code) => process.exit(code),
+  (code) => (process.exitCode = code),
   (e) => {
     console.error(`出错：${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
