@@ -64,9 +64,14 @@ export function parseT3(tokens: Token[]): TableResult & { rowIds: string[] } {
     pr.values.forEach((v, i) => res.cells.push({ table: 't3', row: pr.rowId, col: T3_COLUMNS[i].id, value: v.value, source: v.source }));
     if (pr.short) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === pr.rowId)!.label, pr.values.length, 7));
   }
-  span(res, tokens, tokens.indexOf(withValues[0].label), withValues.at(-1)!.end);
+  // The table starts at its header (勾稽 note, 申请人情况, 自然人…), not at its first row.
+  const first = tokens.indexOf(withValues[0].label);
+  const header = tokens.findIndex((t, i) => i < first && first - i < 60 && t.value === null && T3_HEADER.test(t.norm));
+  span(res, tokens, header >= 0 ? header : first, withValues.at(-1)!.end);
   return res;
 }
+
+const T3_HEADER = /勾稽关系|申请人情况|自然人|法人或其他组织|本列数据/;
 
 /** Table 四: fifteen numbers after its header; or a sentence saying there were no cases. */
 export function parseT4(tokens: Token[], text: string): TableResult {
@@ -100,7 +105,9 @@ export function parseT4(tokens: Token[], text: string): TableResult {
       }),
     );
     if (vals.length < 15) res.notes.push(shortNote('t4', '复议诉讼', vals.length, 15));
-    span(res, tokens, lastHeader, tokens.indexOf(vals[vals.length - 1]));
+    // The table starts at its first header cell (行政复议 / 行政诉讼), not at the last one.
+    const first = tokens.findIndex((t, i) => i <= lastHeader && lastHeader - i < 60 && t.value === null && /^(行政复议|行政诉讼|结果维持|结果)$/.test(t.norm));
+    span(res, tokens, first >= 0 ? first : lastHeader, tokens.indexOf(vals[vals.length - 1]));
     return res;
   }
   const sentence = /(未发生|没有发生|未收到|未有|无)[^。；]{0,40}(行政复议|复议)[^。；]{0,30}(诉讼)|(行政复议|复议)[^。；]{0,12}(行政诉讼|诉讼)[^。；]{0,12}(均为|为)\s*(0|零)/.exec(text);
