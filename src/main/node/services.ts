@@ -101,6 +101,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       archive.revert(id, target);
       return detail(id);
     },
+    search: (q) => archive.search(q),
     listAgencies: () => archive.listAgencies(),
     mergeAgencies: ({ from, into }) => {
       archive.mergeAgencies(from, into);

@@ -2,7 +2,7 @@
 // validates every argument with these schemas; the preload and the browser test host are
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
-import type { AgencyInfo, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary } from './types.ts';
+import type { AgencyInfo, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult } from './types.ts';
 
 export * from './types.ts';
 
@@ -47,6 +47,35 @@ export const contract = {
     z.object({ id, agency: z.string().trim().min(1).max(100).optional(), year: z.number().int().min(1990).max(2100).optional() }).strict(),
   ),
   revertCorrection: returns<ReportDetail>()(z.object({ id, target: z.string().regex(/^(cell:t[234]\|[a-z0-9_]+\|[a-z0-9_]+|meta:(agency|year))$/i) }).strict()),
+  search: returns<SearchResult>()(
+    z
+      .object({
+        text: z.string().max(200).optional(),
+        yearFrom: z.number().int().min(1990).max(2100).optional(),
+        yearTo: z.number().int().min(1990).max(2100).optional(),
+        agency: z.string().max(100).optional(),
+        template: z.enum(['T2019', 'T2021', 'pre2019', 'unknown']).optional(),
+        status: z.enum(['ok', 'error', 'warning', 'incomplete', 'problems']).optional(),
+        indicators: z
+          .array(
+            z
+              .object({
+                table: z.enum(['t2', 't3', 't4']),
+                row: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+                col: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+                op: z.enum(['>', '>=', '<', '<=', '=', '!=']),
+                value: z.number().finite(),
+              })
+              .strict(),
+          )
+          .max(8)
+          .optional(),
+        feeStated: z.boolean().optional(),
+        offset: z.number().int().min(0).max(100000).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      })
+      .strict(),
+  ),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),

@@ -1,6 +1,6 @@
 // Result types of the contract between the renderer and main.
 import type { Correction } from '../report/corrections.ts';
-import type { Cell, Finding, ParseNote, Part, TemplateId } from '../report/model.ts';
+import type { Cell, Finding, ParseNote, Part, TableId, TemplateId } from '../report/model.ts';
 
 export type ReportStatus = 'ok' | 'error' | 'warning' | 'incomplete';
 
@@ -90,4 +90,50 @@ export interface AppInfo {
   archivePath: string;
   reportCount: number;
   years: number[];
+}
+
+export type IndicatorOp = '>' | '>=' | '<' | '<=' | '=' | '!=';
+
+/** A condition on one table cell, e.g. 行政复议 结果纠正 > 0. */
+export interface IndicatorCondition {
+  table: TableId;
+  row: string;
+  col: string;
+  op: IndicatorOp;
+  value: number;
+}
+
+export interface SearchQuery {
+  text?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  agency?: string;
+  template?: TemplateId;
+  /** A status, or 'problems' for anything but 通过. */
+  status?: ReportStatus | 'problems';
+  indicators?: IndicatorCondition[];
+  /** Part 六 says something about 信息处理费. */
+  feeStated?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SearchHit {
+  reportId: number;
+  agency: string | null;
+  year: number | null;
+  template: TemplateId;
+  status: ReportStatus;
+  fileName: string;
+  /** The part the first hit is in (0 标题, 1–7 parts, 8 统计表), null without text. */
+  part: number | null;
+  partName: string | null;
+  snippet: { text: string; highlights: [number, number][] } | null;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** The normalised terms that were highlighted. */
+  terms: string[];
 }

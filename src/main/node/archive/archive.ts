@@ -9,6 +9,8 @@ import type { Cell, CellValue, Finding, ParseNote, Part, TemplateId } from '../.
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
 import { migrate } from './migrations/index.ts';
+import { indexReport, searchReports } from './search.ts';
+import type { SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
 
 /** The agency group a report belongs to: its name, or the name it was merged into. */
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
@@ -56,6 +58,17 @@ export class Archive {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.backfillSearch();
+  }
+
+  /** Reports stored before the search index existed (schema 2) are indexed on first open. */
+  private backfillSearch(): void {
+    const missing = this.db.prepare('SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
+    if (missing.length) this.db.transaction(() => missing.forEach((r) => indexReport(this.db, r.id)))();
+  }
+
+  search(q: SearchQuery): SearchResult {
+    return searchReports(this.db, q);
   }
 
   close(): void {
@@ -94,6 +107,7 @@ export class Archive {
       const cell = this.db.prepare('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source);
       this.insertFindings(id, r.findings);
+      indexReport(this.db, id);
       if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm));
       return id;
     })();
@@ -196,6 +210,7 @@ export class Archive {
         )
         .run(r.sha256, target, JSON.stringify(previous ? previous.original : (current ?? null)), JSON.stringify(value), by, new Date().toISOString());
       this.recheck(id);
+      if (target.startsWith('meta:')) indexReport(this.db, id);
       if (target === 'meta:agency' && r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
     })();
   }

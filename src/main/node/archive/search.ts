@@ -1,0 +1,122 @@
+// Search over the archive: text clauses through the two FTS5 indexes, filters on reports and
+// cells, relevance then newest year, and snippets with the hits highlighted.
+import type { Database } from 'better-sqlite3';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
+import { normSearch, spaced } from '../../../shared/search/normalize.ts';
+import { parseQuery } from '../../../shared/search/query.ts';
+import { snippet } from '../../../shared/search/query.ts';
+import type { TemplateId } from '../../../shared/report/model.ts';
+import type { ReportStatus } from '../../../shared/contract/types.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
+import { buildSearchDoc, partAt, searchPartName } from './search-doc.ts';
+
+const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
+const OPS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
+
+/** The FTS5 query for one term: a phrase of trigrams (3+ characters) or of single characters. */
+function termSql(term: string, withScore: boolean): { sql: string; arg: string } {
+  const long = [...term].length >= 3;
+  const table = long ? 'search_tri' : 'search_uni';
+  const phrase = long ? term : spaced(term);
+  return {
+    // `rank` (bm25) as a column: bm25() itself cannot run once SQLite flattens the subquery.
+    sql: `SELECT rowid AS report_id${withScore ? ', rank AS s' : ''} FROM ${table} WHERE ${table} MATCH ?`,
+    arg: `"${phrase.replace(/"/g, '""')}"`,
+  };
+}
+
+export function indexReport(db: Database, id: number): void {
+  const r = db.prepare('SELECT agency, year, file_name, template, parts_json FROM reports WHERE id = ?').get(id) as
+    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string }
+    | undefined;
+  if (!r) return;
+  const cells = (db.prepare('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[]).map((c) => ({
+    ...c,
+    value: { kind: 'blank' as const, num: null, raw: '' },
+    source: '',
+  }));
+  const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells });
+  const norm = normSearch(doc.text);
+  db.prepare('DELETE FROM search_docs WHERE report_id = ?').run(id);
+  db.prepare('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, doc.text, JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);
+  db.prepare('INSERT INTO search_tri (rowid, text) VALUES (?, ?)').run(id, norm);
+  db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
+}
+
+export function searchReports(db: Database, q: SearchQuery): SearchResult {
+  const parsed = parseQuery(q.text ?? '');
+  const positive = parsed.clauses.filter((c) => !c.negated);
+  const negative = parsed.clauses.filter((c) => c.negated);
+  const args: unknown[] = [];
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  positive.forEach((c, i) => {
+    const parts = c.any.map((t) => termSql(t, true));
+    ctes.push(`c${i} AS (SELECT report_id, MIN(s) AS s FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) GROUP BY report_id)`);
+    args.push(...parts.map((p) => p.arg));
+    joins.push(`JOIN c${i} ON c${i}.report_id = r.id`);
+  });
+  const where: string[] = [];
+  const whereArgs: unknown[] = [];
+  for (const c of negative) {
+    for (const t of c.any) {
+      const p = termSql(t, false);
+      where.push(`r.id NOT IN (${p.sql})`);
+      whereArgs.push(p.arg);
+    }
+  }
+  if (q.yearFrom !== undefined) (where.push('r.year >= ?'), whereArgs.push(q.yearFrom));
+  if (q.yearTo !== undefined) (where.push('r.year <= ?'), whereArgs.push(q.yearTo));
+  if (q.agency?.trim()) {
+    where.push(`(r.agency LIKE ? OR r.agency_norm LIKE ? OR ${GROUP} LIKE ?)`);
+    const a = q.agency.trim();
+    whereArgs.push(`%${a}%`, `%${normalizeAgency(a)}%`, `%${normalizeAgency(a)}%`);
+  }
+  if (q.template) (where.push('r.template = ?'), whereArgs.push(q.template));
+  if (q.status === 'problems') where.push("r.status <> 'ok'");
+  else if (q.status) (where.push('r.status = ?'), whereArgs.push(q.status));
+  for (const ind of q.indicators ?? []) {
+    where.push(`EXISTS (SELECT 1 FROM cells c WHERE c.report_id = r.id AND c.tbl = ? AND c.row = ? AND c.col = ? AND c.kind = 'number' AND c.num ${OPS[ind.op]} ?)`);
+    whereArgs.push(ind.table, ind.row, ind.col, ind.value);
+  }
+  if (q.feeStated !== undefined) where.push(`${q.feeStated ? '' : 'NOT '}EXISTS (SELECT 1 FROM search_docs d WHERE d.report_id = r.id AND d.fee_stated = 1)`);
+
+  const score = positive.length ? positive.map((_, i) => `c${i}.s`).join(' + ') : '0';
+  const from = `FROM reports r ${joins.join(' ')} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const withClause = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
+  const all = [...args, ...whereArgs];
+  const limit = Math.min(q.limit ?? 20, 100);
+  const total = (db.prepare(`${withClause}SELECT COUNT(*) AS n ${from}`).get(...all) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `${withClause}SELECT r.id, r.agency, r.year, r.template, r.status, r.file_name, ${score} AS score ${from}
+       ORDER BY score, r.year DESC, r.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...all, limit, q.offset ?? 0) as { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string }[];
+
+  const doc = db.prepare('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');
+  const hits: SearchHit[] = rows.map((r) => {
+    let part: number | null = null;
+    let snip: SearchHit['snippet'] = null;
+    if (parsed.highlight.length) {
+      const d = doc.get(r.id) as { text: string; part_offsets: string } | undefined;
+      const s = d ? snippet(d.text, normSearch(d.text), parsed.highlight) : null;
+      if (d && s) {
+        part = partAt(JSON.parse(d.part_offsets), s.at);
+        snip = { text: s.text, highlights: s.highlights };
+      }
+    }
+    return {
+      reportId: r.id,
+      agency: r.agency,
+      year: r.year,
+      template: r.template,
+      status: r.status,
+      fileName: r.file_name,
+      part,
+      partName: part === null ? null : searchPartName(part),
+      snippet: snip,
+    };
+  });
+  return { total, hits, terms: parsed.highlight };
+}
