@@ -1,5 +1,9 @@
 // One test per schema version: each migration applies to the schema before it.
 import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Archive } from '../../src/main/node/archive/archive.ts';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 
@@ -36,6 +40,30 @@ describe('migrations', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM originals').get() as { n: number }).n).toBe(1);
     db.prepare("INSERT INTO corrections VALUES ('a', 'meta:year', '2019', '2020', 'u', 'now')").run();
     expect(() => db.prepare("INSERT INTO corrections VALUES ('a', 'meta:year', '2019', '2021', 'u', 'now')").run()).toThrow(/UNIQUE/);
+  });
+
+  it('0003-search adds the search tables; opening a version 2 archive indexes its reports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig-'));
+    const file = join(dir, 'v2.sqlite');
+    const db = new Database(file);
+    migrate(db, 2);
+    db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
+    db.prepare(
+      `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, template, complete, status, parts_json, notes_json, text, parser_version, imported_at)
+       VALUES ('a','f.txt','/f','txt','UTF-8','某县人民政府','某县人民政府',2020,'T2019',1,'ok',?, '[]','',1,'now')`,
+    ).run(JSON.stringify([{ no: 6, heading: '六、其他需要报告的事项', text: '本年度收取信息处理费0元。' }]));
+    db.close();
+
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(tables(archive.db)).toEqual(expect.arrayContaining(['search_docs', 'search_tri', 'search_uni']));
+    expect(archive.search({ text: '信息处理费' }).total).toBe(1);
+    expect(archive.search({ text: '费' }).total).toBe(1);
+    expect(archive.search({ feeStated: true }).total).toBe(1);
+    archive.db.prepare('DELETE FROM reports').run();
+    expect((archive.db.prepare('SELECT COUNT(*) AS n FROM search_tri').get() as { n: number }).n).toBe(0);
+    expect(archive.search({ text: '费' }).total).toBe(0);
+    archive.close();
   });
 
   it('is idempotent and refuses an archive from a newer version', () => {

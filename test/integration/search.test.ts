@@ -1,0 +1,96 @@
+// Search over the fixture archive: the exact result set for each kind of query.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import type { SearchQuery } from '../../src/shared/contract/types.ts';
+
+let rt: Runtime;
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-search-'));
+  for (const sub of ['utf8', 'samples', 't2021']) cpSync(new URL(`../fixtures/reports/${sub}`, import.meta.url).pathname, join(dir, 'in', sub), { recursive: true });
+  rt = openRuntime(join(dir, 'a.sqlite'));
+  const id = rt.importer.start([join(dir, 'in')]);
+  await rt.importer.wait(id);
+  expect(rt.archive.count()).toBe(15);
+});
+afterAll(async () => rt?.close());
+
+/** Result files, sorted: the exact set a query returns. */
+const files = (q: SearchQuery) => rt.archive.search({ limit: 100, ...q }).hits.map((h) => h.fileName).sort();
+const T2021_TXT = ['t2021-errors-2024.txt', 't2021-jiaoyu-2023.txt', 't2021-jiaoyu-2024.txt'];
+const T2021_ALL = ['t2021-errors-2024.doc', 't2021-errors-2024.docx', 't2021-errors-2024.txt', 't2021-jiaoyu-2023.docx', 't2021-jiaoyu-2023.txt', 't2021-jiaoyu-2024.doc', 't2021-jiaoyu-2024.txt'];
+const SAMPLES = ['hongze-district-gov-2023.txt', 'hongze-district-gov-2024.txt', 'huaian-city-gov-2024.txt'];
+
+describe('search', () => {
+  it('finds a rare phrase of three or more characters', () => {
+    expect(files({ text: '信息处理费' })).toEqual([...SAMPLES, 't2021-jiaoyu-2023.docx', 't2021-jiaoyu-2023.txt', 't2021-jiaoyu-2024.doc', 't2021-jiaoyu-2024.txt'].sort());
+    expect(files({ text: '宁波市科学技术局' })).toEqual(['seed-001.txt']);
+  });
+
+  it('finds two- and one-character terms and highlights them', () => {
+    const r = rt.archive.search({ text: '复议' });
+    expect(r.total).toBe(14); // all but seed 002, cut off in part 一
+    const h = r.hits[0].snippet!;
+    expect(h.highlights.length).toBeGreaterThan(0);
+    for (const [a, b] of h.highlights) expect(h.text.slice(a, b)).toBe('复议');
+    expect(files({ text: '仑' })).toEqual(['seed-004.txt']);
+    expect(files({ text: '淘' })).toEqual([]); // 淘豆网 is in seed 002's page chrome, which is not the report
+  });
+
+  it('ANDs terms, and finds phrases, exclusions and alternatives', () => {
+    // Seed 003 (内江高新区) mentions its 区管委会 too.
+    expect(files({ text: '高新区 管委会' })).toEqual(['seed-000.txt', 'seed-002.txt', 'seed-003.txt']);
+    expect(files({ text: '高新区 -宁波' })).toEqual(['seed-003.txt']);
+    expect(files({ text: '管委会 -内江' })).toEqual(['seed-000.txt', 'seed-002.txt']);
+    expect(files({ text: '"内江高新区"' })).toEqual(['seed-003.txt']);
+    expect(files({ text: '北仑 或 内江' })).toEqual(['seed-003.txt', 'seed-004.txt']);
+    expect(files({ text: '內江' })).toEqual(['seed-003.txt']); // traditional 內 folds to 内
+  });
+
+  it('says which part a hit is in', () => {
+    const hit = rt.archive.search({ text: '信息处理费', agency: '淮安市人民政府' }).hits[0];
+    expect(hit.partName).toBe('六、其他需要报告的事项');
+    expect(rt.archive.search({ text: '结果纠正', agency: '某市教育局' }).hits[0].partName).toBe('统计表');
+  });
+
+  it('filters by year range, agency, template and status, with or without text', () => {
+    expect(files({ yearFrom: 2023, yearTo: 2023 })).toEqual(['hongze-district-gov-2023.txt', 't2021-jiaoyu-2023.docx', 't2021-jiaoyu-2023.txt']);
+    expect(files({ template: 'pre2019' })).toEqual(['seed-002.txt']);
+    expect(files({ status: 'error' })).toEqual(['hongze-district-gov-2023.txt', 'seed-001.txt', 't2021-errors-2024.doc', 't2021-errors-2024.docx', 't2021-errors-2024.txt']);
+    expect(files({ text: '公开', agency: '教育局', yearFrom: 2024 })).toEqual(T2021_ALL.filter((f) => f.includes('2024')));
+  });
+
+  it('filters by conditions on table cells', () => {
+    // 行政复议 结果纠正 > 0
+    expect(files({ indicators: [{ table: 't4', row: 'review', col: 'corrected', op: '>', value: 0 }] })).toEqual([
+      'hongze-district-gov-2023.txt',
+      'hongze-district-gov-2024.txt',
+      'huaian-city-gov-2024.txt',
+      'seed-004.txt',
+      't2021-errors-2024.doc',
+      't2021-errors-2024.docx',
+      't2021-errors-2024.txt',
+      't2021-jiaoyu-2024.doc',
+      't2021-jiaoyu-2024.txt',
+    ]);
+    // 本年新收 总计 >= 100
+    expect(files({ indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] })).toEqual(['huaian-city-gov-2024.txt', 'seed-004.txt']);
+    // both, with text
+    expect(files({ text: '宁波', indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] })).toEqual(['seed-004.txt']);
+  });
+
+  it('filters reports that state 信息处理费 in part 六', () => {
+    expect(files({ feeStated: true })).toEqual([...SAMPLES, 't2021-jiaoyu-2023.docx', 't2021-jiaoyu-2023.txt', 't2021-jiaoyu-2024.doc', 't2021-jiaoyu-2024.txt'].sort());
+  });
+
+  it('ranks by relevance, then newest year, and pages', () => {
+    const all = rt.archive.search({ text: '政府', limit: 100 });
+    const page1 = rt.archive.search({ text: '政府', limit: 5 });
+    const page2 = rt.archive.search({ text: '政府', limit: 5, offset: 5 });
+    expect(page1.total).toBe(all.total);
+    expect([...page1.hits, ...page2.hits].map((h) => h.reportId)).toEqual(all.hits.slice(0, 10).map((h) => h.reportId));
+    expect(T2021_TXT.length).toBe(3);
+  });
+});
