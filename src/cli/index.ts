@@ -1,6 +1,7 @@
 // 年报档案 on the command line: the same services as the app, no window.
 //   npm run cli -- import <文件夹|文件>... [--db 档案文件]
 //   npm run cli -- check <文件夹|文件>...
+//   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
 import { createWriteStream, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { statusOf } from '../shared/report/status.ts';
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
   npm run cli -- check <文件夹或文件>...          （只检查，不导入；发现错误时退出码为1）
+  npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
 不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。`;
@@ -28,7 +30,8 @@ function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<
     const a = argv[i];
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2);
-      opts[k] = v ?? argv[++i] ?? '';
+      // --json is a switch; every other option takes a value.
+      opts[k] = v ?? (k === 'json' ? '' : (argv[++i] ?? ''));
     } else rest.push(a);
   }
   return { cmd: rest.shift() ?? '', rest, opts };
@@ -66,6 +69,38 @@ async function main(): Promise<number> {
       return 2;
     }
     return checkFiles(rest.map((p) => resolve(p)));
+  }
+  if (cmd === 'search') {
+    const text = rest.join(' ');
+    const range = /^(\d{4})(?:\s*[-–~至]\s*(\d{4}))?$/.exec(opts.year ?? '');
+    if (opts.year !== undefined && !range) {
+      console.error('年度写作 2024 或 2020-2024');
+      return 2;
+    }
+    const rt = openRuntime(db, undefined, 1);
+    try {
+      const res = rt.archive.search({
+        text,
+        ...(range ? { yearFrom: Number(range[1]), yearTo: Number(range[2] ?? range[1]) } : {}),
+        limit: Number(opts.limit ?? 50),
+      });
+      if ('json' in opts) {
+        const hits = res.hits.map((h) => ({ reportId: h.reportId, agency: h.agency, year: h.year, part: h.partName, snippet: h.snippet?.text ?? null }));
+        process.stdout.write(`${JSON.stringify({ total: res.total, hits })}\n`);
+      } else {
+        // Hits marked 【…】 in the snippet, as the window highlights them.
+        for (const h of res.hits) {
+          const s = h.snippet;
+          let line = s?.text ?? '';
+          if (s) for (const [a, b] of [...s.highlights].reverse()) line = `${line.slice(0, a)}【${line.slice(a, b)}】${line.slice(b)}`;
+          console.log(`#${h.reportId} ${h.agency ?? '（未识别单位）'} ${h.year ?? '？'}年度${h.partName ? ` · ${h.partName}` : ''}\n    ${line}`);
+        }
+        console.log(`共 ${res.total} 份报告${res.total > res.hits.length ? `，显示前 ${res.hits.length} 份` : ''}。`);
+      }
+    } finally {
+      await rt.close();
+    }
+    return 0;
   }
   if (cmd === 'list') {
     const rt = openRuntime(db, undefined, 1);

@@ -56,6 +56,20 @@ describe('cli', () => {
     expect(good.stdout).toContain('检查了 2 个文件：0 个有错误，0 个无法读取。');
   });
 
+  it('searches, with a year range and JSON output', () => {
+    const r = cli('search', '信息处理费', '--year', '2023-2024', '--json', '--db', db);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.total).toBe(3);
+    expect(json.hits.map((h: { agency: string }) => h.agency).sort()).toEqual(['洪泽区人民政府', '淮安市人民政府', '淮安市洪泽区人民政府']);
+    expect(Object.keys(json.hits[0])).toEqual(['reportId', 'agency', 'year', 'part', 'snippet']);
+    expect(json.hits[0].part).toBe('六、其他需要报告的事项');
+    expect(json.hits[0].snippet).toContain('信息处理费');
+    const text = cli('search', '公开', '--year', '2019', '--db', db).stdout;
+    expect(text).toContain('【公开】');
+    expect(text).toMatch(/共 3 份报告。/); // seeds 000, 001 and 003 are the 2019 reports here
+  });
+
   it('explains its usage in Chinese', () => {
     const r = cli('nope');
     expect(r.status).toBe(2);

@@ -70,19 +70,38 @@ export function findRanges(norm: string, terms: string[]): [number, number][] {
   return merged;
 }
 
-/** A window around the first hit that never cuts a hit in half. */
-export function snippet(text: string, norm: string, terms: string[], radius = 48): { text: string; highlights: [number, number][]; at: number } | null {
+/**
+ * A window around the first hit that never cuts a hit in half, kept inside [lo, hi) (the part
+ * the hit is in), with runs of white space shown as one space.
+ */
+export function snippet(
+  text: string,
+  norm: string,
+  terms: string[],
+  radius = 48,
+  bounds?: (hitAt: number) => [number, number],
+): { text: string; highlights: [number, number][]; at: number } | null {
   const all = findRanges(norm, terms);
   if (all.length === 0) return null;
   const [s0, e0] = all[0];
-  let start = Math.max(0, s0 - radius);
-  let end = Math.min(text.length, e0 + radius);
-  // Widen so no hit straddles an edge.
+  const [lo, hi] = bounds ? bounds(s0) : [0, text.length];
+  let start = Math.max(lo, s0 - radius);
+  let end = Math.min(hi, e0 + radius);
   for (const [s, e] of all) {
     if (s < start && e > start) start = s;
     if (s < end && e > end) end = e;
   }
-  const prefix = start > 0 ? '…' : '';
-  const inWindow = all.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s - start + prefix.length, e - start + prefix.length] as [number, number]);
-  return { text: `${prefix}${text.slice(start, end).replace(/\n/g, ' ')}${end < text.length ? '…' : ''}`, highlights: inWindow, at: s0 };
+  // Copy the window, folding white space, and carry the hit offsets across.
+  const map: number[] = [];
+  let out = start > lo ? '…' : '';
+  for (let i = start; i < end; i++) {
+    map[i] = out.length;
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      if (!out.endsWith(' ') && out.length > 0 && !out.endsWith('…')) out += ' ';
+    } else out += ch;
+  }
+  map[end] = out.length;
+  const highlights = all.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [map[s], map[e]] as [number, number]);
+  return { text: `${out.trimEnd()}${end < hi ? '…' : ''}`, highlights, at: s0 };
 }

@@ -43,3 +43,16 @@ export function partAt(offsets: [number, number][], pos: number): number {
   for (const [start, no] of offsets) if (start <= pos) part = no;
   return part;
 }
+
+/** Where the part holding `pos` starts and ends in the document. */
+export function partBounds(offsets: [number, number][], pos: number, length: number): [number, number] {
+  let lo = 0;
+  let hi = length;
+  for (let i = 0; i < offsets.length; i++) {
+    if (offsets[i][0] <= pos) {
+      lo = offsets[i][0];
+      hi = offsets[i + 1]?.[0] ?? length;
+    }
+  }
+  return [lo, hi];
+}

@@ -8,7 +8,7 @@ import { snippet } from '../../../shared/search/query.ts';
 import type { TemplateId } from '../../../shared/report/model.ts';
 import type { ReportStatus } from '../../../shared/contract/types.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
-import { buildSearchDoc, partAt, searchPartName } from './search-doc.ts';
+import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
 const OPS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
@@ -100,9 +100,10 @@ export function searchReports(db: Database, q: SearchQuery): SearchResult {
     let snip: SearchHit['snippet'] = null;
     if (parsed.highlight.length) {
       const d = doc.get(r.id) as { text: string; part_offsets: string } | undefined;
-      const s = d ? snippet(d.text, normSearch(d.text), parsed.highlight) : null;
+      const offsets: [number, number][] = d ? JSON.parse(d.part_offsets) : [];
+      const s = d ? snippet(d.text, normSearch(d.text), parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {
-        part = partAt(JSON.parse(d.part_offsets), s.at);
+        part = partAt(offsets, s.at);
         snip = { text: s.text, highlights: s.highlights };
       }
     }
