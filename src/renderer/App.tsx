@@ -3,16 +3,24 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, ImportGrant } from '../shared/contract/types.ts';
 import { api } from './api.ts';
 import { AgenciesView } from './views/AgenciesView.tsx';
+import { SearchView } from './views/SearchView.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
-type Route = { view: 'library' } | { view: 'agencies' } | { view: 'report'; id: number };
+type Route =
+  | { view: 'library' }
+  | { view: 'agencies' }
+  | { view: 'search'; q: string }
+  | { view: 'report'; id: number; q: string; part: number | null };
 
 function readRoute(): Route {
-  const m = /^#\/report\/(\d+)/.exec(location.hash);
-  if (m) return { view: 'report', id: Number(m[1]) };
-  return location.hash.startsWith('#/agencies') ? { view: 'agencies' } : { view: 'library' };
+  const [path, query] = location.hash.slice(1).split('?');
+  const params = new URLSearchParams(query ?? '');
+  const m = /^\/report\/(\d+)/.exec(path);
+  if (m) return { view: 'report', id: Number(m[1]), q: params.get('q') ?? '', part: params.has('part') ? Number(params.get('part')) : null };
+  if (path.startsWith('/search')) return { view: 'search', q: params.get('q') ?? '' };
+  return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
 export function App() {
@@ -74,8 +82,11 @@ export function App() {
           年报档案
         </a>
         <nav>
-          <a href="#/" className={route.view === 'agencies' ? '' : 'active'}>
+          <a href="#/" className={route.view === 'library' || route.view === 'report' ? 'active' : ''}>
             报告
+          </a>
+          <a href="#/search" className={route.view === 'search' ? 'active' : ''}>
+            检索
           </a>
           <a href="#/agencies" className={route.view === 'agencies' ? 'active' : ''}>
             单位
@@ -101,9 +112,13 @@ export function App() {
           <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'search' ? (
+          <SearchView initial={route.q} years={info?.years ?? []} />
         ) : (
           <ReportView
             id={route.id}
+            query={route.q}
+            part={route.part}
             onRemoved={() => {
               setVersion((v) => v + 1);
               location.hash = '#/';

@@ -5,6 +5,9 @@ import type { Finding, TableId, TemplateId } from '../../shared/report/model.ts'
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
+import { Highlighted } from '../components/Highlighted.tsx';
+import { normSearch } from '../../shared/search/normalize.ts';
+import { findRanges, parseQuery } from '../../shared/search/query.ts';
 import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/CorrectionDialog.tsx';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
@@ -24,7 +27,8 @@ function describeTarget(template: TemplateId, target: string): string {
   return `${TABLE_TITLES[table].split(' ')[0]}“${rowLabel(template, table, row)}”行“${columnLabel(template, table, col)}”列`;
 }
 
-export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => void }) {
+export function ReportView({ id, onRemoved, query = '', part = null }: { id: number; onRemoved: () => void; query?: string; part?: number | null }) {
+  const terms = useMemo(() => parseQuery(query).highlight, [query]);
   const [report, setReport] = useState<ReportDetail | null | undefined>(undefined);
   const [focus, setFocus] = useState<Finding | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -47,6 +51,13 @@ export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => voi
     return m;
   }, [report]);
   const focused = useMemo(() => new Set(focus?.cells.map((c) => keyOf(c.table, c.row, c.col)) ?? []), [focus]);
+
+  // Opened from a search hit: scroll to the first highlighted term.
+  useEffect(() => {
+    if (!report || terms.length === 0) return;
+    const target = document.querySelector(part !== null ? `[data-part="${part}"] mark` : 'mark') ?? document.querySelector('mark');
+    target?.scrollIntoView({ block: 'center' });
+  }, [report, terms, part]);
 
   useEffect(() => {
     if (!focus) return;
@@ -151,10 +162,14 @@ export function ReportView({ id, onRemoved }: { id: number; onRemoved: () => voi
       <section className="parts">
         <h2>报告正文</h2>
         {report.parts.map((p) => (
-          <section key={p.no} className="part">
-            <h3 title={`标准标题：${PART_TITLES[p.no]}`}>{p.heading}</h3>
+          <section key={p.no} className="part" data-part={p.no}>
+            <h3 title={`标准标题：${PART_TITLES[p.no]}`}>
+              <Highlighted text={p.heading} ranges={findRanges(normSearch(p.heading), terms)} />
+            </h3>
             {p.text.split('\n').map((line, i) => (
-              <p key={i}>{line}</p>
+              <p key={i}>
+                <Highlighted text={line} ranges={findRanges(normSearch(line), terms)} />
+              </p>
             ))}
           </section>
         ))}

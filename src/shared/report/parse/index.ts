@@ -101,8 +101,29 @@ function buildParts(units: Unit[], headings: Heading[], tables: TableResult[]): 
       const t = unitText(units[i]).trim();
       if (t) lines.push(t);
     }
-    return { no: h.no, heading: h.text, text: lines.join('\n') };
+    return { no: h.no, heading: h.text, text: reflow(lines).join('\n') };
   });
+}
+
+// A line that ends a paragraph, and one that starts an item ("（一）", "一是", "2.", "第三").
+const ENDS = /[。！？；：…”’）)」』】.!?;:]$/;
+const STARTS = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是，]|\d+[、.．]|第[一二三四五六七八九十]|[•·●○■□◆◇※★☆-])/;
+
+/**
+ * Text copied out of a PDF breaks every line at the page width. A long line without closing
+ * punctuation, followed by one that starts no new item, is the same paragraph: join them so
+ * the part reads as paragraphs and phrases split by the wrap can be found.
+ */
+export function reflow(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.length >= 22 && !ENDS.test(prev) && !STARTS.test(line) && !/^[|\t]/.test(raw)) {
+      out[out.length - 1] = prev + line;
+    } else out.push(line);
+  }
+  return out;
 }
 
 function isComplete(template: TemplateId, parts: Part[], t: Record<'t2' | 't3' | 't4', TableResult>, notes: ParseNote[]): boolean {

@@ -1,0 +1,63 @@
+// Search in real Chromium: a two-character query as you type, highlighted hits, a condition
+// on a table cell, and opening a report at the hit.
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../host/server.ts';
+import { launchChromium } from './chromium.ts';
+
+const out = join(process.cwd(), 'test-output');
+let host: Host;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-search-'));
+  for (const sub of ['utf8', 'samples', 't2021']) cpSync(new URL(`../fixtures/reports/${sub}`, import.meta.url).pathname, join(dir, 'in', sub), { recursive: true });
+  host = await startHost({ db: join(dir, 'archive.sqlite') });
+  const job = host.runtime.importer.start([join(dir, 'in')]);
+  await host.runtime.importer.wait(job);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('search view', () => {
+  it('finds and highlights a two-character term as it is typed', async () => {
+    await page.goto(`${host.url}#/search`);
+    await page.getByLabel('检索词').pressSequentially('复议', { delay: 40 });
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 14 份报告');
+    const marks = await page.locator('.hit .snippet mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(5);
+    expect(new Set(marks)).toEqual(new Set(['复议']));
+    await page.screenshot({ path: join(out, 'search.png') });
+  });
+
+  it('narrows by a condition on a table cell', async () => {
+    await page.getByRole('button', { name: '添加数值条件' }).click();
+    // The default condition is 行政复议 结果纠正 > 0.
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 9 份报告'); // as in the integration test: all nine mention 复议
+    await page.locator('[data-indicator="0"]').getByLabel('数值').fill('10');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 1 份报告');
+    expect(await page.locator('.hit-head a').allInnerTexts()).toEqual(['淮安市人民政府']);
+  });
+
+  it('opens a report at the hit, highlighted', async () => {
+    await page.getByLabel('检索词').fill('信息处理费');
+    await page.locator('[data-indicator="0"]').getByRole('button', { name: '删除条件' }).click();
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 7 份报告');
+    await page.locator('.hit', { hasText: '淮安市人民政府' }).click();
+    await page.getByRole('heading', { name: /淮安市人民政府/ }).waitFor();
+    const mark = page.locator('[data-part="6"] mark').first();
+    expect(await mark.innerText()).toBe('信息处理费');
+    await expect.poll(() => mark.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
+    await page.screenshot({ path: join(out, 'search-open.png') });
+  });
+});
