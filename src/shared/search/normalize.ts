@@ -28,30 +28,37 @@ for (const pair of T2S_PAIRS.split(/\s+/).filter(Boolean)) {
   T2S.set(pair.charCodeAt(0), pair.charCodeAt(1));
 }
 
-const cache = new Map<number, number>();
+// One lookup table for the whole BMP, filled on first use: normalising a 10 KB report for a
+// snippet is then a table walk, not 10,000 calls to String.normalize.
+let TABLE: Uint16Array | null = null;
 
-function normUnit(c: number): number {
-  const hit = cache.get(c);
-  if (hit !== undefined) return hit;
-  let out = c;
-  if (c >= 0xd800 && c <= 0xdfff) out = c; // half of an astral character: keep
-  else {
-    const t = T2S.get(c);
-    if (t !== undefined) out = t;
-    else {
-      const k = String.fromCharCode(c).normalize('NFKC').toLowerCase();
-      if (k.length === 1) out = k.charCodeAt(0);
+function table(): Uint16Array {
+  if (TABLE) return TABLE;
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      t[c] = c; // half of an astral character: keep
+      continue;
     }
+    const simplified = T2S.get(c);
+    if (simplified !== undefined) {
+      t[c] = simplified;
+      continue;
+    }
+    const k = String.fromCharCode(c).normalize('NFKC').toLowerCase();
+    t[c] = k.length === 1 ? k.charCodeAt(0) : c;
   }
-  cache.set(c, out);
-  return out;
+  return (TABLE = t);
 }
+
+const decoder = new TextDecoder('utf-16le');
 
 /** Same length as the input, unit for unit. */
 export function normSearch(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(normUnit(s.charCodeAt(i)));
-  return out;
+  const t = table();
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = t[s.charCodeAt(i)];
+  return decoder.decode(out);
 }
 
 /** Characters a query term keeps: letters, digits and ideographs; punctuation never matters. */

@@ -108,7 +108,7 @@ export class Archive {
       for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source);
       this.insertFindings(id, r.findings);
       indexReport(this.db, id);
-      if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm));
+      if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm), r.year ? [r.year, r.year + 1] : undefined);
       return id;
     })();
   }
@@ -125,8 +125,11 @@ export class Archive {
     return r?.canonical ?? agencyNorm;
   }
 
-  /** Recomputes X1/X2 between consecutive years of one agency group, and the statuses. */
-  refreshGroup(group: string): void {
+  /**
+   * Recomputes X1/X2 between consecutive years of one agency group, and the statuses; only for
+   * the given years when they are known (a new or removed report touches its year and the next).
+   */
+  refreshGroup(group: string, years?: number[]): void {
     const reports = this.db
       .prepare(`SELECT r.id, r.year, r.template FROM reports r WHERE ${GROUP} = ? AND r.year IS NOT NULL ORDER BY r.year, r.id`)
       .all(group) as { id: number; year: number; template: TemplateId }[];
@@ -135,6 +138,7 @@ export class Archive {
     const byYear = new Map<number, { id: number; year: number; template: TemplateId }>();
     for (const r of reports) byYear.set(r.year, r);
     for (const r of reports) {
+      if (years && !years.includes(r.year)) continue;
       del.run(r.id);
       const prev = byYear.get(r.year - 1);
       if (prev) {
@@ -161,7 +165,7 @@ export class Archive {
     this.db.prepare(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
     this.insertFindings(id, findings);
     this.updateStatus(id);
-    if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
+    if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? [r.year, r.year + 1] : undefined);
   }
 
   correctionsFor(sha256: string): Correction[] {
@@ -352,11 +356,13 @@ export class Archive {
   /** Removes a report; its original goes too unless another report was made from the same bytes. */
   removeReport(id: number): boolean {
     return this.db.transaction(() => {
-      const r = this.db.prepare('SELECT sha256, agency_norm FROM reports WHERE id = ?').get(id) as { sha256: string; agency_norm: string | null } | undefined;
+      const r = this.db.prepare('SELECT sha256, agency_norm, year FROM reports WHERE id = ?').get(id) as
+        | { sha256: string; agency_norm: string | null; year: number | null }
+        | undefined;
       if (!r) return false;
       this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
       this.db.prepare('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
-      if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
+      if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? [r.year, r.year + 1] : undefined);
       return true;
     })();
   }

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
 import { normSearch, spaced } from '../../../shared/search/normalize.ts';
-import { parseQuery } from '../../../shared/search/query.ts';
+import { parseQuery, type Clause } from '../../../shared/search/query.ts';
 import { snippet } from '../../../shared/search/query.ts';
 import type { TemplateId } from '../../../shared/report/model.ts';
 import type { ReportStatus } from '../../../shared/contract/types.ts';
@@ -13,16 +13,19 @@ import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
 const OPS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
 
-/** The FTS5 query for one term: a phrase of trigrams (3+ characters) or of single characters. */
-function termSql(term: string, withScore: boolean): { sql: string; arg: string } {
-  const long = [...term].length >= 3;
-  const table = long ? 'search_tri' : 'search_uni';
-  const phrase = long ? term : spaced(term);
-  return {
-    // `rank` (bm25) as a column: bm25() itself cannot run once SQLite flattens the subquery.
-    sql: `SELECT rowid AS report_id${withScore ? ', rank AS s' : ''} FROM ${table} WHERE ${table} MATCH ?`,
-    arg: `"${phrase.replace(/"/g, '""')}"`,
-  };
+/**
+ * The whole text query as one FTS5 expression on one index, so FTS5 intersects the posting
+ * lists itself: the trigram index when every term has three characters or more, otherwise
+ * the single-character index (which answers any term, as a phrase of characters).
+ */
+function ftsQuery(positive: Clause[], negative: Clause[]): { table: 'search_tri' | 'search_uni'; match: string } {
+  const all = [...positive, ...negative].flatMap((c) => c.any);
+  const table = all.every((t) => [...t].length >= 3) ? 'search_tri' : 'search_uni';
+  const phrase = (t: string) => `"${(table === 'search_tri' ? t : spaced(t)).replace(/"/g, '""')}"`;
+  const group = (c: Clause) => `(${c.any.map(phrase).join(' OR ')})`;
+  let match = positive.map(group).join(' AND ');
+  for (const c of negative) match += ` NOT ${group(c)}`;
+  return { table, match };
 }
 
 export function indexReport(db: Database, id: number): void {
@@ -47,24 +50,9 @@ export function searchReports(db: Database, q: SearchQuery): SearchResult {
   const parsed = parseQuery(q.text ?? '');
   const positive = parsed.clauses.filter((c) => !c.negated);
   const negative = parsed.clauses.filter((c) => c.negated);
-  const args: unknown[] = [];
-  const ctes: string[] = [];
-  const joins: string[] = [];
-  positive.forEach((c, i) => {
-    const parts = c.any.map((t) => termSql(t, true));
-    ctes.push(`c${i} AS (SELECT report_id, MIN(s) AS s FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) GROUP BY report_id)`);
-    args.push(...parts.map((p) => p.arg));
-    joins.push(`JOIN c${i} ON c${i}.report_id = r.id`);
-  });
+
   const where: string[] = [];
   const whereArgs: unknown[] = [];
-  for (const c of negative) {
-    for (const t of c.any) {
-      const p = termSql(t, false);
-      where.push(`r.id NOT IN (${p.sql})`);
-      whereArgs.push(p.arg);
-    }
-  }
   if (q.yearFrom !== undefined) (where.push('r.year >= ?'), whereArgs.push(q.yearFrom));
   if (q.yearTo !== undefined) (where.push('r.year <= ?'), whereArgs.push(q.yearTo));
   if (q.agency?.trim()) {
@@ -81,18 +69,28 @@ export function searchReports(db: Database, q: SearchQuery): SearchResult {
   }
   if (q.feeStated !== undefined) where.push(`${q.feeStated ? '' : 'NOT '}EXISTS (SELECT 1 FROM search_docs d WHERE d.report_id = r.id AND d.fee_stated = 1)`);
 
-  const score = positive.length ? positive.map((_, i) => `c${i}.s`).join(' + ') : '0';
-  const from = `FROM reports r ${joins.join(' ')} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const withClause = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
-  const all = [...args, ...whereArgs];
   const limit = Math.min(q.limit ?? 20, 100);
-  const total = (db.prepare(`${withClause}SELECT COUNT(*) AS n ${from}`).get(...all) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `${withClause}SELECT r.id, r.agency, r.year, r.template, r.status, r.file_name, ${score} AS score ${from}
-       ORDER BY score, r.year DESC, r.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...all, limit, q.offset ?? 0) as { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string }[];
+  const offset = q.offset ?? 0;
+  const cols = 'r.id, r.agency, r.year, r.template, r.status, r.file_name';
+  let total: number;
+  let rows: { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string }[];
+  if (positive.length) {
+    // Relevance (bm25, FTS5's rank) first, then the newest year.
+    const { table, match } = ftsQuery(positive, negative);
+    const from = `FROM ${table} f JOIN reports r ON r.id = f.rowid WHERE ${table} MATCH ?${where.length ? ` AND ${where.join(' AND ')}` : ''}`;
+    total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(match, ...whereArgs) as { n: number }).n;
+    rows = db.prepare(`SELECT ${cols} ${from} ORDER BY f.rank, r.year DESC, r.id DESC LIMIT ? OFFSET ?`).all(match, ...whereArgs, limit, offset) as typeof rows;
+  } else {
+    // Filters alone, or exclusions alone: newest first.
+    if (negative.length) {
+      const { table, match } = ftsQuery(negative, []);
+      where.push(`r.id NOT IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`);
+      whereArgs.push(match);
+    }
+    const from = `FROM reports r${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...whereArgs) as { n: number }).n;
+    rows = db.prepare(`SELECT ${cols} ${from} ORDER BY r.year DESC, r.agency_norm, r.id DESC LIMIT ? OFFSET ?`).all(...whereArgs, limit, offset) as typeof rows;
+  }
 
   const doc = db.prepare('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');
   const hits: SearchHit[] = rows.map((r) => {

@@ -1,0 +1,149 @@
+// Search benchmark: an archive of N generated reports (default 10,000, about 10 KB of text each,
+// sentences drawn from real reports, some rare phrases, varied numbers), then p50/p95 latency
+// per kind of query, archive size, and the same text queries run by ripgrep over the same texts
+// as plain files (the scan-everything baseline).
+//   npm run bench:search -- [N]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Archive } from '../src/main/node/archive/archive.ts';
+import type { SearchQuery } from '../src/shared/contract/types.ts';
+import type { Cell } from '../src/shared/report/model.ts';
+import { T3_COLUMNS, T4_COLUMNS, T4_ROWS, TEMPLATES } from '../src/shared/report/templates/index.ts';
+
+const N = Number(process.argv[2] ?? 10000);
+const RUNS = 40;
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-search-'));
+const textDir = join(dir, 'texts');
+mkdirSync(textDir);
+
+// Sentences from the real reports in the fixtures: realistic vocabulary and shared phrases.
+const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
+const sentences = [...new Set(
+  ['utf8', 'samples']
+    .flatMap((d) => readdirSync(join(fixtures, d)).map((f) => readFileSync(join(fixtures, d, f), 'utf8')))
+    .join('\n')
+    .replace(/[ \t|]+/g, '')
+    .split(/(?<=[。；])|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 12 && s.length <= 200 && /[\u4e00-\u9fff]{8}/.test(s)),
+)];
+const RARE = ['蓝海星辰', '云梯计划', '晨曦工程', '青禾专项', '金穗行动'];
+let seed = 20261122;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T,>(a: T[]) => a[Math.floor(rand() * a.length)];
+const CITIES = ['宁波市', '淮安市', '内江市', '温州市', '绍兴市', '南通市', '扬州市', '泰州市', '嘉兴市', '湖州市'];
+const DEPTS = ['教育局', '民政局', '财政局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '人民政府', '司法局', '商务局'];
+
+const t0 = performance.now();
+const archive = new Archive(join(dir, 'archive.sqlite'));
+const insert = archive.db.transaction((reports: Parameters<Archive['insertReport']>[0][]) => reports.forEach((r) => archive.insertReport(r)));
+let batch: Parameters<Archive['insertReport']>[0][] = [];
+let textBytes = 0;
+for (let i = 0; i < N; i++) {
+  const year = 2019 + (i % 6);
+  const template = year >= 2021 ? 'T2021' : 'T2019';
+  const agency = `${pick(CITIES)}${pick(DEPTS)}`;
+  const parts = [1, 2, 3, 4, 5, 6].map((no) => {
+    const n = no === 1 ? 30 : no === 5 ? 12 : 6;
+    const body = Array.from({ length: n }, () => pick(sentences));
+    if (no === 1 && rand() < 0.005) body.splice(3, 0, `我们实施了“${pick(RARE)}”，成效明显。`);
+    if (no === 6 && rand() < 0.6) body.push(`本年度收取政府信息公开信息处理费${Math.floor(rand() * 5000)}元。`);
+    return { no, heading: ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'][no - 1], text: body.join('\n') };
+  });
+  const cells: Cell[] = [];
+  const num = (n: number) => ({ kind: 'number' as const, num: n, raw: String(n) });
+  for (const b of TEMPLATES[template].t2) for (const r of b.rows) for (const c of b.columns) cells.push({ table: 't2', row: r.id, col: c.id, value: num(Math.floor(rand() * 2000)), source: 'bench' });
+  for (const r of TEMPLATES[template].t3RowIds) for (const c of T3_COLUMNS) cells.push({ table: 't3', row: r, col: c.id, value: num(rand() < 0.7 ? 0 : Math.floor(rand() * (r === 'new' ? 300 : 30))), source: 'bench' });
+  for (const r of T4_ROWS) for (const c of T4_COLUMNS) cells.push({ table: 't4', row: r.id, col: c.id, value: num(rand() < 0.8 ? 0 : Math.floor(rand() * 10)), source: 'bench' });
+  const text = parts.map((p) => `${p.heading}\n${p.text}`).join('\n');
+  textBytes += Buffer.byteLength(text);
+  writeFileSync(join(textDir, `${i}.txt`), `${agency}${year}年政府信息公开工作年度报告\n${text}`);
+  batch.push({
+    sha256: i.toString(16).padStart(64, '0'),
+    bytes: new Uint8Array(0),
+    fileName: `${i}.txt`,
+    sourcePath: join(textDir, `${i}.txt`),
+    format: 'txt',
+    encoding: 'UTF-8',
+    agency,
+    agencyNorm: agency,
+    year,
+    date: null,
+    template,
+    complete: true,
+    status: rand() < 0.1 ? 'error' : 'ok',
+    parts,
+    notes: [],
+    text,
+    cells,
+    findings: [],
+    parserVersion: 1,
+  });
+  if (batch.length === 500) {
+    insert(batch);
+    batch = [];
+  }
+}
+if (batch.length) insert(batch);
+archive.db.pragma('wal_checkpoint(TRUNCATE)');
+const buildSecs = (performance.now() - t0) / 1000;
+const dbBytes = statSync(join(dir, 'archive.sqlite')).size;
+
+function time(q: SearchQuery | (() => SearchQuery)): { p50: number; p95: number; total: number } {
+  const times: number[] = [];
+  let total = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const query = typeof q === 'function' ? q() : q;
+    const t = performance.now();
+    total = archive.search({ limit: 20, ...query }).total;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(RUNS * 0.5)], p95: times[Math.floor(RUNS * 0.95)], total };
+}
+
+function rgTime(term: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    try {
+      execFileSync('rg', ['-l', '-F', term, textDir], { maxBuffer: 64 * 1024 * 1024 });
+    } catch {
+      /* rg exits 1 when nothing matches */
+    }
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+let rareI = 0;
+const cases: [string, SearchQuery | (() => SearchQuery), string | null, number][] = [
+  ['rare 4-character term', () => ({ text: RARE[rareI++ % RARE.length] }), RARE[0], 20],
+  ['common 4-character term (政务公开)', { text: '政务公开' }, '政务公开', 20],
+  ['2-character term (复议)', { text: '复议' }, '复议', 60],
+  ['1-character term (费)', { text: '费' }, '费', 60],
+  ['3-term AND (信息公开 依申请 保密审查)', { text: '信息公开 依申请 保密审查' }, null, 20],
+  ['indicator filter alone (行政复议 结果纠正 > 0)', { indicators: [{ table: 't4', row: 'review', col: 'corrected', op: '>', value: 0 }] }, null, 20],
+  ['text + filters (信息处理费, 2023–2024, 本年新收 总计 ≥ 100)', { text: '信息处理费', yearFrom: 2023, yearTo: 2024, indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] }, null, 20],
+];
+
+console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; built in ${buildSecs.toFixed(0)} s`);
+console.log(`archive on disk: ${(dbBytes / 1048576).toFixed(0)} MB (text ${(textBytes / 1048576).toFixed(0)} MB); ${RUNS} runs per query, 20 hits with snippets each`);
+console.log('query'.padEnd(58) + 'hits'.padStart(7) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'target'.padStart(8) + 'rg ms'.padStart(9) + '  vs rg');
+for (const [name, q, rgTerm, target] of cases) {
+  const r = time(q);
+  const rg = rgTerm ? rgTime(rgTerm) : null;
+  const ok = r.p95 <= target ? 'ok' : 'MISS';
+  console.log(
+    name.padEnd(58 - [...name].filter((c) => c > '\u2e80').length) +
+      String(r.total).padStart(7) +
+      r.p50.toFixed(1).padStart(9) +
+      r.p95.toFixed(1).padStart(9) +
+      `≤${target} ${ok}`.padStart(8) +
+      (rg ? rg.toFixed(0).padStart(9) + `  ${(rg / r.p95).toFixed(0)}x` : '        -'),
+  );
+}
+archive.close();
+rmSync(dir, { recursive: true, force: true });
