@@ -36,6 +36,7 @@ const pick = <T,>(a: T[]) => a[Math.floor(rand() * a.length)];
 const CITIES = ['宁波市', '淮安市', '内江市', '温州市', '绍兴市', '南通市', '扬州市', '泰州市', '嘉兴市', '湖州市'];
 const DEPTS = ['教育局', '民政局', '财政局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '人民政府', '司法局', '商务局'];
 
+let peak = 0;
 const t0 = performance.now();
 const archive = new Archive(join(dir, 'archive.sqlite'));
 const insert = archive.db.transaction((reports: Parameters<Archive['insertReport']>[0][]) => reports.forEach((r) => archive.insertReport(r)));
@@ -84,6 +85,8 @@ for (let i = 0; i < N; i++) {
   if (batch.length === 500) {
     insert(batch);
     batch = [];
+    // The build loop never yields, so memory is sampled here rather than on a timer.
+    peak = Math.max(peak, process.memoryUsage().rss);
   }
 }
 if (batch.length) insert(batch);
@@ -129,7 +132,7 @@ const cases: [string, SearchQuery | (() => SearchQuery), string | null, number][
   ['text + filters (信息处理费, 2023–2024, 本年新收 总计 ≥ 100)', { text: '信息处理费', yearFrom: 2023, yearTo: 2024, indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] }, null, 20],
 ];
 
-console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; built in ${buildSecs.toFixed(0)} s`);
+console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
 console.log(`archive on disk: ${(dbBytes / 1048576).toFixed(0)} MB (text ${(textBytes / 1048576).toFixed(0)} MB); ${RUNS} runs per query, 20 hits with snippets each`);
 console.log('query'.padEnd(58) + 'hits'.padStart(7) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'target'.padStart(8) + 'rg ms'.padStart(9) + '  vs rg');
 for (const [name, q, rgTerm, target] of cases) {

@@ -63,27 +63,41 @@ export class Archive {
 
   /** Reports stored before the search index existed (schema 2) are indexed on first open. */
   private backfillSearch(): void {
-    const missing = this.db.prepare('SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
-    if (missing.length) this.db.transaction(() => missing.forEach((r) => indexReport(this.db, r.id)))();
+    const missing = this.stmt('SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
+    if (missing.length) this.db.transaction(() => missing.forEach((r) => indexReport(this, r.id)))();
   }
 
   search(q: SearchQuery): SearchResult {
-    return searchReports(this.db, q);
+    return searchReports(this, q);
   }
 
   close(): void {
     this.db.close();
   }
 
+  private statements = new Map<string, Database.Statement>();
+
+  /**
+   * Prepared once, reused: a statement is a native object the JS heap barely sees, so preparing
+   * one per call lets native memory grow through a long import before the GC notices.
+   */
+  stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   hasOriginal(sha256: string): number | null {
-    const row = this.db.prepare('SELECT id FROM reports WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+    const row = this.stmt('SELECT id FROM reports WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
     return row?.id ?? null;
   }
 
   /** Another report of the same agency and year: a possible duplicate from a different file. */
   sameAgencyYear(agencyNorm: string, year: number, exceptId: number): { id: number; fileName: string } | null {
-    const r = this.db
-      .prepare('SELECT id, file_name AS fileName FROM reports WHERE agency_norm = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1')
+    const r = this.stmt('SELECT id, file_name AS fileName FROM reports WHERE agency_norm = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1')
       .get(agencyNorm, year, exceptId) as { id: number; fileName: string } | undefined;
     return r ?? null;
   }
@@ -91,9 +105,8 @@ export class Archive {
   /** One file, one transaction: the report is in the archive whole, or not at all. */
   insertReport(r: NewReport): number {
     return this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?, ?, ?)').run(r.sha256, r.bytes.length, Buffer.from(r.bytes));
-      const { lastInsertRowid } = this.db
-        .prepare(
+      this.stmt('INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?, ?, ?)').run(r.sha256, r.bytes.length, Buffer.from(r.bytes));
+      const { lastInsertRowid } = this.stmt(
           `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, date, template,
              complete, status, parts_json, notes_json, text, parser_version, imported_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -104,41 +117,44 @@ export class Archive {
           new Date().toISOString(),
         );
       const id = Number(lastInsertRowid);
-      const cell = this.db.prepare('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const cell = this.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source);
       this.insertFindings(id, r.findings);
-      indexReport(this.db, id);
-      if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm), r.year ? [r.year, r.year + 1] : undefined);
+      indexReport(this, id);
+      if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm), r.year ? { id, year: r.year } : undefined);
       return id;
     })();
   }
 
   private insertFindings(id: number, findings: Finding[]): void {
-    const base = (this.db.prepare('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
-    const stmt = this.db.prepare('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?, ?)');
+    const base = (this.stmt('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
+    const stmt = this.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?, ?)');
     findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells)));
   }
 
   /** The group key of an agency name (aliases resolved). */
   groupOf(agencyNorm: string): string {
-    const r = this.db.prepare('SELECT canonical FROM agency_aliases WHERE alias = ?').get(agencyNorm) as { canonical: string } | undefined;
+    const r = this.stmt('SELECT canonical FROM agency_aliases WHERE alias = ?').get(agencyNorm) as { canonical: string } | undefined;
     return r?.canonical ?? agencyNorm;
   }
 
   /**
-   * Recomputes X1/X2 between consecutive years of one agency group, and the statuses; only for
-   * the given years when they are known (a new or removed report touches its year and the next).
+   * Recomputes X1/X2 between consecutive years of one agency group, and the statuses. With a
+   * scope, only what a change to one report of `year` can affect: that report, and the reports
+   * of the next year (they compare against the year's latest report).
    */
-  refreshGroup(group: string, years?: number[]): void {
-    const reports = this.db
-      .prepare(`SELECT r.id, r.year, r.template FROM reports r WHERE ${GROUP} = ? AND r.year IS NOT NULL ORDER BY r.year, r.id`)
-      .all(group) as { id: number; year: number; template: TemplateId }[];
-    const del = this.db.prepare(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
+  refreshGroup(group: string, scope?: { id?: number; year: number }): void {
+    // By member names, so the (agency_norm, year) index serves it; never a scan of the archive.
+    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const reports = names
+      .flatMap((n) => this.stmt('SELECT id, year, template FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as { id: number; year: number; template: TemplateId }[])
+      .sort((a, b) => a.year - b.year || a.id - b.id);
+    const del = this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
     // Of several reports for one year (possible duplicates) the latest imported stands for it.
     const byYear = new Map<number, { id: number; year: number; template: TemplateId }>();
     for (const r of reports) byYear.set(r.year, r);
     for (const r of reports) {
-      if (years && !years.includes(r.year)) continue;
+      if (scope && r.id !== scope.id && r.year !== scope.year + 1) continue;
       del.run(r.id);
       const prev = byYear.get(r.year - 1);
       if (prev) {
@@ -150,26 +166,26 @@ export class Archive {
   }
 
   private updateStatus(id: number): void {
-    const r = this.db.prepare('SELECT complete FROM reports WHERE id = ?').get(id) as { complete: number } | undefined;
+    const r = this.stmt('SELECT complete FROM reports WHERE id = ?').get(id) as { complete: number } | undefined;
     if (!r) return;
-    this.db.prepare('UPDATE reports SET status = ? WHERE id = ?').run(statusOf(r.complete === 1, this.findingsOf(id)), id);
+    this.stmt('UPDATE reports SET status = ? WHERE id = ?').run(statusOf(r.complete === 1, this.findingsOf(id)), id);
   }
 
   /** Re-runs the report's own checks from what is stored (after a correction). */
   recheck(id: number): void {
-    const r = this.db.prepare('SELECT agency, agency_norm, year, date, template, parts_json FROM reports WHERE id = ?').get(id) as
+    const r = this.stmt('SELECT agency, agency_norm, year, date, template, parts_json FROM reports WHERE id = ?').get(id) as
       | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string }
       | undefined;
     if (!r) return;
     const findings = checkReport({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id) });
-    this.db.prepare(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
+    this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
     this.insertFindings(id, findings);
     this.updateStatus(id);
-    if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? [r.year, r.year + 1] : undefined);
+    if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? { id, year: r.year } : undefined);
   }
 
   correctionsFor(sha256: string): Correction[] {
-    const rows = this.db.prepare('SELECT target, original_json, value_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at').all(sha256) as {
+    const rows = this.stmt('SELECT target, original_json, value_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at').all(sha256) as {
       target: string;
       original_json: string;
       value_json: string;
@@ -182,7 +198,7 @@ export class Archive {
   /** Records a correction (the first parsed value stays the original), applies it, re-checks. */
   correct(id: number, target: string, value: CellValue | string | number | null, by: string): void {
     this.db.transaction(() => {
-      const r = this.db.prepare('SELECT sha256, agency, agency_norm, year FROM reports WHERE id = ?').get(id) as
+      const r = this.stmt('SELECT sha256, agency, agency_norm, year FROM reports WHERE id = ?').get(id) as
         | { sha256: string; agency: string | null; agency_norm: string | null; year: number | null }
         | undefined;
       if (!r) throw new Error('档案中没有这份报告');
@@ -191,56 +207,54 @@ export class Archive {
       if (target === 'meta:agency') {
         current = r.agency;
         const name = (value as string | null)?.trim() || null;
-        this.db.prepare('UPDATE reports SET agency = ?, agency_norm = ? WHERE id = ?').run(name, name ? normalizeAgency(name) : null, id);
+        this.stmt('UPDATE reports SET agency = ?, agency_norm = ? WHERE id = ?').run(name, name ? normalizeAgency(name) : null, id);
       } else if (target === 'meta:year') {
         current = r.year;
-        this.db.prepare('UPDATE reports SET year = ? WHERE id = ?').run(value, id);
+        this.stmt('UPDATE reports SET year = ? WHERE id = ?').run(value, id);
       } else {
         const [table, row, col] = target.slice(5).split('|');
         const cell = this.cellsOf(id).find((c) => c.table === table && c.row === row && c.col === col);
         current = cell ? cell.value : null;
         const v = value as CellValue;
-        this.db
-          .prepare(
+        this.stmt(
             `INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '人工更正')
              ON CONFLICT (report_id, tbl, row, col) DO UPDATE SET kind = excluded.kind, num = excluded.num, raw = excluded.raw, unit = excluded.unit`,
           )
           .run(id, table, row, col, v.kind, v.num, v.raw, v.unit ?? cell?.value.unit ?? null);
       }
-      this.db
-        .prepare(
+      this.stmt(
           `INSERT INTO corrections (sha256, target, original_json, value_json, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (sha256, target) DO UPDATE SET value_json = excluded.value_json, corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at`,
         )
         .run(r.sha256, target, JSON.stringify(previous ? previous.original : (current ?? null)), JSON.stringify(value), by, new Date().toISOString());
       this.recheck(id);
-      if (target.startsWith('meta:')) indexReport(this.db, id);
-      if (target === 'meta:agency' && r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
+      if (target.startsWith('meta:')) indexReport(this, id);
+      // A new agency or year moves the report: its old group is recomputed whole.
+      if (target.startsWith('meta:') && r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm));
     })();
   }
 
   /** Puts the parsed value back and forgets the correction. */
   revert(id: number, target: string): void {
     this.db.transaction(() => {
-      const r = this.db.prepare('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string } | undefined;
+      const r = this.stmt('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string } | undefined;
       if (!r) throw new Error('档案中没有这份报告');
       const c = this.correctionsFor(r.sha256).find((x) => x.target === target);
       if (!c) return;
-      this.db.prepare('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
+      this.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
       // Apply the original as a value, then drop the record again so nothing says "corrected".
       this.correct(id, target, c.original, c.by);
-      this.db.prepare('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
+      this.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
       if (target.startsWith('cell:') && c.original === null) {
         const [table, row, col] = target.slice(5).split('|');
-        this.db.prepare('DELETE FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?').run(id, table, row, col);
+        this.stmt('DELETE FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?').run(id, table, row, col);
         this.recheck(id);
       }
     })();
   }
 
   listAgencies(): AgencyInfo[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT r.agency_norm AS name, ${GROUP} AS grp, COUNT(*) AS reports, MIN(r.year) AS first, MAX(r.year) AS last,
            (SELECT x.agency FROM reports x WHERE x.agency_norm = r.agency_norm ORDER BY x.year DESC, x.id DESC LIMIT 1) AS display
          FROM reports r WHERE r.agency_norm IS NOT NULL GROUP BY r.agency_norm ORDER BY grp, name`,
@@ -255,17 +269,17 @@ export class Archive {
       const target = this.groupOf(into);
       if (target === from) throw new Error('不能把单位合并到它自己');
       const now = new Date().toISOString();
-      this.db.prepare('UPDATE agency_aliases SET canonical = ? WHERE canonical = ?').run(target, from);
-      this.db.prepare('INSERT INTO agency_aliases (alias, canonical, created_at) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical').run(from, target, now);
+      this.stmt('UPDATE agency_aliases SET canonical = ? WHERE canonical = ?').run(target, from);
+      this.stmt('INSERT INTO agency_aliases (alias, canonical, created_at) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical').run(from, target, now);
       this.refreshGroup(target);
     })();
   }
 
   unmergeAgency(alias: string): void {
     this.db.transaction(() => {
-      const r = this.db.prepare('SELECT canonical FROM agency_aliases WHERE alias = ?').get(alias) as { canonical: string } | undefined;
+      const r = this.stmt('SELECT canonical FROM agency_aliases WHERE alias = ?').get(alias) as { canonical: string } | undefined;
       if (!r) return;
-      this.db.prepare('DELETE FROM agency_aliases WHERE alias = ?').run(alias);
+      this.stmt('DELETE FROM agency_aliases WHERE alias = ?').run(alias);
       this.refreshGroup(r.canonical);
       this.refreshGroup(alias);
     })();
@@ -289,8 +303,7 @@ export class Archive {
       imported: 'r.imported_at DESC, r.id DESC',
       status: "CASE r.status WHEN 'error' THEN 0 WHEN 'incomplete' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END, r.year DESC",
     }[q.sort ?? 'year'];
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at,
            (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
            (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
@@ -304,8 +317,7 @@ export class Archive {
   }
 
   getReport(id: number): ReportDetail | null {
-    const r = this.db
-      .prepare(
+    const r = this.stmt(
         `SELECT r.*, (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
            (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
            (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
@@ -330,8 +342,7 @@ export class Archive {
   }
 
   cellsOf(id: number): Cell[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, k.original_json
          FROM cells c JOIN reports r ON r.id = c.report_id
          LEFT JOIN corrections k ON k.sha256 = r.sha256 AND k.target = 'cell:' || c.tbl || '|' || c.row || '|' || c.col
@@ -349,43 +360,41 @@ export class Archive {
   }
 
   findingsOf(id: number): Finding[] {
-    const rows = this.db.prepare('SELECT rule, severity, message, cells_json FROM findings WHERE report_id = ? ORDER BY seq').all(id) as FindingRow[];
+    const rows = this.stmt('SELECT rule, severity, message, cells_json FROM findings WHERE report_id = ? ORDER BY seq').all(id) as FindingRow[];
     return rows.map((f) => ({ rule: f.rule, severity: f.severity as Finding['severity'], message: f.message, cells: JSON.parse(f.cells_json) }));
   }
 
   /** Removes a report; its original goes too unless another report was made from the same bytes. */
   removeReport(id: number): boolean {
     return this.db.transaction(() => {
-      const r = this.db.prepare('SELECT sha256, agency_norm, year FROM reports WHERE id = ?').get(id) as
+      const r = this.stmt('SELECT sha256, agency_norm, year FROM reports WHERE id = ?').get(id) as
         | { sha256: string; agency_norm: string | null; year: number | null }
         | undefined;
       if (!r) return false;
-      this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
-      this.db.prepare('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
-      if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? [r.year, r.year + 1] : undefined);
+      this.stmt('DELETE FROM reports WHERE id = ?').run(id);
+      this.stmt('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
+      if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? { year: r.year } : undefined);
       return true;
     })();
   }
 
   original(id: number): { fileName: string; bytes: Buffer; sha256: string } | null {
-    const r = this.db
-      .prepare('SELECT r.file_name AS fileName, o.bytes AS bytes, o.sha256 AS sha256 FROM reports r JOIN originals o ON o.sha256 = r.sha256 WHERE r.id = ?')
+    const r = this.stmt('SELECT r.file_name AS fileName, o.bytes AS bytes, o.sha256 AS sha256 FROM reports r JOIN originals o ON o.sha256 = r.sha256 WHERE r.id = ?')
       .get(id) as { fileName: string; bytes: Buffer; sha256: string } | undefined;
     return r ?? null;
   }
 
   exportRows(): ExportRow[] {
-    return this.db
-      .prepare('SELECT id, file_name AS file, agency, year, template, status FROM reports ORDER BY year, agency_norm, id')
+    return this.stmt('SELECT id, file_name AS file, agency, year, template, status FROM reports ORDER BY year, agency_norm, id')
       .all() as ExportRow[];
   }
 
   years(): number[] {
-    return (this.db.prepare('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+    return (this.stmt('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+    return (this.stmt('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
   }
 }
 

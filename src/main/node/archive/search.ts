@@ -1,6 +1,11 @@
 // Search over the archive: text clauses through the two FTS5 indexes, filters on reports and
 // cells, relevance then newest year, and snippets with the hits highlighted.
-import type { Database } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+
+/** Where statements come from: the archive's cache of prepared statements. */
+export interface StatementSource {
+  stmt(sql: string): Statement;
+}
 import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
 import { normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, type Clause } from '../../../shared/search/query.ts';
@@ -28,25 +33,25 @@ function ftsQuery(positive: Clause[], negative: Clause[]): { table: 'search_tri'
   return { table, match };
 }
 
-export function indexReport(db: Database, id: number): void {
-  const r = db.prepare('SELECT agency, year, file_name, template, parts_json FROM reports WHERE id = ?').get(id) as
+export function indexReport(db: StatementSource, id: number): void {
+  const r = db.stmt('SELECT agency, year, file_name, template, parts_json FROM reports WHERE id = ?').get(id) as
     | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string }
     | undefined;
   if (!r) return;
-  const cells = (db.prepare('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[]).map((c) => ({
+  const cells = (db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[]).map((c) => ({
     ...c,
     value: { kind: 'blank' as const, num: null, raw: '' },
     source: '',
   }));
   const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells });
   const norm = normSearch(doc.text);
-  db.prepare('DELETE FROM search_docs WHERE report_id = ?').run(id);
-  db.prepare('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, doc.text, JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);
-  db.prepare('INSERT INTO search_tri (rowid, text) VALUES (?, ?)').run(id, norm);
-  db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
+  db.stmt('DELETE FROM search_docs WHERE report_id = ?').run(id);
+  db.stmt('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, doc.text, JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);
+  db.stmt('INSERT INTO search_tri (rowid, text) VALUES (?, ?)').run(id, norm);
+  db.stmt('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
 }
 
-export function searchReports(db: Database, q: SearchQuery): SearchResult {
+export function searchReports(db: StatementSource, q: SearchQuery): SearchResult {
   const parsed = parseQuery(q.text ?? '');
   const positive = parsed.clauses.filter((c) => !c.negated);
   const negative = parsed.clauses.filter((c) => c.negated);
@@ -78,8 +83,8 @@ export function searchReports(db: Database, q: SearchQuery): SearchResult {
     // Relevance (bm25, FTS5's rank) first, then the newest year.
     const { table, match } = ftsQuery(positive, negative);
     const from = `FROM ${table} f JOIN reports r ON r.id = f.rowid WHERE ${table} MATCH ?${where.length ? ` AND ${where.join(' AND ')}` : ''}`;
-    total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(match, ...whereArgs) as { n: number }).n;
-    rows = db.prepare(`SELECT ${cols} ${from} ORDER BY f.rank, r.year DESC, r.id DESC LIMIT ? OFFSET ?`).all(match, ...whereArgs, limit, offset) as typeof rows;
+    total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(match, ...whereArgs) as { n: number }).n;
+    rows = db.stmt(`SELECT ${cols} ${from} ORDER BY f.rank, r.year DESC, r.id DESC LIMIT ? OFFSET ?`).all(match, ...whereArgs, limit, offset) as typeof rows;
   } else {
     // Filters alone, or exclusions alone: newest first.
     if (negative.length) {
@@ -88,11 +93,11 @@ export function searchReports(db: Database, q: SearchQuery): SearchResult {
       whereArgs.push(match);
     }
     const from = `FROM reports r${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...whereArgs) as { n: number }).n;
-    rows = db.prepare(`SELECT ${cols} ${from} ORDER BY r.year DESC, r.agency_norm, r.id DESC LIMIT ? OFFSET ?`).all(...whereArgs, limit, offset) as typeof rows;
+    total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(...whereArgs) as { n: number }).n;
+    rows = db.stmt(`SELECT ${cols} ${from} ORDER BY r.year DESC, r.agency_norm, r.id DESC LIMIT ? OFFSET ?`).all(...whereArgs, limit, offset) as typeof rows;
   }
 
-  const doc = db.prepare('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');
+  const doc = db.stmt('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');
   const hits: SearchHit[] = rows.map((r) => {
     let part: number | null = null;
     let snip: SearchHit['snippet'] = null;
