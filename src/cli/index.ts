@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { TEMPLATE_NAMES } from '../shared/report/templates/index.ts';
 import { STATUS_LABELS } from '../shared/report/status.ts';
-import { exportCsv, exportJson } from '../main/node/export.ts';
+import { exportCsv, exportJson } from '../main/node/export/archive-export.ts';
 import { ParsePool } from '../main/node/import/pool.ts';
 import { walk } from '../main/node/import/walk.ts';
 import { defaultArchivePath, defaultWorkerUrl, openRuntime } from '../main/node/runtime.ts';

@@ -4,12 +4,16 @@ import type { AppInfo, ImportGrant } from '../shared/contract/types.ts';
 import { api } from './api.ts';
 import { AgenciesView } from './views/AgenciesView.tsx';
 import { SearchView } from './views/SearchView.tsx';
+import { CompareView } from './views/CompareView.tsx';
+import { PrintCompare } from './views/PrintCompare.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
 type Route =
   | { view: 'library' }
+  | { view: 'compare'; ids: number[] }
+  | { view: 'print-compare'; ids: number[] }
   | { view: 'agencies' }
   | { view: 'search'; q: string }
   | { view: 'report'; id: number; q: string; part: number | null };
@@ -20,6 +24,9 @@ function readRoute(): Route {
   const m = /^\/report\/(\d+)/.exec(path);
   if (m) return { view: 'report', id: Number(m[1]), q: params.get('q') ?? '', part: params.has('part') ? Number(params.get('part')) : null };
   if (path.startsWith('/search')) return { view: 'search', q: params.get('q') ?? '' };
+  const ids = (params.get('ids') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (path.startsWith('/compare')) return { view: 'compare', ids };
+  if (path.startsWith('/print/compare')) return { view: 'print-compare', ids };
   return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
@@ -64,6 +71,9 @@ export function App() {
       setError((err as Error).message);
     }
   };
+
+  // A printed sheet is the page itself: no top bar, no dialogs.
+  if (route.view === 'print-compare') return <PrintCompare ids={route.ids} />;
 
   return (
     <div
@@ -112,6 +122,8 @@ export function App() {
           <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'compare' ? (
+          <CompareView ids={route.ids} />
         ) : route.view === 'search' ? (
           <SearchView initial={route.q} years={info?.years ?? []} />
         ) : (

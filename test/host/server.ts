@@ -3,7 +3,10 @@
 // the native folder dialog answers with the folders the test gives it.
 //   node test/host/server.ts --db /tmp/a.sqlite --answer test/fixtures/reports [--port 5174]
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { renderPdfInChromium } from './print.ts';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dispatch } from '../../src/shared/contract/dispatch.ts';
 import { CSP } from '../../src/shared/csp.ts';
@@ -16,20 +19,39 @@ export interface Host {
   url: string;
   runtime: Runtime;
   opened: string[];
+  /** Files the fake save dialog wrote. */
+  saved: string[];
   /** What the fake dialog answers next. */
   setAnswer(paths: string[] | null): void;
   close(): Promise<void>;
 }
 
-export async function startHost(opts: { db: string; answer?: string[]; port?: number; rendererDir?: string }): Promise<Host> {
+export async function startHost(opts: { db: string; answer?: string[]; port?: number; rendererDir?: string; outDir?: string }): Promise<Host> {
   const runtime = openRuntime(opts.db);
   const rendererDir = resolve(opts.rendererDir ?? 'out/renderer');
   let answer: string[] | null = opts.answer ?? null;
   const opened: string[] = [];
+  const saved: string[] = [];
+  const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'nianbao-host-out-'));
+  let url = () => '';
   const handlers = createHandlers({
     archive: runtime.archive,
     importer: runtime.importer,
-    platform: { version: 'test', chooseSources: async () => answer, openPath: async (p) => (opened.push(p), '') },
+    platform: {
+      version: 'test',
+      chooseSources: async () => answer,
+      openPath: async (p) => (opened.push(p), ''),
+      // The save dialog answers with a file in the output folder the test gives.
+      saveFile: async (bytes, name) => {
+        const path = join(outDir, name);
+        await writeFile(path, bytes);
+        saved.push(path);
+        return path;
+      },
+      // Chromium renders the same print route to PDF, as Electron's printToPDF does.
+      renderPdf: (route, landscape) => renderPdfInChromium(`${url()}#${route}`, landscape),
+      printRoute: async () => '',
+    },
   });
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -57,10 +79,12 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
   });
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
+  url = () => `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: url(),
     runtime,
     opened,
+    saved,
     setAnswer: (p) => (answer = p),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCsv } from '../../src/main/node/export.ts';
+import { exportCsv } from '../../src/main/node/export/archive-export.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
 import type { Handlers } from '../../src/shared/contract/index.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-review-'));
   cpSync(new URL('../fixtures/reports/samples', import.meta.url).pathname, join(dir, 'in'), { recursive: true });
   rt = openRuntime(join(dir, 'a.sqlite'));
-  api = createHandlers({ archive: rt.archive, importer: rt.importer, platform: { version: 't', chooseSources: async () => null, openPath: async () => '' } });
+  api = createHandlers({ archive: rt.archive, importer: rt.importer, platform: { version: 't', chooseSources: async () => null, openPath: async () => '', saveFile: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
   await importDir(join(dir, 'in'));
 });
 afterAll(async () => rt?.close());

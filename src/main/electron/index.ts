@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
 import { createHandlers } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
+import { printRoute, renderPdf } from './print.ts';
+import { writeFile } from 'node:fs/promises';
 import { hardenSession, lockDownContents } from './security.ts';
 
 const devUrl = process.env.ELECTRON_RENDERER_URL;
@@ -86,6 +88,15 @@ else {
           return r.canceled ? null : r.filePaths;
         },
         openPath: (p) => shell.openPath(p),
+        saveFile: async (bytes, defaultName, filter) => {
+          const opts = { title: '保存', defaultPath: defaultName, buttonLabel: '保存', filters: [filter] };
+          const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+          if (r.canceled || !r.filePath) return null;
+          await writeFile(r.filePath, bytes);
+          return r.filePath;
+        },
+        renderPdf: (route, landscape) => renderPdf(route, landscape, devUrl),
+        printRoute: (route, landscape) => printRoute(route, landscape, devUrl),
       },
     });
     registerIpc(handlers, () => win, devUrl);

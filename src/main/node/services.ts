@@ -7,6 +7,8 @@ import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
+import { compareReports } from '../../shared/compare/index.ts';
+import { comparisonCsv, comparisonXlsx } from './export/compare-sheet.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
@@ -17,6 +19,12 @@ export interface Platform {
   chooseSources(kind: 'folder' | 'files'): Promise<string[] | null>;
   /** Opens a file with the system's default program; an error message, or '' on success. */
   openPath(path: string): Promise<string>;
+  /** The native save dialog, then writes the bytes; the path, or null when the user cancels. */
+  saveFile(bytes: Uint8Array, defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
+  /** Renders a print route of the app to PDF (A4; landscape for wide sheets). */
+  renderPdf(route: string, landscape: boolean): Promise<Uint8Array>;
+  /** Sends a print route to the system's print dialog. */
+  printRoute(route: string, landscape: boolean): Promise<string>;
   version: string;
 }
 
@@ -24,6 +32,13 @@ export interface ServiceDeps {
   archive: Archive;
   importer: Importer;
   platform: Platform;
+}
+
+/** A file name for a comparison sheet: agencies and years. */
+function sheetName(c: { reports: { agency: string | null; year: number | null }[] }): string {
+  const agencies = [...new Set(c.reports.map((r) => r.agency ?? '未识别单位'))];
+  const years = [...new Set(c.reports.map((r) => r.year ?? ''))].join('-');
+  return `报告比较_${agencies.slice(0, 2).join('_')}${agencies.length > 2 ? '等' : ''}_${years}`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
 /** Who made a correction: the local user of this PC. */
@@ -102,6 +117,38 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       return detail(id);
     },
     search: (q) => archive.search(q),
+    compare: ({ ids, granularity }) => compare(ids, granularity),
+    exportComparison: async ({ ids, format }) => {
+      const c = compare(ids);
+      const name = sheetName(c);
+      const path =
+        format === 'xlsx'
+          ? await platform.saveFile(await comparisonXlsx(c), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] })
+          : await platform.saveFile(new TextEncoder().encode(comparisonCsv(c)), `${name}.csv`, { name: 'CSV 文件', extensions: ['csv'] });
+      return path ? { saved: true, path } : { saved: false };
+    },
+    printSheet: async ({ ids, action }) => {
+      const c = compare(ids);
+      const route = `/print/compare?ids=${ids.join(',')}`;
+      if (action === 'print') {
+        const err = await platform.printRoute(route, true);
+        return { message: err ? `打印失败：${err}` : '已发送到打印机' };
+      }
+      const pdf = await platform.renderPdf(route, true);
+      if (action === 'save') {
+        const path = await platform.saveFile(pdf, `${sheetName(c)}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+        return path ? { message: `已保存：${path}`, path } : { message: '已取消保存' };
+      }
+      const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
+      const file = join(dir, `${sheetName(c)}.pdf`);
+      await writeFile(file, pdf);
+      const err = await platform.openPath(file);
+      return err ? { message: `无法打开预览：${err}`, path: file } : { message: '已在PDF阅读器中打开打印预览', path: file };
+    },
+    previousReport: ({ id }) => {
+      const prev = archive.previousReport(id);
+      return prev ? { id: prev } : null;
+    },
     listAgencies: () => archive.listAgencies(),
     mergeAgencies: ({ from, into }) => {
       archive.mergeAgencies(from, into);
@@ -112,6 +159,16 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       return { unmerged: true };
     },
   };
+
+  function compare(ids: number[], granularity: 'word' | 'char' = 'word') {
+    const inputs = [...new Set(ids)].map((id) => {
+      const r = archive.compareInput(id);
+      if (!r) throw new Error(`档案中没有报告 #${id}`);
+      return r;
+    });
+    if (inputs.length < 2) throw new Error('请选择至少两份不同的报告进行比较');
+    return compareReports(inputs, granularity);
+  }
 
   function detail(id: number) {
     const d = archive.getReport(id);

@@ -9,6 +9,8 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
   const [agency, setAgency] = useState('');
   const [rows, setRows] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   useEffect(() => {
     let live = true;
@@ -71,12 +73,16 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
           </select>
         </label>
         <span className="spacer" />
+        <button className="primary" disabled={selected.length < 2 || selected.length > 6} onClick={() => (location.hash = `#/compare?ids=${selected.join(',')}`)}>
+          比较所选（{selected.length}）
+        </button>
         {rows && <span className="muted">显示 {rows.length} 份</span>}
       </div>
       {error && <p className="error-text">{error}</p>}
       <table className="grid reports">
         <thead>
           <tr>
+            <th className="select" title="勾选2至6份报告进行比较">比较</th>
             <th>单位</th>
             <th>年度</th>
             <th>格式</th>
@@ -88,6 +94,9 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
         <tbody>
           {rows?.map((r) => (
             <tr key={r.id} onClick={() => (location.hash = `#/report/${r.id}`)} className="clickable">
+              <td className="select" onClick={(e) => e.stopPropagation()}>
+                <input type="checkbox" aria-label={`选择 ${r.agency ?? r.fileName} ${r.year ?? ''} 进行比较`} checked={selected.includes(r.id)} onChange={() => toggle(r.id)} />
+              </td>
               <td>
                 <a href={`#/report/${r.id}`}>{r.agency ?? '（未识别单位）'}</a>
                 {r.possibleDuplicate && (
@@ -108,7 +117,7 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
           ))}
           {rows?.length === 0 && (
             <tr>
-              <td colSpan={6} className="muted center">
+              <td colSpan={7} className="muted center">
                 没有符合条件的报告
               </td>
             </tr>

@@ -93,6 +93,15 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </h1>
         <span className={`status status-${report.status}`}>{statusLabel(report.status)}</span>
         <span className="spacer" />
+        <button
+          onClick={async () => {
+            const prev = await api.previousReport({ id });
+            if (prev) location.hash = `#/compare?ids=${prev.id},${id}`;
+            else setMessage(`档案中没有${report.agency ?? '该单位'}${report.year ? `${report.year - 1}年度` : '上一年度'}的报告（如单位名称写法不同，可在“单位”页合并）`);
+          }}
+        >
+          与上一年比较
+        </button>
         <button onClick={() => setEditingMeta(true)}>更正单位/年度</button>
         <button onClick={open}>打开原文件</button>
         <button className="danger" onClick={() => setConfirming(true)}>

@@ -2,6 +2,7 @@
 // validates every argument with these schemas; the preload and the browser test host are
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
+import type { Comparison } from '../compare/index.ts';
 import type { AgencyInfo, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult } from './types.ts';
 
 export * from './types.ts';
@@ -76,6 +77,19 @@ export const contract = {
       })
       .strict(),
   ),
+  /** 2 to 6 reports side by side; the text diff for two, at word or character level. */
+  compare: returns<Comparison>()(
+    z.object({ ids: z.array(id).min(2).max(6), granularity: z.enum(['word', 'char']).optional() }).strict(),
+  ),
+  exportComparison: returns<{ saved: boolean; path?: string }>()(
+    z.object({ ids: z.array(id).min(2).max(6), format: z.enum(['xlsx', 'csv']) }).strict(),
+  ),
+  /** A printed sheet: shown in the system's PDF viewer, saved where the user chooses, or printed. */
+  printSheet: returns<{ message: string; path?: string }>()(
+    z.object({ sheet: z.enum(['compare']), ids: z.array(id).min(2).max(6), action: z.enum(['preview', 'save', 'print']) }).strict(),
+  ),
+  /** The same agency's (aliases included) report of the year before, if archived. */
+  previousReport: returns<{ id: number } | null>()(z.object({ id }).strict()),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),

@@ -5,6 +5,7 @@ import type { AgencyInfo, ReportDetail, ReportListQuery, ReportStatus, ReportSum
 import { checkReport } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
 import type { Correction } from '../../../shared/report/corrections.ts';
+import type { CompareInput } from '../../../shared/compare/index.ts';
 import type { Cell, CellValue, Finding, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
@@ -251,6 +252,26 @@ export class Archive {
         this.recheck(id);
       }
     })();
+  }
+
+  /** What the comparison needs of a report. */
+  compareInput(id: number): CompareInput | null {
+    const d = this.getReport(id);
+    if (!d) return null;
+    return { id, agency: d.agency, agencyGroup: d.agencyGroup, year: d.year, template: d.template, cells: d.cells, findings: d.findings, parts: d.parts, fileName: d.fileName };
+  }
+
+  /** The same agency group's report of the previous year (the latest imported, if several). */
+  previousReport(id: number): number | null {
+    const r = this.stmt('SELECT agency_norm, year FROM reports WHERE id = ?').get(id) as { agency_norm: string | null; year: number | null } | undefined;
+    if (!r?.agency_norm || !r.year) return null;
+    const group = this.groupOf(r.agency_norm);
+    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const found = names
+      .map((n) => this.stmt('SELECT id FROM reports WHERE agency_norm = ? AND year = ? ORDER BY id DESC LIMIT 1').get(n, r.year! - 1) as { id: number } | undefined)
+      .filter((x): x is { id: number } => !!x)
+      .sort((a, b) => b.id - a.id)[0];
+    return found?.id ?? null;
   }
 
   listAgencies(): AgencyInfo[] {

@@ -69,10 +69,11 @@ export function searchReports(db: StatementSource, q: SearchQuery): SearchResult
   if (q.status === 'problems') where.push("r.status <> 'ok'");
   else if (q.status) (where.push('r.status = ?'), whereArgs.push(q.status));
   for (const ind of q.indicators ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM cells c WHERE c.report_id = r.id AND c.tbl = ? AND c.row = ? AND c.col = ? AND c.kind = 'number' AND c.num ${OPS[ind.op]} ?)`);
+    // IN, not a correlated EXISTS: the (tbl, row, col, num) index finds the reports.
+    where.push(`r.id IN (SELECT c.report_id FROM cells c WHERE c.tbl = ? AND c.row = ? AND c.col = ? AND c.kind = 'number' AND c.num ${OPS[ind.op]} ?)`);
     whereArgs.push(ind.table, ind.row, ind.col, ind.value);
   }
-  if (q.feeStated !== undefined) where.push(`${q.feeStated ? '' : 'NOT '}EXISTS (SELECT 1 FROM search_docs d WHERE d.report_id = r.id AND d.fee_stated = 1)`);
+  if (q.feeStated !== undefined) where.push(`r.id ${q.feeStated ? '' : 'NOT '}IN (SELECT d.report_id FROM search_docs d WHERE d.fee_stated = 1)`);
 
   const limit = Math.min(q.limit ?? 20, 100);
   const offset = q.offset ?? 0;

@@ -1,7 +1,7 @@
 // CSV (one row per table cell) and JSON exports, with the templates' canonical labels.
-import type { Cell, TemplateId } from '../../shared/report/model.ts';
-import { columnLabel, rowLabel, TABLE_LABELS, tableLayout } from '../../shared/report/templates/index.ts';
-import type { Archive } from './archive/archive.ts';
+import type { Cell, TemplateId } from '../../../shared/report/model.ts';
+import { columnLabel, rowLabel, TABLE_LABELS, tableLayout } from '../../../shared/report/templates/index.ts';
+import type { Archive } from '../archive/archive.ts';
 
 export const CSV_HEADER = ['file', 'agency', 'year', 'template', 'table', 'row', 'column', 'value'];
 

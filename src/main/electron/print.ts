@@ -1,0 +1,56 @@
+// Printed sheets: a print route of the app in a hidden window as locked down as the main one,
+// rendered to PDF by Chromium (the same engine the browser tests use) or sent to the printer.
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+
+const FOOTER = '<div style="width:100%;font-size:8px;text-align:center;font-family:sans-serif">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+
+async function loadSheet(route: string, devUrl: string | undefined): Promise<BrowserWindow> {
+  const win = new BrowserWindow({
+    show: false,
+    width: 1200,
+    height: 900,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
+  });
+  await win.loadURL(`${devUrl ?? 'app://renderer/index.html'}#${route}`);
+  // The sheet marks itself ready once its data and fonts are in.
+  const deadline = Date.now() + 30_000;
+  while (!(await win.webContents.executeJavaScript('document.body.dataset.ready === "1"'))) {
+    if (Date.now() > deadline) throw new Error('打印页面加载超时');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return win;
+}
+
+export async function renderPdf(route: string, landscape: boolean, devUrl: string | undefined): Promise<Uint8Array> {
+  const win = await loadSheet(route, devUrl);
+  try {
+    const pdf = await win.webContents.printToPDF({
+      landscape,
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: FOOTER,
+      margins: { top: 0.4, bottom: 0.6, left: 0.4, right: 0.4 },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    win.destroy();
+  }
+}
+
+export async function printRoute(route: string, landscape: boolean, devUrl: string | undefined): Promise<string> {
+  const win = await loadSheet(route, devUrl);
+  return new Promise((resolve) =>
+    win.webContents.print({ landscape, pageSize: 'A4', printBackground: true }, (ok, reason) => {
+      win.destroy();
+      resolve(ok || reason === 'cancelled' ? '' : reason);
+    }),
+  );
+}

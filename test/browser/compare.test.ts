@@ -1,0 +1,71 @@
+// Comparison in real Chromium: pick two reports in the library, check a known change, then
+// save the printed sheet as PDF through the same service the app uses and read it back.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../host/server.ts';
+import { launchChromium } from './chromium.ts';
+
+const out = join(process.cwd(), 'test-output');
+let host: Host;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-compare-'));
+  cpSync(new URL('../fixtures/reports/samples', import.meta.url).pathname, join(dir, 'in'), { recursive: true });
+  host = await startHost({ db: join(dir, 'archive.sqlite'), outDir: out });
+  const job = host.runtime.importer.start([join(dir, 'in')]);
+  await host.runtime.importer.wait(job);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('comparison', () => {
+  it('compares two reports picked in the library', async () => {
+    await page.goto(host.url);
+    await page.getByLabel(/选择 洪泽区人民政府 2023/).check();
+    await page.getByLabel(/选择 淮安市洪泽区人民政府 2024/).check();
+    await page.getByRole('button', { name: '比较所选（2）' }).click();
+    await page.getByRole('heading', { name: '报告比较' }).waitFor();
+    // 本年新收 总计: 21 in 2023, 95 in 2024.
+    const row = page.locator('[data-line="t3|new|total"] td');
+    expect(await row.allInnerTexts()).toEqual(['一、本年新收政府信息公开申请数量', '总计', '21', '95', '+74', '+352.38%']);
+    expect(await page.locator('.similarity').innerText()).toMatch(/^总体重复率 \d+%$/);
+    expect(await page.locator('.pair .ins').count()).toBeGreaterThan(0);
+    await page.getByLabel('只看有变化的行').check();
+    expect(await page.locator('[data-line="t3|r5_3|total"]').count()).toBe(0);
+    await page.screenshot({ path: join(out, 'compare.png') });
+  });
+
+  it('saves the printed sheet as a PDF with title, values and page numbers', async () => {
+    await page.getByRole('button', { name: '保存为PDF' }).click();
+    await page.getByText(/^已保存：/).waitFor({ timeout: 60000 });
+    const pdf = host.saved.find((p) => p.endsWith('.pdf'))!;
+    expect(pdf).toMatch(/报告比较_洪泽区人民政府_淮安市洪泽区人民政府_2023-2024\.pdf$/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('政府信息公开工作年度报告比较表');
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(1);
+    const flat = text.replace(/\s+/g, ''); // pdftotext drops the footer's narrow spaces
+    expect(flat).toContain(`第1页共${pages}页`);
+    expect(flat).toContain(`第${pages}页共${pages}页`);
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', pdf, join(out, 'compare-sheet')]);
+  });
+
+  it('exports the comparison to Excel', async () => {
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await page.getByText(/^已保存：.*\.xlsx$/).waitFor();
+    expect(host.saved.some((p) => p.endsWith('.xlsx'))).toBe(true);
+  });
+});
