@@ -83,9 +83,18 @@ export function searchReports(db: StatementSource, q: SearchQuery): SearchResult
   if (positive.length) {
     // Relevance (bm25, FTS5's rank) first, then the newest year.
     const { table, match } = ftsQuery(positive, negative);
-    const from = `FROM ${table} f JOIN reports r ON r.id = f.rowid WHERE ${table} MATCH ?${where.length ? ` AND ${where.join(' AND ')}` : ''}`;
-    total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(match, ...whereArgs) as { n: number }).n;
-    rows = db.stmt(`SELECT ${cols} ${from} ORDER BY f.rank, r.year DESC, r.id DESC LIMIT ? OFFSET ?`).all(match, ...whereArgs, limit, offset) as typeof rows;
+    if (where.length === 0) {
+      // Text alone: FTS5 counts and ranks by itself (ORDER BY rank inside the FTS table), and
+      // only the page's reports are read.
+      total = (db.stmt(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as { n: number }).n;
+      const ids = db.stmt(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?`).all(match, limit, offset) as { id: number }[];
+      const one = db.stmt(`SELECT ${cols} FROM reports r WHERE r.id = ?`);
+      rows = ids.map((x) => one.get(x.id)).filter(Boolean) as typeof rows;
+    } else {
+      const from = `FROM ${table} f JOIN reports r ON r.id = f.rowid WHERE ${table} MATCH ? AND ${where.join(' AND ')}`;
+      total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(match, ...whereArgs) as { n: number }).n;
+      rows = db.stmt(`SELECT ${cols} ${from} ORDER BY f.rank, r.year DESC, r.id DESC LIMIT ? OFFSET ?`).all(match, ...whereArgs, limit, offset) as typeof rows;
+    }
   } else {
     // Filters alone, or exclusions alone: newest first.
     if (negative.length) {
