@@ -2,11 +2,13 @@
 //   npm run cli -- import <文件夹|文件>... [--db 档案文件]
 //   npm run cli -- check <文件夹|文件>...
 //   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
+//   npm run cli -- compare <报告编号>... --out 比较表.xlsx|.csv [--db 档案文件]
+//   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { TEMPLATE_NAMES } from '../shared/report/templates/index.ts';
 import { STATUS_LABELS } from '../shared/report/status.ts';
 import { exportCsv, exportJson } from '../main/node/export/archive-export.ts';
@@ -14,11 +16,15 @@ import { ParsePool } from '../main/node/import/pool.ts';
 import { walk } from '../main/node/import/walk.ts';
 import { defaultArchivePath, defaultWorkerUrl, openRuntime } from '../main/node/runtime.ts';
 import { statusOf } from '../shared/report/status.ts';
+import { compareReports } from '../shared/compare/index.ts';
+import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
   npm run cli -- check <文件夹或文件>...          （只检查，不导入；发现错误时退出码为1）
   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
+  npm run cli -- compare <报告编号>... --out 比较表.xlsx|.csv [--db 档案文件]
+  npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--db 档案文件]
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
 不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。`;
@@ -30,8 +36,8 @@ function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<
     const a = argv[i];
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2);
-      // --json is a switch; every other option takes a value.
-      opts[k] = v ?? (k === 'json' ? '' : (argv[++i] ?? ''));
+      // --json and --with-previous are switches; every other option takes a value.
+      opts[k] = v ?? (k === 'json' || k === 'with-previous' ? '' : (argv[++i] ?? ''));
     } else rest.push(a);
   }
   return { cmd: rest.shift() ?? '', rest, opts };
@@ -96,6 +102,50 @@ async function main(): Promise<number> {
           console.log(`#${h.reportId} ${h.agency ?? '（未识别单位）'} ${h.year ?? '？'}年度${h.partName ? ` · ${h.partName}` : ''}\n    ${line}`);
         }
         console.log(`共 ${res.total} 份报告${res.total > res.hits.length ? `，显示前 ${res.hits.length} 份` : ''}。`);
+      }
+    } finally {
+      await rt.close();
+    }
+    return 0;
+  }
+  if (cmd === 'compare') {
+    if (!opts.out) {
+      console.error(USAGE);
+      return 2;
+    }
+    const rt = openRuntime(db, undefined, 1);
+    try {
+      const sheet = async (ids: number[], out: string) => {
+        const inputs = ids.map((id) => {
+          const r = rt.archive.compareInput(id);
+          if (!r) throw new Error(`档案中没有报告 #${id}`);
+          return r;
+        });
+        const c = compareReports(inputs);
+        if (out.endsWith('.csv')) writeFileSync(out, comparisonCsv(c));
+        else if (out.endsWith('.xlsx')) writeFileSync(out, await comparisonXlsx(c));
+        else throw new Error('输出文件应为 .xlsx 或 .csv（PDF 请在程序的比较页面保存）');
+        console.log(`已写出：${out}`);
+      };
+      if (opts.year) {
+        // Every report of the year with its agency's previous year (aliases included).
+        const year = Number(opts.year);
+        mkdirSync(opts.out, { recursive: true });
+        let n = 0;
+        for (const r of rt.archive.listReports({ year, sort: 'agency' })) {
+          const prev = 'with-previous' in opts ? rt.archive.previousReport(r.id) : null;
+          if (!prev) {
+            console.log(`跳过：${r.agency ?? r.fileName} 没有${year - 1}年度的报告`);
+            continue;
+          }
+          await sheet([prev, r.id], join(opts.out, `${(r.agency ?? `报告${r.id}`).replace(/[\\/:*?"<>|]/g, '_')}_${year - 1}-${year}.xlsx`));
+          n++;
+        }
+        console.log(`共写出 ${n} 份比较表。`);
+      } else {
+        const ids = rest.map(Number);
+        if (ids.length < 2 || ids.some((x) => !Number.isInteger(x) || x <= 0)) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）');
+        await sheet(ids, opts.out);
       }
     } finally {
       await rt.close();

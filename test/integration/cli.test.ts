@@ -70,6 +70,22 @@ describe('cli', () => {
     expect(text).toMatch(/共 3 份报告。/); // seeds 000, 001 and 003 are the 2019 reports here
   });
 
+  it('writes comparison sheets, one by ids and a year in batch', () => {
+    const list = cli('list', '--db', db).stdout;
+    const id = (file: string) => Number(new RegExp(`#(\\d+)\\t[^\\n]*${file.replace('.', '\\.')}`).exec(list)![1]);
+    const out = join(db, '..', 'cmp.csv');
+    const r = cli('compare', String(id('hongze-district-gov-2023.txt')), String(id('hongze-district-gov-2024.txt')), '--out', out, '--db', db);
+    expect(r.stdout).toContain('已写出');
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toContain('表三 收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,21,95,74,352.38');
+    expect(csv).toContain('指标,公开率,（予以公开 + 部分公开）÷（七）总计,19.05,62.11');
+    const dir = join(db, '..', 'batch');
+    const b = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--db', db);
+    // 洪泽区人民政府 (2023) is a different name from 淮安市洪泽区人民政府 (2024) until merged.
+    expect(b.stdout).toContain('共写出 0 份比较表。');
+    expect(b.stdout).toContain('跳过：淮安市洪泽区人民政府 没有2023年度的报告');
+  });
+
   it('explains its usage in Chinese', () => {
     const r = cli('nope');
     expect(r.status).toBe(2);
