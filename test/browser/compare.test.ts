@@ -1,38 +1,24 @@
 // Comparison in real Chromium: pick two reports in the library, check a known change, then
 // save the printed sheet as PDF through the same service the app uses and read it back.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../host/server.ts';
-import { launchChromium } from './chromium.ts';
+import { openSession, OUT as out, type Session } from './session.ts';
 
-const out = join(process.cwd(), 'test-output');
-let host: Host;
-let browser: Browser;
+let session: Session;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(out, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-compare-'));
-  cpSync(new URL('../fixtures/reports/samples', import.meta.url).pathname, join(dir, 'in'), { recursive: true });
-  host = await startHost({ db: join(dir, 'archive.sqlite'), outDir: out });
-  const job = host.runtime.importer.start([join(dir, 'in')]);
-  await host.runtime.importer.wait(job);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+  session = await openSession({ fixtures: { 'reports/samples': 'samples' }, importFirst: true });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(async () => session?.close());
 
 describe('comparison', () => {
   it('compares two reports picked in the library', async () => {
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.getByLabel(/选择 洪泽区人民政府 2023/).check();
     await page.getByLabel(/选择 淮安市洪泽区人民政府 2024/).check();
     await page.getByRole('button', { name: '比较所选（2）' }).click();
@@ -50,7 +36,7 @@ describe('comparison', () => {
   it('saves the printed sheet as a PDF with title, values and page numbers', async () => {
     await page.getByRole('button', { name: '保存为PDF' }).click();
     await page.getByText(/^已保存：/).waitFor({ timeout: 60000 });
-    const pdf = host.saved.find((p) => p.endsWith('.pdf'))!;
+    const pdf = session.host.saved.find((p) => p.endsWith('.pdf'))!;
     expect(pdf).toMatch(/报告比较_洪泽区人民政府_淮安市洪泽区人民政府_2023-2024\.pdf$/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('政府信息公开工作年度报告比较表');
@@ -66,6 +52,6 @@ describe('comparison', () => {
   it('exports the comparison to Excel', async () => {
     await page.getByRole('button', { name: '导出Excel' }).click();
     await page.getByText(/^已保存：.*\.xlsx$/).waitFor();
-    expect(host.saved.some((p) => p.endsWith('.xlsx'))).toBe(true);
+    expect(session.host.saved.some((p) => p.endsWith('.xlsx'))).toBe(true);
   });
 });

@@ -1,39 +1,27 @@
 // The app in real Chromium: import the fixture folder through the UI, see the library,
 // open a report, see its tables and findings. Screenshots go to test-output/.
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../host/server.ts';
-import { launchChromium } from './chromium.ts';
+import { openSession, OUT as out, type Session } from './session.ts';
 
-const out = join(process.cwd(), 'test-output');
-let host: Host;
-let browser: Browser;
+let session: Session;
 let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(out, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-'));
-  cpSync(new URL('../fixtures/reports', import.meta.url).pathname, join(dir, 'reports'), { recursive: true });
-  cpSync(new URL('../fixtures/bad', import.meta.url).pathname, join(dir, 'reports/bad'), { recursive: true });
-  host = await startHost({ db: join(dir, 'archive.sqlite'), answer: [join(dir, 'reports')] });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+  // The fixture reports and the bad inputs, imported through the UI (the dialog answers with them).
+  session = await openSession({ fixtures: { reports: 'reports', bad: 'reports/bad' }, answerDialog: true });
+  page = session.page;
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(async () => session?.close());
 
 describe('library and report views', () => {
   it('starts with an empty archive that invites the first import', async () => {
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.getByRole('heading', { name: '档案里还没有报告' }).waitFor();
     expect(await page.getByRole('button', { name: '导入文件夹' }).count()).toBe(2);
   });
@@ -113,7 +101,7 @@ describe('library and report views', () => {
   it('opens the original from the archive copy and removes a report after confirmation', async () => {
     await page.getByRole('button', { name: '打开原文件' }).click();
     await page.getByText('已用系统默认程序打开原文件').waitFor();
-    expect(host.opened.at(-1)).toMatch(/seed-001\.docx$/);
+    expect(session.host.opened.at(-1)).toMatch(/seed-001\.docx$/);
     await page.getByRole('button', { name: '从档案中删除' }).click();
     await page.getByRole('dialog', { name: '确认删除' }).getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.locator('table.reports tbody tr').count()).toBe(30);

@@ -1,37 +1,23 @@
 // Search in real Chromium: a two-character query as you type, highlighted hits, a condition
 // on a table cell, and opening a report at the hit.
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../host/server.ts';
-import { launchChromium } from './chromium.ts';
+import { openSession, OUT as out, type Session } from './session.ts';
 
-const out = join(process.cwd(), 'test-output');
-let host: Host;
-let browser: Browser;
+let session: Session;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(out, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-search-'));
-  for (const sub of ['utf8', 'samples', 't2021']) cpSync(new URL(`../fixtures/reports/${sub}`, import.meta.url).pathname, join(dir, 'in', sub), { recursive: true });
-  host = await startHost({ db: join(dir, 'archive.sqlite') });
-  const job = host.runtime.importer.start([join(dir, 'in')]);
-  await host.runtime.importer.wait(job);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+  session = await openSession({ fixtures: { 'reports/utf8': 'utf8', 'reports/samples': 'samples', 'reports/t2021': 't2021' }, importFirst: true });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(async () => session?.close());
 
 describe('search view', () => {
   it('finds and highlights a two-character term as it is typed', async () => {
-    await page.goto(`${host.url}#/search`);
+    await page.goto(`${session.host.url}#/search`);
     await page.getByLabel('检索词').pressSequentially('复议', { delay: 40 });
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 14 份报告');
     const marks = await page.locator('.hit .snippet mark').allInnerTexts();

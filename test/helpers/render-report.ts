@@ -2,6 +2,7 @@
 // cell per line after a tab, cells separated by spaces (PDF text), and Word tables (HTML in
 // the national layout with merged cells, as mammoth returns it). Used by the property tests
 // and to write the 2021-format fixtures.
+import { PART_TITLES } from '../../src/shared/report/parse/parts.ts';
 import { TEMPLATES, T3_ROWS, T3_COLUMNS, T4_COLUMNS, T4_ROWS } from '../../src/shared/report/templates/index.ts';
 
 export interface ReportSpec {
@@ -17,14 +18,7 @@ export interface ReportSpec {
 
 export type Layout = 'pipe' | 'tab' | 'spaced' | 'html';
 
-const HEADINGS: Record<number, string> = {
-  1: '一、总体情况',
-  2: '二、主动公开政府信息情况',
-  3: '三、收到和处理政府信息公开申请情况',
-  4: '四、政府信息公开行政复议、行政诉讼情况',
-  5: '五、存在的主要问题及改进情况',
-  6: '六、其他需要报告的事项',
-};
+const HEADINGS = PART_TITLES;
 
 export function t3RowIds(template: 'T2019' | 'T2021'): string[] {
   return TEMPLATES[template].t3RowIds;

@@ -14,16 +14,9 @@ import type { ParsePool } from './pool.ts';
 import { LIMITS } from './readers/index.ts';
 import { walk } from './walk.ts';
 
-interface Job {
+/** A job is the status it reports, plus the promise of its end. */
+interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount'> {
   id: string;
-  total: number;
-  done: number;
-  current: string | null;
-  scanning: boolean;
-  finished: boolean;
-  cancelled: boolean;
-  items: ImportItem[];
-  counts: Record<ImportItemStatus, number>;
   promise: Promise<void>;
 }
 
