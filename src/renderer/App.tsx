@@ -5,6 +5,8 @@ import { api } from './api.ts';
 import { AgenciesView } from './views/AgenciesView.tsx';
 import { SearchView } from './views/SearchView.tsx';
 import { CompareView } from './views/CompareView.tsx';
+import { SummaryView } from './views/SummaryView.tsx';
+import { AgencySeriesView } from './views/AgencySeriesView.tsx';
 import { PrintCompare } from './views/PrintCompare.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
@@ -13,6 +15,8 @@ import { ReportView } from './views/ReportView.tsx';
 type Route =
   | { view: 'library' }
   | { view: 'compare'; ids: number[] }
+  | { view: 'summary'; year: number | null }
+  | { view: 'agency'; name: string }
   | { view: 'print-compare'; ids: number[] }
   | { view: 'agencies' }
   | { view: 'search'; q: string }
@@ -26,6 +30,8 @@ function readRoute(): Route {
   if (path.startsWith('/search')) return { view: 'search', q: params.get('q') ?? '' };
   const ids = (params.get('ids') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   if (path.startsWith('/compare')) return { view: 'compare', ids };
+  if (path.startsWith('/summary')) return { view: 'summary', year: params.has('year') ? Number(params.get('year')) : null };
+  if (path.startsWith('/agency')) return { view: 'agency', name: params.get('name') ?? '' };
   if (path.startsWith('/print/compare')) return { view: 'print-compare', ids };
   return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
@@ -98,7 +104,10 @@ export function App() {
           <a href="#/search" className={route.view === 'search' ? 'active' : ''}>
             检索
           </a>
-          <a href="#/agencies" className={route.view === 'agencies' ? 'active' : ''}>
+          <a href="#/summary" className={route.view === 'summary' ? 'active' : ''}>
+            汇总
+          </a>
+          <a href="#/agencies" className={route.view === 'agencies' || route.view === 'agency' ? 'active' : ''}>
             单位
           </a>
         </nav>
@@ -122,6 +131,10 @@ export function App() {
           <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'summary' ? (
+          <SummaryView years={info?.years ?? []} year={route.year} />
+        ) : route.view === 'agency' ? (
+          <AgencySeriesView agency={route.name} />
         ) : route.view === 'compare' ? (
           <CompareView ids={route.ids} />
         ) : route.view === 'search' ? (

@@ -49,7 +49,26 @@ describe('comparison', () => {
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', pdf, join(out, 'compare-sheet')]);
   });
 
+  it('shows the year summary and an agency’s years with a chart', async () => {
+    await page.goto(`${session.host.url}#/summary?year=2024`);
+    await page.getByRole('heading', { name: '2024年度汇总' }).waitFor();
+    expect(await page.locator('table.year-summary tbody tr').count()).toBe(2);
+    expect(await page.locator('.missing li').allInnerTexts()).toEqual(['洪泽区人民政府']);
+    await page.getByRole('button', { name: '本年新收申请' }).click(); // sort, largest first
+    expect(await page.locator('table.year-summary tbody tr td:first-child').allInnerTexts()).toEqual(['淮安市人民政府', '淮安市洪泽区人民政府']);
+    expect(await page.locator('table.year-summary tfoot td').nth(2).innerText()).toBe(String(3119 + 95));
+    await page.screenshot({ path: join(out, 'summary.png') });
+    await page.goto(`${session.host.url}#/agency?name=${encodeURIComponent('淮安市洪泽区人民政府')}`);
+    // One year under this name (not merged here): each line is a single point.
+    await page.locator('svg.chart polyline').first().waitFor({ state: 'attached' });
+    expect(await page.locator('svg.chart polyline').count()).toBe(4);
+    await page.screenshot({ path: join(out, 'agency-series.png') });
+  });
+
   it('exports the comparison to Excel', async () => {
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('heading', { name: '报告比较' }).waitFor();
     await page.getByRole('button', { name: '导出Excel' }).click();
     await page.getByText(/^已保存：.*\.xlsx$/).waitFor();
     expect(session.host.saved.some((p) => p.endsWith('.xlsx'))).toBe(true);

@@ -145,6 +145,8 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       const err = await platform.openPath(file);
       return err ? { message: `无法打开预览：${err}`, path: file } : { message: '已在PDF阅读器中打开打印预览', path: file };
     },
+    yearSummary: ({ year }) => archive.yearSummary(year),
+    agencySeries: ({ agency }) => archive.agencySeries(agency),
     previousReport: ({ id }) => {
       const prev = archive.previousReport(id);
       return prev ? { id: prev } : null;

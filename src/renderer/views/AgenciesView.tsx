@@ -41,7 +41,9 @@ export function AgenciesView() {
         <tbody>
           {rows.map((a) => (
             <tr key={a.name} data-agency={a.name}>
-              <td>{a.display}</td>
+              <td>
+                <a href={`#/agency?name=${encodeURIComponent(a.group)}`}>{a.display}</a>
+              </td>
               <td>{a.reports}</td>
               <td>{a.firstYear === a.lastYear ? (a.firstYear ?? '—') : `${a.firstYear}–${a.lastYear}`}</td>
               <td>{a.group === a.name ? <span className="muted">（本名）</span> : a.group}</td>

@@ -3,7 +3,7 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -88,6 +88,10 @@ export const contract = {
   printSheet: returns<{ message: string; path?: string }>()(
     z.object({ sheet: z.enum(['compare']), ids: z.array(id).min(2).max(6), action: z.enum(['preview', 'save', 'print']) }).strict(),
   ),
+  /** Every agency's key figures for one year, with a total row and the agencies missing. */
+  yearSummary: returns<YearSummary>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
+  /** One agency's (aliases included) years side by side. */
+  agencySeries: returns<AgencySeries>()(z.object({ agency: z.string().min(1).max(100) }).strict()),
   /** The same agency's (aliases included) report of the year before, if archived. */
   previousReport: returns<{ id: number } | null>()(z.object({ id }).strict()),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),

@@ -137,3 +137,28 @@ export interface SearchResult {
   /** The normalised terms that were highlighted. */
   terms: string[];
 }
+
+export interface SummaryRow {
+  reportId: number;
+  agency: string | null;
+  group: string | null;
+  year: number | null;
+  status: ReportStatus;
+  /** Key figures by FIGURES id; null where the report has no such cell. */
+  figures: Record<string, number | null>;
+}
+
+export interface YearSummary {
+  year: number;
+  rows: SummaryRow[];
+  /** Sums of the count figures over the rows. */
+  totals: Record<string, number | null>;
+  /** Agencies with a report the year before and none this year. */
+  missing: { agency: string; lastReportId: number }[];
+}
+
+export interface AgencySeries {
+  group: string;
+  names: string[];
+  rows: SummaryRow[];
+}

@@ -1,7 +1,8 @@
 // The archive: one SQLite file holding originals, parsed reports, cells and findings.
 // Everything SQL lives here, behind typed methods.
 import Database from 'better-sqlite3';
-import type { AgencyInfo, ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
+import type { AgencyInfo, AgencySeries, ReportDetail, ReportListQuery, ReportStatus, ReportSummary, SummaryRow, YearSummary } from '../../../shared/contract/types.ts';
+import { figuresOf, FIGURES } from '../../../shared/compare/figures.ts';
 import { checkReport } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
 import type { Correction } from '../../../shared/report/corrections.ts';
@@ -274,6 +275,42 @@ export class Archive {
     return found?.id ?? null;
   }
 
+  /** Reports of one group, each year's latest imported standing for that year. */
+  private groupReports(group: string): { id: number; year: number; agency: string | null; status: ReportStatus }[] {
+    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const all = names.flatMap((n) => this.stmt('SELECT id, year, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as { id: number; year: number; agency: string | null; status: ReportStatus }[]);
+    const byYear = new Map<number, (typeof all)[number]>();
+    for (const r of all.sort((a, b) => a.id - b.id)) byYear.set(r.year, r);
+    return [...byYear.values()].sort((a, b) => a.year - b.year);
+  }
+
+  yearSummary(year: number): YearSummary {
+    const rows = this.stmt(`SELECT r.id, r.agency, r.year, r.status, ${GROUP} AS grp FROM reports r WHERE r.year = ? ORDER BY grp, r.id`).all(year) as {
+      id: number; agency: string | null; year: number; status: ReportStatus; grp: string | null;
+    }[];
+    // One row per agency group: the latest imported report of the year.
+    const latest = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) latest.set(r.grp ?? `#${r.id}`, r);
+    const out: SummaryRow[] = [...latest.values()].map((r) => ({ reportId: r.id, agency: r.agency, group: r.grp, year: r.year, status: r.status, figures: figuresOf(this.cellsOf(r.id)) }));
+    const totals: Record<string, number | null> = {};
+    for (const f of FIGURES) {
+      if (f.kind !== 'count') continue;
+      const vals = out.map((r) => r.figures[f.id]).filter((v): v is number => v !== null);
+      totals[f.id] = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
+    }
+    const prev = this.stmt(`SELECT r.id, r.agency, ${GROUP} AS grp FROM reports r WHERE r.year = ? ORDER BY r.id`).all(year - 1) as { id: number; agency: string | null; grp: string | null }[];
+    const missing = new Map<string, { agency: string; lastReportId: number }>();
+    for (const p of prev) if (p.grp && !latest.has(p.grp)) missing.set(p.grp, { agency: p.agency ?? p.grp, lastReportId: p.id });
+    return { year, rows: out, totals, missing: [...missing.values()] };
+  }
+
+  agencySeries(agency: string): AgencySeries {
+    const group = this.groupOf(normalizeAgency(agency));
+    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const rows = this.groupReports(group).map((r) => ({ reportId: r.id, agency: r.agency, group, year: r.year, status: r.status, figures: figuresOf(this.cellsOf(r.id)) }));
+    return { group, names, rows };
+  }
+
   listAgencies(): AgencyInfo[] {
     const rows = this.stmt(
         `SELECT r.agency_norm AS name, ${GROUP} AS grp, COUNT(*) AS reports, MIN(r.year) AS first, MAX(r.year) AS last,
@@ -333,7 +370,7 @@ export class Archive {
            ${GROUP} AS grp
          FROM reports r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
       )
-      .all(...args) as SummaryRow[];
+      .all(...args) as ReportRow[];
     return rows.map(toSummary);
   }
 
@@ -347,7 +384,7 @@ export class Archive {
            (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
          FROM reports r WHERE r.id = ?`,
       )
-      .get(id) as (SummaryRow & { parts_json: string; notes_json: string; encoding: string; size: number; sha256: string }) | undefined;
+      .get(id) as (ReportRow & { parts_json: string; notes_json: string; encoding: string; size: number; sha256: string }) | undefined;
     if (!r) return null;
     return {
       ...toSummary(r),
@@ -419,7 +456,7 @@ export class Archive {
   }
 }
 
-interface SummaryRow {
+interface ReportRow {
   id: number;
   file_name: string;
   source_path: string;
@@ -454,7 +491,7 @@ interface FindingRow {
   cells_json: string;
 }
 
-function toSummary(r: SummaryRow): ReportSummary {
+function toSummary(r: ReportRow): ReportSummary {
   return {
     id: r.id,
     fileName: r.file_name,

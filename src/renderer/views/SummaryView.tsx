@@ -1,0 +1,101 @@
+// 汇总: every agency of one year as a row, key figures and indicators as columns, sortable,
+// with a total row; agencies that reported last year and not this year are listed as missing.
+import { useEffect, useState } from 'react';
+import { FIGURES } from '../../shared/compare/figures.ts';
+import { formatRate } from '../../shared/compare/indicators.ts';
+import type { YearSummary } from '../../shared/contract/types.ts';
+import { api } from '../api.ts';
+import { statusLabel } from '../format.ts';
+
+export function SummaryView({ years, year }: { years: number[]; year: number | null }) {
+  const y = year ?? years[0] ?? null;
+  const [s, setS] = useState<YearSummary | null>(null);
+  const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'agency', desc: false });
+  useEffect(() => {
+    if (y !== null) api.yearSummary({ year: y }).then(setS);
+  }, [y]);
+  if (y === null) return <p className="muted pad">档案里还没有报告。</p>;
+  if (!s) return <p className="muted pad">正在汇总…</p>;
+  const fmt = (id: string, v: number | null) => (FIGURES.find((f) => f.id === id)!.kind === 'rate' ? formatRate(v) : v === null ? '—' : String(v));
+  const rows = [...s.rows].sort((a, b) => {
+    const d = sort.desc ? -1 : 1;
+    if (sort.key === 'agency') return d * (a.agency ?? '').localeCompare(b.agency ?? '', 'zh-CN');
+    const x = a.figures[sort.key];
+    const z = b.figures[sort.key];
+    if (x === null) return 1;
+    if (z === null) return -1;
+    return d * (x - z);
+  });
+  const head = (key: string, label: string) => (
+    <th key={key} className={key === 'agency' ? '' : 'num'}>
+      <button className="link sort" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key !== 'agency' })}>
+        {label}
+        {sort.key === key ? (sort.desc ? ' ↓' : ' ↑') : ''}
+      </button>
+    </th>
+  );
+  return (
+    <section className="summary-view">
+      <div className="report-head">
+        <h1 className="page-title">{s.year}年度汇总</h1>
+        <select aria-label="汇总年度" value={s.year} onChange={(e) => (location.hash = `#/summary?year=${e.target.value}`)}>
+          {years.map((x) => (
+            <option key={x} value={x}>
+              {x}年
+            </option>
+          ))}
+        </select>
+        <span className="muted">共 {s.rows.length} 个单位</span>
+      </div>
+      <table className="grid cmp year-summary">
+        <thead>
+          <tr>
+            {head('agency', '单位')}
+            <th>状态</th>
+            {FIGURES.map((f) => head(f.id, f.label))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.reportId} data-agency={r.agency ?? ''}>
+              <td>
+                <a href={`#/report/${r.reportId}`}>{r.agency ?? '（未识别单位）'}</a>
+              </td>
+              <td>
+                <span className={`status status-${r.status}`}>{statusLabel(r.status)}</span>
+              </td>
+              {FIGURES.map((f) => (
+                <td key={f.id} className="num">
+                  {fmt(f.id, r.figures[f.id])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="total">
+            <td>合计</td>
+            <td />
+            {FIGURES.map((f) => (
+              <td key={f.id} className="num">
+                {f.kind === 'count' ? fmt(f.id, s.totals[f.id]) : ''}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      {s.missing.length > 0 && (
+        <section className="missing">
+          <h2>缺报单位（{s.year - 1}年度有报告，{s.year}年度没有）</h2>
+          <ul>
+            {s.missing.map((m) => (
+              <li key={m.lastReportId}>
+                <a href={`#/report/${m.lastReportId}`}>{m.agency}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
