@@ -8,6 +8,7 @@ import { CompareView } from './views/CompareView.tsx';
 import { SummaryView } from './views/SummaryView.tsx';
 import { AgencySeriesView } from './views/AgencySeriesView.tsx';
 import { PrintCompare } from './views/PrintCompare.tsx';
+import { PrintSummary } from './views/PrintSummary.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { ReportView } from './views/ReportView.tsx';
@@ -18,6 +19,7 @@ type Route =
   | { view: 'summary'; year: number | null }
   | { view: 'agency'; name: string }
   | { view: 'print-compare'; ids: number[] }
+  | { view: 'print-summary'; year: number }
   | { view: 'agencies' }
   | { view: 'search'; q: string }
   | { view: 'report'; id: number; q: string; part: number | null };
@@ -33,6 +35,7 @@ function readRoute(): Route {
   if (path.startsWith('/summary')) return { view: 'summary', year: params.has('year') ? Number(params.get('year')) : null };
   if (path.startsWith('/agency')) return { view: 'agency', name: params.get('name') ?? '' };
   if (path.startsWith('/print/compare')) return { view: 'print-compare', ids };
+  if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
   return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
@@ -80,6 +83,7 @@ export function App() {
 
   // A printed sheet is the page itself: no top bar, no dialogs.
   if (route.view === 'print-compare') return <PrintCompare ids={route.ids} />;
+  if (route.view === 'print-summary') return <PrintSummary year={route.year} />;
 
   return (
     <div

@@ -58,6 +58,16 @@ describe('comparison', () => {
     expect(await page.locator('table.year-summary tbody tr td:first-child').allInnerTexts()).toEqual(['淮安市人民政府', '淮安市洪泽区人民政府']);
     expect(await page.locator('table.year-summary tfoot td').nth(2).innerText()).toBe(String(3119 + 95));
     await page.screenshot({ path: join(out, 'summary.png') });
+    await page.getByRole('button', { name: '保存为PDF' }).click();
+    await page.getByText(/^已保存：.*汇总表\.pdf$/).waitFor({ timeout: 60000 });
+    const sheet = session.host.saved.find((p) => p.endsWith('汇总表.pdf'))!;
+    const text = execFileSync('pdftotext', ['-layout', sheet, '-'], { encoding: 'utf8' });
+    expect(text).toContain('2024年度政府信息公开工作年度报告汇总表');
+    expect(text).toMatch(/淮安市人民政府\s+通过\s+3119\s+1362/);
+    expect(text).toMatch(/合计\s+3214/);
+    expect(text).toContain('洪泽区人民政府');
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await page.getByText(/^已保存：.*汇总表\.xlsx$/).waitFor();
     await page.goto(`${session.host.url}#/agency?name=${encodeURIComponent('淮安市洪泽区人民政府')}`);
     // One year under this name (not merged here): each line is a single point.
     await page.locator('svg.chart polyline').first().waitFor({ state: 'attached' });

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { compareReports } from '../../shared/compare/index.ts';
-import { comparisonCsv, comparisonXlsx } from './export/compare-sheet.ts';
+import { comparisonCsv, comparisonXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
@@ -127,25 +127,38 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
           : await platform.saveFile(new TextEncoder().encode(comparisonCsv(c)), `${name}.csv`, { name: 'CSV 文件', extensions: ['csv'] });
       return path ? { saved: true, path } : { saved: false };
     },
-    printSheet: async ({ ids, action }) => {
-      const c = compare(ids);
-      const route = `/print/compare?ids=${ids.join(',')}`;
+    printSheet: async (args) => {
+      // Each sheet is a print route of the renderer; wide sheets print landscape.
+      const { route, name } =
+        args.sheet === 'compare'
+          ? { route: `/print/compare?ids=${args.ids.join(',')}`, name: sheetName(compare(args.ids)) }
+          : { route: `/print/summary?year=${args.year}`, name: `${args.year}年度政府信息公开工作年度报告汇总表` };
+      const { action } = args;
       if (action === 'print') {
         const err = await platform.printRoute(route, true);
         return { message: err ? `打印失败：${err}` : '已发送到打印机' };
       }
       const pdf = await platform.renderPdf(route, true);
       if (action === 'save') {
-        const path = await platform.saveFile(pdf, `${sheetName(c)}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+        const path = await platform.saveFile(pdf, `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
         return path ? { message: `已保存：${path}`, path } : { message: '已取消保存' };
       }
       const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
-      const file = join(dir, `${sheetName(c)}.pdf`);
+      const file = join(dir, `${name}.pdf`);
       await writeFile(file, pdf);
       const err = await platform.openPath(file);
       return err ? { message: `无法打开预览：${err}`, path: file } : { message: '已在PDF阅读器中打开打印预览', path: file };
     },
     yearSummary: ({ year }) => archive.yearSummary(year),
+    exportSummary: async ({ year, format }) => {
+      const s = archive.yearSummary(year);
+      const name = `${year}年度政府信息公开工作年度报告汇总表`;
+      const path =
+        format === 'xlsx'
+          ? await platform.saveFile(await summaryXlsx(s), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] })
+          : await platform.saveFile(new TextEncoder().encode(summaryCsv(s)), `${name}.csv`, { name: 'CSV 文件', extensions: ['csv'] });
+      return path ? { saved: true, path } : { saved: false };
+    },
     agencySeries: ({ agency }) => archive.agencySeries(agency),
     previousReport: ({ id }) => {
       const prev = archive.previousReport(id);

@@ -11,6 +11,15 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
   const y = year ?? years[0] ?? null;
   const [s, setS] = useState<YearSummary | null>(null);
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'agency', desc: false });
+  const [message, setMessage] = useState<string | null>(null);
+  const run = (f: () => Promise<{ message?: string; saved?: boolean; path?: string }>) => async () => {
+    try {
+      const r = await f();
+      setMessage(r.message ?? (r.saved ? `已保存：${r.path}` : '已取消保存'));
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
   useEffect(() => {
     if (y !== null) api.yearSummary({ year: y }).then(setS);
   }, [y]);
@@ -46,7 +55,13 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
           ))}
         </select>
         <span className="muted">共 {s.rows.length} 个单位</span>
+        <span className="spacer" />
+        <button onClick={run(() => api.printSheet({ sheet: 'summary', year: s.year, action: 'preview' }))}>打印预览</button>
+        <button onClick={run(() => api.printSheet({ sheet: 'summary', year: s.year, action: 'save' }))}>保存为PDF</button>
+        <button onClick={run(() => api.exportSummary({ year: s.year, format: 'xlsx' }))}>导出Excel</button>
+        <button onClick={run(() => api.exportSummary({ year: s.year, format: 'csv' }))}>导出CSV</button>
       </div>
+      {message && <div className="banner">{message}</div>}
       <table className="grid cmp year-summary">
         <thead>
           <tr>

@@ -86,7 +86,13 @@ export const contract = {
   ),
   /** A printed sheet: shown in the system's PDF viewer, saved where the user chooses, or printed. */
   printSheet: returns<{ message: string; path?: string }>()(
-    z.object({ sheet: z.enum(['compare']), ids: z.array(id).min(2).max(6), action: z.enum(['preview', 'save', 'print']) }).strict(),
+    z.union([
+      z.object({ sheet: z.literal('compare'), ids: z.array(id).min(2).max(6), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('summary'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
+    ]),
+  ),
+  exportSummary: returns<{ saved: boolean; path?: string }>()(
+    z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['xlsx', 'csv']) }).strict(),
   ),
   /** Every agency's key figures for one year, with a total row and the agencies missing. */
   yearSummary: returns<YearSummary>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),

@@ -2,6 +2,9 @@
 // rows styled) or as CSV: the same rows the comparison view shows.
 import ExcelJS from 'exceljs';
 import { formatRate, type Comparison } from '../../../shared/compare/index.ts';
+import { FIGURES } from '../../../shared/compare/figures.ts';
+import type { YearSummary } from '../../../shared/contract/types.ts';
+import { STATUS_LABELS } from '../../../shared/report/status.ts';
 
 function headers(c: Comparison): string[] {
   const two = c.reports.length === 2;
@@ -51,6 +54,39 @@ export function comparisonCsv(c: Comparison): string {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `\uFEFF${[headers(c), ...rows(c)].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The year summary: one row per agency, the key figures, a total row, then the missing. */
+function summaryRows(s: YearSummary): { head: string[]; rows: (string | number | null)[][] } {
+  const head = ['单位', '状态', ...FIGURES.map((f) => (f.kind === 'rate' ? `${f.label}(%)` : f.label))];
+  const val = (f: (typeof FIGURES)[number], v: number | null) => (v === null ? null : f.kind === 'rate' ? Math.round(v * 1000) / 10 : v);
+  const rows: (string | number | null)[][] = s.rows.map((r) => [r.agency, STATUS_LABELS[r.status], ...FIGURES.map((f) => val(f, r.figures[f.id]))]);
+  rows.push(['合计', null, ...FIGURES.map((f) => (f.kind === 'count' ? (s.totals[f.id] ?? null) : null))]);
+  for (const m of s.missing) rows.push([`缺报：${m.agency}`, null, ...FIGURES.map(() => null)]);
+  return { head, rows };
+}
+
+export async function summaryXlsx(s: YearSummary): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '年报档案';
+  const ws = wb.addWorksheet(`${s.year}年度汇总`, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const { head, rows } = summaryRows(s);
+  ws.addRow(head);
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
+  for (const r of rows) ws.addRow(r);
+  ws.getRow(s.rows.length + 2).font = { bold: true };
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 36 : 14));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function summaryCsv(s: YearSummary): string {
+  const { head, rows } = summaryRows(s);
+  const field = (v: string | number | null) => {
+    const t = v === null ? '' : String(v);
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return `\uFEFF${[head, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
 export { formatRate };

@@ -1,0 +1,70 @@
+// The printed year summary (A4 landscape): every agency's key figures, the total row and the
+// agencies missing; page numbers come from the PDF footer.
+import { useEffect, useState } from 'react';
+import { FIGURES } from '../../shared/compare/figures.ts';
+import { formatRate } from '../../shared/compare/indicators.ts';
+import type { YearSummary } from '../../shared/contract/types.ts';
+import { api } from '../api.ts';
+import { statusLabel } from '../format.ts';
+
+export function PrintSummary({ year }: { year: number }) {
+  const [s, setS] = useState<YearSummary | null>(null);
+  useEffect(() => {
+    api.yearSummary({ year }).then(setS);
+  }, [year]);
+  useEffect(() => {
+    if (s) void document.fonts.ready.then(() => (document.body.dataset.ready = '1'));
+  }, [s]);
+  if (!s) return null;
+  const now = new Date();
+  const fmt = (kind: string, v: number | null) => (kind === 'rate' ? formatRate(v) : v === null ? '—' : String(v));
+  return (
+    <div className="print-sheet">
+      <h1>{s.year}年度政府信息公开工作年度报告汇总表</h1>
+      <p className="print-sub">
+        共 {s.rows.length} 个单位 · 打印日期：{now.getFullYear()}年{now.getMonth() + 1}月{now.getDate()}日
+      </p>
+      <table className="print-table">
+        <thead>
+          <tr>
+            <th>单位</th>
+            <th>状态</th>
+            {FIGURES.map((f) => (
+              <th key={f.id}>{f.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...s.rows]
+            .sort((a, b) => (a.agency ?? '').localeCompare(b.agency ?? '', 'zh-CN'))
+            .map((r) => (
+              <tr key={r.reportId}>
+                <td>{r.agency ?? '（未识别单位）'}</td>
+                <td>{statusLabel(r.status)}</td>
+                {FIGURES.map((f) => (
+                  <td key={f.id} className="num">
+                    {fmt(f.kind, r.figures[f.id])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          <tr className="section">
+            <td>合计</td>
+            <td />
+            {FIGURES.map((f) => (
+              <td key={f.id} className="num">
+                {f.kind === 'count' ? fmt('count', s.totals[f.id]) : ''}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {s.missing.length > 0 && (
+        <section className="print-section">
+          <h2>缺报单位（{s.year - 1}年度有报告，{s.year}年度没有）</h2>
+          <p>{s.missing.map((m) => m.agency).join('、')}</p>
+        </section>
+      )}
+    </div>
+  );
+}
