@@ -2,6 +2,7 @@
 import type { Cell, TemplateId } from '../../../shared/report/model.ts';
 import { columnLabel, rowLabel, TABLE_LABELS, tableLayout } from '../../../shared/report/templates/index.ts';
 import type { Archive } from '../archive/archive.ts';
+import { csvLine } from './csv.ts';
 
 export const CSV_HEADER = ['file', 'agency', 'year', 'template', 'table', 'row', 'column', 'value'];
 
@@ -22,17 +23,12 @@ export function orderedCells(template: TemplateId, cells: Cell[]): Cell[] {
   return [...cells].sort((a, b) => (rank.get(`${a.table}|${a.row}|${a.col}`) ?? 1e9) - (rank.get(`${b.table}|${b.row}|${b.col}`) ?? 1e9));
 }
 
-function csvField(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function* exportCsv(archive: Archive): Generator<string> {
-  yield `${CSV_HEADER.join(',')}\r\n`;
+  yield csvLine(CSV_HEADER);
   for (const r of archive.exportRows()) {
     for (const c of orderedCells(r.template, archive.cellsOf(r.id))) {
       const row = [r.file, r.agency, r.year, r.template, TABLE_LABELS[c.table], rowLabel(r.template, c.table, c.row), columnLabel(r.template, c.table, c.col), cellValueText(c)];
-      yield `${row.map(csvField).join(',')}\r\n`;
+      yield csvLine(row);
     }
   }
 }

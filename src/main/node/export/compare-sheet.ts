@@ -5,6 +5,7 @@ import { formatRate, type Comparison } from '../../../shared/compare/index.ts';
 import { FIGURES } from '../../../shared/compare/figures.ts';
 import type { YearSummary } from '../../../shared/contract/types.ts';
 import { STATUS_LABELS } from '../../../shared/report/status.ts';
+import { csvFile } from './csv.ts';
 
 function headers(c: Comparison): string[] {
   const two = c.reports.length === 2;
@@ -49,11 +50,7 @@ export async function comparisonXlsx(c: Comparison): Promise<Uint8Array> {
 }
 
 export function comparisonCsv(c: Comparison): string {
-  const field = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[headers(c), ...rows(c)].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvFile([headers(c), ...rows(c)]);
 }
 
 /** The year summary: one row per agency, the key figures, a total row, then the missing. */
@@ -82,11 +79,7 @@ export async function summaryXlsx(s: YearSummary): Promise<Uint8Array> {
 
 export function summaryCsv(s: YearSummary): string {
   const { head, rows } = summaryRows(s);
-  const field = (v: string | number | null) => {
-    const t = v === null ? '' : String(v);
-    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  return `\uFEFF${[head, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvFile([head, ...rows]);
 }
 
 export { formatRate };
