@@ -8,6 +8,8 @@ export const rendererConfig: UserConfig = {
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: resolve('out/renderer'),
+    // No data: URLs: the CSP allows fonts and images from the app itself only.
+    assetsInlineLimit: 0,
     emptyOutDir: true,
     rollupOptions: { input: resolve('src/renderer/index.html') },
   },
