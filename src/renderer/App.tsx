@@ -9,6 +9,7 @@ import { SummaryView } from './views/SummaryView.tsx';
 import { AgencySeriesView } from './views/AgencySeriesView.tsx';
 import { PrintCompare } from './views/PrintCompare.tsx';
 import { PrintSummary } from './views/PrintSummary.tsx';
+import { PrintReport, PrintSeries } from './views/PrintSheets.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { ReportView } from './views/ReportView.tsx';
@@ -20,6 +21,8 @@ type Route =
   | { view: 'agency'; name: string }
   | { view: 'print-compare'; ids: number[] }
   | { view: 'print-summary'; year: number }
+  | { view: 'print-series'; agency: string }
+  | { view: 'print-report'; id: number }
   | { view: 'agencies' }
   | { view: 'search'; q: string }
   | { view: 'report'; id: number; q: string; part: number | null };
@@ -36,6 +39,8 @@ function readRoute(): Route {
   if (path.startsWith('/agency')) return { view: 'agency', name: params.get('name') ?? '' };
   if (path.startsWith('/print/compare')) return { view: 'print-compare', ids };
   if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
+  if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
+  if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
   return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
@@ -84,6 +89,8 @@ export function App() {
   // A printed sheet is the page itself: no top bar, no dialogs.
   if (route.view === 'print-compare') return <PrintCompare ids={route.ids} />;
   if (route.view === 'print-summary') return <PrintSummary year={route.year} />;
+  if (route.view === 'print-series') return <PrintSeries agency={route.agency} />;
+  if (route.view === 'print-report') return <PrintReport id={route.id} />;
 
   return (
     <div

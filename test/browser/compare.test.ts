@@ -73,6 +73,28 @@ describe('comparison', () => {
     await page.locator('svg.chart polyline').first().waitFor({ state: 'attached' });
     expect(await page.locator('svg.chart polyline').count()).toBe(4);
     await page.screenshot({ path: join(out, 'agency-series.png') });
+    await page.getByRole('button', { name: '保存为PDF' }).click();
+    await page.getByText(/^已保存：.*历年情况\.pdf$/).waitFor({ timeout: 60000 });
+    const series = execFileSync('pdftotext', ['-layout', session.host.saved.find((p) => p.endsWith('历年情况.pdf'))!, '-'], { encoding: 'utf8' });
+    expect(series).toContain('淮安市洪泽区人民政府政府信息公开工作年度报告历年情况');
+    expect(series).toMatch(/2024年度\s+95\s+50\s+9\s+95\s+2\s+4\s+3\s+62\.1%\s+50\.0%/);
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await page.getByText(/^已保存：.*历年情况\.xlsx$/).waitFor();
+  });
+
+  it('saves one report’s review sheet with its findings and tables', async () => {
+    await page.goto(`${session.host.url}#/`);
+    await page.locator('table.reports tbody tr', { hasText: 'hongze-district-gov-2023.txt' }).click();
+    await page.getByRole('button', { name: '保存核对表PDF' }).click();
+    await page.getByText(/^已保存：.*核对表\.pdf$/).waitFor({ timeout: 60000 });
+    const pdf = session.host.saved.find((p) => p.endsWith('核对表.pdf'))!;
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('洪泽区人民政府2023年度政府信息公开工作年度报告核对表');
+    expect(text).toContain('【错误】表四 政府信息公开行政复议、行政诉讼情况，“行政复议”行');
+    expect(text).toContain('表三 收到和处理政府信息公开申请情况');
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', pdf, join(out, 'report-sheet')]);
+    await page.goBack();
+    await page.goBack();
   });
 
   it('exports the comparison to Excel', async () => {

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { compareReports } from '../../shared/compare/index.ts';
-import { comparisonCsv, comparisonXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
+import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
@@ -129,16 +129,13 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     },
     printSheet: async (args) => {
       // Each sheet is a print route of the renderer; wide sheets print landscape.
-      const { route, name } =
-        args.sheet === 'compare'
-          ? { route: `/print/compare?ids=${args.ids.join(',')}`, name: sheetName(compare(args.ids)) }
-          : { route: `/print/summary?year=${args.year}`, name: `${args.year}年度政府信息公开工作年度报告汇总表` };
+      const { route, name, landscape } = sheetOf(args);
       const { action } = args;
       if (action === 'print') {
-        const err = await platform.printRoute(route, true);
+        const err = await platform.printRoute(route, landscape);
         return { message: err ? `打印失败：${err}` : '已发送到打印机' };
       }
-      const pdf = await platform.renderPdf(route, true);
+      const pdf = await platform.renderPdf(route, landscape);
       if (action === 'save') {
         const path = await platform.saveFile(pdf, `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
         return path ? { message: `已保存：${path}`, path } : { message: '已取消保存' };
@@ -152,12 +149,11 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     yearSummary: ({ year }) => archive.yearSummary(year),
     exportSummary: async ({ year, format }) => {
       const s = archive.yearSummary(year);
-      const name = `${year}年度政府信息公开工作年度报告汇总表`;
-      const path =
-        format === 'xlsx'
-          ? await platform.saveFile(await summaryXlsx(s), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] })
-          : await platform.saveFile(new TextEncoder().encode(summaryCsv(s)), `${name}.csv`, { name: 'CSV 文件', extensions: ['csv'] });
-      return path ? { saved: true, path } : { saved: false };
+      return saveSheet(`${year}年度政府信息公开工作年度报告汇总表`, format, () => summaryXlsx(s), () => summaryCsv(s));
+    },
+    exportSeries: async ({ agency, format }) => {
+      const s = archive.agencySeries(agency);
+      return saveSheet(`${s.group}历年情况`, format, () => seriesXlsx(s), () => seriesCsv(s));
     },
     agencySeries: ({ agency }) => archive.agencySeries(agency),
     previousReport: ({ id }) => {
@@ -174,6 +170,33 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       return { unmerged: true };
     },
   };
+
+  /** The print route of a sheet, its file name, and whether it is wide (landscape). */
+  function sheetOf(args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number }) {
+    switch (args.sheet) {
+      case 'compare':
+        return { route: `/print/compare?ids=${args.ids.join(',')}`, name: sheetName(compare(args.ids)), landscape: true };
+      case 'summary':
+        return { route: `/print/summary?year=${args.year}`, name: `${args.year}年度政府信息公开工作年度报告汇总表`, landscape: true };
+      case 'series': {
+        const s = archive.agencySeries(args.agency);
+        return { route: `/print/series?agency=${encodeURIComponent(s.group)}`, name: `${s.group}历年情况`, landscape: true };
+      }
+      case 'report': {
+        const r = detail(args.id);
+        return { route: `/print/report?id=${args.id}`, name: `${r.agency ?? r.fileName}${r.year ? `${r.year}年度` : ''}报告核对表`, landscape: false };
+      }
+    }
+  }
+
+  async function saveSheet(name: string, format: 'xlsx' | 'csv', xlsx: () => Promise<Uint8Array>, csv: () => string) {
+    const file = name.replace(/[\\/:*?"<>|]/g, '_');
+    const path =
+      format === 'xlsx'
+        ? await platform.saveFile(await xlsx(), `${file}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] })
+        : await platform.saveFile(new TextEncoder().encode(csv()), `${file}.csv`, { name: 'CSV 文件', extensions: ['csv'] });
+    return path ? { saved: true, path } : { saved: false };
+  }
 
   function compare(ids: number[], granularity: 'word' | 'char' = 'word') {
     const inputs = [...new Set(ids)].map((id) => {

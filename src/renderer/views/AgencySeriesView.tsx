@@ -8,7 +8,7 @@ import { api } from '../api.ts';
 
 const COLORS = ['#0b5cad', '#1a7f37', '#b42318', '#9a6700'];
 
-function Chart({ s }: { s: AgencySeries }) {
+export function Chart({ s }: { s: AgencySeries }) {
   const W = 720;
   const H = 240;
   const P = { l: 48, r: 16, t: 16, b: 32 };
@@ -53,14 +53,30 @@ function Chart({ s }: { s: AgencySeries }) {
 export function AgencySeriesView({ agency }: { agency: string }) {
   const [s, setS] = useState<AgencySeries | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     api.agencySeries({ agency }).then(setS, (e: Error) => setError(e.message));
   }, [agency]);
+  const run = (f: () => Promise<{ message?: string; saved?: boolean; path?: string }>) => async () => {
+    try {
+      const r = await f();
+      setMessage(r.message ?? (r.saved ? `已保存：${r.path}` : '已取消保存'));
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
   if (error) return <p className="error-text pad">{error}</p>;
   if (!s) return <p className="muted pad">正在读取…</p>;
   return (
     <section className="series">
-      <h1 className="page-title">{s.group} 历年情况</h1>
+      <div className="report-head">
+        <h1 className="page-title">{s.group} 历年情况</h1>
+        <span className="spacer" />
+        <button onClick={run(() => api.printSheet({ sheet: 'series', agency: s.group, action: 'preview' }))}>打印预览</button>
+        <button onClick={run(() => api.printSheet({ sheet: 'series', agency: s.group, action: 'save' }))}>保存为PDF</button>
+        <button onClick={run(() => api.exportSeries({ agency: s.group, format: 'xlsx' }))}>导出Excel</button>
+      </div>
+      {message && <div className="banner">{message}</div>}
       {s.names.length > 1 && <p className="muted">包括合并的名称：{s.names.join('、')}</p>}
       <table className="grid cmp">
         <thead>

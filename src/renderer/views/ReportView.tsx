@@ -103,6 +103,14 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
           与上一年比较
         </button>
         <button onClick={() => setEditingMeta(true)}>更正单位/年度</button>
+        <button
+          onClick={async () => {
+            const r = await api.printSheet({ sheet: 'report', id, action: 'save' });
+            setMessage(r.message);
+          }}
+        >
+          保存核对表PDF
+        </button>
         <button onClick={open}>打开原文件</button>
         <button className="danger" onClick={() => setConfirming(true)}>
           从档案中删除

@@ -89,11 +89,14 @@ export const contract = {
     z.union([
       z.object({ sheet: z.literal('compare'), ids: z.array(id).min(2).max(6), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('summary'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('series'), agency: z.string().min(1).max(100), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('report'), id, action: z.enum(['preview', 'save', 'print']) }).strict(),
     ]),
   ),
   exportSummary: returns<{ saved: boolean; path?: string }>()(
     z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['xlsx', 'csv']) }).strict(),
   ),
+  exportSeries: returns<{ saved: boolean; path?: string }>()(z.object({ agency: z.string().min(1).max(100), format: z.enum(['xlsx', 'csv']) }).strict()),
   /** Every agency's key figures for one year, with a total row and the agencies missing. */
   yearSummary: returns<YearSummary>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
   /** One agency's (aliases included) years side by side. */

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { formatRate, type Comparison } from '../../../shared/compare/index.ts';
 import { FIGURES } from '../../../shared/compare/figures.ts';
-import type { YearSummary } from '../../../shared/contract/types.ts';
+import type { AgencySeries, YearSummary } from '../../../shared/contract/types.ts';
 import { STATUS_LABELS } from '../../../shared/report/status.ts';
 import { csvFile } from './csv.ts';
 
@@ -53,28 +53,54 @@ export function comparisonCsv(c: Comparison): string {
   return csvFile([headers(c), ...rows(c)]);
 }
 
+/** A figure as a spreadsheet value: rates in percent with one decimal. */
+function rateOrCount(f: (typeof FIGURES)[number], v: number | null): number | null {
+  return v === null ? null : f.kind === 'rate' ? Math.round(v * 1000) / 10 : v;
+}
+
 /** The year summary: one row per agency, the key figures, a total row, then the missing. */
 function summaryRows(s: YearSummary): { head: string[]; rows: (string | number | null)[][] } {
   const head = ['单位', '状态', ...FIGURES.map((f) => (f.kind === 'rate' ? `${f.label}(%)` : f.label))];
-  const val = (f: (typeof FIGURES)[number], v: number | null) => (v === null ? null : f.kind === 'rate' ? Math.round(v * 1000) / 10 : v);
-  const rows: (string | number | null)[][] = s.rows.map((r) => [r.agency, STATUS_LABELS[r.status], ...FIGURES.map((f) => val(f, r.figures[f.id]))]);
+  const rows: (string | number | null)[][] = s.rows.map((r) => [r.agency, STATUS_LABELS[r.status], ...FIGURES.map((f) => rateOrCount(f, r.figures[f.id]))]);
   rows.push(['合计', null, ...FIGURES.map((f) => (f.kind === 'count' ? (s.totals[f.id] ?? null) : null))]);
   for (const m of s.missing) rows.push([`缺报：${m.agency}`, null, ...FIGURES.map(() => null)]);
   return { head, rows };
 }
 
-export async function summaryXlsx(s: YearSummary): Promise<Uint8Array> {
+/** A one-sheet workbook: a styled header row, then the rows; `boldRow` for a total. */
+async function simpleXlsx(title: string, head: string[], rows: (string | number | null)[][], boldRow?: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '年报档案';
-  const ws = wb.addWorksheet(`${s.year}年度汇总`, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-  const { head, rows } = summaryRows(s);
+  const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.addRow(head);
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
   for (const r of rows) ws.addRow(r);
-  ws.getRow(s.rows.length + 2).font = { bold: true };
+  if (boldRow !== undefined) ws.getRow(boldRow + 2).font = { bold: true };
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 36 : 14));
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export async function summaryXlsx(s: YearSummary): Promise<Uint8Array> {
+  const { head, rows } = summaryRows(s);
+  return simpleXlsx(`${s.year}年度汇总`, head, rows, s.rows.length);
+}
+
+/** An agency's years: one row per year with the key figures. */
+function seriesRows(s: AgencySeries): { head: string[]; rows: (string | number | null)[][] } {
+  const head = ['年度', ...FIGURES.map((f) => (f.kind === 'rate' ? `${f.label}(%)` : f.label))];
+  const rows = s.rows.map((r) => [r.year, ...FIGURES.map((f) => rateOrCount(f, r.figures[f.id]))]);
+  return { head, rows };
+}
+
+export function seriesXlsx(s: AgencySeries): Promise<Uint8Array> {
+  const { head, rows } = seriesRows(s);
+  return simpleXlsx('历年情况', head, rows);
+}
+
+export function seriesCsv(s: AgencySeries): string {
+  const { head, rows } = seriesRows(s);
+  return csvFile([head, ...rows]);
 }
 
 export function summaryCsv(s: YearSummary): string {

@@ -1,0 +1,100 @@
+// Printed sheets for an agency's years and for one report (its tables in the official layout
+// and its findings, for the office's review file). Each marks itself ready for printToPDF.
+import { useEffect, useState } from 'react';
+import { FIGURES } from '../../shared/compare/figures.ts';
+import { formatRate } from '../../shared/compare/indicators.ts';
+import type { AgencySeries, ReportDetail } from '../../shared/contract/types.ts';
+import { api } from '../api.ts';
+import { ReportTables } from '../components/ReportTables.tsx';
+import { formatSignDate, statusLabel, templateLabel } from '../format.ts';
+import { Chart } from './AgencySeriesView.tsx';
+
+function useReady(ready: boolean): void {
+  useEffect(() => {
+    if (ready) void document.fonts.ready.then(() => (document.body.dataset.ready = '1'));
+  }, [ready]);
+}
+
+function printDate(): string {
+  const d = new Date();
+  return `打印日期：${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+export function PrintSeries({ agency }: { agency: string }) {
+  const [s, setS] = useState<AgencySeries | null>(null);
+  useEffect(() => {
+    api.agencySeries({ agency }).then(setS);
+  }, [agency]);
+  useReady(!!s);
+  if (!s) return null;
+  return (
+    <div className="print-sheet">
+      <h1>{s.group}政府信息公开工作年度报告历年情况</h1>
+      <p className="print-sub">
+        {s.rows.length ? `${s.rows[0].year}–${s.rows[s.rows.length - 1].year}年度` : ''}
+        {s.names.length > 1 ? ` · 含名称：${s.names.join('、')}` : ''} · {printDate()}
+      </p>
+      <table className="print-table">
+        <thead>
+          <tr>
+            <th>年度</th>
+            {FIGURES.map((f) => (
+              <th key={f.id}>{f.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {s.rows.map((r) => (
+            <tr key={r.reportId}>
+              <td>{r.year}年度</td>
+              {FIGURES.map((f) => (
+                <td key={f.id} className="num">
+                  {f.kind === 'rate' ? formatRate(r.figures[f.id]) : (r.figures[f.id] ?? '—')}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s.rows.length > 1 && <Chart s={s} />}
+    </div>
+  );
+}
+
+export function PrintReport({ id }: { id: number }) {
+  const [r, setR] = useState<ReportDetail | null>(null);
+  useEffect(() => {
+    api.getReport({ id }).then(setR);
+  }, [id]);
+  useReady(!!r);
+  if (!r) return null;
+  const marked = new Map<string, 'error' | 'warning'>();
+  for (const f of r.findings) for (const c of f.cells) if (marked.get(`${c.table}|${c.row}|${c.col}`) !== 'error') marked.set(`${c.table}|${c.row}|${c.col}`, f.severity);
+  return (
+    <div className="print-sheet portrait">
+      <h1>
+        {r.agency ?? '（未识别单位）'}
+        {r.year ? `${r.year}年度` : ''}政府信息公开工作年度报告核对表
+      </h1>
+      <p className="print-sub">
+        {templateLabel(r.template)} · 落款日期：{formatSignDate(r.date)} · 检查结果：{statusLabel(r.status)} · 源文件：{r.fileName} · {printDate()}
+      </p>
+      <section className="print-section">
+        <h2>检查结果</h2>
+        {r.findings.length === 0 ? (
+          <p>未发现问题。</p>
+        ) : (
+          <ol>
+            {r.findings.map((f, i) => (
+              <li key={i}>
+                {f.severity === 'error' ? '【错误】' : '【提醒】'}
+                {f.message}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <ReportTables template={r.template} cells={r.cells} marked={marked} focused={new Set()} />
+    </div>
+  );
+}
