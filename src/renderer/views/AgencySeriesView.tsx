@@ -5,6 +5,7 @@ import { CHART_FIGURES, FIGURES } from '../../shared/compare/figures.ts';
 import { formatRate } from '../../shared/compare/indicators.ts';
 import type { AgencySeries } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
+import { useAction } from '../components/useAction.ts';
 
 const COLORS = ['#0b5cad', '#1a7f37', '#b42318', '#9a6700'];
 
@@ -53,18 +54,11 @@ export function Chart({ s }: { s: AgencySeries }) {
 export function AgencySeriesView({ agency }: { agency: string }) {
   const [s, setS] = useState<AgencySeries | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, run] = useAction();
   useEffect(() => {
     api.agencySeries({ agency }).then(setS, (e: Error) => setError(e.message));
   }, [agency]);
-  const run = (f: () => Promise<{ message?: string; saved?: boolean; path?: string }>) => async () => {
-    try {
-      const r = await f();
-      setMessage(r.message ?? (r.saved ? `已保存：${r.path}` : '已取消保存'));
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  };
+
   if (error) return <p className="error-text pad">{error}</p>;
   if (!s) return <p className="muted pad">正在读取…</p>;
   return (

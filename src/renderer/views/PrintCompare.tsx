@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { formatRate, type Comparison } from '../../shared/compare/index.ts';
 import { api } from '../api.ts';
+import { PrintFindings, printDate, useReady } from '../components/print.tsx';
 import { templateLabel } from '../format.ts';
 
 export function PrintCompare({ ids }: { ids: number[] }) {
@@ -12,15 +13,10 @@ export function PrintCompare({ ids }: { ids: number[] }) {
   useEffect(() => {
     api.compare({ ids }).then(setC, (e: Error) => setError(e.message));
   }, [ids.join(',')]);
-  useEffect(() => {
-    if (!c && !error) return;
-    // Printing waits for this: data rendered and the fonts loaded.
-    void document.fonts.ready.then(() => (document.body.dataset.ready = '1'));
-  }, [c, error]);
+  useReady(!!c || !!error);
   if (error) return <p className="error-text">{error}</p>;
   if (!c) return null;
   const two = c.reports.length === 2;
-  const now = new Date();
   const title = [...new Set(c.reports.map((r) => r.agency ?? '未识别单位'))].join('、');
   const years = c.reports.map((r) => r.year ?? '？').join('、');
   const cols = 2 + c.reports.length + (two ? 2 : 0);
@@ -28,7 +24,7 @@ export function PrintCompare({ ids }: { ids: number[] }) {
     <div className="print-sheet">
       <h1>政府信息公开工作年度报告比较表</h1>
       <p className="print-sub">
-        {title}（{years}年度） · 打印日期：{now.getFullYear()}年{now.getMonth() + 1}月{now.getDate()}日
+        {title}（{years}年度） · {printDate()}
       </p>
       <table className="print-table">
         <thead>
@@ -91,14 +87,7 @@ export function PrintCompare({ ids }: { ids: number[] }) {
       {c.crossYear.length > 0 && (
         <section className="print-section">
           <h2>跨年度核对</h2>
-          <ol>
-            {c.crossYear.map((f, i) => (
-              <li key={i}>
-                {f.severity === 'error' ? '【错误】' : '【提醒】'}
-                {f.message}
-              </li>
-            ))}
-          </ol>
+          <PrintFindings findings={c.crossYear} />
         </section>
       )}
       {c.text && (

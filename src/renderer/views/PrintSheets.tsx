@@ -1,6 +1,7 @@
 // Printed sheets for an agency's years and for one report (its tables in the official layout
 // and its findings, for the office's review file). Each marks itself ready for printToPDF.
 import { useEffect, useState } from 'react';
+import { PrintFindings, printDate, useReady } from '../components/print.tsx';
 import { FIGURES } from '../../shared/compare/figures.ts';
 import { formatRate } from '../../shared/compare/indicators.ts';
 import type { AgencySeries, ReportDetail } from '../../shared/contract/types.ts';
@@ -8,17 +9,6 @@ import { api } from '../api.ts';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { formatSignDate, statusLabel, templateLabel } from '../format.ts';
 import { Chart } from './AgencySeriesView.tsx';
-
-function useReady(ready: boolean): void {
-  useEffect(() => {
-    if (ready) void document.fonts.ready.then(() => (document.body.dataset.ready = '1'));
-  }, [ready]);
-}
-
-function printDate(): string {
-  const d = new Date();
-  return `打印日期：${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-}
 
 export function PrintSeries({ agency }: { agency: string }) {
   const [s, setS] = useState<AgencySeries | null>(null);
@@ -84,14 +74,7 @@ export function PrintReport({ id }: { id: number }) {
         {r.findings.length === 0 ? (
           <p>未发现问题。</p>
         ) : (
-          <ol>
-            {r.findings.map((f, i) => (
-              <li key={i}>
-                {f.severity === 'error' ? '【错误】' : '【提醒】'}
-                {f.message}
-              </li>
-            ))}
-          </ol>
+          <PrintFindings findings={r.findings} />
         )}
       </section>
       <ReportTables template={r.template} cells={r.cells} marked={marked} focused={new Set()} />

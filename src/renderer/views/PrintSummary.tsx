@@ -5,6 +5,7 @@ import { FIGURES } from '../../shared/compare/figures.ts';
 import { formatRate } from '../../shared/compare/indicators.ts';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
+import { printDate, useReady } from '../components/print.tsx';
 import { statusLabel } from '../format.ts';
 
 export function PrintSummary({ year }: { year: number }) {
@@ -12,17 +13,14 @@ export function PrintSummary({ year }: { year: number }) {
   useEffect(() => {
     api.yearSummary({ year }).then(setS);
   }, [year]);
-  useEffect(() => {
-    if (s) void document.fonts.ready.then(() => (document.body.dataset.ready = '1'));
-  }, [s]);
+  useReady(!!s);
   if (!s) return null;
-  const now = new Date();
   const fmt = (kind: string, v: number | null) => (kind === 'rate' ? formatRate(v) : v === null ? '—' : String(v));
   return (
     <div className="print-sheet">
       <h1>{s.year}年度政府信息公开工作年度报告汇总表</h1>
       <p className="print-sub">
-        共 {s.rows.length} 个单位 · 打印日期：{now.getFullYear()}年{now.getMonth() + 1}月{now.getDate()}日
+        共 {s.rows.length} 个单位 · {printDate()}
       </p>
       <table className="print-table">
         <thead>

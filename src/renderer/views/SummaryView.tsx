@@ -5,21 +5,15 @@ import { FIGURES } from '../../shared/compare/figures.ts';
 import { formatRate } from '../../shared/compare/indicators.ts';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
+import { useAction } from '../components/useAction.ts';
 import { statusLabel } from '../format.ts';
 
 export function SummaryView({ years, year }: { years: number[]; year: number | null }) {
   const y = year ?? years[0] ?? null;
   const [s, setS] = useState<YearSummary | null>(null);
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'agency', desc: false });
-  const [message, setMessage] = useState<string | null>(null);
-  const run = (f: () => Promise<{ message?: string; saved?: boolean; path?: string }>) => async () => {
-    try {
-      const r = await f();
-      setMessage(r.message ?? (r.saved ? `已保存：${r.path}` : '已取消保存'));
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  };
+  const [message, run] = useAction();
+
   useEffect(() => {
     if (y !== null) api.yearSummary({ year: y }).then(setS);
   }, [y]);
