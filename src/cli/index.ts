@@ -18,6 +18,7 @@ import { defaultArchivePath, defaultWorkerUrl, openRuntime } from '../main/node/
 import { statusOf } from '../shared/report/status.ts';
 import { compareReports } from '../shared/compare/index.ts';
 import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
+import { writeYearComparisons } from '../main/node/export/batch.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
@@ -129,19 +130,11 @@ async function main(): Promise<number> {
       };
       if (opts.year) {
         // Every report of the year with its agency's previous year (aliases included).
-        const year = Number(opts.year);
         mkdirSync(opts.out, { recursive: true });
-        let n = 0;
-        for (const r of rt.archive.listReports({ year, sort: 'agency' })) {
-          const prev = 'with-previous' in opts ? rt.archive.previousReport(r.id) : null;
-          if (!prev) {
-            console.log(`跳过：${r.agency ?? r.fileName} 没有${year - 1}年度的报告`);
-            continue;
-          }
-          await sheet([prev, r.id], join(opts.out, `${(r.agency ?? `报告${r.id}`).replace(/[\\/:*?"<>|]/g, '_')}_${year - 1}-${year}.xlsx`));
-          n++;
-        }
-        console.log(`共写出 ${n} 份比较表。`);
+        const r = await writeYearComparisons(rt.archive, Number(opts.year), opts.out);
+        for (const s of r.skipped) console.log(`跳过：${s}`);
+        for (const f of r.written) console.log(`已写出：${f}`);
+        console.log(`共写出 ${r.written.length} 份比较表。`);
       } else {
         const ids = rest.map(Number);
         if (ids.length < 2 || ids.some((x) => !Number.isInteger(x) || x <= 0)) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）');

@@ -1,6 +1,7 @@
 // Comparison in real Chromium: pick two reports in the library, check a known change, then
 // save the printed sheet as PDF through the same service the app uses and read it back.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,18 @@ describe('comparison', () => {
     await page.getByText(/^已保存：.*历年情况\.xlsx$/).waitFor();
   });
 
+  it('writes every agency’s comparison with its previous year in one go', async () => {
+    // The two names of 洪泽区 are one body: then 2024 has a previous year to compare with.
+    session.host.runtime.archive.mergeAgencies('洪泽区人民政府', '淮安市洪泽区人民政府');
+    await page.goto(`${session.host.url}#/summary?year=2024`);
+    await page.getByRole('button', { name: '批量生成与上一年的比较表' }).click();
+    const banner = page.getByText(/^已在 .* 生成 2 个文件；1 个单位没有上一年度报告，未生成$/);
+    await banner.waitFor({ timeout: 60000 });
+    const folder = /^已在 (.*) 生成/.exec(await banner.innerText())![1];
+    expect(readdirSync(folder).sort()).toEqual(['淮安市洪泽区人民政府_2023-2024.pdf', '淮安市洪泽区人民政府_2023-2024.xlsx']);
+    session.host.runtime.archive.unmergeAgency('洪泽区人民政府');
+  });
+
   it('saves one report’s review sheet with its findings and tables', async () => {
     await page.goto(`${session.host.url}#/`);
     await page.locator('table.reports tbody tr', { hasText: 'hongze-district-gov-2023.txt' }).click();
@@ -93,13 +106,11 @@ describe('comparison', () => {
     expect(text).toContain('【错误】表四 政府信息公开行政复议、行政诉讼情况，“行政复议”行');
     expect(text).toContain('表三 收到和处理政府信息公开申请情况');
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', pdf, join(out, 'report-sheet')]);
-    await page.goBack();
-    await page.goBack();
   });
 
   it('exports the comparison to Excel', async () => {
-    await page.goBack();
-    await page.goBack();
+    const ids = session.host.runtime.archive.listReports({ agency: '洪泽' }).map((r) => r.id);
+    await page.goto(`${session.host.url}#/compare?ids=${ids.join(',')}`);
     await page.getByRole('heading', { name: '报告比较' }).waitFor();
     await page.getByRole('button', { name: '导出Excel' }).click();
     await page.getByText(/^已保存：.*\.xlsx$/).waitFor();

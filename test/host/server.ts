@@ -4,7 +4,7 @@
 //   node test/host/server.ts --db /tmp/a.sqlite --answer test/fixtures/reports [--port 5174]
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { renderPdfInChromium } from './print.ts';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -47,6 +47,12 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
         await writeFile(path, bytes);
         saved.push(path);
         return path;
+      },
+      // The folder dialog answers with a fresh folder under the output folder.
+      chooseOutputFolder: async () => {
+        const dir = join(outDir, `batch-${Date.now()}`);
+        await mkdir(dir, { recursive: true });
+        return dir;
       },
       // Chromium renders the same print route to PDF, as Electron's printToPDF does.
       renderPdf: (route, landscape) => renderPdfInChromium(`${url()}#${route}`, landscape),

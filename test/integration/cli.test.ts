@@ -83,7 +83,7 @@ describe('cli', () => {
     const b = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--db', db);
     // 洪泽区人民政府 (2023) is a different name from 淮安市洪泽区人民政府 (2024) until merged.
     expect(b.stdout).toContain('共写出 0 份比较表。');
-    expect(b.stdout).toContain('跳过：淮安市洪泽区人民政府 没有2023年度的报告');
+    expect(b.stdout).toContain('跳过：淮安市洪泽区人民政府：没有2023年度的报告');
   });
 
   it('explains its usage in Chinese', () => {

@@ -95,6 +95,11 @@ else {
           await writeFile(r.filePath, bytes);
           return r.filePath;
         },
+        chooseOutputFolder: async () => {
+          const opts: Electron.OpenDialogOptions = { title: '选择保存比较表的文件夹', buttonLabel: '保存到这里', properties: ['openDirectory', 'createDirectory'] };
+          const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
         renderPdf: (route, landscape) => renderPdf(route, landscape, devUrl),
         printRoute: (route, landscape) => printRoute(route, landscape, devUrl),
       },

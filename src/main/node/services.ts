@@ -8,6 +8,7 @@ import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { compareReports } from '../../shared/compare/index.ts';
+import { writeYearComparisons } from './export/batch.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
@@ -23,6 +24,8 @@ export interface Platform {
   saveFile(bytes: Uint8Array, defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
   /** Renders a print route of the app to PDF (A4; landscape for wide sheets). */
   renderPdf(route: string, landscape: boolean): Promise<Uint8Array>;
+  /** The native dialog for a folder to write into; null when the user cancels. */
+  chooseOutputFolder(): Promise<string | null>;
   /** Sends a print route to the system's print dialog. */
   printRoute(route: string, landscape: boolean): Promise<string>;
   version: string;
@@ -150,6 +153,12 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     exportSummary: async ({ year, format }) => {
       const s = archive.yearSummary(year);
       return saveSheet(`${year}年度政府信息公开工作年度报告汇总表`, format, () => summaryXlsx(s), () => summaryCsv(s));
+    },
+    batchCompare: async ({ year }) => {
+      const folder = await platform.chooseOutputFolder();
+      if (!folder) return { folder: null, written: 0, skipped: [] };
+      const r = await writeYearComparisons(archive, year, folder, (route) => platform.renderPdf(route, true));
+      return { folder, written: r.written.length, skipped: r.skipped };
     },
     exportSeries: async ({ agency, format }) => {
       const s = archive.agencySeries(agency);

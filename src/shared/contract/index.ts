@@ -96,6 +96,8 @@ export const contract = {
   exportSummary: returns<{ saved: boolean; path?: string }>()(
     z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['xlsx', 'csv']) }).strict(),
   ),
+  /** Every agency of `year` compared with its previous year, as .xlsx and .pdf, into a folder chosen in main. */
+  batchCompare: returns<{ folder: string | null; written: number; skipped: string[] }>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
   exportSeries: returns<{ saved: boolean; path?: string }>()(z.object({ agency: z.string().min(1).max(100), format: z.enum(['xlsx', 'csv']) }).strict()),
   /** Every agency's key figures for one year, with a total row and the agencies missing. */
   yearSummary: returns<YearSummary>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
