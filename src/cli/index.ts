@@ -134,7 +134,7 @@ async function main(): Promise<number> {
         const r = await writeYearComparisons(rt.archive, Number(opts.year), opts.out);
         for (const s of r.skipped) console.log(`跳过：${s}`);
         for (const f of r.written) console.log(`已写出：${f}`);
-        console.log(`共写出 ${r.written.length} 份比较表。`);
+        console.log(`共写出 ${r.written.length} 个文件（比较表和年度汇总表）。`);
       } else {
         const ids = rest.map(Number);
         if (ids.length < 2 || ids.some((x) => !Number.isInteger(x) || x <= 0)) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）');

@@ -88,10 +88,15 @@ describe('comparison', () => {
     session.host.runtime.archive.mergeAgencies('洪泽区人民政府', '淮安市洪泽区人民政府');
     await page.goto(`${session.host.url}#/summary?year=2024`);
     await page.getByRole('button', { name: '批量生成与上一年的比较表' }).click();
-    const banner = page.getByText(/^已在 .* 生成 2 个文件；1 个单位没有上一年度报告，未生成$/);
+    const banner = page.getByText(/^已在 .* 生成 4 个文件；1 个单位没有上一年度报告，未生成$/);
     await banner.waitFor({ timeout: 60000 });
     const folder = /^已在 (.*) 生成/.exec(await banner.innerText())![1];
-    expect(readdirSync(folder).sort()).toEqual(['淮安市洪泽区人民政府_2023-2024.pdf', '淮安市洪泽区人民政府_2023-2024.xlsx']);
+    expect(readdirSync(folder).sort()).toEqual([
+      '2024年度政府信息公开工作年度报告汇总表.pdf',
+      '2024年度政府信息公开工作年度报告汇总表.xlsx',
+      '淮安市洪泽区人民政府_2023-2024.pdf',
+      '淮安市洪泽区人民政府_2023-2024.xlsx',
+    ]);
     session.host.runtime.archive.unmergeAgency('洪泽区人民政府');
   });
 

@@ -82,7 +82,8 @@ describe('cli', () => {
     const dir = join(db, '..', 'batch');
     const b = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--db', db);
     // 洪泽区人民政府 (2023) is a different name from 淮安市洪泽区人民政府 (2024) until merged.
-    expect(b.stdout).toContain('共写出 0 份比较表。');
+    expect(b.stdout).toContain('共写出 1 个文件（比较表和年度汇总表）。'); // the year's summary only
+    expect(b.stdout).toContain('2024年度政府信息公开工作年度报告汇总表.xlsx');
     expect(b.stdout).toContain('跳过：淮安市洪泽区人民政府：没有2023年度的报告');
   });
 

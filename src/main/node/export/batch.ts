@@ -1,10 +1,11 @@
 // A year's comparisons in one go: every agency with a report of `year` and one of the year
-// before (aliases included) gets a sheet; the CLI writes .xlsx, the app .xlsx and .pdf.
+// before (aliases included) gets a sheet, and the year's summary is written beside them; the
+// CLI writes .xlsx, the app .xlsx and .pdf.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { Archive } from '../archive/archive.ts';
-import { comparisonXlsx } from './compare-sheet.ts';
+import { comparisonXlsx, summaryXlsx } from './compare-sheet.ts';
 
 export interface BatchResult {
   written: string[];
@@ -34,6 +35,14 @@ export async function writeYearComparisons(
       await writeFile(`${base}.pdf`, await pdf(`/print/compare?ids=${prev},${r.id}`));
       written.push(`${base}.pdf`);
     }
+  }
+  // And the year's summary beside them.
+  const summary = join(folder, `${year}年度政府信息公开工作年度报告汇总表`);
+  await writeFile(`${summary}.xlsx`, await summaryXlsx(archive.yearSummary(year)));
+  written.push(`${summary}.xlsx`);
+  if (pdf) {
+    await writeFile(`${summary}.pdf`, await pdf(`/print/summary?year=${year}`));
+    written.push(`${summary}.pdf`);
   }
   return { written, skipped };
 }
