@@ -18,6 +18,13 @@ import type { SearchQuery, SearchResult } from '../../../shared/contract/types.t
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
 const CROSS_YEAR_RULES = "('X1','X2')";
 
+/** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
+const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
+  (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
+  (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
+     AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
+  ${GROUP} AS grp`;
+
 export interface NewReport {
   sha256: string;
   bytes: Uint8Array;
@@ -134,6 +141,11 @@ export class Archive {
     findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells)));
   }
 
+  /** Every name in an agency group: the group's own and the names merged into it. */
+  membersOf(group: string): string[] {
+    return [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+  }
+
   /** The group key of an agency name (aliases resolved). */
   groupOf(agencyNorm: string): string {
     const r = this.stmt('SELECT canonical FROM agency_aliases WHERE alias = ?').get(agencyNorm) as { canonical: string } | undefined;
@@ -147,7 +159,7 @@ export class Archive {
    */
   refreshGroup(group: string, scope?: { id?: number; year: number }): void {
     // By member names, so the (agency_norm, year) index serves it; never a scan of the archive.
-    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const names = this.membersOf(group);
     const reports = names
       .flatMap((n) => this.stmt('SELECT id, year, template FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as { id: number; year: number; template: TemplateId }[])
       .sort((a, b) => a.year - b.year || a.id - b.id);
@@ -243,8 +255,7 @@ export class Archive {
       if (!r) throw new Error('档案中没有这份报告');
       const c = this.correctionsFor(r.sha256).find((x) => x.target === target);
       if (!c) return;
-      this.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
-      // Apply the original as a value, then drop the record again so nothing says "corrected".
+      // Put the original back through correct(), then drop the record so nothing says "corrected".
       this.correct(id, target, c.original, c.by);
       this.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
       if (target.startsWith('cell:') && c.original === null) {
@@ -267,7 +278,7 @@ export class Archive {
     const r = this.stmt('SELECT agency_norm, year FROM reports WHERE id = ?').get(id) as { agency_norm: string | null; year: number | null } | undefined;
     if (!r?.agency_norm || !r.year) return null;
     const group = this.groupOf(r.agency_norm);
-    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const names = this.membersOf(group);
     const found = names
       .map((n) => this.stmt('SELECT id FROM reports WHERE agency_norm = ? AND year = ? ORDER BY id DESC LIMIT 1').get(n, r.year! - 1) as { id: number } | undefined)
       .filter((x): x is { id: number } => !!x)
@@ -277,7 +288,7 @@ export class Archive {
 
   /** Reports of one group, each year's latest imported standing for that year. */
   private groupReports(group: string): { id: number; year: number; agency: string | null; status: ReportStatus }[] {
-    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const names = this.membersOf(group);
     const all = names.flatMap((n) => this.stmt('SELECT id, year, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as { id: number; year: number; agency: string | null; status: ReportStatus }[]);
     const byYear = new Map<number, (typeof all)[number]>();
     for (const r of all.sort((a, b) => a.id - b.id)) byYear.set(r.year, r);
@@ -306,7 +317,7 @@ export class Archive {
 
   agencySeries(agency: string): AgencySeries {
     const group = this.groupOf(normalizeAgency(agency));
-    const names = [group, ...(this.stmt('SELECT alias FROM agency_aliases WHERE canonical = ?').all(group) as { alias: string }[]).map((a) => a.alias)];
+    const names = this.membersOf(group);
     const rows = this.groupReports(group).map((r) => ({ reportId: r.id, agency: r.agency, group, year: r.year, status: r.status, figures: figuresOf(this.cellsOf(r.id)) }));
     return { group, names, rows };
   }
@@ -363,11 +374,7 @@ export class Archive {
     }[q.sort ?? 'year'];
     const rows = this.stmt(
         `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at,
-           (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
-           (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
-           (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
-              AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
-           ${GROUP} AS grp
+           ${SUMMARY_COLUMNS}
          FROM reports r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
       )
       .all(...args) as ReportRow[];
@@ -376,11 +383,7 @@ export class Archive {
 
   getReport(id: number): ReportDetail | null {
     const r = this.stmt(
-        `SELECT r.*, (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
-           (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
-           (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
-              AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
-           ${GROUP} AS grp,
+        `SELECT r.*, ${SUMMARY_COLUMNS},
            (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
          FROM reports r WHERE r.id = ?`,
       )
