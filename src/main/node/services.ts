@@ -71,10 +71,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       const o = archive.original(id);
       if (!o) return { opened: false, message: '档案中没有这份报告' };
       // Written from the archive's copy, so it opens even when the source folder is gone.
-      const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
-      const file = join(dir, o.fileName.replace(/[\\/:*?"<>|]/g, '_'));
-      await writeFile(file, o.bytes);
-      const err = await platform.openPath(file);
+      const { err } = await openTemp(o.fileName, o.bytes);
       return err ? { opened: false, message: `无法打开原文件：${err}` } : { opened: true };
     },
     chooseImportSources: async ({ kind }) => {
@@ -143,10 +140,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
         const path = await platform.saveFile(pdf, `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
         return path ? { message: `已保存：${path}`, path } : { message: '已取消保存' };
       }
-      const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
-      const file = join(dir, `${name}.pdf`);
-      await writeFile(file, pdf);
-      const err = await platform.openPath(file);
+      const { err, file } = await openTemp(`${name}.pdf`, pdf);
       return err ? { message: `无法打开预览：${err}`, path: file } : { message: '已在PDF阅读器中打开打印预览', path: file };
     },
     yearSummary: ({ year }) => archive.yearSummary(year),
@@ -179,6 +173,14 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       return { unmerged: true };
     },
   };
+
+  /** Writes bytes to a temporary file and opens it with the system's default program. */
+  async function openTemp(name: string, bytes: Uint8Array) {
+    const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
+    const file = join(dir, name.replace(/[\\/:*?"<>|]/g, '_'));
+    await writeFile(file, bytes);
+    return { file, err: await platform.openPath(file) };
+  }
 
   /** The print route of a sheet, its file name, and whether it is wide (landscape). */
   function sheetOf(args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number }) {

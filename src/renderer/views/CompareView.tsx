@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CompareLine, Comparison, Granularity, Span } from '../../shared/compare/index.ts';
 import { formatRate } from '../../shared/compare/index.ts';
 import { api } from '../api.ts';
+import { useAction } from '../components/useAction.ts';
 import { templateLabel } from '../format.ts';
 
 export function CompareView({ ids }: { ids: number[] }) {
@@ -12,7 +13,7 @@ export function CompareView({ ids }: { ids: number[] }) {
   const [error, setError] = useState<string | null>(null);
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [allColumns, setAllColumns] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, run] = useAction();
 
   useEffect(() => {
     setC(null);
@@ -23,32 +24,18 @@ export function CompareView({ ids }: { ids: number[] }) {
   if (!c) return <p className="muted pad">正在比较…</p>;
   const two = c.reports.length === 2;
   const show = (l: CompareLine) => (!onlyChanged || l.changed) && (allColumns || l.table !== 't3' || l.col === 'total');
-  const exportAs = async (format: 'xlsx' | 'csv') => {
-    try {
-      const r = await api.exportComparison({ ids, format });
-      setMessage(r.saved ? `已保存：${r.path}` : '已取消保存');
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  };
-  const print = async (action: 'preview' | 'save' | 'print') => {
-    try {
-      const r = await api.printSheet({ sheet: 'compare', ids, action });
-      setMessage(r.message);
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  };
+  const exportAs = (format: 'xlsx' | 'csv') => run(() => api.exportComparison({ ids, format }));
+  const print = (action: 'preview' | 'save' | 'print') => run(() => api.printSheet({ sheet: 'compare', ids, action }));
 
   return (
     <article className="compare">
       <div className="report-head">
         <h1>报告比较</h1>
         <span className="spacer" />
-        <button onClick={() => print('preview')}>打印预览</button>
-        <button onClick={() => print('save')}>保存为PDF</button>
-        <button onClick={() => exportAs('xlsx')}>导出Excel</button>
-        <button onClick={() => exportAs('csv')}>导出CSV</button>
+        <button onClick={print('preview')}>打印预览</button>
+        <button onClick={print('save')}>保存为PDF</button>
+        <button onClick={exportAs('xlsx')}>导出Excel</button>
+        <button onClick={exportAs('csv')}>导出CSV</button>
       </div>
       {message && <div className="banner">{message}</div>}
       <div className="filters">

@@ -14,7 +14,7 @@ export function searchPartName(no: number): string {
   return PART_TITLES[no] ?? '正文';
 }
 
-export function buildSearchDoc(r: { agency: string | null; year: number | null; fileName: string; template: TemplateId; parts: Part[]; cells: Cell[] }): {
+export function buildSearchDoc(r: { agency: string | null; year: number | null; fileName: string; template: TemplateId; parts: Part[]; cells: Pick<Cell, 'table' | 'row' | 'col'>[] }): {
   text: string;
   offsets: [number, number][];
   feeStated: boolean;

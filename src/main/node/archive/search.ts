@@ -38,11 +38,8 @@ export function indexReport(db: StatementSource, id: number): void {
     | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string }
     | undefined;
   if (!r) return;
-  const cells = (db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[]).map((c) => ({
-    ...c,
-    value: { kind: 'blank' as const, num: null, raw: '' },
-    source: '',
-  }));
+  // Only which cells exist matters: their labels are indexed.
+  const cells = db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[];
   const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells });
   const norm = normSearch(doc.text);
   db.stmt('DELETE FROM search_docs WHERE report_id = ?').run(id);
