@@ -2,8 +2,8 @@
 //   npm run cli -- import <文件夹|文件>... [--db 档案文件]
 //   npm run cli -- check <文件夹|文件>...
 //   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
-//   npm run cli -- compare <报告编号>... --out 比较表.xlsx|.csv [--db 档案文件]
-//   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--db 档案文件]
+//   npm run cli -- compare <报告编号>... --out 比较表.pdf|.xlsx|.csv [--browser 浏览器] [--db 档案文件]
+//   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,16 +19,23 @@ import { statusOf } from '../shared/report/status.ts';
 import { compareReports } from '../shared/compare/index.ts';
 import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
 import { writeYearComparisons } from '../main/node/export/batch.ts';
+import type { SheetPrinter } from '../main/node/print/headless-printer.ts';
+import { SHEET_ROUTES } from '../shared/print-page.ts';
+import { cliPrinter } from './print.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
   npm run cli -- check <文件夹或文件>...          （只检查，不导入；发现错误时退出码为1）
   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
-  npm run cli -- compare <报告编号>... --out 比较表.xlsx|.csv [--db 档案文件]
-  npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--db 档案文件]
+  npm run cli -- compare <报告编号>... --out 比较表.pdf|.xlsx|.csv [--db 档案文件]
+  npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--db 档案文件]
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
-不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。`;
+不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。
+PDF 由本机的 Chromium、Chrome 或 Edge 浏览器生成（自动查找；也可用 --browser 指定程序路径）。`;
+
+/** Options that take no value; every other option does. */
+const SWITCHES = new Set(['json', 'with-previous', 'no-pdf']);
 
 function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<string, string> } {
   const opts: Record<string, string> = {};
@@ -37,8 +44,7 @@ function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<
     const a = argv[i];
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2);
-      // --json and --with-previous are switches; every other option takes a value.
-      opts[k] = v ?? (k === 'json' || k === 'with-previous' ? '' : (argv[++i] ?? ''));
+      opts[k] = v ?? (SWITCHES.has(k) ? '' : (argv[++i] ?? ''));
     } else rest.push(a);
   }
   return { cmd: rest.shift() ?? '', rest, opts };
@@ -115,32 +121,45 @@ async function main(): Promise<number> {
       return 2;
     }
     const rt = openRuntime(db, undefined, 1);
+    let printer: SheetPrinter | undefined;
     try {
-      const sheet = async (ids: number[], out: string) => {
-        const inputs = ids.map((id) => {
-          const r = rt.archive.compareInput(id);
-          if (!r) throw new Error(`档案中没有报告 #${id}`);
-          return r;
-        });
-        const c = compareReports(inputs);
-        if (out.endsWith('.csv')) writeFileSync(out, comparisonCsv(c));
-        else if (out.endsWith('.xlsx')) writeFileSync(out, await comparisonXlsx(c));
-        else throw new Error('输出文件应为 .xlsx 或 .csv（PDF 请在程序的比较页面保存）');
-        console.log(`已写出：${out}`);
-      };
       if (opts.year) {
-        // Every report of the year with its agency's previous year (aliases included).
+        // Every report of the year with its agency's previous year (aliases included), as
+        // .xlsx and .pdf, and the year's summary beside them.
+        const year = Number(opts.year);
+        if (!Number.isInteger(year)) throw new Error('年度写作 2024 这样的四位数字');
+        if (!('no-pdf' in opts)) printer = cliPrinter(rt, opts.browser);
         mkdirSync(opts.out, { recursive: true });
-        const r = await writeYearComparisons(rt.archive, Number(opts.year), opts.out);
+        const pdf = printer && ((route: string) => printer!.pdf(route, true));
+        const r = await writeYearComparisons(rt.archive, year, opts.out, pdf, (done, total, name) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r正在生成 ${done}/${total} ${name}`.padEnd(60).slice(0, 80));
+        });
+        if (process.stderr.isTTY) process.stderr.write('\n');
         for (const s of r.skipped) console.log(`跳过：${s}`);
         for (const f of r.written) console.log(`已写出：${f}`);
         console.log(`共写出 ${r.written.length} 个文件（比较表和年度汇总表）。`);
       } else {
         const ids = rest.map(Number);
-        if (ids.length < 2 || ids.some((x) => !Number.isInteger(x) || x <= 0)) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）');
-        await sheet(ids, opts.out);
+        if (ids.length < 2 || ids.length > 6 || ids.some((x) => !Number.isInteger(x) || x <= 0)) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）');
+        const c = compareReports(
+          ids.map((id) => {
+            const r = rt.archive.compareInput(id);
+            if (!r) throw new Error(`档案中没有报告 #${id}`);
+            return r;
+          }),
+        );
+        const out = opts.out;
+        const ext = extname(out).toLowerCase();
+        if (ext === '.csv') writeFileSync(out, comparisonCsv(c));
+        else if (ext === '.xlsx') writeFileSync(out, await comparisonXlsx(c));
+        else if (ext === '.pdf') {
+          printer = cliPrinter(rt, opts.browser);
+          writeFileSync(out, await printer.pdf(SHEET_ROUTES.compare(ids), true));
+        } else throw new Error('输出文件应为 .pdf、.xlsx 或 .csv');
+        console.log(`已写出：${out}`);
       }
     } finally {
+      await printer?.close();
       await rt.close();
     }
     return 0;

@@ -4,16 +4,13 @@
 //   node test/host/server.ts --db /tmp/a.sqlite --answer test/fixtures/reports [--port 5174]
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { renderPdfInChromium } from './print.ts';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { dispatch } from '../../src/shared/contract/dispatch.ts';
-import { CSP } from '../../src/shared/csp.ts';
+import { join, resolve } from 'node:path';
+import { appRequestHandler } from '../../src/main/node/print/app-request.ts';
+import { headlessPrinter } from '../../src/main/node/print/headless-printer.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 export interface Host {
   url: string;
@@ -33,7 +30,6 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
   const opened: string[] = [];
   const saved: string[] = [];
   const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'nianbao-host-out-'));
-  let url = () => '';
   const handlers = createHandlers({
     archive: runtime.archive,
     importer: runtime.importer,
@@ -54,46 +50,30 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
         await mkdir(dir, { recursive: true });
         return dir;
       },
-      // Chromium renders the same print route to PDF, as Electron's printToPDF does.
-      renderPdf: (route, landscape) => renderPdfInChromium(`${url()}#${route}`, landscape),
+      // The CLI's headless printer: the same print route to PDF, as Electron's printToPDF.
+      renderPdf: (route, landscape) => printer.pdf(route, landscape),
       printRoute: async () => '',
     },
   });
+  const serve = appRequestHandler(handlers, rendererDir);
+  const printer = headlessPrinter(serve, { sandbox: false });
   const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-      let body = '';
-      for await (const chunk of req) body += chunk;
-      let args: unknown = {};
-      try {
-        args = body ? JSON.parse(body) : {};
-      } catch {
-        args = null;
-      }
-      const env = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(env));
-      return;
-    }
-    const file = normalize(join(rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
-    if (!file.startsWith(rendererDir + sep)) return void res.writeHead(404).end();
-    try {
-      const data = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(data);
-    } catch {
-      res.writeHead(404).end();
-    }
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const r = await serve(req.method ?? 'GET', new URL(req.url ?? '/', 'http://127.0.0.1').pathname, body);
+    res.writeHead(r.status, r.headers).end(r.body);
   });
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  url = () => `http://127.0.0.1:${port}/`;
   return {
-    url: url(),
+    url: `http://127.0.0.1:${port}/`,
     runtime,
     opened,
     saved,
     setAnswer: (p) => (answer = p),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
+      await printer.close();
       await runtime.close();
     },
   };

@@ -1,6 +1,6 @@
 // The command line, run as a user runs it: a child process on the project's Node.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,11 +80,20 @@ describe('cli', () => {
     expect(csv).toContain('表三 收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,21,95,74,352.38');
     expect(csv).toContain('指标,公开率,（予以公开 + 部分公开）÷（七）总计,19.05,62.11');
     const dir = join(db, '..', 'batch');
-    const b = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--db', db);
+    // PDFs need a browser and the built renderer: test/browser/cli-pdf.test.ts.
+    const b = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--no-pdf', '--db', db);
     // 洪泽区人民政府 (2023) is a different name from 淮安市洪泽区人民政府 (2024) until merged.
     expect(b.stdout).toContain('共写出 1 个文件（比较表和年度汇总表）。'); // the year's summary only
     expect(b.stdout).toContain('2024年度政府信息公开工作年度报告汇总表.xlsx');
     expect(b.stdout).toContain('跳过：淮安市洪泽区人民政府：没有2023年度的报告');
+  });
+
+  it('refuses a PDF it cannot make before writing anything', () => {
+    const dir = join(db, '..', 'no-browser');
+    const r = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--browser', '/没有/这个/浏览器', '--db', db);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/出错：(找不到指定的浏览器：\/没有\/这个\/浏览器|生成 PDF 要用到程序界面)/);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('explains its usage in Chinese', () => {

@@ -2,8 +2,7 @@
 // rendered to PDF by Chromium (the same engine the browser tests use) or sent to the printer.
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-
-const FOOTER = '<div style="width:100%;font-size:8px;text-align:center;font-family:sans-serif">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../shared/print-page.ts';
 
 async function loadSheet(route: string, devUrl: string | undefined): Promise<BrowserWindow> {
   const win = new BrowserWindow({
@@ -35,9 +34,9 @@ export async function renderPdf(route: string, landscape: boolean, devUrl: strin
       pageSize: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: FOOTER,
-      margins: { top: 0.4, bottom: 0.6, left: 0.4, right: 0.4 },
+      headerTemplate: PRINT_HEADER,
+      footerTemplate: PRINT_FOOTER,
+      margins: PRINT_MARGINS_IN,
     });
     return new Uint8Array(pdf);
   } finally {

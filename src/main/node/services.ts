@@ -10,6 +10,7 @@ import type { Handlers } from '../../shared/contract/index.ts';
 import { compareReports } from '../../shared/compare/index.ts';
 import { writeYearComparisons } from './export/batch.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
+import { SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
@@ -146,7 +147,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     yearSummary: ({ year }) => archive.yearSummary(year),
     exportSummary: async ({ year, format }) => {
       const s = archive.yearSummary(year);
-      return saveSheet(`${year}年度政府信息公开工作年度报告汇总表`, format, () => summaryXlsx(s), () => summaryCsv(s));
+      return saveSheet(summarySheetName(year), format, () => summaryXlsx(s), () => summaryCsv(s));
     },
     batchCompare: async ({ year }) => {
       const folder = await platform.chooseOutputFolder();
@@ -186,16 +187,16 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
   function sheetOf(args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number }) {
     switch (args.sheet) {
       case 'compare':
-        return { route: `/print/compare?ids=${args.ids.join(',')}`, name: sheetName(compare(args.ids)), landscape: true };
+        return { route: SHEET_ROUTES.compare(args.ids), name: sheetName(compare(args.ids)), landscape: true };
       case 'summary':
-        return { route: `/print/summary?year=${args.year}`, name: `${args.year}年度政府信息公开工作年度报告汇总表`, landscape: true };
+        return { route: SHEET_ROUTES.summary(args.year), name: summarySheetName(args.year), landscape: true };
       case 'series': {
         const s = archive.agencySeries(args.agency);
-        return { route: `/print/series?agency=${encodeURIComponent(s.group)}`, name: `${s.group}历年情况`, landscape: true };
+        return { route: SHEET_ROUTES.series(s.group), name: `${s.group}历年情况`, landscape: true };
       }
       case 'report': {
         const r = detail(args.id);
-        return { route: `/print/report?id=${args.id}`, name: `${r.agency ?? r.fileName}${r.year ? `${r.year}年度` : ''}报告核对表`, landscape: false };
+        return { route: SHEET_ROUTES.report(args.id), name: `${r.agency ?? r.fileName}${r.year ? `${r.year}年度` : ''}报告核对表`, landscape: false };
       }
     }
   }

@@ -1,8 +1,9 @@
 // A year's comparisons in one go: every agency with a report of `year` and one of the year
-// before (aliases included) gets a sheet, and the year's summary is written beside them; the
-// CLI writes .xlsx, the app .xlsx and .pdf.
+// before (aliases included) gets a sheet, and the year's summary is written beside them,
+// as .xlsx and, when a PDF renderer is given, .pdf.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SHEET_ROUTES, summarySheetName } from '../../../shared/print-page.ts';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { Archive } from '../archive/archive.ts';
 import { comparisonXlsx, summaryXlsx } from './compare-sheet.ts';
@@ -10,39 +11,50 @@ import { comparisonXlsx, summaryXlsx } from './compare-sheet.ts';
 export interface BatchResult {
   written: string[];
   skipped: string[];
+  /** True when stopped by the signal before the end; what was written stays. */
+  cancelled: boolean;
 }
+
+/** Called before each sheet: sheets done, sheets in all (the summary is the last), which. */
+export type BatchProgress = (done: number, total: number, current: string) => void;
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
 export async function writeYearComparisons(
   archive: Archive,
   year: number,
   folder: string,
   pdf?: (route: string) => Promise<Uint8Array>,
+  progress?: BatchProgress,
+  signal?: AbortSignal,
 ): Promise<BatchResult> {
   const written: string[] = [];
   const skipped: string[] = [];
-  for (const r of archive.listReports({ year, sort: 'agency' })) {
-    const prev = archive.previousReport(r.id);
+  const reports = archive.listReports({ year, sort: 'agency' });
+  const total = reports.length + 1;
+  const write = async (path: string, bytes: Uint8Array) => {
+    await writeFile(path, bytes);
+    written.push(path);
+  };
+  for (const [i, r] of reports.entries()) {
+    if (signal?.aborted) return { written, skipped, cancelled: true };
     const agency = r.agency ?? `报告${r.id}`;
+    progress?.(i, total, agency);
+    const prev = archive.previousReport(r.id);
     if (!prev) {
       skipped.push(`${agency}：没有${year - 1}年度的报告`);
       continue;
     }
-    const base = join(folder, `${agency.replace(/[\\/:*?"<>|]/g, '_')}_${year - 1}-${year}`);
+    const base = join(folder, `${safeName(agency)}_${year - 1}-${year}`);
     const c = compareReports([archive.compareInput(prev)!, archive.compareInput(r.id)!]);
-    await writeFile(`${base}.xlsx`, await comparisonXlsx(c));
-    written.push(`${base}.xlsx`);
-    if (pdf) {
-      await writeFile(`${base}.pdf`, await pdf(`/print/compare?ids=${prev},${r.id}`));
-      written.push(`${base}.pdf`);
-    }
+    await write(`${base}.xlsx`, await comparisonXlsx(c));
+    if (pdf) await write(`${base}.pdf`, await pdf(SHEET_ROUTES.compare([prev, r.id])));
   }
-  // And the year's summary beside them.
-  const summary = join(folder, `${year}年度政府信息公开工作年度报告汇总表`);
-  await writeFile(`${summary}.xlsx`, await summaryXlsx(archive.yearSummary(year)));
-  written.push(`${summary}.xlsx`);
-  if (pdf) {
-    await writeFile(`${summary}.pdf`, await pdf(`/print/summary?year=${year}`));
-    written.push(`${summary}.pdf`);
-  }
-  return { written, skipped };
+  if (signal?.aborted) return { written, skipped, cancelled: true };
+  progress?.(reports.length, total, '年度汇总表');
+  const summary = join(folder, summarySheetName(year));
+  await write(`${summary}.xlsx`, await summaryXlsx(archive.yearSummary(year)));
+  if (pdf) await write(`${summary}.pdf`, await pdf(SHEET_ROUTES.summary(year)));
+  progress?.(total, total, '');
+  return { written, skipped, cancelled: false };
 }

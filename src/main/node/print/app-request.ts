@@ -1,0 +1,50 @@
+// Answers one request for the app's pages outside Electron: the built renderer's files with
+// the app's CSP, and the contract under /api/<method>. The browser test host serves this over
+// HTTP; the headless printer answers the browser's requests with it directly (no port opened).
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dispatch } from '../../../shared/contract/dispatch.ts';
+import type { Handlers } from '../../../shared/contract/index.ts';
+import { CSP } from '../../../shared/csp.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+export interface AppResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+export type AppRequestHandler = (method: string, pathname: string, body: string) => Promise<AppResponse>;
+
+export function appRequestHandler(handlers: Handlers, rendererDir: string): AppRequestHandler {
+  const root = resolve(rendererDir);
+  return async (method, pathname, body): Promise<AppResponse> => {
+    if (method === 'POST' && pathname.startsWith('/api/')) {
+      let args: unknown = {};
+      try {
+        args = body ? JSON.parse(body) : {};
+      } catch {
+        args = null; // the contract's validation refuses it
+      }
+      const env = await dispatch(handlers, decodeURIComponent(pathname.slice(5)), args);
+      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(env) };
+    }
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
+    if (!file.startsWith(root + sep)) return { status: 404, headers: {}, body: '' };
+    try {
+      const data = await readFile(file);
+      return { status: 200, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }, body: data };
+    } catch {
+      return { status: 404, headers: {}, body: '' };
+    }
+  };
+}

@@ -1,0 +1,63 @@
+// Printed sheets without the app's window: the same print routes, rendered to PDF by a
+// headless Chromium-family browser. Every request the page makes is answered in-process from
+// the built renderer and the contract, so no port is opened and nothing leaves the machine.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../../shared/print-page.ts';
+import type { AppRequestHandler } from './app-request.ts';
+import { launchBrowser, type BrowserOptions } from './find-browser.ts';
+
+// A reserved name that can never resolve: only the interceptor answers it.
+const ORIGIN = 'http://nianbao.invalid';
+
+export interface SheetPrinter {
+  pdf(route: string, landscape: boolean): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** The browser starts on the first sheet and serves every later one. */
+export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptions = {}): SheetPrinter {
+  let started: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
+  const start = async () => {
+    const b = await launchBrowser(browser);
+    const context = await b.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+    await context.route('**/*', async (route) => {
+      const req = route.request();
+      const url = new URL(req.url());
+      if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+      const res = await answer(req.method(), url.pathname, req.postData() ?? '');
+      await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
+    });
+    return { browser: b, context };
+  };
+  const inches = (n: number) => `${n}in`;
+  return {
+    async pdf(route, landscape) {
+      started ??= start();
+      const { context } = await started;
+      const page = await context.newPage();
+      try {
+        await page.goto(`${ORIGIN}/#${route}`);
+        // The sheet marks itself ready once its data and fonts are in.
+        await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+        const m = PRINT_MARGINS_IN;
+        const pdf = await page.pdf({
+          format: 'A4',
+          landscape,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: PRINT_HEADER,
+          footerTemplate: PRINT_FOOTER,
+          margin: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) },
+        });
+        return new Uint8Array(pdf);
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      if (!started) return;
+      const { browser } = await started.catch(() => ({ browser: undefined }));
+      await browser?.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// The printed page, the same whichever Chromium renders it (Electron's printToPDF in the app,
+// a headless browser for the CLI and the tests): A4, margins in inches, 第 N 页 共 M 页.
+export const PRINT_MARGINS_IN = { top: 0.4, bottom: 0.6, left: 0.4, right: 0.4 } as const;
+
+export const PRINT_HEADER = '<span></span>';
+
+export const PRINT_FOOTER =
+  '<div style="width:100%;font-size:8px;text-align:center;font-family:sans-serif">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>';
+
+/** The renderer's print route of each sheet (App.tsx reads them back). */
+export const SHEET_ROUTES = {
+  compare: (ids: number[]) => `/print/compare?ids=${ids.join(',')}`,
+  summary: (year: number) => `/print/summary?year=${year}`,
+  series: (agency: string) => `/print/series?agency=${encodeURIComponent(agency)}`,
+  report: (id: number) => `/print/report?id=${id}`,
+};
+
+/** The file name of a year's summary, without extension. */
+export const summarySheetName = (year: number) => `${year}年度政府信息公开工作年度报告汇总表`;

@@ -1,0 +1,59 @@
+// PDFs from the command line: the CLI renders the app's print routes in the machine's
+// Chromium (found by itself, as on a user's PC) and writes the year batch as .xlsx and .pdf.
+// Needs the built renderer, so it runs with the browser tests.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../src/main/node/archive/archive.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'src/cli/index.ts'), ...args], { encoding: 'utf8', cwd: root });
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+let dir: string;
+let db: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-pdf-'));
+  db = join(dir, 'a.sqlite');
+  expect(cli('import', join(root, 'test/fixtures/reports/samples'), '--db', db).status).toBe(0);
+  // 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one agency, as a user would merge them.
+  const a = new Archive(db);
+  a.mergeAgencies('洪泽区人民政府', '淮安市洪泽区人民政府');
+  a.close();
+});
+
+describe('cli pdf', () => {
+  it('writes one comparison sheet as PDF', () => {
+    const list = cli('list', '--db', db).stdout;
+    const ids = [...list.matchAll(/#(\d+)\t(\d+)\t[^\t]*洪泽区人民政府/g)].sort((x, y) => Number(x[2]) - Number(y[2])).map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    const out = join(dir, 'sheet.pdf');
+    const r = cli('compare', ...ids, '--out', out, '--db', db);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`已写出：${out}\n`);
+    const text = pdfText(out);
+    expect(text).toContain('政府信息公开工作年度报告比较表');
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74/);
+    expect(text.replace(/\s+/g, '')).toMatch(/第1页共\d+页/);
+  });
+
+  it('writes the year batch as Excel and PDF, with the summary', () => {
+    const out = join(dir, 'batch');
+    const r = cli('compare', '--year', '2024', '--with-previous', '--out', out, '--db', db);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('跳过：淮安市人民政府：没有2023年度的报告');
+    expect(r.stdout).toContain('共写出 4 个文件（比较表和年度汇总表）。');
+    expect(readdirSync(out).sort()).toEqual([
+      '2024年度政府信息公开工作年度报告汇总表.pdf',
+      '2024年度政府信息公开工作年度报告汇总表.xlsx',
+      '淮安市洪泽区人民政府_2023-2024.pdf',
+      '淮安市洪泽区人民政府_2023-2024.xlsx',
+    ]);
+    expect(pdfText(join(out, '淮安市洪泽区人民政府_2023-2024.pdf'))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74/);
+    const summary = pdfText(join(out, '2024年度政府信息公开工作年度报告汇总表.pdf'));
+    expect(summary).toContain('2024年度政府信息公开工作年度报告汇总表');
+    expect(summary).toContain('淮安市人民政府');
+  });
+});
