@@ -88,8 +88,17 @@ describe('comparison', () => {
     session.host.runtime.archive.mergeAgencies('洪泽区人民政府', '淮安市洪泽区人民政府');
     await page.goto(`${session.host.url}#/summary?year=2024`);
     await page.getByRole('button', { name: '批量生成与上一年的比较表' }).click();
+    // While it runs: a bar, which sheet, and the button is held.
+    await page.locator('.batch [role=progressbar]').waitFor();
+    expect(await page.locator('.batch .progress-text').innerText()).toMatch(/^正在生成 \d \/ 3/);
+    expect(await page.getByRole('button', { name: '正在批量生成…' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(out, 'batch-running.png') });
     const banner = page.getByText(/^已在 .* 生成 4 个文件；1 个单位没有上一年度报告，未生成$/);
     await banner.waitFor({ timeout: 60000 });
+    await page.getByText('未生成的单位').click();
+    expect(await page.locator('.batch li').allInnerTexts()).toEqual(['淮安市人民政府：没有2023年度的报告']);
+    await page.screenshot({ path: join(out, 'batch-done.png') });
+    await page.getByRole('button', { name: '打开文件夹' }).click();
     const folder = /^已在 (.*) 生成/.exec(await banner.innerText())![1];
     expect(readdirSync(folder).sort()).toEqual([
       '2024年度政府信息公开工作年度报告汇总表.pdf',
@@ -97,6 +106,7 @@ describe('comparison', () => {
       '淮安市洪泽区人民政府_2023-2024.pdf',
       '淮安市洪泽区人民政府_2023-2024.xlsx',
     ]);
+    await expect.poll(() => session.host.opened).toContain(folder);
     session.host.runtime.archive.unmergeAgency('洪泽区人民政府');
   });
 

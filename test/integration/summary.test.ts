@@ -1,8 +1,9 @@
 // Year summary and agency series over the 2021-format fixtures and samples.
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BatchJobs } from '../../src/main/node/export/batch-jobs.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 
 let rt: Runtime;
@@ -37,5 +38,58 @@ describe('year summary', () => {
       [2024, 95],
     ]);
     expect(series.rows[0].figures.openRate).toBeCloseTo(4 / 21, 6);
+  });
+});
+
+describe('year batch', () => {
+  // Runs after the merge above: 2024 has three agencies, two with a 2023 report.
+  const pdfBytes = new TextEncoder().encode('%PDF-1.4\n');
+
+  it('writes each agency with a previous year, then the summary, and says how far it is', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+    const routes: string[] = [];
+    const jobs = new BatchJobs(rt.archive, async (route) => (routes.push(route), pdfBytes));
+    const id = jobs.start(2024, folder);
+    const s = await vi.waitFor(() => {
+      const x = jobs.status(id)!;
+      if (!x.finished) throw new Error('running');
+      return x;
+    });
+    expect(s).toMatchObject({ done: 4, total: 4, written: 6, cancelled: false, error: null, skipped: ['淮安市人民政府：没有2023年度的报告'] });
+    expect(readdirSync(folder).sort()).toEqual([
+      '2024年度政府信息公开工作年度报告汇总表.pdf',
+      '2024年度政府信息公开工作年度报告汇总表.xlsx',
+      '某市教育局_2023-2024.pdf',
+      '某市教育局_2023-2024.xlsx',
+      '淮安市洪泽区人民政府_2023-2024.pdf',
+      '淮安市洪泽区人民政府_2023-2024.xlsx',
+    ]);
+    expect(routes.at(-1)).toBe('/print/summary?year=2024');
+  });
+
+  it('stops between sheets when cancelled, keeping what was written', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const jobs = new BatchJobs(rt.archive, async () => (await gate, pdfBytes));
+    const id = jobs.start(2024, folder);
+    // The first PDF is held back: the job is inside its first comparison sheet.
+    const during = await vi.waitFor(() => {
+      const x = jobs.status(id)!;
+      if (x.written < 1) throw new Error('no sheet yet');
+      return x;
+    });
+    expect(during).toMatchObject({ finished: false, total: 4, written: 1 });
+    expect(['某市教育局', '淮安市洪泽区人民政府']).toContain(during.current);
+    expect(jobs.cancel(id)).toBe(true);
+    release();
+    const end = await vi.waitFor(() => {
+      const x = jobs.status(id)!;
+      if (!x.finished) throw new Error('running');
+      return x;
+    });
+    expect(end).toMatchObject({ cancelled: true, written: 2, error: null });
+    expect(readdirSync(folder).sort()).toEqual([`${during.current}_2023-2024.pdf`, `${during.current}_2023-2024.xlsx`]);
+    expect(jobs.cancel(id)).toBe(false);
   });
 });

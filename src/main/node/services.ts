@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { compareReports } from '../../shared/compare/index.ts';
-import { writeYearComparisons } from './export/batch.ts';
+import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
@@ -57,6 +57,8 @@ function who(): string {
 export function createHandlers({ archive, importer, platform }: ServiceDeps): Handlers {
   // Paths the user chose in main's dialog or dropped on the window, behind an opaque token.
   const grants = new Map<string, string[]>();
+  // Year batches print landscape sheets through the platform's PDF renderer.
+  const batches = new BatchJobs(archive, (route) => platform.renderPdf(route, true));
   const grant = (paths: string[]) => {
     const token = randomBytes(12).toString('base64url');
     grants.set(token, paths);
@@ -149,11 +151,17 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       const s = archive.yearSummary(year);
       return saveSheet(summarySheetName(year), format, () => summaryXlsx(s), () => summaryCsv(s));
     },
-    batchCompare: async ({ year }) => {
+    startBatch: async ({ year }) => {
       const folder = await platform.chooseOutputFolder();
-      if (!folder) return { folder: null, written: 0, skipped: [] };
-      const r = await writeYearComparisons(archive, year, folder, (route) => platform.renderPdf(route, true));
-      return { folder, written: r.written.length, skipped: r.skipped };
+      return folder ? { jobId: batches.start(year, folder) } : null;
+    },
+    batchStatus: ({ jobId }) => batches.status(jobId),
+    cancelBatch: ({ jobId }) => ({ cancelled: batches.cancel(jobId) }),
+    openBatchFolder: async ({ jobId }) => {
+      const folder = batches.folder(jobId);
+      if (!folder) return { opened: false, message: '找不到这次批量生成的文件夹' };
+      const err = await platform.openPath(folder);
+      return err ? { opened: false, message: `无法打开文件夹：${err}` } : { opened: true };
     },
     exportSeries: async ({ agency, format }) => {
       const s = archive.agencySeries(agency);

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportGrant, ImportItem, ImportStatus } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
+import { ProgressBar } from '../components/ProgressBar.tsx';
 
 const ITEM_LABELS: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', skipped: '跳过', failed: '失败' };
 
@@ -35,7 +36,6 @@ export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: 
     };
   }, [grant]);
 
-  const pct = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
   const finished = status?.finished ?? false;
   const shown = items.filter((i) => i.status !== 'imported' || i.message !== '已导入');
 
@@ -47,9 +47,7 @@ export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: 
         {error && <p className="error-text">{error}</p>}
         {status && (
           <>
-            <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-              <div style={{ width: `${finished ? 100 : pct}%` }} />
-            </div>
+            <ProgressBar done={status.done} total={status.total} finished={finished} />
             <p className="progress-text">
               {status.scanning ? `正在查找文件…已找到 ${status.total} 个` : `${status.done} / ${status.total} 个文件`}
               {!finished && status.current ? `，正在处理：${status.current}` : ''}

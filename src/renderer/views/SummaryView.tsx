@@ -5,6 +5,7 @@ import { FIGURES } from '../../shared/compare/figures.ts';
 import { formatRate } from '../../shared/compare/indicators.ts';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
+import { BatchPanel, useBatch } from '../components/BatchPanel.tsx';
 import { useAction } from '../components/useAction.ts';
 import { statusLabel } from '../format.ts';
 
@@ -13,7 +14,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
   const [s, setS] = useState<YearSummary | null>(null);
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'agency', desc: false });
   const [message, run] = useAction();
-  const [busy, setBusy] = useState(false);
+  const batch = useBatch(y ?? 0);
 
   useEffect(() => {
     if (y !== null) api.yearSummary({ year: y }).then(setS);
@@ -56,23 +57,16 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         <button onClick={run(() => api.exportSummary({ year: s.year, format: 'xlsx' }))}>导出Excel</button>
         <button onClick={run(() => api.exportSummary({ year: s.year, format: 'csv' }))}>导出CSV</button>
         <button
-          title={`为每个有${s.year - 1}年度报告的单位生成与上一年的比较表（Excel和PDF）`}
-          onClick={run(async () => {
-            setBusy(true);
-            try {
-              const r = await api.batchCompare({ year: s.year });
-              if (!r.folder) return { message: '已取消' };
-              return { message: `已在 ${r.folder} 生成 ${r.written} 个文件${r.skipped.length ? `；${r.skipped.length} 个单位没有上一年度报告，未生成` : ''}` };
-            } finally {
-              setBusy(false);
-            }
-          })}
-          disabled={busy}
+          title={`为每个有${s.year - 1}年度报告的单位生成与上一年的比较表（Excel和PDF），以及本年度汇总表`}
+          onClick={batch.start}
+          disabled={batch.running}
         >
-          {busy ? '正在生成…' : '批量生成与上一年的比较表'}
+          {batch.running ? '正在批量生成…' : '批量生成与上一年的比较表'}
         </button>
       </div>
       {message && <div className="banner">{message}</div>}
+      {batch.error && <div className="banner error">{batch.error}</div>}
+      {batch.status && <BatchPanel status={batch.status} />}
       <table className="grid cmp year-summary">
         <thead>
           <tr>

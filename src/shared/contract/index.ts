@@ -3,7 +3,7 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, BatchStatus, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -97,7 +97,12 @@ export const contract = {
     z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['xlsx', 'csv']) }).strict(),
   ),
   /** Every agency of `year` compared with its previous year, as .xlsx and .pdf, into a folder chosen in main. */
-  batchCompare: returns<{ folder: string | null; written: number; skipped: string[] }>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
+  /** Asks main for a folder, then writes the year's comparisons there; null when cancelled. */
+  startBatch: returns<{ jobId: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
+  batchStatus: returns<BatchStatus | null>()(z.object({ jobId: token }).strict()),
+  cancelBatch: returns<{ cancelled: boolean }>()(z.object({ jobId: token }).strict()),
+  /** Opens the folder the batch wrote into (main knows it; the renderer sends no path). */
+  openBatchFolder: returns<{ opened: boolean; message?: string }>()(z.object({ jobId: token }).strict()),
   exportSeries: returns<{ saved: boolean; path?: string }>()(z.object({ agency: z.string().min(1).max(100), format: z.enum(['xlsx', 'csv']) }).strict()),
   /** Every agency's key figures for one year, with a total row and the agencies missing. */
   yearSummary: returns<YearSummary>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),

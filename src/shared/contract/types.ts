@@ -85,6 +85,24 @@ export interface ImportStatus {
   itemCount: number;
 }
 
+/** A year batch of comparison sheets, as the summary page shows its progress. */
+export interface BatchStatus {
+  jobId: string;
+  year: number;
+  /** Where the files go (the user chose it in main's dialog). */
+  folder: string;
+  /** Sheets done and in all: one per report of the year, then the summary. */
+  done: number;
+  total: number;
+  current: string | null;
+  finished: boolean;
+  cancelled: boolean;
+  written: number;
+  skipped: string[];
+  /** Why it stopped, when it failed; the files written before stay. */
+  error: string | null;
+}
+
 export interface AppInfo {
   version: string;
   archivePath: string;

@@ -27,6 +27,7 @@ export async function writeYearComparisons(
   pdf?: (route: string) => Promise<Uint8Array>,
   progress?: BatchProgress,
   signal?: AbortSignal,
+  onWritten?: (path: string) => void,
 ): Promise<BatchResult> {
   const written: string[] = [];
   const skipped: string[] = [];
@@ -35,6 +36,7 @@ export async function writeYearComparisons(
   const write = async (path: string, bytes: Uint8Array) => {
     await writeFile(path, bytes);
     written.push(path);
+    onWritten?.(path);
   };
   for (const [i, r] of reports.entries()) {
     if (signal?.aborted) return { written, skipped, cancelled: true };

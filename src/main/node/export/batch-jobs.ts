@@ -1,0 +1,51 @@
+// Year batches running in main while the summary page polls their progress; one can be
+// cancelled between sheets (what was written stays, and the status says so).
+import { randomBytes } from 'node:crypto';
+import type { BatchStatus } from '../../../shared/contract/types.ts';
+import type { Archive } from '../archive/archive.ts';
+import { writeYearComparisons } from './batch.ts';
+
+interface Job {
+  status: BatchStatus;
+  abort: AbortController;
+}
+
+export class BatchJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly archive: Archive;
+  private readonly pdf: ((route: string) => Promise<Uint8Array>) | undefined;
+
+  constructor(archive: Archive, pdf?: (route: string) => Promise<Uint8Array>) {
+    this.archive = archive;
+    this.pdf = pdf;
+  }
+
+  start(year: number, folder: string): string {
+    const jobId = randomBytes(12).toString('base64url');
+    const status: BatchStatus = { jobId, year, folder, done: 0, total: 0, current: null, finished: false, cancelled: false, written: 0, skipped: [], error: null };
+    const job: Job = { status, abort: new AbortController() };
+    this.jobs.set(jobId, job);
+    const progress = (done: number, total: number, current: string) => Object.assign(status, { done, total, current: current || null });
+    writeYearComparisons(this.archive, year, folder, this.pdf, progress, job.abort.signal, () => void status.written++)
+      .then((r) => Object.assign(status, { skipped: r.skipped, cancelled: r.cancelled }))
+      .catch((e: unknown) => (status.error = e instanceof Error ? e.message : String(e)))
+      .finally(() => Object.assign(status, { finished: true, current: null }));
+    return jobId;
+  }
+
+  status(jobId: string): BatchStatus | null {
+    const j = this.jobs.get(jobId);
+    return j ? { ...j.status, skipped: [...j.status.skipped] } : null;
+  }
+
+  cancel(jobId: string): boolean {
+    const j = this.jobs.get(jobId);
+    if (!j || j.status.finished) return false;
+    j.abort.abort();
+    return true;
+  }
+
+  folder(jobId: string): string | null {
+    return this.jobs.get(jobId)?.status.folder ?? null;
+  }
+}
