@@ -2,11 +2,11 @@
 //   npm run cli -- import <文件夹|文件>... [--db 档案文件]
 //   npm run cli -- check <文件夹|文件>...
 //   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
-//   npm run cli -- compare <报告编号>... --out 比较表.pdf|.xlsx|.csv [--browser 浏览器] [--db 档案文件]
+//   npm run cli -- compare <报告编号|文件>... --out 比较表.pdf|.xlsx|.csv [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { TEMPLATE_NAMES } from '../shared/report/templates/index.ts';
@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '../shared/report/status.ts';
 import { exportCsv, exportJson } from '../main/node/export/archive-export.ts';
 import { ParsePool } from '../main/node/import/pool.ts';
 import { walk } from '../main/node/import/walk.ts';
-import { defaultArchivePath, defaultWorkerUrl, openRuntime } from '../main/node/runtime.ts';
+import { defaultArchivePath, defaultWorkerUrl, openRuntime, type Runtime } from '../main/node/runtime.ts';
 import { statusOf } from '../shared/report/status.ts';
 import { compareReports } from '../shared/compare/index.ts';
 import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
@@ -27,7 +27,7 @@ const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
   npm run cli -- check <文件夹或文件>...          （只检查，不导入；发现错误时退出码为1）
   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
-  npm run cli -- compare <报告编号>... --out 比较表.pdf|.xlsx|.csv [--db 档案文件]
+  npm run cli -- compare <报告编号或文件>... --out 比较表.pdf|.xlsx|.csv [--db 档案文件]
   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--db 档案文件]
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
@@ -139,8 +139,8 @@ async function main(): Promise<number> {
         for (const f of r.written) console.log(`已写出：${f}`);
         console.log(`共写出 ${r.written.length} 个文件（比较表和年度汇总表）。`);
       } else {
-        const ids = rest.map(Number);
-        if (ids.length < 2 || ids.length > 6 || ids.some((x) => !Number.isInteger(x) || x <= 0)) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）');
+        if (rest.length < 2 || rest.length > 6) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）或报告文件');
+        const ids = await reportIds(rt, rest);
         const c = compareReports(
           ids.map((id) => {
             const r = rt.archive.compareInput(id);
@@ -202,6 +202,27 @@ async function main(): Promise<number> {
   }
   console.error(cmd ? `未知命令：${cmd}\n${USAGE}` : USAGE);
   return 2;
+}
+
+/** Report numbers as given; a file is imported first (or found by its content if it is
+ *  already in the archive), so its sheet can be printed like any other. */
+async function reportIds(rt: Runtime, args: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const a of args) {
+    if (/^#?\d+$/.test(a)) {
+      ids.push(Number(a.replace('#', '')));
+      continue;
+    }
+    const path = resolve(a);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`“${a}”既不是报告编号，也不是文件`);
+    const job = rt.importer.start([path]);
+    await rt.importer.wait(job);
+    const item = rt.importer.status(job)!.items[0];
+    if (!item?.reportId) throw new Error(`无法比较 ${a}：${item?.message ?? '只能读取 .doc、.docx 和 .txt 文件'}`);
+    console.log(item.status === 'imported' ? `已导入档案：${a} → #${item.reportId}` : `档案中已有：${a} → #${item.reportId}`);
+    ids.push(item.reportId);
+  }
+  return ids;
 }
 
 /** Checks drafts before publication: the same readers, parser and checks, nothing stored. */

@@ -88,6 +88,19 @@ describe('cli', () => {
     expect(b.stdout).toContain('跳过：淮安市洪泽区人民政府：没有2023年度的报告');
   });
 
+  it('compares files, importing the one not yet in the archive', () => {
+    const out = join(db, '..', 'files.csv');
+    const known = join(fixtures, 'reports/samples/hongze-district-gov-2023.txt');
+    const fresh = join(fixtures, 'reports/t2021/t2021-jiaoyu-2024.txt');
+    const r = cli('compare', known, fresh, '--out', out, '--db', db);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^档案中已有：.*hongze-district-gov-2023\.txt → #\d+\n已导入档案：.*t2021-jiaoyu-2024\.txt → #9\n已写出：/);
+    expect(readFileSync(out, 'utf8')).toContain('表三 收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,21,15,-6,-28.57');
+    const bad = cli('compare', known, join(fixtures, 'nope.txt'), '--out', out, '--db', db);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('既不是报告编号，也不是文件');
+  });
+
   it('refuses a PDF it cannot make before writing anything', () => {
     const dir = join(db, '..', 'no-browser');
     const r = cli('compare', '--year', '2024', '--with-previous', '--out', dir, '--browser', '/没有/这个/浏览器', '--db', db);
