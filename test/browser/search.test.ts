@@ -46,4 +46,16 @@ describe('search view', () => {
     await expect.poll(() => mark.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
     await page.screenshot({ path: join(out, 'search-open.png') });
   });
+
+  it('picks reports found by different queries and compares them', async () => {
+    await page.goto(`${session.host.url}#/search`);
+    await page.getByLabel('检索词').fill('洪泽区人民政府');
+    await page.getByLabel('选择 洪泽区人民政府 2023 进行比较').check();
+    await page.getByLabel('检索词').fill('淮安市洪泽区');
+    await expect.poll(() => page.locator('.hit-head a').allInnerTexts()).toEqual(['淮安市洪泽区人民政府']);
+    await page.getByLabel('选择 淮安市洪泽区人民政府 2024 进行比较').check();
+    await page.getByRole('button', { name: '比较所选（2）' }).click();
+    await page.getByRole('heading', { name: '报告比较' }).waitFor();
+    expect(await page.locator('[data-line="t3|new|total"] td').allInnerTexts()).toEqual(['一、本年新收政府信息公开申请数量', '总计', '21', '95', '+74', '+352.38%']);
+  });
 });

@@ -1,6 +1,7 @@
 // The library: every report, filterable by year, agency and problems; sortable.
 import { useEffect, useState } from 'react';
 import type { ReportListQuery, ReportSummary } from '../../shared/contract/types.ts';
+import { CompareCheckbox, CompareSelectedButton, useCompareSelection } from '../components/CompareSelection.tsx';
 import { api } from '../api.ts';
 import { formatDateTime, statusLabel, templateLabel } from '../format.ts';
 
@@ -9,8 +10,7 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
   const [agency, setAgency] = useState('');
   const [rows, setRows] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number[]>([]);
-  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const { selected, toggle } = useCompareSelection();
 
   useEffect(() => {
     let live = true;
@@ -73,9 +73,7 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
           </select>
         </label>
         <span className="spacer" />
-        <button className="primary" disabled={selected.length < 2 || selected.length > 6} onClick={() => (location.hash = `#/compare?ids=${selected.join(',')}`)}>
-          比较所选（{selected.length}）
-        </button>
+        <CompareSelectedButton selected={selected} />
         {rows && <span className="muted">显示 {rows.length} 份</span>}
       </div>
       {error && <p className="error-text">{error}</p>}
@@ -95,7 +93,7 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
           {rows?.map((r) => (
             <tr key={r.id} onClick={() => (location.hash = `#/report/${r.id}`)} className="clickable">
               <td className="select" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" aria-label={`选择 ${r.agency ?? r.fileName} ${r.year ?? ''} 进行比较`} checked={selected.includes(r.id)} onChange={() => toggle(r.id)} />
+                <CompareCheckbox id={r.id} label={`${r.agency ?? r.fileName} ${r.year ?? ''}`} selected={selected} toggle={toggle} />
               </td>
               <td>
                 <a href={`#/report/${r.id}`}>{r.agency ?? '（未识别单位）'}</a>

@@ -5,6 +5,7 @@ import type { IndicatorCondition, IndicatorOp, SearchQuery, SearchResult } from 
 import type { TableId, TemplateId } from '../../shared/report/model.ts';
 import { TABLE_LABELS, TEMPLATE_NAMES, tableLayout } from '../../shared/report/templates/index.ts';
 import { api } from '../api.ts';
+import { CompareCheckbox, CompareSelectedButton, useCompareSelection } from '../components/CompareSelection.tsx';
 import { Highlighted } from '../components/Highlighted.tsx';
 import { statusLabel, templateLabel } from '../format.ts';
 
@@ -28,6 +29,7 @@ export function SearchView({ initial, years }: { initial: string; years: number[
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
+  const { selected, toggle } = useCompareSelection();
 
   useEffect(() => setText(initial), [initial]);
 
@@ -174,11 +176,18 @@ export function SearchView({ initial, years }: { initial: string; years: number[
       {error && <p className="error-text">{error}</p>}
       {result && (
         <>
-          <p className="muted result-count">共找到 {result.total} 份报告</p>
+          <div className="result-bar">
+            <span className="muted result-count">共找到 {result.total} 份报告</span>
+            <span className="spacer" />
+            <CompareSelectedButton selected={selected} />
+          </div>
           <ol className="hits">
             {result.hits.map((h) => (
               <li key={h.reportId} className="hit" onClick={() => open(h.reportId, h.part)}>
                 <div className="hit-head">
+                  <span onClick={(e) => e.stopPropagation()}>
+                    <CompareCheckbox id={h.reportId} label={`${h.agency ?? h.fileName} ${h.year ?? ''}`} selected={selected} toggle={toggle} />
+                  </span>
                   <a href={`#/report/${h.reportId}`} onClick={(e) => e.preventDefault()}>
                     {h.agency ?? '（未识别单位）'}
                   </a>
