@@ -2,9 +2,9 @@
 // sentences drawn from real reports, some rare phrases, varied numbers), then p50/p95 latency
 // per kind of query, archive size, and the same text queries run by ripgrep over the same texts
 // as plain files (the scan-everything baseline).
-//   npm run bench:search -- [N]
+//   npm run bench:search -- [N] [--dir DIR]   (--dir keeps the archive there and reuses it)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Archive } from '../src/main/node/archive/archive.ts';
@@ -12,11 +12,15 @@ import type { SearchQuery } from '../src/shared/contract/types.ts';
 import type { Cell } from '../src/shared/report/model.ts';
 import { T3_COLUMNS, T4_COLUMNS, T4_ROWS, TEMPLATES } from '../src/shared/report/templates/index.ts';
 
-const N = Number(process.argv[2] ?? 10000);
+const args = process.argv.slice(2);
+const dirArg = args.indexOf('--dir');
+const given = dirArg >= 0 ? args.splice(dirArg, 2)[1] : undefined;
+const N = Number(args[0] ?? 10000);
 const RUNS = 40;
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-search-'));
+const dir = given ?? mkdtempSync(join(tmpdir(), 'nianbao-bench-search-'));
 const textDir = join(dir, 'texts');
-mkdirSync(textDir);
+const reuse = given !== undefined && existsSync(join(dir, 'done'));
+mkdirSync(textDir, { recursive: true });
 
 // Sentences from the real reports in the fixtures: realistic vocabulary and shared phrases.
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
@@ -38,11 +42,11 @@ const DEPTS = ['教育局', '民政局', '财政局', '自然资源和规划局'
 
 let peak = 0;
 const t0 = performance.now();
-const archive = new Archive(join(dir, 'archive.sqlite'));
-const insert = archive.db.transaction((reports: Parameters<Archive['insertReport']>[0][]) => reports.forEach((r) => archive.insertReport(r)));
+const built = new Archive(join(dir, 'archive.sqlite'));
+const insert = built.db.transaction((reports: Parameters<Archive['insertReport']>[0][]) => reports.forEach((r) => built.insertReport(r)));
 let batch: Parameters<Archive['insertReport']>[0][] = [];
 let textBytes = 0;
-for (let i = 0; i < N; i++) {
+for (let i = 0; i < (reuse ? 0 : N); i++) {
   const year = 2019 + (i % 6);
   const template = year >= 2021 ? 'T2021' : 'T2019';
   const agency = `${pick(CITIES)}${pick(DEPTS)}`;
@@ -90,8 +94,13 @@ for (let i = 0; i < N; i++) {
   }
 }
 if (batch.length) insert(batch);
-archive.db.pragma('wal_checkpoint(TRUNCATE)');
-const buildSecs = (performance.now() - t0) / 1000;
+built.db.pragma('wal_checkpoint(TRUNCATE)');
+built.close();
+// Queries run on the archive opened afresh, as the app opens it, not in the process that built it.
+const archive = new Archive(join(dir, 'archive.sqlite'));
+let buildSecs = (performance.now() - t0) / 1000;
+if (reuse) ({ textBytes, buildSecs, peak } = JSON.parse(readFileSync(join(dir, 'done'), 'utf8')));
+else if (given) writeFileSync(join(dir, 'done'), JSON.stringify({ textBytes, buildSecs, peak }));
 const dbBytes = statSync(join(dir, 'archive.sqlite')).size;
 
 function time(q: SearchQuery | (() => SearchQuery)): { p50: number; p95: number; total: number } {
@@ -149,4 +158,4 @@ for (const [name, q, rgTerm, target] of cases) {
   );
 }
 archive.close();
-rmSync(dir, { recursive: true, force: true });
+if (!given) rmSync(dir, { recursive: true, force: true });

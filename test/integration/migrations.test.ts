@@ -55,7 +55,7 @@ describe('migrations', () => {
     db.close();
 
     const archive = new Archive(file);
-    expect(archive.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(tables(archive.db)).toEqual(expect.arrayContaining(['search_docs', 'search_tri', 'search_uni']));
     expect(archive.search({ text: '信息处理费' }).total).toBe(1);
     expect(archive.search({ text: '费' }).total).toBe(1);
@@ -64,6 +64,16 @@ describe('migrations', () => {
     expect((archive.db.prepare('SELECT COUNT(*) AS n FROM search_tri').get() as { n: number }).n).toBe(0);
     expect(archive.search({ text: '费' }).total).toBe(0);
     archive.close();
+  });
+
+  it('0004-search-facets lets a filtered search find its reports from indexes alone', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    migrate(db, 4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan("SELECT id FROM reports r WHERE r.year >= 2020 AND r.status = 'error'")).toContain('USING COVERING INDEX reports_facets');
+    expect(plan('SELECT report_id FROM search_docs WHERE fee_stated = 1')).toContain('USING COVERING INDEX search_docs_fee');
   });
 
   it('is idempotent and refuses an archive from a newer version', () => {

@@ -1,5 +1,5 @@
 // Search over the fixture archive: the exact result set for each kind of query.
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,25 @@ describe('search', () => {
     expect(page1.total).toBe(all.total);
     expect([...page1.hits, ...page2.hits].map((h) => h.reportId)).toEqual(all.hits.slice(0, 10).map((h) => h.reportId));
     expect(T2021_TXT.length).toBe(3);
+  });
+
+  it('orders reports of equal relevance by newest year, whatever the import order', async () => {
+    // The same report twice, only its year changed: the same words, the same length, the same rank.
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-search-tie-'));
+    const text = new TextDecoder('gb18030').decode(readFileSync(new URL('../fixtures/reports/t2021/t2021-jiaoyu-2023.txt', import.meta.url)));
+    writeFileSync(join(dir, 'a-2023.txt'), text);
+    writeFileSync(join(dir, 'a-2022.txt'), text.replace('2023', '2022'));
+    const tie = openRuntime(join(dir, 'tie.sqlite'));
+    try {
+      for (const f of ['a-2023.txt', 'a-2022.txt']) await tie.importer.wait(tie.importer.start([join(dir, f)]));
+      const hits = tie.archive.search({ text: '信息处理费' }).hits;
+      expect(hits.map((h) => [h.fileName, h.year])).toEqual([
+        ['a-2023.txt', 2023],
+        ['a-2022.txt', 2022],
+      ]);
+      expect(hits[0].reportId).toBeLessThan(hits[1].reportId); // imported first, yet first by year
+    } finally {
+      await tie.close();
+    }
   });
 });

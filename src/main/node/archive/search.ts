@@ -16,6 +16,8 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
+/** Rows ranked beyond the page, so equal ranks at its end can still be ordered by year. */
+const TIE_SLACK = 10;
 const OPS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
 
 /**
@@ -48,60 +50,79 @@ export function indexReport(db: StatementSource, id: number): void {
   db.stmt('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
 }
 
+type HitRow = { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string };
+
+/**
+ * The filters as one list of report ids, read from indexes only (reports_facets, cells_value,
+ * search_docs_fee): a report's row holds its whole text, so filters that read rows are slow.
+ */
+function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.yearFrom !== undefined) (where.push('r.year >= ?'), args.push(q.yearFrom));
+  if (q.yearTo !== undefined) (where.push('r.year <= ?'), args.push(q.yearTo));
+  if (q.agency?.trim()) {
+    where.push(`(r.agency LIKE ? OR r.agency_norm LIKE ? OR ${GROUP} LIKE ?)`);
+    const a = q.agency.trim();
+    args.push(`%${a}%`, `%${normalizeAgency(a)}%`, `%${normalizeAgency(a)}%`);
+  }
+  if (q.template) (where.push('r.template = ?'), args.push(q.template));
+  if (q.status === 'problems') where.push("r.status <> 'ok'");
+  else if (q.status) (where.push('r.status = ?'), args.push(q.status));
+  for (const ind of q.indicators ?? []) {
+    // Only numbers have a num, so no condition on kind: cells_value alone answers.
+    where.push(`r.id IN (SELECT c.report_id FROM cells c WHERE c.tbl = ? AND c.row = ? AND c.col = ? AND c.num ${OPS[ind.op]} ?)`);
+    args.push(ind.table, ind.row, ind.col, ind.value);
+  }
+  if (q.feeStated !== undefined) where.push(`r.id ${q.feeStated ? '' : 'NOT '}IN (SELECT d.report_id FROM search_docs d WHERE d.fee_stated = 1)`);
+  return where.length ? { sql: where.join(' AND '), args } : null;
+}
+
 export function searchReports(db: StatementSource, q: SearchQuery): SearchResult {
   const parsed = parseQuery(q.text ?? '');
   const positive = parsed.clauses.filter((c) => !c.negated);
   const negative = parsed.clauses.filter((c) => c.negated);
-
-  const where: string[] = [];
-  const whereArgs: unknown[] = [];
-  if (q.yearFrom !== undefined) (where.push('r.year >= ?'), whereArgs.push(q.yearFrom));
-  if (q.yearTo !== undefined) (where.push('r.year <= ?'), whereArgs.push(q.yearTo));
-  if (q.agency?.trim()) {
-    where.push(`(r.agency LIKE ? OR r.agency_norm LIKE ? OR ${GROUP} LIKE ?)`);
-    const a = q.agency.trim();
-    whereArgs.push(`%${a}%`, `%${normalizeAgency(a)}%`, `%${normalizeAgency(a)}%`);
-  }
-  if (q.template) (where.push('r.template = ?'), whereArgs.push(q.template));
-  if (q.status === 'problems') where.push("r.status <> 'ok'");
-  else if (q.status) (where.push('r.status = ?'), whereArgs.push(q.status));
-  for (const ind of q.indicators ?? []) {
-    // IN, not a correlated EXISTS: the (tbl, row, col, num) index finds the reports.
-    where.push(`r.id IN (SELECT c.report_id FROM cells c WHERE c.tbl = ? AND c.row = ? AND c.col = ? AND c.kind = 'number' AND c.num ${OPS[ind.op]} ?)`);
-    whereArgs.push(ind.table, ind.row, ind.col, ind.value);
-  }
-  if (q.feeStated !== undefined) where.push(`r.id ${q.feeStated ? '' : 'NOT '}IN (SELECT d.report_id FROM search_docs d WHERE d.fee_stated = 1)`);
-
+  const filter = filterIds(q);
   const limit = Math.min(q.limit ?? 20, 100);
   const offset = q.offset ?? 0;
-  const cols = 'r.id, r.agency, r.year, r.template, r.status, r.file_name';
+  const rowsOf = (ids: number[]) => {
+    const one = db.stmt('SELECT id, agency, year, template, status, file_name FROM reports WHERE id = ?');
+    return ids.map((id) => one.get(id) as HitRow | undefined).filter((r): r is HitRow => !!r);
+  };
+
   let total: number;
-  let rows: { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string }[];
+  let rows: HitRow[];
   if (positive.length) {
-    // Relevance (bm25, FTS5's rank) first, then the newest year.
+    // Relevance (bm25, FTS5's rank) first, then the newest year. FTS5 ranks inside its own
+    // scan; the filters are an id list it checks in memory ("+" keeps FTS5 from taking the IN
+    // as a rowid lookup, which would re-run the match once per id).
     const { table, match } = ftsQuery(positive, negative);
-    if (where.length === 0) {
-      // Text alone: FTS5 counts and ranks by itself (ORDER BY rank inside the FTS table), and
-      // only the page's reports are read.
-      total = (db.stmt(`SELECT COUNT(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as { n: number }).n;
-      const ids = db.stmt(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ? OFFSET ?`).all(match, limit, offset) as { id: number }[];
-      const one = db.stmt(`SELECT ${cols} FROM reports r WHERE r.id = ?`);
-      rows = ids.map((x) => one.get(x.id)).filter(Boolean) as typeof rows;
-    } else {
-      const from = `FROM ${table} f JOIN reports r ON r.id = f.rowid WHERE ${table} MATCH ? AND ${where.join(' AND ')}`;
-      total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(match, ...whereArgs) as { n: number }).n;
-      rows = db.stmt(`SELECT ${cols} ${from} ORDER BY f.rank, r.year DESC, r.id DESC LIMIT ? OFFSET ?`).all(match, ...whereArgs, limit, offset) as typeof rows;
-    }
+    const within = filter ? ` AND +f.rowid IN (SELECT r.id FROM reports r WHERE ${filter.sql})` : '';
+    const args = [match, ...(filter?.args ?? [])];
+    // One pass gives the top of the ranking and the count; a page past the end still counts.
+    const ranked = db
+      .stmt(`SELECT f.rowid AS id, f.rank AS rank, count(*) OVER () AS n FROM ${table} f WHERE ${table} MATCH ?${within} ORDER BY f.rank LIMIT ?`)
+      .all(...args, offset + limit + TIE_SLACK) as { id: number; rank: number; n: number }[];
+    total = ranked[0]?.n ?? 0;
+    // Ties of rank go to the newest year; the few extra rows let a tie across the page's end be ordered too.
+    const top = rowsOf(ranked.map((r) => r.id));
+    const rank = new Map(ranked.map((r) => [r.id, r.rank]));
+    top.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (b.year ?? 0) - (a.year ?? 0) || b.id - a.id);
+    rows = top.slice(offset, offset + limit);
   } else {
     // Filters alone, or exclusions alone: newest first.
+    const where = filter ? [filter.sql] : [];
+    const args = [...(filter?.args ?? [])];
     if (negative.length) {
       const { table, match } = ftsQuery(negative, []);
       where.push(`r.id NOT IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`);
-      whereArgs.push(match);
+      args.push(match);
     }
     const from = `FROM reports r${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(...whereArgs) as { n: number }).n;
-    rows = db.stmt(`SELECT ${cols} ${from} ORDER BY r.year DESC, r.agency_norm, r.id DESC LIMIT ? OFFSET ?`).all(...whereArgs, limit, offset) as typeof rows;
+    total = (db.stmt(`SELECT COUNT(*) AS n ${from}`).get(...args) as { n: number }).n;
+    // Ids first, from the index; then the page's rows.
+    const ids = (db.stmt(`SELECT r.id ${from} ORDER BY r.year DESC, r.agency_norm, r.id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as { id: number }[]).map((r) => r.id);
+    rows = rowsOf(ids);
   }
 
   const doc = db.stmt('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');

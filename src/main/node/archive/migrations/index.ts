@@ -3,8 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { up as v1 } from './0001-init.ts';
 import { up as v2 } from './0002-review.ts';
 import { up as v3 } from './0003-search.ts';
+import { up as v4 } from './0004-search-facets.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
