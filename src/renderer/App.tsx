@@ -86,11 +86,13 @@ export function App() {
     }
   };
 
-  // A printed sheet is the page itself: no top bar, no dialogs.
-  if (route.view === 'print-compare') return <PrintCompare ids={route.ids} />;
-  if (route.view === 'print-summary') return <PrintSummary year={route.year} />;
-  if (route.view === 'print-series') return <PrintSeries agency={route.agency} />;
-  if (route.view === 'print-report') return <PrintReport id={route.id} />;
+  // A printed sheet is the page itself: no top bar, no dialogs. Keyed by its address, so a
+  // printer that moves one page from sheet to sheet gets a fresh sheet (and ready mark) each time.
+  const sheet = location.hash;
+  if (route.view === 'print-compare') return <PrintCompare key={sheet} ids={route.ids} />;
+  if (route.view === 'print-summary') return <PrintSummary key={sheet} year={route.year} />;
+  if (route.view === 'print-series') return <PrintSeries key={sheet} agency={route.agency} />;
+  if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} />;
 
   return (
     <div

@@ -1,12 +1,20 @@
 // PDFs from the command line: the CLI renders the app's print routes in the machine's
 // Chromium (found by itself, as on a user's PC) and writes the year batch as .xlsx and .pdf.
-// Needs the built renderer, so it runs with the browser tests.
+// Needs the built renderer, so it runs with the browser tests. The headless printer behind it
+// is also tested directly: many sheets on one page, each current.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
+import { appRequestHandler } from '../../src/main/node/print/app-request.ts';
+import { headlessPrinter } from '../../src/main/node/print/headless-printer.ts';
+import { openRuntime } from '../../src/main/node/runtime.ts';
+import { createHandlers, type Platform } from '../../src/main/node/services.ts';
+import { SHEET_ROUTES } from '../../src/shared/print-page.ts';
+import { cellTarget } from '../../src/shared/report/corrections.ts';
+import { parseValue } from '../../src/shared/report/parse/values.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'src/cli/index.ts'), ...args], { encoding: 'utf8', cwd: root });
@@ -55,5 +63,30 @@ describe('cli pdf', () => {
     const summary = pdfText(join(out, '2024年度政府信息公开工作年度报告汇总表.pdf'));
     expect(summary).toContain('2024年度政府信息公开工作年度报告汇总表');
     expect(summary).toContain('淮安市人民政府');
+  });
+
+  it('prints sheet after sheet on one page, each with its own and current data', async () => {
+    const rt = openRuntime(db, undefined, 1);
+    const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, platform: {} as Platform });
+    const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer')), { sandbox: false });
+    const text = async (route: string) => {
+      const file = join(dir, 'one.pdf');
+      writeFileSync(file, await printer.pdf(route, true));
+      return pdfText(file);
+    };
+    try {
+      const [older, newer] = rt.archive.listReports({ agency: '洪泽区' }).sort((a, b) => a.year! - b.year!).map((r) => r.id);
+      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74/);
+      expect(await text(SHEET_ROUTES.summary(2024))).toContain('2024年度政府信息公开工作年度报告汇总表');
+      // After a correction (marked ※), back to the first sheet, then the very same sheet again:
+      // each printed anew, not the page left from before.
+      rt.archive.correct(newer, cellTarget('t3', 'new', 'total'), parseValue('96')!, 'test');
+      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+96 ※\s+\+75/);
+      rt.archive.correct(newer, cellTarget('t3', 'new', 'total'), parseValue('97')!, 'test');
+      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+97 ※\s+\+76/);
+    } finally {
+      await printer.close();
+      await rt.close();
+    }
   });
 });

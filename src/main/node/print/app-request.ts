@@ -27,6 +27,8 @@ export type AppRequestHandler = (method: string, pathname: string, body: string)
 
 export function appRequestHandler(handlers: Handlers, rendererDir: string): AppRequestHandler {
   const root = resolve(rendererDir);
+  // The built renderer does not change while the app runs; its files are read once.
+  const files = new Map<string, Buffer>();
   return async (method, pathname, body): Promise<AppResponse> => {
     if (method === 'POST' && pathname.startsWith('/api/')) {
       let args: unknown = {};
@@ -41,7 +43,8 @@ export function appRequestHandler(handlers: Handlers, rendererDir: string): AppR
     const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
     if (!file.startsWith(root + sep)) return { status: 404, headers: {}, body: '' };
     try {
-      const data = await readFile(file);
+      let data = files.get(file);
+      if (!data) files.set(file, (data = await readFile(file)));
       return { status: 200, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }, body: data };
     } catch {
       return { status: 404, headers: {}, body: '' };

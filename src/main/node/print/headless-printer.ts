@@ -1,7 +1,7 @@
 // Printed sheets without the app's window: the same print routes, rendered to PDF by a
 // headless Chromium-family browser. Every request the page makes is answered in-process from
 // the built renderer and the contract, so no port is opened and nothing leaves the machine.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../../shared/print-page.ts';
 import type { AppRequestHandler } from './app-request.ts';
 import { launchBrowser, type BrowserOptions } from './find-browser.ts';
@@ -16,7 +16,9 @@ export interface SheetPrinter {
 
 /** The browser starts on the first sheet and serves every later one. */
 export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptions = {}): SheetPrinter {
-  let started: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
+  let started: Promise<{ browser: Browser; page: Page }> | undefined;
+  let loaded = false;
+  let queue: Promise<unknown> = Promise.resolve();
   const start = async () => {
     const b = await launchBrowser(browser);
     const context = await b.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
@@ -27,18 +29,35 @@ export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptio
       const res = await answer(req.method(), url.pathname, req.postData() ?? '');
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     });
-    return { browser: b, context };
+    return { browser: b, page: await context.newPage() };
+  };
+  // One page for every sheet: the app and its fonts load once, and each sheet is a new
+  // address within it (the app keys sheets by address, so each renders afresh).
+  const show = async (page: Page, route: string) => {
+    if (!loaded) {
+      await page.goto(`${ORIGIN}/#${route}`);
+      loaded = true;
+    } else {
+      const moved = await page.evaluate((r) => {
+        document.body.dataset.ready = '';
+        if (location.hash === `#${r}`) return false;
+        location.hash = r;
+        return true;
+      }, route);
+      // The same sheet again (its data may have changed since): load it anew.
+      if (!moved) await page.reload();
+    }
+    // The sheet marks itself ready once its data and fonts are in.
+    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
   };
   const inches = (n: number) => `${n}in`;
   return {
     async pdf(route, landscape) {
       started ??= start();
-      const { context } = await started;
-      const page = await context.newPage();
-      try {
-        await page.goto(`${ORIGIN}/#${route}`);
-        // The sheet marks itself ready once its data and fonts are in.
-        await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+      const { page } = await started;
+      // Sheets are made one after another on the one page.
+      const turn = queue.then(async () => {
+        await show(page, route);
         const m = PRINT_MARGINS_IN;
         const pdf = await page.pdf({
           format: 'A4',
@@ -50,9 +69,9 @@ export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptio
           margin: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) },
         });
         return new Uint8Array(pdf);
-      } finally {
-        await page.close();
-      }
+      });
+      queue = turn.catch(() => undefined);
+      return turn;
     },
     async close() {
       if (!started) return;
