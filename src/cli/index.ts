@@ -140,6 +140,11 @@ async function main(): Promise<number> {
         console.log(`共写出 ${r.written.length} 个文件（比较表和年度汇总表）。`);
       } else {
         if (rest.length < 2 || rest.length > 6) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）或报告文件');
+        const out = opts.out;
+        const ext = extname(out).toLowerCase();
+        if (!['.csv', '.xlsx', '.pdf'].includes(ext)) throw new Error('输出文件应为 .pdf、.xlsx 或 .csv');
+        // Before any file is imported: a PDF this PC cannot make is said at once.
+        if (ext === '.pdf') printer = cliPrinter(rt, opts.browser);
         const ids = await reportIds(rt, rest);
         const c = compareReports(
           ids.map((id) => {
@@ -148,14 +153,9 @@ async function main(): Promise<number> {
             return r;
           }),
         );
-        const out = opts.out;
-        const ext = extname(out).toLowerCase();
         if (ext === '.csv') writeFileSync(out, comparisonCsv(c));
         else if (ext === '.xlsx') writeFileSync(out, await comparisonXlsx(c));
-        else if (ext === '.pdf') {
-          printer = cliPrinter(rt, opts.browser);
-          writeFileSync(out, await printer.pdf(SHEET_ROUTES.compare(ids), true));
-        } else throw new Error('输出文件应为 .pdf、.xlsx 或 .csv');
+        else writeFileSync(out, await printer!.pdf(SHEET_ROUTES.compare(ids), true));
         console.log(`已写出：${out}`);
       }
     } finally {
