@@ -107,6 +107,10 @@ describe('comparison', () => {
       '淮安市洪泽区人民政府_2023-2024.xlsx',
     ]);
     await expect.poll(() => session.host.opened).toContain(folder);
+    // Away and back: the page shows the year's batch again.
+    await page.goto(`${session.host.url}#/agencies`);
+    await page.goto(`${session.host.url}#/summary?year=2024`);
+    await banner.waitFor();
     session.host.runtime.archive.unmergeAgency('洪泽区人民政府');
   });
 

@@ -65,6 +65,8 @@ describe('year batch', () => {
       '淮安市洪泽区人民政府_2023-2024.xlsx',
     ]);
     expect(routes.at(-1)).toBe('/print/summary?year=2024');
+    expect(jobs.latest(2024)).toEqual(s);
+    expect(jobs.latest(2023)).toBeNull();
   });
 
   it('stops between sheets when cancelled, keeping what was written', async () => {

@@ -156,6 +156,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
       return folder ? { jobId: batches.start(year, folder) } : null;
     },
     batchStatus: ({ jobId }) => batches.status(jobId),
+    latestBatch: ({ year }) => batches.latest(year),
     cancelBatch: ({ jobId }) => ({ cancelled: batches.cancel(jobId) }),
     openBatchFolder: async ({ jobId }) => {
       const folder = batches.folder(jobId);

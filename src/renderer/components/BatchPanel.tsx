@@ -19,6 +19,11 @@ export function useBatch(year: number) {
   const [status, setStatus] = useState<BatchStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = status !== null && !status.finished;
+  // Back on the page: the year's batch, if one was started, running or done.
+  useEffect(() => {
+    setStatus(null);
+    if (year) api.latestBatch({ year }).then(setStatus, () => undefined);
+  }, [year]);
   useEffect(() => {
     if (!running) return;
     const t = setTimeout(() => api.batchStatus({ jobId: status.jobId }).then(setStatus), 250);

@@ -100,6 +100,8 @@ export const contract = {
   /** Asks main for a folder, then writes the year's comparisons there; null when cancelled. */
   startBatch: returns<{ jobId: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
   batchStatus: returns<BatchStatus | null>()(z.object({ jobId: token }).strict()),
+  /** The latest batch of a year in this session, so the summary page finds a running one again. */
+  latestBatch: returns<BatchStatus | null>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
   cancelBatch: returns<{ cancelled: boolean }>()(z.object({ jobId: token }).strict()),
   /** Opens the folder the batch wrote into (main knows it; the renderer sends no path). */
   openBatchFolder: returns<{ opened: boolean; message?: string }>()(z.object({ jobId: token }).strict()),

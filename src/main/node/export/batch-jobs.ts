@@ -38,6 +38,12 @@ export class BatchJobs {
     return j ? { ...j.status, skipped: [...j.status.skipped] } : null;
   }
 
+  /** The last batch started for the year (jobs are kept in start order). */
+  latest(year: number): BatchStatus | null {
+    const last = [...this.jobs.values()].findLast((j) => j.status.year === year);
+    return last ? this.status(last.status.jobId) : null;
+  }
+
   cancel(jobId: string): boolean {
     const j = this.jobs.get(jobId);
     if (!j || j.status.finished) return false;
