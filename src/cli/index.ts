@@ -128,6 +128,7 @@ async function main(): Promise<number> {
         // .xlsx and .pdf, and the year's summary beside them.
         const year = Number(opts.year);
         if (!Number.isInteger(year)) throw new Error('年度写作 2024 这样的四位数字');
+        if (!rt.archive.years().includes(year)) throw new Error(`档案中没有${year}年度的报告（档案中有：${rt.archive.years().join('、') || '无'}）`);
         if (!('no-pdf' in opts)) printer = cliPrinter(rt, opts.browser);
         mkdirSync(opts.out, { recursive: true });
         const pdf = printer && ((route: string) => printer!.pdf(route, true));

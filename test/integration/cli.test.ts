@@ -109,6 +109,12 @@ describe('cli', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('says so when the archive has no report of the batch year', () => {
+    const r = cli('compare', '--year', '2031', '--with-previous', '--out', join(db, '..', 'none'), '--no-pdf', '--db', db);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^出错：档案中没有2031年度的报告（档案中有：2024、2023、2020、2019、2018）/);
+  });
+
   it('explains its usage in Chinese', () => {
     const r = cli('nope');
     expect(r.status).toBe(2);
