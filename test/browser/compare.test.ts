@@ -90,7 +90,7 @@ describe('comparison', () => {
     await page.getByRole('button', { name: '批量生成与上一年的比较表' }).click();
     // While it runs: a bar, which sheet, and the button is held.
     await page.locator('.batch [role=progressbar]').waitFor();
-    expect(await page.locator('.batch .progress-text').innerText()).toMatch(/^正在生成 \d \/ 3/);
+    expect(await page.locator('.batch .progress-text').innerText()).toMatch(/^已完成 \d \/ 3/);
     expect(await page.getByRole('button', { name: '正在批量生成…' }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(out, 'batch-running.png') });
     const banner = page.getByText(/^已在 .* 生成 4 个文件；1 个单位没有上一年度报告，未生成$/);

@@ -48,8 +48,8 @@ export function BatchPanel({ status }: { status: BatchStatus }) {
         <>
           <ProgressBar done={status.done} total={status.total} finished={false} />
           <p className="progress-text">
-            正在生成 {status.done} / {status.total}
-            {status.current ? `：${status.current}` : ''}
+            已完成 {status.done} / {status.total}
+            {status.current ? `，正在生成：${status.current}` : ''}
             <button className="link" onClick={() => api.cancelBatch({ jobId: status.jobId })}>
               取消
             </button>

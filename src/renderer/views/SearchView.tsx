@@ -185,7 +185,7 @@ export function SearchView({ initial, years }: { initial: string; years: number[
             {result.hits.map((h) => (
               <li key={h.reportId} className="hit" onClick={() => open(h.reportId, h.part)}>
                 <div className="hit-head">
-                  <span onClick={(e) => e.stopPropagation()}>
+                  <span className="pick" onClick={(e) => e.stopPropagation()}>
                     <CompareCheckbox id={h.reportId} label={`${h.agency ?? h.fileName} ${h.year ?? ''}`} selected={selected} toggle={toggle} />
                   </span>
                   <a href={`#/report/${h.reportId}`} onClick={(e) => e.preventDefault()}>
