@@ -63,12 +63,7 @@ export function CorrectionDialog(props: {
             </button>
           )}
           <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            保存更正
-          </button>
+          <CancelSave onClose={props.onClose} />
         </div>
       </form>
     </div>
@@ -109,14 +104,23 @@ export function MetaDialog(props: { agency: string | null; year: number | null; 
         </label>
         {error && <p className="error-text">{error}</p>}
         <div className="modal-actions">
-          <button type="button" onClick={props.onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            保存更正
-          </button>
+          <CancelSave onClose={props.onClose} />
         </div>
       </form>
     </div>
+  );
+}
+
+/** The two buttons every correction dialog ends with. */
+function CancelSave({ onClose }: { onClose: () => void }) {
+  return (
+    <>
+      <button type="button" onClick={onClose}>
+        取消
+      </button>
+      <button type="submit" className="primary">
+        保存更正
+      </button>
+    </>
   );
 }
