@@ -132,8 +132,11 @@ async function main(): Promise<number> {
         if (!('no-pdf' in opts)) printer = cliPrinter(rt, opts.browser);
         mkdirSync(opts.out, { recursive: true });
         const pdf = printer && ((route: string) => printer!.pdf(route, true));
-        const r = await writeYearComparisons(rt.archive, year, opts.out, pdf, (done, total, name) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r正在生成 ${done}/${total} ${name}`.padEnd(60).slice(0, 80));
+        const r = await writeYearComparisons(rt.archive, year, opts.out, {
+          pdf,
+          progress: (done, total, name) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r正在生成 ${done}/${total} ${name}`.padEnd(60).slice(0, 80));
+          },
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
         for (const s of r.skipped) console.log(`跳过：${s}`);

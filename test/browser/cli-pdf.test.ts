@@ -67,7 +67,7 @@ describe('cli pdf', () => {
 
   it('prints sheet after sheet on one page, each with its own and current data', async () => {
     const rt = openRuntime(db, undefined, 1);
-    const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, platform: {} as Platform });
+    const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: {} as Platform });
     const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer')), { sandbox: false });
     const text = async (route: string) => {
       const file = join(dir, 'one.pdf');

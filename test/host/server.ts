@@ -33,6 +33,7 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
   const handlers = createHandlers({
     archive: runtime.archive,
     importer: runtime.importer,
+    pool: runtime.pool,
     platform: {
       version: 'test',
       chooseSources: async () => answer,

@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-review-'));
   cpSync(new URL('../fixtures/reports/samples', import.meta.url).pathname, join(dir, 'in'), { recursive: true });
   rt = openRuntime(join(dir, 'a.sqlite'));
-  api = createHandlers({ archive: rt.archive, importer: rt.importer, platform: { version: 't', chooseSources: async () => null, openPath: async () => '', saveFile: async () => null, chooseOutputFolder: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
+  api = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: { version: 't', chooseSources: async () => null, openPath: async () => '', saveFile: async () => null, chooseOutputFolder: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
   await importDir(join(dir, 'in'));
 });
 afterAll(async () => rt?.close());

@@ -48,7 +48,7 @@ describe('year batch', () => {
   it('writes each agency with a previous year, then the summary, and says how far it is', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
     const routes: string[] = [];
-    const jobs = new BatchJobs(rt.archive, async (route) => (routes.push(route), pdfBytes));
+    const jobs = new BatchJobs(rt.archive, { pdf: async (route) => (routes.push(route), pdfBytes), compare: (inputs) => rt.pool.compare(inputs, 'word') });
     const id = jobs.start(2024, folder);
     const s = await vi.waitFor(() => {
       const x = jobs.status(id)!;
@@ -73,7 +73,7 @@ describe('year batch', () => {
     const folder = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const jobs = new BatchJobs(rt.archive, async () => (await gate, pdfBytes));
+    const jobs = new BatchJobs(rt.archive, { pdf: async () => (await gate, pdfBytes) });
     const id = jobs.start(2024, folder);
     // The first PDF is held back: the job is inside its first comparison sheet.
     const during = await vi.waitFor(() => {

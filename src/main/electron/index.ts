@@ -72,6 +72,7 @@ else {
     const handlers = createHandlers({
       archive: runtime.archive,
       importer: runtime.importer,
+      pool: runtime.pool,
       platform: {
         version: app.getVersion(),
         chooseSources: async (kind) => {

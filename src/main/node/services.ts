@@ -7,7 +7,6 @@ import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
-import { compareReports } from '../../shared/compare/index.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
@@ -15,6 +14,7 @@ import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
 import type { Importer } from './import/importer.ts';
+import type { ParsePool } from './import/pool.ts';
 
 export interface Platform {
   /** The native open dialog; null when the user cancels. */
@@ -35,6 +35,8 @@ export interface Platform {
 export interface ServiceDeps {
   archive: Archive;
   importer: Importer;
+  /** The workers: comparisons (long text diffs) run there, not on main's thread. */
+  pool: ParsePool;
   platform: Platform;
 }
 
@@ -54,11 +56,11 @@ function who(): string {
   }
 }
 
-export function createHandlers({ archive, importer, platform }: ServiceDeps): Handlers {
+export function createHandlers({ archive, importer, pool, platform }: ServiceDeps): Handlers {
   // Paths the user chose in main's dialog or dropped on the window, behind an opaque token.
   const grants = new Map<string, string[]>();
   // Year batches print landscape sheets through the platform's PDF renderer.
-  const batches = new BatchJobs(archive, (route) => platform.renderPdf(route, true));
+  const batches = new BatchJobs(archive, { pdf: (route) => platform.renderPdf(route, true), compare: (inputs) => pool.compare(inputs, 'word') });
   const grant = (paths: string[]) => {
     const token = randomBytes(12).toString('base64url');
     grants.set(token, paths);
@@ -122,7 +124,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     search: (q) => archive.search(q),
     compare: ({ ids, granularity }) => compare(ids, granularity),
     exportComparison: async ({ ids, format }) => {
-      const c = compare(ids);
+      const c = await compare(ids);
       const name = sheetName(c);
       const path =
         format === 'xlsx'
@@ -132,7 +134,7 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     },
     printSheet: async (args) => {
       // Each sheet is a print route of the renderer; wide sheets print landscape.
-      const { route, name, landscape } = sheetOf(args);
+      const { route, name, landscape } = await sheetOf(args);
       const { action } = args;
       if (action === 'print') {
         const err = await platform.printRoute(route, landscape);
@@ -193,10 +195,10 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
   }
 
   /** The print route of a sheet, its file name, and whether it is wide (landscape). */
-  function sheetOf(args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number }) {
+  async function sheetOf(args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number }) {
     switch (args.sheet) {
       case 'compare':
-        return { route: SHEET_ROUTES.compare(args.ids), name: sheetName(compare(args.ids)), landscape: true };
+        return { route: SHEET_ROUTES.compare(args.ids), name: sheetName(reportsOf(args.ids)), landscape: true };
       case 'summary':
         return { route: SHEET_ROUTES.summary(args.year), name: summarySheetName(args.year), landscape: true };
       case 'series': {
@@ -219,14 +221,24 @@ export function createHandlers({ archive, importer, platform }: ServiceDeps): Ha
     return path ? { saved: true, path } : { saved: false };
   }
 
-  function compare(ids: number[], granularity: 'word' | 'char' = 'word') {
+  function inputsOf(ids: number[]) {
     const inputs = [...new Set(ids)].map((id) => {
       const r = archive.compareInput(id);
       if (!r) throw new Error(`档案中没有报告 #${id}`);
       return r;
     });
     if (inputs.length < 2) throw new Error('请选择至少两份不同的报告进行比较');
-    return compareReports(inputs, granularity);
+    return inputs;
+  }
+
+  /** Agencies and years of the reports, for a sheet's file name. */
+  function reportsOf(ids: number[]) {
+    return { reports: inputsOf(ids).map((r) => ({ agency: r.agency, year: r.year })) };
+  }
+
+  /** Built in a worker: a long text diff (up to its time limit) never holds up main. */
+  function compare(ids: number[], granularity: 'word' | 'char' = 'word') {
+    return pool.compare(inputsOf(ids), granularity);
   }
 
   function detail(id: number) {

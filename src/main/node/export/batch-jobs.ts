@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BatchStatus } from '../../../shared/contract/types.ts';
 import type { Archive } from '../archive/archive.ts';
-import { writeYearComparisons } from './batch.ts';
+import { writeYearComparisons, type BatchOptions } from './batch.ts';
 
 interface Job {
   status: BatchStatus;
@@ -13,11 +13,11 @@ interface Job {
 export class BatchJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly archive: Archive;
-  private readonly pdf: ((route: string) => Promise<Uint8Array>) | undefined;
+  private readonly opts: Pick<BatchOptions, 'pdf' | 'compare'>;
 
-  constructor(archive: Archive, pdf?: (route: string) => Promise<Uint8Array>) {
+  constructor(archive: Archive, opts: Pick<BatchOptions, 'pdf' | 'compare'> = {}) {
     this.archive = archive;
-    this.pdf = pdf;
+    this.opts = opts;
   }
 
   start(year: number, folder: string): string {
@@ -26,7 +26,7 @@ export class BatchJobs {
     const job: Job = { status, abort: new AbortController() };
     this.jobs.set(jobId, job);
     const progress = (done: number, total: number, current: string) => Object.assign(status, { done, total, current: current || null });
-    writeYearComparisons(this.archive, year, folder, this.pdf, progress, job.abort.signal, () => void status.written++)
+    writeYearComparisons(this.archive, year, folder, { ...this.opts, progress, signal: job.abort.signal, onWritten: () => void status.written++ })
       .then((r) => Object.assign(status, { skipped: r.skipped, cancelled: r.cancelled }))
       .catch((e: unknown) => (status.error = e instanceof Error ? e.message : String(e)))
       .finally(() => Object.assign(status, { finished: true, current: null }));

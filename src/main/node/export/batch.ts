@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SHEET_ROUTES, summarySheetName } from '../../../shared/print-page.ts';
-import { compareReports } from '../../../shared/compare/index.ts';
+import { compareReports, type CompareInput, type Comparison } from '../../../shared/compare/index.ts';
 import type { Archive } from '../archive/archive.ts';
 import { comparisonXlsx, summaryXlsx } from './compare-sheet.ts';
 
@@ -20,15 +20,19 @@ export type BatchProgress = (done: number, total: number, current: string) => vo
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
-export async function writeYearComparisons(
-  archive: Archive,
-  year: number,
-  folder: string,
-  pdf?: (route: string) => Promise<Uint8Array>,
-  progress?: BatchProgress,
-  signal?: AbortSignal,
-  onWritten?: (path: string) => void,
-): Promise<BatchResult> {
+export interface BatchOptions {
+  /** Renders a print route to PDF; without it, Excel only. */
+  pdf?: (route: string) => Promise<Uint8Array>;
+  progress?: BatchProgress;
+  /** Stops the batch between sheets. */
+  signal?: AbortSignal;
+  onWritten?: (path: string) => void;
+  /** Builds a comparison; the app passes its worker pool's, so main is never held up. */
+  compare?: (inputs: CompareInput[]) => Comparison | Promise<Comparison>;
+}
+
+export async function writeYearComparisons(archive: Archive, year: number, folder: string, opts: BatchOptions = {}): Promise<BatchResult> {
+  const { pdf, progress, signal, onWritten, compare = compareReports } = opts;
   const written: string[] = [];
   const skipped: string[] = [];
   const reports = archive.listReports({ year, sort: 'agency' });
@@ -48,7 +52,7 @@ export async function writeYearComparisons(
       continue;
     }
     const base = join(folder, `${safeName(agency)}_${year - 1}-${year}`);
-    const c = compareReports([archive.compareInput(prev)!, archive.compareInput(r.id)!]);
+    const c = await compare([archive.compareInput(prev)!, archive.compareInput(r.id)!]);
     await write(`${base}.xlsx`, await comparisonXlsx(c));
     if (pdf) await write(`${base}.pdf`, await pdf(SHEET_ROUTES.compare([prev, r.id])));
   }

@@ -1,14 +1,21 @@
-// A small pool of parse workers. A worker that hangs or runs out of memory (a hostile file)
-// is replaced, and only that file fails.
+// A small pool of workers for the heavy work main must not do on its own thread: parsing
+// files, and comparing reports (a long text diff may take seconds). A worker that hangs or
+// runs out of memory (a hostile file) is replaced, and only that task fails.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
+import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { Processed } from './process-file.ts';
+
+/** What a worker is asked to do (worker.ts answers each kind). */
+export type WorkerJob = { kind: 'parse'; bytes: Uint8Array; ext: string } | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity };
 
 interface Task {
   id: number;
-  bytes: Uint8Array;
-  ext: string;
-  resolve: (p: Processed) => void;
+  job: WorkerJob;
+  done: (result: unknown) => void;
+  /** Settles the task when its worker failed or timed out. */
+  failed: (code: 'internal' | 'timeout', message: string) => void;
 }
 
 interface Slot {
@@ -46,14 +53,23 @@ export class ParsePool {
   run(bytes: Uint8Array, ext: string): Promise<Processed> {
     if (this.closed) return Promise.resolve({ ok: false, code: 'internal', message: '导入已停止' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, bytes, ext, resolve });
+      this.queue.push({ id: this.nextId++, job: { kind: 'parse', bytes, ext }, done: (r) => resolve(r as Processed), failed: (code, message) => resolve({ ok: false, code, message }) });
+      this.pump();
+    });
+  }
+
+  /** A comparison in a worker; it goes ahead of queued files, since someone is waiting on it. */
+  compare(inputs: CompareInput[], granularity: Granularity): Promise<Comparison> {
+    if (this.closed) return Promise.reject(new Error('程序正在关闭'));
+    return new Promise((resolve, reject) => {
+      this.queue.unshift({ id: this.nextId++, job: { kind: 'compare', inputs, granularity }, done: (r) => resolve(r as Comparison), failed: (_, message) => reject(new Error(`比较失败：${message}`)) });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.queue) t.resolve({ ok: false, code: 'internal', message: '导入已停止' });
+    for (const t of this.queue) t.failed('internal', '导入已停止');
     this.queue = [];
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
@@ -63,12 +79,12 @@ export class ParsePool {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
     const slot: Slot = { worker, task: null, timer: null };
-    worker.on('message', (msg: { id: number; result: Processed }) => {
+    worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       if (slot.task?.id !== msg.id) return;
-      this.finish(slot, msg.result);
+      this.finish(slot, (t) => (msg.error === undefined ? t.done(msg.result) : t.failed('internal', msg.error)));
     });
     const fail = (why: string) => {
-      if (slot.task) this.finish(slot, { ok: false, code: 'internal', message: why });
+      if (slot.task) this.finish(slot, (t) => t.failed('internal', why));
       this.replace(slot);
     };
     worker.on('error', (e) => fail(/memory|heap/i.test(String(e)) ? '文件过于复杂，读取时内存超限，已放弃该文件' : `读取时出错：${e.message}`));
@@ -86,12 +102,12 @@ export class ParsePool {
     this.pump();
   }
 
-  private finish(slot: Slot, result: Processed): void {
+  private finish(slot: Slot, settle: (t: Task) => void): void {
     const task = slot.task!;
     if (slot.timer) clearTimeout(slot.timer);
     slot.task = null;
     slot.timer = null;
-    task.resolve(result);
+    settle(task);
     this.pump();
   }
 
@@ -101,10 +117,10 @@ export class ParsePool {
       const task = this.queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(() => {
-        this.finish(slot, { ok: false, code: 'timeout', message: `处理超时（超过${this.opts.timeoutMs / 1000}秒），已放弃该文件` });
+        this.finish(slot, (t) => t.failed('timeout', `处理超时（超过${this.opts.timeoutMs / 1000}秒），已放弃该文件`));
         this.replace(slot);
       }, this.opts.timeoutMs);
-      slot.worker.postMessage({ id: task.id, bytes: task.bytes, ext: task.ext });
+      slot.worker.postMessage({ id: task.id, job: task.job });
     }
   }
 }

@@ -1,8 +1,16 @@
-// Worker thread entry: parses files off the main thread so the window never freezes.
+// Worker thread entry: parses files and compares reports off the main thread, so main keeps
+// answering the window while a large file or a long text diff is worked on.
 import { parentPort } from 'node:worker_threads';
+import { compareReports } from '../../../shared/compare/index.ts';
+import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
 
-parentPort!.on('message', async (msg: { id: number; bytes: Uint8Array; ext: string }) => {
-  const result = await processFile(msg.bytes, msg.ext);
-  parentPort!.postMessage({ id: msg.id, result });
+parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
+  const { job } = msg;
+  try {
+    const result = job.kind === 'parse' ? await processFile(job.bytes, job.ext) : compareReports(job.inputs, job.granularity);
+    parentPort!.postMessage({ id: msg.id, result });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
 });
