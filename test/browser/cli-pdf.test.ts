@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { appRequestHandler } from '../../src/main/node/print/app-request.ts';
-import { headlessPrinter } from '../../src/main/node/print/headless-printer.ts';
-import { openRuntime } from '../../src/main/node/runtime.ts';
+import type { BrowserOptions } from '../../src/main/node/print/find-browser.ts';
+import { headlessPrinter, type SheetPrinter } from '../../src/main/node/print/headless-printer.ts';
+import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers, type Platform } from '../../src/main/node/services.ts';
 import { SHEET_ROUTES } from '../../src/shared/print-page.ts';
 import { cellTarget } from '../../src/shared/report/corrections.ts';
@@ -21,6 +22,19 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'src/
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 let dir: string;
 let db: string;
+
+/** The CLI's printer over the test archive, closed after `use`. */
+async function withPrinter(use: (printer: SheetPrinter, rt: Runtime) => Promise<void>, browser: BrowserOptions = {}, timeoutMs?: number) {
+  const rt = openRuntime(db, undefined, 1);
+  const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: {} as Platform });
+  const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer')), { sandbox: false, ...browser }, timeoutMs);
+  try {
+    await use(printer, rt);
+  } finally {
+    await printer.close();
+    await rt.close();
+  }
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-pdf-'));
@@ -66,15 +80,12 @@ describe('cli pdf', () => {
   });
 
   it('prints sheet after sheet on one page, each with its own and current data', async () => {
-    const rt = openRuntime(db, undefined, 1);
-    const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: {} as Platform });
-    const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer')), { sandbox: false });
-    const text = async (route: string) => {
-      const file = join(dir, 'one.pdf');
-      writeFileSync(file, await printer.pdf(route, true));
-      return pdfText(file);
-    };
-    try {
+    await withPrinter(async (printer, rt) => {
+      const text = async (route: string) => {
+        const file = join(dir, 'one.pdf');
+        writeFileSync(file, await printer.pdf(route, true));
+        return pdfText(file);
+      };
       const [older, newer] = rt.archive.listReports({ agency: '洪泽区' }).sort((a, b) => a.year! - b.year!).map((r) => r.id);
       expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74/);
       expect(await text(SHEET_ROUTES.summary(2024))).toContain('2024年度政府信息公开工作年度报告汇总表');
@@ -84,9 +95,23 @@ describe('cli pdf', () => {
       expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+96 ※\s+\+75/);
       rt.archive.correct(newer, cellTarget('t3', 'new', 'total'), parseValue('97')!, 'test');
       expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+97 ※\s+\+76/);
-    } finally {
-      await printer.close();
-      await rt.close();
-    }
+    });
+  });
+
+  it('says in Chinese when a sheet does not get ready, and prints the next one anyway', async () => {
+    await withPrinter(async (printer) => {
+      // Not a print route: the library shows, which never marks itself ready to print.
+      await expect(printer.pdf('/library', true)).rejects.toThrow('生成 PDF 失败：打印页面在1.5秒内没有准备好');
+      const file = join(dir, 'after.pdf');
+      writeFileSync(file, await printer.pdf(SHEET_ROUTES.summary(2024), true));
+      expect(pdfText(file)).toContain('2024年度政府信息公开工作年度报告汇总表');
+    }, {}, 1500);
+  });
+
+  it('says in Chinese when the browser cannot start', async () => {
+    // A program that exists but is no browser.
+    await withPrinter(async (printer) => {
+      await expect(printer.pdf(SHEET_ROUTES.summary(2024), true)).rejects.toThrow(/^生成 PDF 失败：无法启动浏览器 \/bin\/true：/);
+    }, { path: '/bin/true' });
   });
 });

@@ -39,9 +39,19 @@ export interface BrowserOptions {
 }
 
 /** Starts it headless, with nothing that reaches out to the network on its own. */
-export function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
+export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
+  const executablePath = findBrowser(opts.path);
+  try {
+    return await launch(executablePath, opts);
+  } catch (e) {
+    // Playwright's message is long and in English; the first line says what went wrong.
+    throw new Error(`无法启动浏览器 ${executablePath}：${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
+  }
+}
+
+function launch(executablePath: string, opts: BrowserOptions): Promise<Browser> {
   return chromium.launch({
-    executablePath: findBrowser(opts.path),
+    executablePath,
     chromiumSandbox: opts.sandbox ?? process.getuid?.() !== 0,
     args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
   });

@@ -15,7 +15,7 @@ export interface SheetPrinter {
 }
 
 /** The browser starts on the first sheet and serves every later one. */
-export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptions = {}): SheetPrinter {
+export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptions = {}, timeoutMs = 30_000): SheetPrinter {
   let started: Promise<{ browser: Browser; page: Page }> | undefined;
   let loaded = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -48,15 +48,15 @@ export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptio
       if (!moved) await page.reload();
     }
     // The sheet marks itself ready once its data and fonts are in.
-    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: timeoutMs });
   };
   const inches = (n: number) => `${n}in`;
   return {
-    async pdf(route, landscape) {
-      started ??= start();
-      const { page } = await started;
+    pdf(route, landscape) {
       // Sheets are made one after another on the one page.
       const turn = queue.then(async () => {
+        started ??= start();
+        const { page } = await started;
         await show(page, route);
         const m = PRINT_MARGINS_IN;
         const pdf = await page.pdf({
@@ -70,8 +70,17 @@ export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptio
         });
         return new Uint8Array(pdf);
       });
-      queue = turn.catch(() => undefined);
-      return turn;
+      const result = turn.catch(async (e: unknown) => {
+        // The next sheet starts over with a fresh browser, whatever state this one left.
+        const was = started;
+        started = undefined;
+        loaded = false;
+        await was?.then((s) => s.browser.close()).catch(() => undefined);
+        const why = e instanceof Error && e.name === 'TimeoutError' ? `打印页面在${timeoutMs / 1000}秒内没有准备好` : String(e instanceof Error ? e.message : e).split('\n')[0];
+        throw new Error(`生成 PDF 失败：${why}`);
+      });
+      queue = result.catch(() => undefined);
+      return result;
     },
     async close() {
       if (!started) return;
