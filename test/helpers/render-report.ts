@@ -16,7 +16,9 @@ export interface ReportSpec {
   prose: Record<number, string[]>;
 }
 
-export type Layout = 'pipe' | 'tab' | 'spaced' | 'html';
+/** pipe: "a | b |" lines; pipe-cell: one cell per line ending in "|"; tab: one cell per line
+ *  after a tab; tab-row: a row's cells on one line between tabs; spaced: PDF text; html: Word. */
+export type Layout = 'pipe' | 'pipe-cell' | 'tab' | 'tab-row' | 'spaced' | 'html';
 
 const HEADINGS = PART_TITLES;
 
@@ -63,7 +65,9 @@ function textTables(spec: ReportSpec): { t2: string[][]; t3: string[][]; t4: str
 
 function renderRows(rows: string[][], layout: Exclude<Layout, 'html'>): string[] {
   if (layout === 'pipe') return rows.map((r) => `${r.join(' | ')} |`);
+  if (layout === 'pipe-cell') return rows.flatMap((r) => [...r.map((c) => `${c}|`), '']);
   if (layout === 'tab') return rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
+  if (layout === 'tab-row') return rows.map((r) => r.join('\t'));
   return rows.map((r) => r.filter((c) => c !== '').join('    '));
 }
 
