@@ -17,8 +17,10 @@ export interface ReportSpec {
 }
 
 /** pipe: "a | b |" lines; pipe-cell: one cell per line ending in "|"; tab: one cell per line
- *  after a tab; tab-row: a row's cells on one line between tabs; spaced: PDF text; html: Word. */
-export type Layout = 'pipe' | 'pipe-cell' | 'tab' | 'tab-row' | 'spaced' | 'html';
+ *  after a tab; tab-row: a row's cells on one line between tabs; spaced: PDF text; pdf: PDF
+ *  text as copied from real files (sub-items "1、", page numbers "-3-" inside the tables, long
+ *  labels wrapped after their numbers); html: Word. */
+export type Layout = 'pipe' | 'pipe-cell' | 'tab' | 'tab-row' | 'spaced' | 'pdf' | 'html';
 
 const HEADINGS = PART_TITLES;
 
@@ -63,7 +65,31 @@ function textTables(spec: ReportSpec): { t2: string[][]; t3: string[][]; t4: str
   return { t2, t3, t4 };
 }
 
+/** What copying text out of a PDF does to the spaced rows. */
+function pdfNoise(lines: string[]): string[] {
+  const out: string[] = [];
+  let page = 1;
+  // The vertical label of table 三 comes out one character per line between the rows.
+  const vertical = [...'三、本年度办理结果'];
+  let down = 0;
+  for (const [i, line] of lines.entries()) {
+    let l = line.replace(/(\d)\.(?=\D)/g, '$1、');
+    if (l.startsWith('三、本年度办理结果')) {
+      l = l.slice(vertical.length).trimStart();
+      down = 1;
+    }
+    if (down > 0 && down <= vertical.length) out.push(vertical[down++ - 1]);
+    // A label too long for its column: its tail lands on the line after the numbers.
+    const m = /^(\S{17,})(\s{4}.*\d.*)$/.exec(l);
+    if (m) out.push(`${m[1].slice(0, 14)}${m[2]}`, m[1].slice(14));
+    else out.push(l);
+    if (i % 13 === 12) out.push(`-${page++}-`);
+  }
+  return out;
+}
+
 function renderRows(rows: string[][], layout: Exclude<Layout, 'html'>): string[] {
+  if (layout === 'pdf') return pdfNoise(renderRows(rows, 'spaced'));
   if (layout === 'pipe') return rows.map((r) => `${r.join(' | ')} |`);
   if (layout === 'pipe-cell') return rows.flatMap((r) => [...r.map((c) => `${c}|`), '']);
   if (layout === 'tab') return rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
