@@ -36,6 +36,23 @@ time('build a 2-report comparison, character-level diff', () => compareReports(i
 time('build a 2-report comparison of longer reports (seed 004 vs 003, about 4,400 characters each)', () => compareReports([inputs[3], inputs[4]]));
 time('build a 6-report comparison (T2019 and T2021 mixed)', () => compareReports(inputs));
 
+// Many reports are longer than the fixtures: two of 15,000 characters or more, made of the
+// fixtures' own paragraphs, the later year keeping two thirds of the earlier one's.
+const paragraphs = inputs.flatMap((r) => r.parts.flatMap((p) => p.text.split('\n'))).filter((p) => p.length > 20);
+let seed = 7;
+const pick = () => paragraphs[(seed = (seed * 48271) % 2147483647) % paragraphs.length];
+const longParts = (base?: CompareInput['parts']) =>
+  inputs[3].parts.map((p, i) => {
+    const keep = base ? base[i].text.split('\n').filter((_, j) => j % 3 !== 0) : [];
+    const fresh = Array.from({ length: base ? Math.ceil(keep.length / 2) : 16 }, pick);
+    return { ...p, text: [...keep, ...fresh].join('\n') };
+  });
+const earlier = { ...inputs[3], id: 11, parts: longParts() };
+const later = { ...inputs[4], id: 12, parts: longParts(earlier.parts) };
+console.log(`long reports: ${chars(earlier)} and ${chars(later)} characters of text`);
+time('build a 2-report comparison of long reports, word-level', () => compareReports([earlier, later]), 10);
+time('build a 6-report comparison with the two long reports among them', () => compareReports([earlier, later, ...inputs.slice(0, 4)]), 10);
+
 // The printed sheet through the service, as the app's "保存为PDF" does it: the print route
 // rendered by the headless printer (the CLI's, and the test host's, in place of Electron's
 // printToPDF). The first sheet also starts the browser.
