@@ -30,5 +30,5 @@ export function cliPrinter(rt: Runtime, browserPath: string | undefined): SheetP
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('生成 PDF 要用到程序界面：请先运行 npm run build（npm start 也会构建）');
   const path = findBrowser(browserPath);
   const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: CLI_PLATFORM });
-  return headlessPrinter(appRequestHandler(handlers, rendererDir), { path });
+  return headlessPrinter(appRequestHandler(handlers, rendererDir, 'sheet'), { path });
 }

@@ -27,7 +27,7 @@ let db: string;
 async function withPrinter(use: (printer: SheetPrinter, rt: Runtime) => Promise<void>, browser: BrowserOptions = {}, timeoutMs?: number) {
   const rt = openRuntime(db, undefined, 1);
   const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: {} as Platform });
-  const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer')), { sandbox: false, ...browser }, timeoutMs);
+  const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer'), 'sheet'), { sandbox: false, ...browser }, timeoutMs);
   try {
     await use(printer, rt);
   } finally {

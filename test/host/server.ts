@@ -57,7 +57,8 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
     },
   });
   const serve = appRequestHandler(handlers, rendererDir);
-  const printer = headlessPrinter(serve, { sandbox: false });
+  // The sheets are printed as in the app: as sheets, which may only read what they print.
+  const printer = headlessPrinter(appRequestHandler(handlers, rendererDir, 'sheet'), { sandbox: false });
   const server: Server = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;

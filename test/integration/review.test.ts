@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCsv } from '../../src/main/node/export/archive-export.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import { appRequestHandler } from '../../src/main/node/print/app-request.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
 import type { Handlers } from '../../src/shared/contract/index.ts';
 
@@ -113,5 +114,17 @@ describe('agency aliases and cross-year checks', () => {
     expect(d.agency).toBe('淮安市人民政府办公室');
     expect(d.cells.find((c) => c.row === 'fees')!.value).toMatchObject({ kind: 'mark', raw: '/' });
     expect(d.cells.find((c) => c.row === 'fees')!.original).toMatchObject({ kind: 'number', num: 96171.6 });
+  });
+});
+
+describe('what a printed sheet may call', () => {
+  it('reads what it prints and is refused anything else', async () => {
+    const asSheet = appRequestHandler(api, join(dir, 'no-renderer'), 'sheet');
+    const call = async (name: string, args: object) => JSON.parse(String((await asSheet('POST', `/api/${name}`, JSON.stringify(args))).body));
+    const id = idOf('huaian-city-gov-2024.txt');
+    expect((await call('getReport', { id })).value.fileName).toBe('huaian-city-gov-2024.txt');
+    expect(await call('removeReport', { id })).toEqual({ ok: false, error: '拒绝来自未知页面的调用' });
+    expect(await call('correctCell', { id, table: 't3', row: 'new', col: 'total', text: '1' })).toEqual({ ok: false, error: '拒绝来自未知页面的调用' });
+    expect(rt.archive.getReport(id)).not.toBeNull();
   });
 });

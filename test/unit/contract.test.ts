@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES, parseArgs } from '../../src/shared/contract/index.ts';
+import { mayCall, METHOD_NAMES, parseArgs, SHEET_METHODS } from '../../src/shared/contract/index.ts';
 
 describe('contract argument validation', () => {
   it('accepts well-formed arguments', () => {
@@ -17,5 +18,23 @@ describe('contract argument validation', () => {
   it('lists every method once', () => {
     expect(new Set(METHOD_NAMES).size).toBe(METHOD_NAMES.length);
     expect(METHOD_NAMES).toContain('startImport');
+  });
+});
+
+describe('who may call what', () => {
+  it('lets a printed sheet read what it prints and nothing else', () => {
+    expect(mayCall('window', 'removeReport')).toBe(true);
+    expect(mayCall('sheet', 'compare')).toBe(true);
+    for (const m of ['removeReport', 'correctCell', 'startImport', 'chooseImportSources', 'grantDroppedPaths', 'printSheet', 'startBatch', 'mergeAgencies', 'openOriginal'] as const) expect(mayCall('sheet', m)).toBe(false);
+  });
+
+  it('allows every call the print views make (in Electron they come from a sheet window)', () => {
+    const views = new URL('../../src/renderer/views/', import.meta.url);
+    const files = readdirSync(views).filter((f) => f.startsWith('Print')).map((f) => new URL(f, views));
+    // The app shell's own call on mount runs on print routes too.
+    const sources = [...files, new URL('../../src/renderer/components/print.tsx', import.meta.url)].map((f) => readFileSync(f, 'utf8'));
+    const called = new Set(sources.flatMap((src) => [...src.matchAll(/\bapi\.(\w+)\(/g)].map((m) => m[1])));
+    expect(called.size).toBeGreaterThanOrEqual(4);
+    for (const m of [...called, 'appInfo']) expect(SHEET_METHODS, m).toContain(m);
   });
 });

@@ -1,8 +1,16 @@
 // Printed sheets: a print route of the app in a hidden window as locked down as the main one,
 // rendered to PDF by Chromium (the same engine the browser tests use) or sent to the printer.
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../shared/print-page.ts';
+
+// The sheets' pages call the contract through the preload like the app's window; IPC lets
+// them read what they print (SHEET_METHODS) and nothing else.
+const sheets = new Set<WebContents>();
+
+export function isSheet(sender: WebContents): boolean {
+  return sheets.has(sender);
+}
 
 async function loadSheet(route: string, devUrl: string | undefined): Promise<BrowserWindow> {
   const win = new BrowserWindow({
@@ -16,6 +24,9 @@ async function loadSheet(route: string, devUrl: string | undefined): Promise<Bro
       nodeIntegration: false,
     },
   });
+  const contents = win.webContents;
+  sheets.add(contents);
+  contents.once('destroyed', () => sheets.delete(contents));
   await win.loadURL(`${devUrl ?? 'app://renderer/index.html'}#${route}`);
   // The sheet marks itself ready once its data and fonts are in.
   const deadline = Date.now() + 30_000;

@@ -130,6 +130,19 @@ export type Handlers = { [K in MethodName]: (args: z.output<Contract[K]['args']>
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
+/**
+ * Who calls: the app's window, or a printed sheet (a hidden window main opens to render a
+ * print route). A sheet only reads what it prints; it may call nothing that changes the
+ * archive, opens dialogs or reads files.
+ */
+export type Caller = 'window' | 'sheet';
+
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport'];
+
+export function mayCall(caller: Caller, name: MethodName): boolean {
+  return caller === 'window' || SHEET_METHODS.includes(name);
+}
+
 /** The channel each method uses over Electron IPC. */
 export const channelOf = (m: MethodName) => `api:${m}`;
 

@@ -3,8 +3,8 @@
 // HTTP; the headless printer answers the browser's requests with it directly (no port opened).
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
-import type { Handlers } from '../../../shared/contract/index.ts';
+import { dispatch, isMethod } from '../../../shared/contract/dispatch.ts';
+import { mayCall, type Caller, type Handlers } from '../../../shared/contract/index.ts';
 import { CSP } from '../../../shared/csp.ts';
 
 const TYPES: Record<string, string> = {
@@ -25,7 +25,9 @@ export interface AppResponse {
 
 export type AppRequestHandler = (method: string, pathname: string, body: string) => Promise<AppResponse>;
 
-export function appRequestHandler(handlers: Handlers, rendererDir: string): AppRequestHandler {
+/** `caller` is who the pages are: the app's window, or printed sheets (which may only read
+ *  what they print, as in Electron's IPC). */
+export function appRequestHandler(handlers: Handlers, rendererDir: string, caller: Caller = 'window'): AppRequestHandler {
   const root = resolve(rendererDir);
   // The built renderer does not change while the app runs; its files are read once.
   const files = new Map<string, Buffer>();
@@ -37,7 +39,8 @@ export function appRequestHandler(handlers: Handlers, rendererDir: string): AppR
       } catch {
         args = null; // the contract's validation refuses it
       }
-      const env = await dispatch(handlers, decodeURIComponent(pathname.slice(5)), args);
+      const name = decodeURIComponent(pathname.slice(5));
+      const env = isMethod(name) && !mayCall(caller, name) ? { ok: false, error: '拒绝来自未知页面的调用' } : await dispatch(handlers, name, args);
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(env) };
     }
     const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
