@@ -1,8 +1,8 @@
 // Electron main: one window, the archive and the import workers. Everything else lives in
 // src/main/node and runs the same under the CLI and the browser test host.
-import { app, BrowserWindow, dialog, Menu, net, protocol, shell } from 'electron';
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, protocol, shell } from 'electron';
+import { join } from 'node:path';
+import { rendererFiles } from '../node/print/app-request.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
 import { createHandlers } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
@@ -56,11 +56,12 @@ else {
   void app.whenReady().then(() => {
     Menu.setApplicationMenu(null);
     hardenSession(devUrl);
-    protocol.handle('app', (req) => {
-      const { pathname } = new URL(req.url);
-      const file = normalize(join(rendererDir, decodeURIComponent(pathname)));
-      if (!file.startsWith(rendererDir + sep)) return new Response('', { status: 404 });
-      return net.fetch(pathToFileURL(file).toString());
+    // The files are read here, not handed to net.fetch(file://): the session's request filter
+    // admits app:// only, and whether it sees a main-process file fetch differs by version.
+    const files = rendererFiles(rendererDir);
+    protocol.handle('app', async (req) => {
+      const r = await files(new URL(req.url).pathname);
+      return new Response(r.status === 200 ? new Uint8Array(r.body as Buffer) : null, { status: r.status, headers: r.headers });
     });
     try {
       runtime = openRuntime(archivePath(), new URL('./import-worker.js', import.meta.url));
