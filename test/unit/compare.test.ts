@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareReports, computeIndicators, diffPart, formatRate, type CompareInput } from '../../src/shared/compare/index.ts';
+import { formatFigure } from '../../src/shared/compare/figures.ts';
 import { checkReport } from '../../src/shared/report/checks/index.ts';
 import { parseReport } from '../../src/shared/report/parse/index.ts';
 
@@ -55,6 +56,8 @@ describe('indicators', () => {
     expect(formatRate(i.openRate)).toBe('59.5%'); // (1362 + 454) / 3050
     expect(formatRate(i.withheldRate)).toBe('5.8%'); // (2+31+5+6+8+12+9+105 = 178) / 3050
     expect(formatRate(i.reviewCorrection)).toBe('20.4%'); // 64 / (351 − 37)
+    // A figure as the screens and sheets show it: a rate in percent, a count as is, none as —.
+    expect([formatFigure({ kind: 'rate' }, i.openRate), formatFigure({ kind: 'count' }, 0), formatFigure({ kind: 'count' }, null), formatFigure({ kind: 'rate' }, null)]).toEqual(['59.5%', '0', '—', '—']);
     expect(formatRate(i.suitCorrection)).toBe('12.8%'); // (4 + 1) / (26 + 20 − 1 − 6 = 39)
   });
 

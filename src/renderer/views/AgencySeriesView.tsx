@@ -1,8 +1,7 @@
 // One agency's years: key figures and indicators per year, and a line chart of the counts
 // reviewers follow (本年新收, 予以公开, 行政复议, 行政诉讼).
 import { useEffect, useState } from 'react';
-import { CHART_FIGURES, FIGURES } from '../../shared/compare/figures.ts';
-import { formatRate } from '../../shared/compare/indicators.ts';
+import { CHART_FIGURES, FIGURES, formatFigure } from '../../shared/compare/figures.ts';
 import type { AgencySeries } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { useAction } from '../components/useAction.ts';
@@ -92,7 +91,7 @@ export function AgencySeriesView({ agency }: { agency: string }) {
               </td>
               {FIGURES.map((f) => (
                 <td key={f.id} className="num">
-                  {f.kind === 'rate' ? formatRate(r.figures[f.id]) : (r.figures[f.id] ?? '—')}
+                  {formatFigure(f, r.figures[f.id])}
                 </td>
               ))}
               <td>{i > 0 && <a href={`#/compare?ids=${s.rows[i - 1].reportId},${r.reportId}`}>与上一年比较</a>}</td>

@@ -2,8 +2,7 @@
 // and its findings, for the office's review file). Each marks itself ready for printToPDF.
 import { useEffect, useState } from 'react';
 import { PrintFindings, printDate, useReady } from '../components/print.tsx';
-import { FIGURES } from '../../shared/compare/figures.ts';
-import { formatRate } from '../../shared/compare/indicators.ts';
+import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
 import type { AgencySeries, ReportDetail } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { ReportTables } from '../components/ReportTables.tsx';
@@ -39,7 +38,7 @@ export function PrintSeries({ agency }: { agency: string }) {
               <td>{r.year}年度</td>
               {FIGURES.map((f) => (
                 <td key={f.id} className="num">
-                  {f.kind === 'rate' ? formatRate(r.figures[f.id]) : (r.figures[f.id] ?? '—')}
+                  {formatFigure(f, r.figures[f.id])}
                 </td>
               ))}
             </tr>

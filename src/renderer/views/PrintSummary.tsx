@@ -1,8 +1,7 @@
 // The printed year summary (A4 landscape): every agency's key figures, the total row and the
 // agencies missing; page numbers come from the PDF footer.
 import { useEffect, useState } from 'react';
-import { FIGURES } from '../../shared/compare/figures.ts';
-import { formatRate } from '../../shared/compare/indicators.ts';
+import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { printDate, useReady } from '../components/print.tsx';
@@ -15,7 +14,6 @@ export function PrintSummary({ year }: { year: number }) {
   }, [year]);
   useReady(!!s);
   if (!s) return null;
-  const fmt = (kind: string, v: number | null) => (kind === 'rate' ? formatRate(v) : v === null ? '—' : String(v));
   return (
     <div className="print-sheet">
       <h1>{s.year}年度政府信息公开工作年度报告汇总表</h1>
@@ -41,7 +39,7 @@ export function PrintSummary({ year }: { year: number }) {
                 <td>{statusLabel(r.status)}</td>
                 {FIGURES.map((f) => (
                   <td key={f.id} className="num">
-                    {fmt(f.kind, r.figures[f.id])}
+                    {formatFigure(f, r.figures[f.id])}
                   </td>
                 ))}
               </tr>
@@ -51,7 +49,7 @@ export function PrintSummary({ year }: { year: number }) {
             <td />
             {FIGURES.map((f) => (
               <td key={f.id} className="num">
-                {f.kind === 'count' ? fmt('count', s.totals[f.id]) : ''}
+                {f.kind === 'count' ? formatFigure(f, s.totals[f.id]) : ''}
               </td>
             ))}
           </tr>

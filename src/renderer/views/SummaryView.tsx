@@ -1,8 +1,7 @@
 // 汇总: every agency of one year as a row, key figures and indicators as columns, sortable,
 // with a total row; agencies that reported last year and not this year are listed as missing.
 import { useEffect, useState } from 'react';
-import { FIGURES } from '../../shared/compare/figures.ts';
-import { formatRate } from '../../shared/compare/indicators.ts';
+import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { BatchPanel, useBatch } from '../components/BatchPanel.tsx';
@@ -21,7 +20,6 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
   }, [y]);
   if (y === null) return <p className="muted pad">档案里还没有报告。</p>;
   if (!s) return <p className="muted pad">正在汇总…</p>;
-  const fmt = (id: string, v: number | null) => (FIGURES.find((f) => f.id === id)!.kind === 'rate' ? formatRate(v) : v === null ? '—' : String(v));
   const rows = [...s.rows].sort((a, b) => {
     const d = sort.desc ? -1 : 1;
     if (sort.key === 'agency') return d * (a.agency ?? '').localeCompare(b.agency ?? '', 'zh-CN');
@@ -86,7 +84,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
               </td>
               {FIGURES.map((f) => (
                 <td key={f.id} className="num">
-                  {fmt(f.id, r.figures[f.id])}
+                  {formatFigure(f, r.figures[f.id])}
                 </td>
               ))}
             </tr>
@@ -98,7 +96,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
             <td />
             {FIGURES.map((f) => (
               <td key={f.id} className="num">
-                {f.kind === 'count' ? fmt(f.id, s.totals[f.id]) : ''}
+                {f.kind === 'count' ? formatFigure(f, s.totals[f.id]) : ''}
               </td>
             ))}
           </tr>

@@ -2,7 +2,7 @@
 // from the cells. Missing cells give null ("—"), never 0.
 import type { Cell } from '../report/model.ts';
 import { lookupOf } from '../report/checks/consistency.ts';
-import { computeIndicators } from './indicators.ts';
+import { computeIndicators, formatRate } from './indicators.ts';
 
 export interface FigureDef {
   id: string;
@@ -33,6 +33,12 @@ export const FIGURES: FigureDef[] = [
   { id: 'openRate', label: '公开率', kind: 'rate' },
   { id: 'reviewCorrection', label: '复议纠错率', kind: 'rate' },
 ];
+
+/** A figure as shown and printed: rates in percent, a figure the report lacks as "—". */
+export function formatFigure(f: Pick<FigureDef, 'kind'>, v: number | null): string {
+  if (f.kind === 'rate') return formatRate(v);
+  return v === null ? '—' : String(v);
+}
 
 /** The series charted on an agency's page. */
 export const CHART_FIGURES = ['applications', 'opened', 'review', 'suits'];
