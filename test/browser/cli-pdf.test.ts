@@ -105,6 +105,9 @@ describe('cli pdf', () => {
       const file = join(dir, 'after.pdf');
       writeFileSync(file, await printer.pdf(SHEET_ROUTES.summary(2024), true));
       expect(pdfText(file)).toContain('2024年度政府信息公开工作年度报告汇总表');
+      // A sheet whose data cannot be had prints why, rather than leaving the printer waiting.
+      writeFileSync(file, await printer.pdf(SHEET_ROUTES.summary(1800), true));
+      expect(pdfText(file)).toContain('调用参数不正确');
     }, {}, 1500);
   });
 

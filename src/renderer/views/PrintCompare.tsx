@@ -1,19 +1,13 @@
 // The printed comparison sheet (A4 landscape): title with agencies and years, print date, the
 // aligned tables with headers repeated on every page, indicators, cross-year checks, and how
 // much of the text repeats. Page numbers come from the PDF footer.
-import { useEffect, useState } from 'react';
-import { formatRate, type Comparison } from '../../shared/compare/index.ts';
+import { formatRate } from '../../shared/compare/index.ts';
 import { api } from '../api.ts';
-import { PrintFindings, printDate, useReady } from '../components/print.tsx';
+import { PrintFindings, printDate, useSheetData } from '../components/print.tsx';
 import { templateLabel } from '../format.ts';
 
 export function PrintCompare({ ids }: { ids: number[] }) {
-  const [c, setC] = useState<Comparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.compare({ ids }).then(setC, (e: Error) => setError(e.message));
-  }, [ids.join(',')]);
-  useReady(!!c || !!error);
+  const { data: c, error } = useSheetData(() => api.compare({ ids }), ids.join(','));
   if (error) return <p className="error-text">{error}</p>;
   if (!c) return null;
   const two = c.reports.length === 2;

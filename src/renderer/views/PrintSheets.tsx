@@ -1,20 +1,15 @@
 // Printed sheets for an agency's years and for one report (its tables in the official layout
 // and its findings, for the office's review file). Each marks itself ready for printToPDF.
-import { useEffect, useState } from 'react';
-import { PrintFindings, printDate, useReady } from '../components/print.tsx';
+import { PrintFindings, printDate, useSheetData } from '../components/print.tsx';
 import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
-import type { AgencySeries, ReportDetail } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { formatSignDate, statusLabel, templateLabel } from '../format.ts';
 import { Chart } from './AgencySeriesView.tsx';
 
 export function PrintSeries({ agency }: { agency: string }) {
-  const [s, setS] = useState<AgencySeries | null>(null);
-  useEffect(() => {
-    api.agencySeries({ agency }).then(setS);
-  }, [agency]);
-  useReady(!!s);
+  const { data: s, error } = useSheetData(() => api.agencySeries({ agency }), agency);
+  if (error) return <p className="error-text">{error}</p>;
   if (!s) return null;
   return (
     <div className="print-sheet">
@@ -51,11 +46,8 @@ export function PrintSeries({ agency }: { agency: string }) {
 }
 
 export function PrintReport({ id }: { id: number }) {
-  const [r, setR] = useState<ReportDetail | null>(null);
-  useEffect(() => {
-    api.getReport({ id }).then(setR);
-  }, [id]);
-  useReady(!!r);
+  const { data: r, error } = useSheetData(() => api.getReport({ id }), String(id));
+  if (error) return <p className="error-text">{error}</p>;
   if (!r) return null;
   const marked = new Map<string, 'error' | 'warning'>();
   for (const f of r.findings) for (const c of f.cells) if (marked.get(`${c.table}|${c.row}|${c.col}`) !== 'error') marked.set(`${c.table}|${c.row}|${c.col}`, f.severity);

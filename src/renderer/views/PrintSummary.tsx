@@ -1,22 +1,18 @@
 // The printed year summary (A4 landscape): every agency's key figures, the total row and the
 // agencies missing; page numbers come from the PDF footer.
-import { useEffect, useState } from 'react';
 import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
-import type { YearSummary } from '../../shared/contract/types.ts';
+import { summarySheetName } from '../../shared/print-page.ts';
 import { api } from '../api.ts';
-import { printDate, useReady } from '../components/print.tsx';
+import { printDate, useSheetData } from '../components/print.tsx';
 import { statusLabel } from '../format.ts';
 
 export function PrintSummary({ year }: { year: number }) {
-  const [s, setS] = useState<YearSummary | null>(null);
-  useEffect(() => {
-    api.yearSummary({ year }).then(setS);
-  }, [year]);
-  useReady(!!s);
+  const { data: s, error } = useSheetData(() => api.yearSummary({ year }), String(year));
+  if (error) return <p className="error-text">{error}</p>;
   if (!s) return null;
   return (
     <div className="print-sheet">
-      <h1>{s.year}年度政府信息公开工作年度报告汇总表</h1>
+      <h1>{summarySheetName(s.year)}</h1>
       <p className="print-sub">
         共 {s.rows.length} 个单位 · {printDate()}
       </p>
