@@ -150,13 +150,7 @@ async function main(): Promise<number> {
         // Before any file is imported: a PDF this PC cannot make is said at once.
         if (ext === '.pdf') printer = cliPrinter(rt, opts.browser);
         const ids = await reportIds(rt, rest);
-        const c = compareReports(
-          ids.map((id) => {
-            const r = rt.archive.compareInput(id);
-            if (!r) throw new Error(`档案中没有报告 #${id}`);
-            return r;
-          }),
-        );
+        const c = compareReports(rt.archive.compareInputs(ids));
         if (ext === '.csv') writeFileSync(out, comparisonCsv(c));
         else if (ext === '.xlsx') writeFileSync(out, await comparisonXlsx(c));
         else writeFileSync(out, await printer!.pdf(SHEET_ROUTES.compare(ids), true));

@@ -99,6 +99,9 @@ describe('cli', () => {
     const bad = cli('compare', known, join(fixtures, 'nope.txt'), '--out', out, '--db', db);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('既不是报告编号，也不是文件');
+    const missing = cli('compare', '1', '99999', '--out', out, '--db', db);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('出错：档案中没有报告 #99999');
   });
 
   it('refuses a PDF it cannot make before writing anything', () => {

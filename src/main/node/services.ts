@@ -222,11 +222,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   }
 
   function inputsOf(ids: number[]) {
-    const inputs = [...new Set(ids)].map((id) => {
-      const r = archive.compareInput(id);
-      if (!r) throw new Error(`档案中没有报告 #${id}`);
-      return r;
-    });
+    const inputs = archive.compareInputs([...new Set(ids)]);
     if (inputs.length < 2) throw new Error('请选择至少两份不同的报告进行比较');
     return inputs;
   }

@@ -267,6 +267,15 @@ export class Archive {
   }
 
   /** What the comparison needs of a report. */
+  /** The reports to compare, in the order given; a number not in the archive is said so. */
+  compareInputs(ids: number[]): CompareInput[] {
+    return ids.map((id) => {
+      const r = this.compareInput(id);
+      if (!r) throw new Error(`档案中没有报告 #${id}`);
+      return r;
+    });
+  }
+
   compareInput(id: number): CompareInput | null {
     const d = this.getReport(id);
     if (!d) return null;

@@ -52,7 +52,7 @@ export async function writeYearComparisons(archive: Archive, year: number, folde
       continue;
     }
     const base = join(folder, `${safeName(agency)}_${year - 1}-${year}`);
-    const c = await compare([archive.compareInput(prev)!, archive.compareInput(r.id)!]);
+    const c = await compare(archive.compareInputs([prev, r.id]));
     await write(`${base}.xlsx`, await comparisonXlsx(c));
     if (pdf) await write(`${base}.pdf`, await pdf(SHEET_ROUTES.compare([prev, r.id])));
   }
