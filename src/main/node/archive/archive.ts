@@ -12,6 +12,8 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
 import { migrate } from './migrations/index.ts';
 import { indexReport, searchReports } from './search.ts';
+import { loadRankExtension } from './rank-extension.ts';
+import { SearchRanking } from './search-rank.ts';
 import type { SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
 
 /** The agency group a report belongs to: its name, or the name it was merged into. */
@@ -56,13 +58,24 @@ export interface ExportRow {
   status: ReportStatus;
 }
 
+export interface ArchiveOptions {
+  /** Rank search results with the SQLite extension in resources/sqlite (default), or with
+   *  FTS5's own bm25() (same order, slower). */
+  nativeRank?: boolean;
+}
+
 export class Archive {
   readonly db: Database.Database;
   readonly path: string;
+  readonly ranking: SearchRanking;
+  /** Why search ranks with bm25() rather than the extension, or null when the extension is in use. */
+  readonly rankFallback: string | null;
 
-  constructor(path: string) {
+  constructor(path: string, options: ArchiveOptions = {}) {
     this.path = path;
     this.db = new Database(path);
+    this.rankFallback = options.nativeRank === false ? 'turned off' : loadRankExtension(this.db);
+    this.ranking = new SearchRanking(this.rankFallback === null);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');

@@ -6,6 +6,11 @@ import type { Statement } from 'better-sqlite3';
 export interface StatementSource {
   stmt(sql: string): Statement;
 }
+
+/** The archive as search uses it: its statements and how it ranks. */
+export interface SearchSource extends StatementSource {
+  readonly ranking: SearchRanking;
+}
 import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
 import { normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, type Clause } from '../../../shared/search/query.ts';
@@ -14,6 +19,7 @@ import type { TemplateId } from '../../../shared/report/model.ts';
 import type { ReportStatus } from '../../../shared/contract/types.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
+import type { FtsTable, SearchRanking } from './search-rank.ts';
 
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
 /** Rows ranked beyond the page, so equal ranks at its end can still be ordered by year. */
@@ -25,14 +31,15 @@ const OPS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<='
  * lists itself: the trigram index when every term has three characters or more, otherwise
  * the single-character index (which answers any term, as a phrase of characters).
  */
-function ftsQuery(positive: Clause[], negative: Clause[]): { table: 'search_tri' | 'search_uni'; match: string } {
+function ftsQuery(positive: Clause[], negative: Clause[]): { table: FtsTable; match: string; phrases: string[] } {
   const all = [...positive, ...negative].flatMap((c) => c.any);
   const table = all.every((t) => [...t].length >= 3) ? 'search_tri' : 'search_uni';
   const phrase = (t: string) => `"${(table === 'search_tri' ? t : spaced(t)).replace(/"/g, '""')}"`;
   const group = (c: Clause) => `(${c.any.map(phrase).join(' OR ')})`;
   let match = positive.map(group).join(' AND ');
   for (const c of negative) match += ` NOT ${group(c)}`;
-  return { table, match };
+  // FTS5 numbers the phrases left to right: positive ones first, as written.
+  return { table, match, phrases: all.map(phrase) };
 }
 
 export function indexReport(db: StatementSource, id: number): void {
@@ -78,7 +85,7 @@ function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
   return where.length ? { sql: where.join(' AND '), args } : null;
 }
 
-export function searchReports(db: StatementSource, q: SearchQuery): SearchResult {
+export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
   const parsed = parseQuery(q.text ?? '');
   const positive = parsed.clauses.filter((c) => !c.negated);
   const negative = parsed.clauses.filter((c) => c.negated);
@@ -96,14 +103,17 @@ export function searchReports(db: StatementSource, q: SearchQuery): SearchResult
     // Relevance (bm25, FTS5's rank) first, then the newest year. FTS5 ranks inside its own
     // scan; the filters are an id list it checks in memory ("+" keeps FTS5 from taking the IN
     // as a rowid lookup, which would re-run the match once per id).
-    const { table, match } = ftsQuery(positive, negative);
+    const { table, match, phrases } = ftsQuery(positive, negative);
+    const positivePhrases = positive.reduce((n, c) => n + c.any.length, 0);
+    const rankWith = db.ranking.rankFunction(db, table, phrases, positivePhrases);
     const within = filter ? ` AND +f.rowid IN (SELECT r.id FROM reports r WHERE ${filter.sql})` : '';
-    const args = [match, ...(filter?.args ?? [])];
+    const args = [match, ...(rankWith ? [rankWith] : []), ...(filter?.args ?? [])];
     // One pass gives the top of the ranking and the count; a page past the end still counts.
     const ranked = db
-      .stmt(`SELECT f.rowid AS id, f.rank AS rank, count(*) OVER () AS n FROM ${table} f WHERE ${table} MATCH ?${within} ORDER BY f.rank LIMIT ?`)
+      .stmt(`SELECT f.rowid AS id, f.rank AS rank, count(*) OVER () AS n FROM ${table} f WHERE ${table} MATCH ?${rankWith ? ' AND f.rank MATCH ?' : ''}${within} ORDER BY f.rank LIMIT ?`)
       .all(...args, offset + limit + TIE_SLACK) as { id: number; rank: number; n: number }[];
     total = ranked[0]?.n ?? 0;
+    if (phrases.length === 1 && !filter) db.ranking.noteCount(db, table, phrases[0], total);
     // Ties of rank go to the newest year; the few extra rows let a tie across the page's end be ordered too.
     const top = rowsOf(ranked.map((r) => r.id));
     const rank = new Map(ranked.map((r) => [r.id, r.rank]));
