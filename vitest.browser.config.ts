@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
     pool: 'forks',
+    globalSetup: ['test/temp-root.ts'],
     fileParallelism: false,
     testTimeout: 120000,
     hookTimeout: 60000,
