@@ -46,7 +46,8 @@ export function PrintSeries({ agency }: { agency: string }) {
 }
 
 export function PrintReport({ id }: { id: number }) {
-  const { data: r, error } = useSheetData(() => api.getReport({ id }), String(id));
+  // A report removed since the sheet was asked for answers null: say so rather than print nothing.
+  const { data: r, error } = useSheetData(() => api.getReport({ id }).then((r) => r ?? Promise.reject(new Error(`档案中没有报告 #${id}`))), String(id));
   if (error) return <p className="error-text">{error}</p>;
   if (!r) return null;
   const marked = new Map<string, 'error' | 'warning'>();
