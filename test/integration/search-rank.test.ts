@@ -1,6 +1,6 @@
 // Ranking with the SQLite extension (native/nianbao_rank.c): it loads on the platforms it is
-// built for, scores every row as FTS5's bm25() does, and its kept phrase counts follow every
-// change to the archive, made through this connection or another one.
+// built for, scores every row as FTS5's bm25() does, and what it keeps (phrase counts, report
+// lengths) follows every change to the archive, made through this connection or another one.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,14 @@ describe('ranking with the extension', () => {
     } finally {
       other.close();
     }
+  });
+
+  it("reads a report's length again when the report is indexed anew under its number", () => {
+    // Correcting the agency re-indexes the report: same rowid, a longer text.
+    const hit = rt.archive.search({ text: RARE_OR_PHRASES[1].replace(/"/g, '') }).hits[0];
+    scores(rt.archive, RARE_OR, RARE_OR_PHRASES); // lengths kept as they are now
+    rt.archive.correct(hit.reportId, 'meta:agency', `${hit.agency}（机构改革后名称为宁波市北仑区人民政府办公室）`, 'test');
+    expectSameScores(rt.archive, RARE_OR, RARE_OR_PHRASES);
   });
 
   it('counts a removed report out', () => {

@@ -1,14 +1,18 @@
-// How a search is ranked. FTS5's bm25() recounts, on every query, the reports holding each
-// phrase (its IDF): a pass over the whole index per phrase. With the extension loaded, the
-// rank is nianbao_bm25 (native/nianbao_rank.c): the same score, given IDFs that are counted
-// once and kept until the archive changes. A single-phrase query needs none (its IDF is one
-// factor common to every row), and its total is that phrase's count, kept for later queries.
+// How a search is ranked. FTS5's bm25() does two things on every query whose results change
+// only with the index: it counts the reports holding each phrase (its IDF; a pass over the
+// index per phrase) and looks up every matching report's length. With the extension loaded,
+// the rank is nianbao_bm25 (native/nianbao_rank.c): the same score, given IDFs from counts kept
+// here and lengths it keeps itself, both until the archive changes. A single-phrase query needs
+// no IDF (it is one factor common to every row), and its total is that phrase's count, kept
+// for later queries.
 import type { StatementSource } from './search.ts';
 
 export type FtsTable = 'search_tri' | 'search_uni';
 
 export class SearchRanking {
+  /** Names the archive's state: what was counted under another stamp is counted again. */
   private stamp = '';
+  private epoch = 0;
   private readonly counts = new Map<string, number>();
   private rows = 0;
 
@@ -25,17 +29,19 @@ export class SearchRanking {
    */
   rankFunction(db: StatementSource, table: FtsTable, phrases: string[], positive: number): string | null {
     if (!this.native) return null;
-    if (positive <= 1) return 'nianbao_bm25()';
     this.refresh(db);
     // bm25()'s IDF, with its floor for phrases in more than half the reports. Excluded phrases
     // occur in no ranked row: their weight does not matter.
-    const idf = phrases.slice(0, positive).map((p) => {
-      const n = this.count(db, table, p);
-      const v = Math.log((this.rows - n + 0.5) / (n + 0.5));
-      return v <= 0 ? 1e-6 : v;
-    });
-    // Quoted: FTS5 reads a rank function's numbers without exponents; SQLite converts the text.
-    return `nianbao_bm25(${idf.map((v) => `'${v}'`).join(', ')})`;
+    const idf =
+      positive <= 1
+        ? []
+        : phrases.slice(0, positive).map((p) => {
+            const n = this.count(db, table, p);
+            const v = Math.log((this.rows - n + 0.5) / (n + 0.5));
+            return v <= 0 ? 1e-6 : v;
+          });
+    // All quoted: FTS5 reads a rank function's numbers without exponents; SQLite converts the text.
+    return `nianbao_bm25(${[table, this.stamp, ...idf].map((v) => `'${v}'`).join(', ')})`;
   }
 
   /** A query of one phrase, unfiltered, counted n reports: that is the phrase's count. */
@@ -45,7 +51,9 @@ export class SearchRanking {
     this.counts.set(`${table}\u0000${phrase}`, n);
   }
 
+  /** Drops what is kept, here and in the extension, as a change to the archive would. */
   forget(): void {
+    this.epoch++;
     this.stamp = '';
     this.counts.clear();
   }
@@ -60,10 +68,11 @@ export class SearchRanking {
     return n;
   }
 
-  /** Counts hold while nothing is written: not by this connection (total_changes), nor by
-   *  another one, such as the command line's (data_version). */
+  /** What is kept holds while nothing is written: not by this connection (total_changes), nor
+   *  by another one, such as the command line's (data_version). */
   private refresh(db: StatementSource): void {
-    const stamp = (db.stmt('SELECT total_changes() || \':\' || (SELECT data_version FROM pragma_data_version) AS s').get() as { s: string }).s;
+    const now = (db.stmt('SELECT total_changes() || \'-\' || (SELECT data_version FROM pragma_data_version) AS s').get() as { s: string }).s;
+    const stamp = `${this.epoch}-${now}`;
     if (stamp === this.stamp) return;
     this.counts.clear();
     this.rows = (db.stmt('SELECT count(*) AS n FROM search_docs').get() as { n: number }).n;
