@@ -1,25 +1,35 @@
 #!/usr/bin/env bash
-# Builds the SQLite extension in native/ for every platform the app runs on, into
-# resources/sqlite/<platform>-<arch>/ (the names Node gives process.platform and process.arch).
-# The binaries are committed: installing and testing the app compiles nothing.
-# Needs Debian's gcc, gcc-aarch64-linux-gnu and gcc-mingw-w64-x86-64.
-# The header is the one of the SQLite that better-sqlite3 bundles; an extension calls SQLite
+# Builds the SQLite extension (the same bytes each time) in native/ for every platform the app runs on, into
+# resources/sqlite/<platform>-<arch>/ (the names Node gives process.platform and process.arch),
+# then checks each build against bm25() in a SQLite built for its platform: natively, under
+# qemu-aarch64 and under Wine. The binaries are committed: installing and testing the app
+# compiles nothing.
+# Needs Debian's gcc, gcc-aarch64-linux-gnu, gcc-mingw-w64-x86-64, qemu-user and wine64.
+# The headers are those of the SQLite that better-sqlite3 bundles; an extension calls SQLite
 # only through the table of functions handed to it, so one build serves Node and Electron.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 inc=node_modules/better-sqlite3/deps/sqlite3
 src=native/nianbao_rank.c
 out=resources/sqlite
+check=$(mktemp -d)
+trap 'rm -rf "$check"' EXIT
 flags=(-O2 -Wall -Wextra -Werror -shared -s -I"$inc")
 build() { # compiler, folder, file, extra flags...
-  local cc=$1 dir=$out/$2 file=$3
+  local cc=$1 platform=$2 dir=$out/$2 file=$3
   shift 3
   mkdir -p "$dir"
   "$cc" "${flags[@]}" "$@" -o "$dir/$file" "$src"
-  echo "$dir/$file"
+  # The check program, with its own SQLite for the same platform.
+  local libs=(-lm -ldl -lpthread)
+  [ "$platform" = win32-x64 ] && libs=(-lm)
+  "$cc" -O1 -DSQLITE_ENABLE_FTS5 -I"$inc" -o "$check/$platform.exe" native/check_rank.c "$inc/sqlite3.c" "${libs[@]}"
 }
 build gcc linux-x64 nianbao_rank.so -fPIC
 build aarch64-linux-gnu-gcc linux-arm64 nianbao_rank.so -fPIC
-build x86_64-w64-mingw32-gcc win32-x64 nianbao_rank.dll -static-libgcc
+build x86_64-w64-mingw32-gcc win32-x64 nianbao_rank.dll -static-libgcc -Wl,--no-insert-timestamp
+"$check/linux-x64.exe" "$out/linux-x64/nianbao_rank.so"
+qemu-aarch64 -L /usr/aarch64-linux-gnu "$check/linux-arm64.exe" "$out/linux-arm64/nianbao_rank.so"
+WINEDEBUG=-all /usr/lib/wine/wine64 "$check/win32-x64.exe" "$out/win32-x64/nianbao_rank.dll"
 # What the binaries were built from; a test compares it with the source as it is now.
 sha256sum "$src" | cut -d' ' -f1 > $out/SOURCE.sha256
