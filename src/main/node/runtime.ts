@@ -36,6 +36,8 @@ export interface Runtime {
 export function openRuntime(archivePath: string, workerUrl: URL = defaultWorkerUrl(), poolSize?: number): Runtime {
   mkdirSync(dirname(archivePath), { recursive: true });
   const archive = new Archive(archivePath);
+  // Search still works, only slower: say why, for whoever looks at the log.
+  if (archive.rankFallback) console.warn(`检索排序未使用扩展（${archive.rankFallback}），改用 FTS5 bm25()`);
   const pool = new ParsePool({ workerUrl, ...(poolSize ? { size: poolSize } : {}) });
   const importer = new Importer(archive, pool);
   return {
