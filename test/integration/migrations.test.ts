@@ -76,6 +76,39 @@ describe('migrations', () => {
     expect(plan('SELECT report_id FROM search_docs WHERE fee_stated = 1')).toContain('USING COVERING INDEX search_docs_fee');
   });
 
+  it('0005-search-letters indexes a version 4 archive again, so punctuation inside a phrase matches', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nianbao-mig-')), 'v4.sqlite');
+    const db = new Database(file);
+    migrate(db, 4);
+    db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
+    db.prepare(
+      `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, template, complete, status, parts_json, notes_json, text, parser_version, imported_at)
+       VALUES ('a','f.txt','/f','txt','UTF-8','某县人民政府','某县人民政府',2020,'T2019',1,'ok',?, '[]','',1,'now')`,
+    ).run(JSON.stringify([{ no: 4, heading: '四、政府信息公开行政复议、行政诉讼情况', text: '本年度无行政复议、\n行政诉讼。' }]));
+    // Indexed as version 4 did: the normalised text with its punctuation.
+    const text = '四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议、\n行政诉讼。';
+    db.prepare("INSERT INTO search_docs VALUES (1, ?, '[[0,0]]', 0)").run(text);
+    db.prepare('INSERT INTO search_tri (rowid, text) VALUES (1, ?)').run(text);
+    db.prepare('INSERT INTO search_uni (rowid, text) VALUES (1, ?)').run([...text.replace(/[^\p{L}\p{N}]+/gu, ' ')].join(' '));
+    const phrase = (d: Database.Database) => (d.prepare("SELECT count(*) AS n FROM search_tri WHERE search_tri MATCH '\"行政复议行政诉讼\"'").get() as { n: number }).n;
+    expect(phrase(db)).toBe(0);
+    db.close();
+
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(phrase(archive.db)).toBe(1);
+    const hit = archive.search({ text: '行政复议、行政诉讼' }).hits[0];
+    // Both hits marked whole, the one across a line break too (shown as a space in the snippet).
+    expect(hit.snippet!.highlights.map(([a, b]) => hit.snippet!.text.slice(a, b))).toEqual(['行政复议、行政诉讼', '行政复议、 行政诉讼']);
+    expect(archive.search({ text: '行政诉讼' }).total).toBe(1);
+    expect(archive.search({ text: '诉讼' }).total).toBe(1);
+    // Deleting still reaches both indexes.
+    archive.db.prepare('DELETE FROM reports').run();
+    expect(phrase(archive.db)).toBe(0);
+    expect(archive.search({ text: '诉讼' }).total).toBe(0);
+    archive.close();
+  });
+
   it('is idempotent and refuses an archive from a newer version', () => {
     const db = new Database(':memory:');
     migrate(db);

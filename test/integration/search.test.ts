@@ -47,6 +47,12 @@ describe('search', () => {
     expect(files({ text: '"内江高新区"' })).toEqual(['seed-003.txt']);
     expect(files({ text: '北仑 或 内江' })).toEqual(['seed-003.txt', 'seed-004.txt']);
     expect(files({ text: '內江' })).toEqual(['seed-003.txt']); // traditional 內 folds to 内
+    // Punctuation inside a phrase does not matter, typed or not: part 四's heading in every
+    // report that has part 四 (seed 002 is cut off in part 一).
+    const withPart4 = files({ text: '复议' });
+    expect(withPart4).toHaveLength(14);
+    expect(files({ text: '行政复议、行政诉讼' })).toEqual(withPart4);
+    expect(files({ text: '"行政复议行政诉讼"' })).toEqual(withPart4);
   });
 
   it('says which part a hit is in', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTerm, normSearch, spaced } from '../../src/shared/search/normalize.ts';
+import { cleanTerm, compactSearch, normSearch, spaced } from '../../src/shared/search/normalize.ts';
 import { findRanges, parseQuery, snippet } from '../../src/shared/search/query.ts';
 
 describe('query syntax', () => {
@@ -42,6 +42,13 @@ describe('normalisation', () => {
     for (const ch of '开资讯报务处费复议诉讼请审结计总机关县区镇国门会规范条网单与应对政府信息') expect(normSearch(ch)).toBe(ch);
   });
 
+  it('keeps letters and digits with their offsets, for the trigram index and for hits', () => {
+    const { flat, at } = compactSearch('四、行政複議，\n行政诉讼（２０２４）');
+    expect(flat).toBe('四行政复议行政诉讼2024');
+    expect([...at]).toEqual([0, 2, 3, 4, 5, 8, 9, 10, 11, 13, 14, 15, 16]);
+    expect(cleanTerm('行政复议、行政诉讼')).toBe('行政复议行政诉讼');
+  });
+
   it('spaces characters for the single-character index', () => {
     expect(spaced('信息公开，2019年')).toBe('信 息 公 开 2 0 1 9 年');
     expect(cleanTerm('“不予公开”')).toBe('不予公开');
@@ -51,7 +58,7 @@ describe('normalisation', () => {
 describe('snippets', () => {
   it('finds every hit and never cuts one in half', () => {
     const text = '甲'.repeat(100) + '信息公开' + '乙'.repeat(30) + '公开' + '丙'.repeat(100);
-    const s = snippet(text, normSearch(text), ['信息公开', '公开'], 10)!;
+    const s = snippet(text, ['信息公开', '公开'], 10)!;
     expect(s.text.startsWith('…')).toBe(true);
     expect(s.text.endsWith('…')).toBe(true);
     for (const [a, b] of s.highlights) expect(['信息公开', '公开']).toContain(s.text.slice(a, b));
@@ -61,5 +68,14 @@ describe('snippets', () => {
       [0, 2],
       [3, 5],
     ]);
+  });
+
+  it('finds a term across punctuation and line breaks, and marks all of it', () => {
+    const text = '四、政府信息公开行政复议、\n行政诉讼情况';
+    expect(findRanges(text, ['行政复议行政诉讼'])).toEqual([[8, 18]]);
+    expect(text.slice(8, 18)).toBe('行政复议、\n行政诉讼');
+    const s = snippet(text, ['复议行政'], 48)!;
+    expect(s.text).toBe('四、政府信息公开行政复议、 行政诉讼情况');
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['复议、 行政']);
   });
 });

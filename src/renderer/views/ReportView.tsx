@@ -6,7 +6,6 @@ import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templat
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
 import { Highlighted } from '../components/Highlighted.tsx';
-import { normSearch } from '../../shared/search/normalize.ts';
 import { findRanges, parseQuery } from '../../shared/search/query.ts';
 import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/CorrectionDialog.tsx';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
@@ -181,11 +180,11 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         {report.parts.map((p) => (
           <section key={p.no} className="part" data-part={p.no}>
             <h3 title={`标准标题：${PART_TITLES[p.no]}`}>
-              <Highlighted text={p.heading} ranges={findRanges(normSearch(p.heading), terms)} />
+              <Highlighted text={p.heading} ranges={findRanges(p.heading, terms)} />
             </h3>
             {p.text.split('\n').map((line, i) => (
               <p key={i}>
-                <Highlighted text={line} ranges={findRanges(normSearch(line), terms)} />
+                <Highlighted text={line} ranges={findRanges(line, terms)} />
               </p>
             ))}
           </section>

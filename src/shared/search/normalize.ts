@@ -1,6 +1,8 @@
 // Search normalisation, one UTF-16 code unit to one, so that an offset in the normalised text
 // is the same offset in the original (highlighting needs that). Full-width to half-width,
-// upper to lower case, and common traditional characters to simplified ones.
+// upper to lower case, and common traditional characters to simplified ones. Matching then
+// looks at letters and digits only: punctuation, spaces and line breaks never stop a match
+// ("行政复议、行政诉讼" is found as typed, and as "行政复议行政诉讼").
 
 // Traditional -> simplified for characters common in these reports (cheap, not complete):
 // space-separated pairs, checked when loaded so a slip cannot shift the table.
@@ -28,26 +30,32 @@ for (const pair of T2S_PAIRS.split(/\s+/).filter(Boolean)) {
   T2S.set(pair.charCodeAt(0), pair.charCodeAt(1));
 }
 
-// One lookup table for the whole BMP, filled on first use: normalising a 10 KB report for a
+// Lookup tables for the whole BMP, filled on first use: normalising a 10 KB report for a
 // snippet is then a table walk, not 10,000 calls to String.normalize.
 let TABLE: Uint16Array | null = null;
+/** 1 where the normalised unit is part of a letter or digit (halves of astral characters
+ *  count as such), 0 for punctuation, symbols and white space. */
+let WORD: Uint8Array | null = null;
 
 function table(): Uint16Array {
   if (TABLE) return TABLE;
   const t = new Uint16Array(65536);
+  const w = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) {
     if (c >= 0xd800 && c <= 0xdfff) {
       t[c] = c; // half of an astral character: keep
+      w[c] = 1;
       continue;
     }
     const simplified = T2S.get(c);
-    if (simplified !== undefined) {
-      t[c] = simplified;
-      continue;
+    if (simplified !== undefined) t[c] = simplified;
+    else {
+      const k = String.fromCharCode(c).normalize('NFKC').toLowerCase();
+      t[c] = k.length === 1 ? k.charCodeAt(0) : c;
     }
-    const k = String.fromCharCode(c).normalize('NFKC').toLowerCase();
-    t[c] = k.length === 1 ? k.charCodeAt(0) : c;
+    w[c] = /[\p{L}\p{N}]/u.test(String.fromCharCode(t[c])) ? 1 : 0;
   }
+  WORD = w;
   return (TABLE = t);
 }
 
@@ -61,9 +69,29 @@ export function normSearch(s: string): string {
   return decoder.decode(out);
 }
 
+/**
+ * The normalised letters and digits of a text, and for each unit of them its offset in the
+ * text: what the trigram index holds and what hits are found in.
+ */
+export function compactSearch(s: string): { flat: string; at: Int32Array } {
+  const t = table();
+  const w = WORD!;
+  const out = new Uint16Array(s.length);
+  const at = new Int32Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = t[s.charCodeAt(i)];
+    if (w[c]) {
+      out[n] = c;
+      at[n++] = i;
+    }
+  }
+  return { flat: decoder.decode(out.subarray(0, n)), at: at.subarray(0, n) };
+}
+
 /** Characters a query term keeps: letters, digits and ideographs; punctuation never matters. */
 export function cleanTerm(s: string): string {
-  return normSearch(s).replace(/[^\p{L}\p{N}]+/gu, '');
+  return compactSearch(s).flat;
 }
 
 /** The single-character index's form of a text: every character a token. */

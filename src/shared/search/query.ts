@@ -1,7 +1,7 @@
 // The query a clerk types: words separated by spaces must all appear; "quoted phrase" is one
 // term; -word excludes; 或 / OR between terms makes alternatives. Punctuation, full/half width
 // and common traditional characters do not matter.
-import { cleanTerm } from './normalize.ts';
+import { cleanTerm, compactSearch } from './normalize.ts';
 
 export interface Clause {
   /** Any of these terms (normalised) satisfies the clause. */
@@ -53,12 +53,17 @@ export function parseQuery(q: string): ParsedQuery {
   return { clauses, highlight: [...new Set(clauses.filter((c) => !c.negated).flatMap((c) => c.any))] };
 }
 
-/** Ranges [start, end) of every term in a normalised text, merged where they overlap. */
-export function findRanges(norm: string, terms: string[]): [number, number][] {
+/**
+ * Ranges [start, end) of every term in a text, merged where they overlap. Terms are found in
+ * the text's normalised letters and digits, so a hit may run across punctuation and line
+ * breaks; its range then covers them.
+ */
+export function findRanges(text: string, terms: string[]): [number, number][] {
+  const { flat, at } = compactSearch(text);
   const ranges: [number, number][] = [];
   for (const t of terms) {
     if (!t) continue;
-    for (let i = norm.indexOf(t); i >= 0; i = norm.indexOf(t, i + t.length)) ranges.push([i, i + t.length]);
+    for (let i = flat.indexOf(t); i >= 0; i = flat.indexOf(t, i + t.length)) ranges.push([at[i], at[i + t.length - 1] + 1]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -76,12 +81,11 @@ export function findRanges(norm: string, terms: string[]): [number, number][] {
  */
 export function snippet(
   text: string,
-  norm: string,
   terms: string[],
   radius = 48,
   bounds?: (hitAt: number) => [number, number],
 ): { text: string; highlights: [number, number][]; at: number } | null {
-  const all = findRanges(norm, terms);
+  const all = findRanges(text, terms);
   if (all.length === 0) return null;
   const [s0, e0] = all[0];
   const [lo, hi] = bounds ? bounds(s0) : [0, text.length];

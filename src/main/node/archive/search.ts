@@ -12,7 +12,7 @@ export interface SearchSource extends StatementSource {
   readonly ranking: SearchRanking;
 }
 import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
-import { normSearch, spaced } from '../../../shared/search/normalize.ts';
+import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, type Clause } from '../../../shared/search/query.ts';
 import { snippet } from '../../../shared/search/query.ts';
 import type { TemplateId } from '../../../shared/report/model.ts';
@@ -53,7 +53,8 @@ export function indexReport(db: StatementSource, id: number): void {
   const norm = normSearch(doc.text);
   db.stmt('DELETE FROM search_docs WHERE report_id = ?').run(id);
   db.stmt('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, doc.text, JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);
-  db.stmt('INSERT INTO search_tri (rowid, text) VALUES (?, ?)').run(id, norm);
+  // Letters and digits only, as query terms are: punctuation and line breaks never stop a phrase.
+  db.stmt('INSERT INTO search_tri (rowid, text) VALUES (?, ?)').run(id, compactSearch(doc.text).flat);
   db.stmt('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
 }
 
@@ -142,7 +143,7 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     if (parsed.highlight.length) {
       const d = doc.get(r.id) as { text: string; part_offsets: string } | undefined;
       const offsets: [number, number][] = d ? JSON.parse(d.part_offsets) : [];
-      const s = d ? snippet(d.text, normSearch(d.text), parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
+      const s = d ? snippet(d.text, parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {
         part = partAt(offsets, s.at);
         snip = { text: s.text, highlights: s.highlights };
