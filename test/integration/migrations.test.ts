@@ -10,6 +10,19 @@ import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/main/node/archive
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
+/** An archive file at schema `version` holding one report with one part, left open. */
+function archiveAt(version: number, part: { no: number; heading: string; text: string }): { file: string; db: Database.Database } {
+  const file = join(mkdtempSync(join(tmpdir(), 'nianbao-mig-')), `v${version}.sqlite`);
+  const db = new Database(file);
+  migrate(db, version);
+  db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
+  db.prepare(
+    `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, template, complete, status, parts_json, notes_json, text, parser_version, imported_at)
+     VALUES ('a','f.txt','/f','txt','UTF-8','某县人民政府','某县人民政府',2020,'T2019',1,'ok',?, '[]','',1,'now')`,
+  ).run(JSON.stringify([part]));
+  return { file, db };
+}
+
 describe('migrations', () => {
   it('has one migration per schema version', () => {
     expect(MIGRATIONS.length).toBe(SCHEMA_VERSION);
@@ -43,15 +56,7 @@ describe('migrations', () => {
   });
 
   it('0003-search adds the search tables; opening a version 2 archive indexes its reports', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig-'));
-    const file = join(dir, 'v2.sqlite');
-    const db = new Database(file);
-    migrate(db, 2);
-    db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
-    db.prepare(
-      `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, template, complete, status, parts_json, notes_json, text, parser_version, imported_at)
-       VALUES ('a','f.txt','/f','txt','UTF-8','某县人民政府','某县人民政府',2020,'T2019',1,'ok',?, '[]','',1,'now')`,
-    ).run(JSON.stringify([{ no: 6, heading: '六、其他需要报告的事项', text: '本年度收取信息处理费0元。' }]));
+    const { file, db } = archiveAt(2, { no: 6, heading: '六、其他需要报告的事项', text: '本年度收取信息处理费0元。' });
     db.close();
 
     const archive = new Archive(file);
@@ -77,14 +82,7 @@ describe('migrations', () => {
   });
 
   it('0005-search-letters indexes a version 4 archive again, so punctuation inside a phrase matches', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'nianbao-mig-')), 'v4.sqlite');
-    const db = new Database(file);
-    migrate(db, 4);
-    db.prepare("INSERT INTO originals VALUES ('a', 1, x'00')").run();
-    db.prepare(
-      `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, template, complete, status, parts_json, notes_json, text, parser_version, imported_at)
-       VALUES ('a','f.txt','/f','txt','UTF-8','某县人民政府','某县人民政府',2020,'T2019',1,'ok',?, '[]','',1,'now')`,
-    ).run(JSON.stringify([{ no: 4, heading: '四、政府信息公开行政复议、行政诉讼情况', text: '本年度无行政复议、\n行政诉讼。' }]));
+    const { file, db } = archiveAt(4, { no: 4, heading: '四、政府信息公开行政复议、行政诉讼情况', text: '本年度无行政复议、\n行政诉讼。' });
     // Indexed as version 4 did: the normalised text with its punctuation.
     const text = '四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议、\n行政诉讼。';
     db.prepare("INSERT INTO search_docs VALUES (1, ?, '[[0,0]]', 0)").run(text);
