@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appRequestHandler } from '../main/node/print/app-request.ts';
 import { findBrowser } from '../main/node/print/find-browser.ts';
 import { headlessPrinter, type SheetPrinter } from '../main/node/print/headless-printer.ts';
 import type { Runtime } from '../main/node/runtime.ts';
@@ -30,5 +29,5 @@ export function cliPrinter(rt: Runtime, browserPath: string | undefined): SheetP
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('生成 PDF 要用到程序界面：请先运行 npm run build（npm start 也会构建）');
   const path = findBrowser(browserPath);
   const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: CLI_PLATFORM });
-  return headlessPrinter(appRequestHandler(handlers, rendererDir, 'sheet'), { path });
+  return headlessPrinter(handlers, rendererDir, { path });
 }

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
-import { appRequestHandler } from '../../src/main/node/print/app-request.ts';
 import type { BrowserOptions } from '../../src/main/node/print/find-browser.ts';
 import { headlessPrinter, type SheetPrinter } from '../../src/main/node/print/headless-printer.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
@@ -27,7 +26,7 @@ let db: string;
 async function withPrinter(use: (printer: SheetPrinter, rt: Runtime) => Promise<void>, browser: BrowserOptions = {}, timeoutMs?: number) {
   const rt = openRuntime(db, undefined, 1);
   const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: {} as Platform });
-  const printer = headlessPrinter(appRequestHandler(handlers, join(root, 'out/renderer'), 'sheet'), { sandbox: false, ...browser }, timeoutMs);
+  const printer = headlessPrinter(handlers, join(root, 'out/renderer'), { sandbox: false, ...browser }, timeoutMs);
   try {
     await use(printer, rt);
   } finally {

@@ -58,7 +58,7 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
   });
   const serve = appRequestHandler(handlers, rendererDir);
   // The sheets are printed as in the app: as sheets, which may only read what they print.
-  const printer = headlessPrinter(appRequestHandler(handlers, rendererDir, 'sheet'), { sandbox: false });
+  const printer = headlessPrinter(handlers, rendererDir, { sandbox: false });
   const server: Server = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;

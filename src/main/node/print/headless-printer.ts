@@ -3,7 +3,8 @@
 // the built renderer and the contract, so no port is opened and nothing leaves the machine.
 import type { Browser, Page } from 'playwright-core';
 import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../../shared/print-page.ts';
-import type { AppRequestHandler } from './app-request.ts';
+import type { Handlers } from '../../../shared/contract/index.ts';
+import { appRequestHandler } from './app-request.ts';
 import { launchBrowser, type BrowserOptions } from './find-browser.ts';
 
 // A reserved name that can never resolve: only the interceptor answers it.
@@ -14,8 +15,13 @@ export interface SheetPrinter {
   close(): Promise<void>;
 }
 
-/** The browser starts on the first sheet and serves every later one. */
-export function headlessPrinter(answer: AppRequestHandler, browser: BrowserOptions = {}, timeoutMs = 30_000): SheetPrinter {
+/**
+ * Prints the app's sheets from the built renderer in rendererDir, their data from handlers.
+ * Its pages are answered as sheets, which may only read what they print. The browser starts on
+ * the first sheet and serves every later one.
+ */
+export function headlessPrinter(handlers: Handlers, rendererDir: string, browser: BrowserOptions = {}, timeoutMs = 30_000): SheetPrinter {
+  const answer = appRequestHandler(handlers, rendererDir, 'sheet');
   let started: Promise<{ browser: Browser; page: Page }> | undefined;
   let loaded = false;
   let queue: Promise<unknown> = Promise.resolve();
