@@ -2,7 +2,7 @@
 # Builds the SQLite extension (the same bytes each time) in native/ for every platform the app runs on, into
 # resources/sqlite/<platform>-<arch>/ (the names Node gives process.platform and process.arch),
 # then checks each build against bm25() in a SQLite built for its platform: natively, under
-# qemu-aarch64 and under Wine. The binaries are committed: installing and testing the app
+# qemu-aarch64 and under Wine, and a build with AddressSanitizer for memory errors. The binaries are committed: installing and testing the app
 # compiles nothing.
 # Needs Debian's gcc, gcc-aarch64-linux-gnu, gcc-mingw-w64-x86-64, qemu-user and wine64.
 # The headers are those of the SQLite that better-sqlite3 bundles; an extension calls SQLite
@@ -31,5 +31,11 @@ build x86_64-w64-mingw32-gcc win32-x64 nianbao_rank.dll -static-libgcc -Wl,--no-
 "$check/linux-x64.exe" "$out/linux-x64/nianbao_rank.so"
 qemu-aarch64 -L /usr/aarch64-linux-gnu "$check/linux-arm64.exe" "$out/linux-arm64/nianbao_rank.so"
 WINEDEBUG=-all /usr/lib/wine/wine64 "$check/win32-x64.exe" "$out/win32-x64/nianbao_rank.dll"
+# Once more with AddressSanitizer and UBSan, extension and check alike: memory errors and leaks.
+san=(-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -I"$inc")
+mkdir -p "$check/asan"
+gcc "${san[@]}" -shared -fPIC -o "$check/asan/nianbao_rank.so" "$src"
+gcc "${san[@]}" -DSQLITE_ENABLE_FTS5 -o "$check/asan/check.exe" native/check_rank.c "$inc/sqlite3.c" -lm -ldl -lpthread
+"$check/asan/check.exe" "$check/asan/nianbao_rank.so"
 # What the binaries were built from; a test compares it with the source as it is now.
 sha256sum "$src" | cut -d' ' -f1 > $out/SOURCE.sha256
