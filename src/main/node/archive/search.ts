@@ -1,6 +1,13 @@
 // Search over the archive: text clauses through the two FTS5 indexes, filters on reports and
 // cells, relevance then newest year, and snippets with the hits highlighted.
 import type { Statement } from 'better-sqlite3';
+import type { ReportStatus, SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
+import type { TemplateId } from '../../../shared/report/model.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
+import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
+import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
+import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
+import type { FtsTable, SearchRanking } from './search-rank.ts';
 
 /** Where statements come from: the archive's cache of prepared statements. */
 export interface StatementSource {
@@ -11,15 +18,6 @@ export interface StatementSource {
 export interface SearchSource extends StatementSource {
   readonly ranking: SearchRanking;
 }
-import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
-import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
-import { parseQuery, type Clause } from '../../../shared/search/query.ts';
-import { snippet } from '../../../shared/search/query.ts';
-import type { TemplateId } from '../../../shared/report/model.ts';
-import type { ReportStatus } from '../../../shared/contract/types.ts';
-import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
-import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
-import type { FtsTable, SearchRanking } from './search-rank.ts';
 
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
 /** Rows ranked beyond the page, so equal ranks at its end can still be ordered by year. */
@@ -101,9 +99,10 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
   let total: number;
   let rows: HitRow[];
   if (positive.length) {
-    // Relevance (bm25, FTS5's rank) first, then the newest year. FTS5 ranks inside its own
-    // scan; the filters are an id list it checks in memory ("+" keeps FTS5 from taking the IN
-    // as a rowid lookup, which would re-run the match once per id).
+    // Relevance (bm25, as FTS5's rank column: nianbao_bm25 when the extension is loaded, see
+    // search-rank.ts) first, then the newest year. FTS5 ranks inside its own scan; the filters
+    // are an id list it checks in memory ("+" keeps FTS5 from taking the IN as a rowid lookup,
+    // which would re-run the match once per id).
     const { table, match, phrases } = ftsQuery(positive, negative);
     const positivePhrases = positive.reduce((n, c) => n + c.any.length, 0);
     const rankWith = db.ranking.rankFunction(db, table, phrases, positivePhrases);
