@@ -156,6 +156,7 @@ const AND3: SearchQuery = { text: '信息公开 依申请 保密审查' };
 const cases: [string, SearchQuery | (() => SearchQuery), string[] | null, number, boolean?][] = [
   ['rare 4-character term', () => ({ text: RARE[rareI++ % RARE.length] }), [RARE[0]], 20],
   ['common 4-character term (政务公开)', { text: '政务公开' }, ['政务公开'], 20],
+  ['  a longer one (政府信息公开, the commonest phrase)', { text: '政府信息公开' }, ['政府信息公开'], 20],
   ['2-character term (复议)', { text: '复议' }, ['复议'], 60],
   ['1-character term (费)', { text: '费' }, ['费'], 60],
   ['3-term AND (信息公开 依申请 保密审查)', AND3, ['保密审查', '依申请', '信息公开'], 20],
