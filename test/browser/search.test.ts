@@ -1,5 +1,5 @@
 // Search in real Chromium: a two-character query as you type, highlighted hits, a condition
-// on a table cell, and opening a report at the hit.
+// on a table cell, opening a report at the hit, a phrase with punctuation in it.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,16 @@ describe('search view', () => {
     expect(await mark.innerText()).toBe('信息处理费');
     await expect.poll(() => mark.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
     await page.screenshot({ path: join(out, 'search-open.png') });
+  });
+
+  it('matches a phrase across its punctuation and marks the whole of it, in the list and in the report', async () => {
+    await page.goto(`${session.host.url}#/search`);
+    await page.getByLabel('检索词').fill('行政复议、行政诉讼');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 14 份报告');
+    expect(new Set(await page.locator('.hit .snippet mark').allInnerTexts())).toEqual(new Set(['行政复议、行政诉讼']));
+    await page.locator('.hit', { hasText: '淮安市人民政府' }).click();
+    await page.getByRole('heading', { name: /淮安市人民政府/ }).waitFor();
+    expect(await page.locator('[data-part="4"] mark').first().innerText()).toBe('行政复议、行政诉讼');
   });
 
   it('picks reports found by different queries and compares them', async () => {
