@@ -16,7 +16,8 @@
  * length is looked up, as bm25() does. A phrase without an IDF weighs 1, which orders a
  * single-phrase query exactly as bm25() does (its IDF is then one factor common to every row).
  * Lower is better, as with bm25(). No libm: the logarithm of the IDF is the caller's, so the
- * Linux builds ask nothing of glibc and load on the older glibc of UOS and Kylin.
+ * Linux builds need only glibc's oldest symbol versions and load on the older glibc of UOS
+ * and Kylin (scripts/build-native.sh checks this).
  *
  * Built by scripts/build-native.sh into resources/sqlite/<platform>-<arch>/; loaded with
  * better-sqlite3's loadExtension (entry point sqlite3_nianbaorank_init, from the file name).

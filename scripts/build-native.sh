@@ -28,6 +28,12 @@ build() { # compiler, folder, file, extra flags...
 build gcc linux-x64 nianbao_rank.so -fPIC
 build aarch64-linux-gnu-gcc linux-arm64 nianbao_rank.so -fPIC
 build x86_64-w64-mingw32-gcc win32-x64 nianbao_rank.dll -static-libgcc -Wl,--no-insert-timestamp
+# Only glibc's base symbol versions (2.2.5 on x64, 2.17 on arm64): loads on any glibc.
+for so in linux-x64:x86_64-linux-gnu-objdump:2.2.5 linux-arm64:aarch64-linux-gnu-objdump:2.17; do
+  IFS=: read -r dir objdump base <<< "$so"
+  newer=$("$objdump" -T "$out/$dir/nianbao_rank.so" | grep -o 'GLIBC_[0-9.]*' | grep -vx "GLIBC_$base" || true)
+  if [ -n "$newer" ]; then echo "$dir needs $newer: would not load on older glibc" >&2; exit 1; fi
+done
 "$check/linux-x64.exe" "$out/linux-x64/nianbao_rank.so"
 qemu-aarch64 -L /usr/aarch64-linux-gnu "$check/linux-arm64.exe" "$out/linux-arm64/nianbao_rank.so"
 WINEDEBUG=-all /usr/lib/wine/wine64 "$check/win32-x64.exe" "$out/win32-x64/nianbao_rank.dll"
