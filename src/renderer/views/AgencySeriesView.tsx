@@ -1,7 +1,8 @@
 // One agency's years: key figures and indicators per year, and a line chart of the counts
 // reviewers follow (本年新收, 予以公开, 行政复议, 行政诉讼).
 import { useEffect, useState } from 'react';
-import { CHART_FIGURES, FIGURES, formatFigure } from '../../shared/compare/figures.ts';
+import { CHART_FIGURES, FIGURES } from '../../shared/compare/figures.ts';
+import { FigureCells } from '../components/FigureCells.tsx';
 import type { AgencySeries } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { useAction } from '../components/useAction.ts';
@@ -89,11 +90,7 @@ export function AgencySeriesView({ agency }: { agency: string }) {
               <td>
                 <a href={`#/report/${r.reportId}`}>{r.year}年度</a>
               </td>
-              {FIGURES.map((f) => (
-                <td key={f.id} className="num">
-                  {formatFigure(f, r.figures[f.id])}
-                </td>
-              ))}
+              <FigureCells figures={r.figures} />
               <td>{i > 0 && <a href={`#/compare?ids=${s.rows[i - 1].reportId},${r.reportId}`}>与上一年比较</a>}</td>
             </tr>
           ))}

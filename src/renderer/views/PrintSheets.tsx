@@ -1,7 +1,8 @@
 // Printed sheets for an agency's years and for one report (its tables in the official layout
 // and its findings, for the office's review file). Each marks itself ready for printToPDF.
 import { PrintFindings, printDate, useSheetData } from '../components/print.tsx';
-import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
+import { FIGURES } from '../../shared/compare/figures.ts';
+import { FigureCells } from '../components/FigureCells.tsx';
 import { api } from '../api.ts';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { formatSignDate, statusLabel, templateLabel } from '../format.ts';
@@ -31,11 +32,7 @@ export function PrintSeries({ agency }: { agency: string }) {
           {s.rows.map((r) => (
             <tr key={r.reportId}>
               <td>{r.year}年度</td>
-              {FIGURES.map((f) => (
-                <td key={f.id} className="num">
-                  {formatFigure(f, r.figures[f.id])}
-                </td>
-              ))}
+              <FigureCells figures={r.figures} />
             </tr>
           ))}
         </tbody>

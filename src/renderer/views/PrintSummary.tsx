@@ -1,6 +1,7 @@
 // The printed year summary (A4 landscape): every agency's key figures, the total row and the
 // agencies missing; page numbers come from the PDF footer.
-import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
+import { FIGURES } from '../../shared/compare/figures.ts';
+import { FigureCells } from '../components/FigureCells.tsx';
 import { summarySheetName } from '../../shared/print-page.ts';
 import { api } from '../api.ts';
 import { printDate, useSheetData } from '../components/print.tsx';
@@ -33,21 +34,13 @@ export function PrintSummary({ year }: { year: number }) {
               <tr key={r.reportId}>
                 <td>{r.agency ?? '（未识别单位）'}</td>
                 <td>{statusLabel(r.status)}</td>
-                {FIGURES.map((f) => (
-                  <td key={f.id} className="num">
-                    {formatFigure(f, r.figures[f.id])}
-                  </td>
-                ))}
+                <FigureCells figures={r.figures} />
               </tr>
             ))}
           <tr className="section">
             <td>合计</td>
             <td />
-            {FIGURES.map((f) => (
-              <td key={f.id} className="num">
-                {f.kind === 'count' ? formatFigure(f, s.totals[f.id]) : ''}
-              </td>
-            ))}
+            <FigureCells figures={s.totals} totals />
           </tr>
         </tbody>
       </table>

@@ -1,7 +1,8 @@
 // 汇总: every agency of one year as a row, key figures and indicators as columns, sortable,
 // with a total row; agencies that reported last year and not this year are listed as missing.
 import { useEffect, useState } from 'react';
-import { FIGURES, formatFigure } from '../../shared/compare/figures.ts';
+import { FIGURES } from '../../shared/compare/figures.ts';
+import { FigureCells } from '../components/FigureCells.tsx';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { BatchPanel, useBatch } from '../components/BatchPanel.tsx';
@@ -82,11 +83,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
               <td>
                 <span className={`status status-${r.status}`}>{statusLabel(r.status)}</span>
               </td>
-              {FIGURES.map((f) => (
-                <td key={f.id} className="num">
-                  {formatFigure(f, r.figures[f.id])}
-                </td>
-              ))}
+              <FigureCells figures={r.figures} />
             </tr>
           ))}
         </tbody>
@@ -94,11 +91,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
           <tr className="total">
             <td>合计</td>
             <td />
-            {FIGURES.map((f) => (
-              <td key={f.id} className="num">
-                {f.kind === 'count' ? formatFigure(f, s.totals[f.id]) : ''}
-              </td>
-            ))}
+            <FigureCells figures={s.totals} totals />
           </tr>
         </tfoot>
       </table>
