@@ -38,6 +38,10 @@ describe('year summary', () => {
       [2024, 95],
     ]);
     expect(series.rows[0].figures.openRate).toBeCloseTo(4 / 21, 6);
+    // 与上一年比较 finds the previous year under the other name; the first year has none.
+    const [y2023, y2024] = series.rows.map((r) => r.reportId);
+    expect(rt.archive.previousReport(y2024)).toBe(y2023);
+    expect(rt.archive.previousReport(y2023)).toBeNull();
   });
 });
 

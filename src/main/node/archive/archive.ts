@@ -171,15 +171,9 @@ export class Archive {
    * of the next year (they compare against the year's latest report).
    */
   refreshGroup(group: string, scope?: { id?: number; year: number }): void {
-    // By member names, so the (agency_norm, year) index serves it; never a scan of the archive.
-    const names = this.membersOf(group);
-    const reports = names
-      .flatMap((n) => this.stmt('SELECT id, year, template FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as { id: number; year: number; template: TemplateId }[])
-      .sort((a, b) => a.year - b.year || a.id - b.id);
+    const reports = this.reportsOfGroup(group);
     const del = this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
-    // Of several reports for one year (possible duplicates) the latest imported stands for it.
-    const byYear = new Map<number, { id: number; year: number; template: TemplateId }>();
-    for (const r of reports) byYear.set(r.year, r);
+    const byYear = latestByYear(reports);
     for (const r of reports) {
       if (scope && r.id !== scope.id && r.year !== scope.year + 1) continue;
       del.run(r.id);
@@ -279,7 +273,6 @@ export class Archive {
     })();
   }
 
-  /** What the comparison needs of a report. */
   /** The reports to compare, in the order given; a number not in the archive is said so. */
   compareInputs(ids: number[]): CompareInput[] {
     return ids.map((id) => {
@@ -289,6 +282,7 @@ export class Archive {
     });
   }
 
+  /** What the comparison needs of a report. */
   compareInput(id: number): CompareInput | null {
     const d = this.getReport(id);
     if (!d) return null;
@@ -299,22 +293,17 @@ export class Archive {
   previousReport(id: number): number | null {
     const r = this.stmt('SELECT agency_norm, year FROM reports WHERE id = ?').get(id) as { agency_norm: string | null; year: number | null } | undefined;
     if (!r?.agency_norm || !r.year) return null;
-    const group = this.groupOf(r.agency_norm);
-    const names = this.membersOf(group);
-    const found = names
-      .map((n) => this.stmt('SELECT id FROM reports WHERE agency_norm = ? AND year = ? ORDER BY id DESC LIMIT 1').get(n, r.year! - 1) as { id: number } | undefined)
-      .filter((x): x is { id: number } => !!x)
-      .sort((a, b) => b.id - a.id)[0];
-    return found?.id ?? null;
+    return latestByYear(this.reportsOfGroup(this.groupOf(r.agency_norm))).get(r.year - 1)?.id ?? null;
   }
 
-  /** Reports of one group, each year's latest imported standing for that year. */
-  private groupReports(group: string): { id: number; year: number; agency: string | null; status: ReportStatus }[] {
-    const names = this.membersOf(group);
-    const all = names.flatMap((n) => this.stmt('SELECT id, year, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as { id: number; year: number; agency: string | null; status: ReportStatus }[]);
-    const byYear = new Map<number, (typeof all)[number]>();
-    for (const r of all.sort((a, b) => a.id - b.id)) byYear.set(r.year, r);
-    return [...byYear.values()].sort((a, b) => a.year - b.year);
+  /**
+   * Every report of one agency group that has a year, by year and then import order. Read by
+   * member names, so the (agency_norm, year) index serves it; never a scan of the archive.
+   */
+  private reportsOfGroup(group: string): GroupReport[] {
+    return this.membersOf(group)
+      .flatMap((n) => this.stmt('SELECT id, year, template, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as GroupReport[])
+      .sort((a, b) => a.year - b.year || a.id - b.id);
   }
 
   yearSummary(year: number): YearSummary {
@@ -340,7 +329,7 @@ export class Archive {
   agencySeries(agency: string): AgencySeries {
     const group = this.groupOf(normalizeAgency(agency));
     const names = this.membersOf(group);
-    const rows = this.groupReports(group).map((r) => ({ reportId: r.id, agency: r.agency, group, year: r.year, status: r.status, figures: figuresOf(this.cellsOf(r.id)) }));
+    const rows = [...latestByYear(this.reportsOfGroup(group)).values()].map((r) => ({ reportId: r.id, agency: r.agency, group, year: r.year, status: r.status, figures: figuresOf(this.cellsOf(r.id)) }));
     return { group, names, rows };
   }
 
@@ -479,6 +468,22 @@ export class Archive {
   count(): number {
     return (this.stmt('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
   }
+}
+
+interface GroupReport {
+  id: number;
+  year: number;
+  template: TemplateId;
+  agency: string | null;
+  status: ReportStatus;
+}
+
+/** Of several reports for one year (possible duplicates) the latest imported stands for it;
+ *  reports come by year and import order, so the map runs by year. */
+function latestByYear(reports: GroupReport[]): Map<number, GroupReport> {
+  const byYear = new Map<number, GroupReport>();
+  for (const r of reports) byYear.set(r.year, r);
+  return byYear;
 }
 
 interface ReportRow {
