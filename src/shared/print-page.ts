@@ -17,3 +17,6 @@ export const SHEET_ROUTES = {
 
 /** The file name of a year's summary, without extension. */
 export const summarySheetName = (year: number) => `${year}年度政府信息公开工作年度报告汇总表`;
+
+/** A name made safe as a file name on Windows and Linux: the characters either forbids become _. */
+export const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');

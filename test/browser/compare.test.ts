@@ -1,7 +1,7 @@
 // Comparison in real Chromium: pick two reports in the library, check a known change, then
 // save the printed sheet as PDF through the same service the app uses and read it back.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,14 @@ describe('comparison', () => {
     expect(flat).toContain(`第1页共${pages}页`);
     expect(flat).toContain(`第${pages}页共${pages}页`);
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', pdf, join(out, 'compare-sheet')]);
+  });
+
+  it('exports the comparison as CSV under the same name', async () => {
+    await page.getByRole('button', { name: '导出CSV' }).click();
+    await page.getByText(/^已保存：.*\.csv$/).waitFor();
+    const csv = session.host.saved.find((p) => p.endsWith('.csv'))!;
+    expect(csv).toMatch(/报告比较_洪泽区人民政府_淮安市洪泽区人民政府_2023-2024\.csv$/);
+    expect(readFileSync(csv, 'utf8')).toContain('表三 收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,21,95,74,352.38\r\n'); // CRLF, as Excel writes CSV
   });
 
   it('shows the year summary and an agency’s years with a chart', async () => {

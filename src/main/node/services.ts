@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
-import { SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
+import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
@@ -44,7 +44,7 @@ export interface ServiceDeps {
 function sheetName(c: { reports: { agency: string | null; year: number | null }[] }): string {
   const agencies = [...new Set(c.reports.map((r) => r.agency ?? '未识别单位'))];
   const years = [...new Set(c.reports.map((r) => r.year ?? ''))].join('-');
-  return `报告比较_${agencies.slice(0, 2).join('_')}${agencies.length > 2 ? '等' : ''}_${years}`.replace(/[\\/:*?"<>|]/g, '_');
+  return fileSafe(`报告比较_${agencies.slice(0, 2).join('_')}${agencies.length > 2 ? '等' : ''}_${years}`);
 }
 
 /** Who made a correction: the local user of this PC. */
@@ -125,12 +125,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     compare: ({ ids, granularity }) => compare(ids, granularity),
     exportComparison: async ({ ids, format }) => {
       const c = await compare(ids);
-      const name = sheetName(c);
-      const path =
-        format === 'xlsx'
-          ? await platform.saveFile(await comparisonXlsx(c), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] })
-          : await platform.saveFile(new TextEncoder().encode(comparisonCsv(c)), `${name}.csv`, { name: 'CSV 文件', extensions: ['csv'] });
-      return path ? { saved: true, path } : { saved: false };
+      return saveSheet(sheetName(c), format, () => comparisonXlsx(c), () => comparisonCsv(c));
     },
     printSheet: async (args) => {
       // Each sheet is a print route of the renderer; wide sheets print landscape.
@@ -189,7 +184,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   /** Writes bytes to a temporary file and opens it with the system's default program. */
   async function openTemp(name: string, bytes: Uint8Array) {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
-    const file = join(dir, name.replace(/[\\/:*?"<>|]/g, '_'));
+    const file = join(dir, fileSafe(name));
     await writeFile(file, bytes);
     return { file, err: await platform.openPath(file) };
   }
@@ -213,7 +208,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   }
 
   async function saveSheet(name: string, format: 'xlsx' | 'csv', xlsx: () => Promise<Uint8Array>, csv: () => string) {
-    const file = name.replace(/[\\/:*?"<>|]/g, '_');
+    const file = fileSafe(name);
     const path =
       format === 'xlsx'
         ? await platform.saveFile(await xlsx(), `${file}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] })

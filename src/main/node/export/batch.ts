@@ -3,7 +3,7 @@
 // as .xlsx and, when a PDF renderer is given, .pdf.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SHEET_ROUTES, summarySheetName } from '../../../shared/print-page.ts';
+import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../../shared/print-page.ts';
 import { compareReports, type CompareInput, type Comparison } from '../../../shared/compare/index.ts';
 import type { Archive } from '../archive/archive.ts';
 import { comparisonXlsx, summaryXlsx } from './compare-sheet.ts';
@@ -17,8 +17,6 @@ export interface BatchResult {
 
 /** Called before each sheet: sheets done, sheets in all (the summary is the last), which. */
 export type BatchProgress = (done: number, total: number, current: string) => void;
-
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
 export interface BatchOptions {
   /** Renders a print route to PDF; without it, Excel only. */
@@ -51,7 +49,7 @@ export async function writeYearComparisons(archive: Archive, year: number, folde
       skipped.push(`${agency}：没有${year - 1}年度的报告`);
       continue;
     }
-    const base = join(folder, `${safeName(agency)}_${year - 1}-${year}`);
+    const base = join(folder, `${fileSafe(agency)}_${year - 1}-${year}`);
     const c = await compare(archive.compareInputs([prev, r.id]));
     await write(`${base}.xlsx`, await comparisonXlsx(c));
     if (pdf) await write(`${base}.pdf`, await pdf(SHEET_ROUTES.compare([prev, r.id])));
