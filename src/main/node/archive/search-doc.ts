@@ -35,7 +35,8 @@ export function buildSearchDoc(r: { agency: string | null; year: number | null; 
   }
   if (labels.size) add(TABLES_PART, [...labels].join(' '));
   const six = r.parts.find((p) => p.no === 6);
-  return { text, offsets, feeStated: !!six && /信息处理费|处理费/.test(six.text) };
+  // 信息处理费, or 处理费 alone.
+  return { text, offsets, feeStated: !!six && /处理费/.test(six.text) };
 }
 
 export function partAt(offsets: [number, number][], pos: number): number {

@@ -1,7 +1,7 @@
 // A comparison as a spreadsheet (.xlsx via exceljs: numbers as numbers, blanks blank, header
 // rows styled) or as CSV: the same rows the comparison view shows.
 import ExcelJS from 'exceljs';
-import { formatRate, type Comparison } from '../../../shared/compare/index.ts';
+import type { Comparison } from '../../../shared/compare/index.ts';
 import { FIGURES } from '../../../shared/compare/figures.ts';
 import type { AgencySeries, YearSummary } from '../../../shared/contract/types.ts';
 import { STATUS_LABELS } from '../../../shared/report/status.ts';
@@ -53,6 +53,9 @@ export function comparisonCsv(c: Comparison): string {
   return csvFile([headers(c), ...rows(c)]);
 }
 
+/** The key figures' column heads; rates are written in percent. */
+const FIGURE_HEADS = FIGURES.map((f) => (f.kind === 'rate' ? `${f.label}(%)` : f.label));
+
 /** A figure as a spreadsheet value: rates in percent with one decimal. */
 function rateOrCount(f: (typeof FIGURES)[number], v: number | null): number | null {
   return v === null ? null : f.kind === 'rate' ? Math.round(v * 1000) / 10 : v;
@@ -60,7 +63,7 @@ function rateOrCount(f: (typeof FIGURES)[number], v: number | null): number | nu
 
 /** The year summary: one row per agency, the key figures, a total row, then the missing. */
 function summaryRows(s: YearSummary): { head: string[]; rows: (string | number | null)[][] } {
-  const head = ['单位', '状态', ...FIGURES.map((f) => (f.kind === 'rate' ? `${f.label}(%)` : f.label))];
+  const head = ['单位', '状态', ...FIGURE_HEADS];
   const rows: (string | number | null)[][] = s.rows.map((r) => [r.agency, STATUS_LABELS[r.status], ...FIGURES.map((f) => rateOrCount(f, r.figures[f.id]))]);
   rows.push(['合计', null, ...FIGURES.map((f) => (f.kind === 'count' ? (s.totals[f.id] ?? null) : null))]);
   for (const m of s.missing) rows.push([`缺报：${m.agency}`, null, ...FIGURES.map(() => null)]);
@@ -88,7 +91,7 @@ export async function summaryXlsx(s: YearSummary): Promise<Uint8Array> {
 
 /** An agency's years: one row per year with the key figures. */
 function seriesRows(s: AgencySeries): { head: string[]; rows: (string | number | null)[][] } {
-  const head = ['年度', ...FIGURES.map((f) => (f.kind === 'rate' ? `${f.label}(%)` : f.label))];
+  const head = ['年度', ...FIGURE_HEADS];
   const rows = s.rows.map((r) => [r.year, ...FIGURES.map((f) => rateOrCount(f, r.figures[f.id]))]);
   return { head, rows };
 }
@@ -107,5 +110,3 @@ export function summaryCsv(s: YearSummary): string {
   const { head, rows } = summaryRows(s);
   return csvFile([head, ...rows]);
 }
-
-export { formatRate };
