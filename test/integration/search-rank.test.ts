@@ -76,7 +76,7 @@ describe('ranking with the extension', () => {
     expect(rankExtensionPath()).toMatch(/resources[/\\]sqlite/);
     expect(rt.archive.rankFallback).toBeNull();
     expect(rt.archive.ranking.native).toBe(true);
-    expect(plain.rankFallback).toBe('turned off');
+    expect(plain.rankFallback).toBe('已关闭');
   });
 
   it('scores every row as bm25() does', () => {

@@ -74,7 +74,7 @@ export class Archive {
   constructor(path: string, options: ArchiveOptions = {}) {
     this.path = path;
     this.db = new Database(path);
-    this.rankFallback = options.nativeRank === false ? 'turned off' : loadRankExtension(this.db);
+    this.rankFallback = options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
     this.ranking = new SearchRanking(this.rankFallback === null);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');

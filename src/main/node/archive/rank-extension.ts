@@ -24,11 +24,11 @@ export function rankExtensionPath(): string | null {
 /** Loads the extension into db; the reason it could not, or null when it did. */
 export function loadRankExtension(db: Database): string | null {
   const path = rankExtensionPath();
-  if (!path) return `no build for ${process.platform}-${process.arch}`;
+  if (!path) return `没有适用于 ${process.platform}-${process.arch} 的扩展`;
   try {
     db.loadExtension(path);
     return null;
   } catch (e) {
-    return `${path}: ${(e as Error).message}`;
+    return `${path} 无法加载：${(e as Error).message}`;
   }
 }
