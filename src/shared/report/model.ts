@@ -22,6 +22,8 @@ export interface Cell {
   source: string;
   /** Set when a correction replaced the parsed value. */
   original?: CellValue;
+  /** How the value was obtained when it was not read from a cell of its own. */
+  how?: 'inferred';
 }
 
 export interface Part {

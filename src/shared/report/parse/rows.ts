@@ -13,9 +13,14 @@ export interface ParsedRow {
   short: boolean;
   /** Index of the last token the row consumed. */
   end: number;
+  /** The row's values came from a text layout (no cell boundaries): its value text, to be re-read by the sums. */
+  run: string | null;
 }
 
 const WEAK_WINDOW = 4;
+
+/** A label that is a sentence or a new numbered item, not a wrapped piece of a row's label. */
+const PROSE = /[。；;]|(?:19|20)\d\d年|^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)|.{40}/;
 
 /** Index of the row a label token starts, looking only ahead of `expect`. */
 export function matchRow(tokenNorm: string, rows: RowSpec[], expect: number): number {
@@ -38,13 +43,15 @@ export function parseRows(
   const finish = () => {
     if (!cur) return;
     const n = columnsOf(rows[cur.row].id);
-    const vals = fit(cur.vals, n);
+    const text = cur.vals.length > 0 && cur.vals.every((t) => !t.structured);
+    const vals = text ? cur.vals : fit(cur.vals, n);
     out.push({
       rowId: rows[cur.row].id,
       label: cur.label,
-      values: vals.map((t) => ({ value: t.value!, source: t.source })),
+      values: vals.slice(0, n).map((t) => ({ value: t.value!, source: t.source })),
       short: vals.length < n,
       end: cur.end,
+      run: text ? cur.vals.map((t) => t.text).join(' ') : null,
     });
     cur = null;
   };
@@ -56,6 +63,10 @@ export function parseRows(
         finish();
         cur = { row: m, label: t, vals: [], end: i };
         expect = m + 1;
+      } else if (cur && !t.structured && PROSE.test(t.norm)) {
+        // Text after the table ("(二)主动公开政府信息的主要类别2023年…") is not the row's: its
+        // numbers must never fill the row's missing cells.
+        finish();
       }
       continue;
     }

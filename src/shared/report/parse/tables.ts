@@ -2,10 +2,12 @@
 import type { Cell, ParseNote, TableId } from '../model.ts';
 import { TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../templates/index.ts';
 import type { BlockSpec } from '../templates/types.ts';
-import { T4_HEADER_FRAGMENTS } from '../templates/t4.ts';
-import { parseRows } from './rows.ts';
+import { T4_HEADER_FRAGMENTS, T4_HEADER_WORDS } from '../templates/t4.ts';
+import { resolveRows, sumsToLast, type Linear, type Resolution } from './recover.ts';
+import { directReading, pieces } from './split.ts';
+import { parseRows, type ParsedRow } from './rows.ts';
 import type { Token } from './tokens.ts';
-import { toWanYuan } from './values.ts';
+import { parseValue, toWanYuan } from './values.ts';
 
 export interface TableResult {
   cells: Cell[];
@@ -30,7 +32,10 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021'): TableResu
   const colsOf = (rowId: string) => blocks.find((b) => b.rows.some((r) => r.id === rowId))!.columns;
   const start = tokens.findIndex((t) => t.norm.includes('第二十条'));
   if (start < 0) return res;
-  const parsed = parseRows(tokens, rows, (id) => colsOf(id).length, start);
+  const parsed = withRecovered(parseRows(tokens, rows, (id) => colsOf(id).length, start), 't2', (id) => rowLabelOf(rows, id), res.notes, (runs) =>
+    // Table 二 has no sums inside a row: each run is read on its own, and taken only when one reading exists.
+    new Map(runs.flatMap((r) => [...resolveRows({ rows: [r], maxDigits: 8 })])),
+  (id) => colsOf(id).length);
   const moneyHeader = tokens.find((t) => /采购总金额|收费金额/.test(t.norm));
   const headerUnit = moneyHeader ? (/万元/.test(moneyHeader.norm) ? '万元' : /元/.test(moneyHeader.norm) ? '元' : null) : null;
   for (const pr of parsed) {
@@ -46,23 +51,31 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021'): TableResu
             message: `表二 ${rowLabelOf(rows, pr.rowId)}“${cols[i].label}”写作“${v.value.raw}”，按数值判断单位为${v.value.unit ?? (value.raw.includes('.') ? '万元' : '元')}，已换算为万元`,
           });
       }
-      res.cells.push({ table: 't2', row: pr.rowId, col: cols[i].id, value, source: v.source });
+      res.cells.push({ table: 't2', row: pr.rowId, col: cols[i].id, value, source: v.source, ...(v.how ? { how: v.how } : {}) });
     });
-    if (pr.short) res.notes.push(shortNote('t2', rowLabelOf(rows, pr.rowId), pr.values.length, cols.length));
+    if (pr.short && !pr.run) res.notes.push(shortNote('t2', rowLabelOf(rows, pr.rowId), pr.values.length, cols.length));
   }
   span(res, tokens, start, parsed.at(-1)?.end ?? start);
   return res;
 }
 
-export function parseT3(tokens: Token[]): TableResult & { rowIds: string[] } {
+export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableResult & { rowIds: string[] } {
   const res = { ...EMPTY(), rowIds: [] as string[] };
-  const parsed = parseRows(tokens, T3_ROWS, () => T3_COLUMNS.length);
+  const parsed = withRecovered(parseRows(tokens, T3_ROWS, () => T3_COLUMNS.length), 't3', (id) => T3_ROWS.find((r) => r.id === id)!.label, res.notes, (runs, all) =>
+    resolveRows({
+      rows: runs,
+      maxDigits: 6,
+      rowCheck: (_, cells) => sumsToLast(cells),
+      linears: t3Linears(all),
+      stated: stated?.newTotal !== undefined ? [{ id: 'new', at: 6, value: stated.newTotal }] : [],
+    }),
+  () => T3_COLUMNS.length);
   const withValues = parsed.filter((p) => p.values.length > 0);
   if (withValues.length < 3) return res; // a few stray words are not a table
   for (const pr of withValues) {
     res.rowIds.push(pr.rowId);
-    pr.values.forEach((v, i) => res.cells.push({ table: 't3', row: pr.rowId, col: T3_COLUMNS[i].id, value: v.value, source: v.source }));
-    if (pr.short) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === pr.rowId)!.label, pr.values.length, 7));
+    pr.values.forEach((v, i) => res.cells.push({ table: 't3', row: pr.rowId, col: T3_COLUMNS[i].id, value: v.value, source: v.source, ...(v.how ? { how: v.how } : {}) }));
+    if (pr.short && !pr.run) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === pr.rowId)!.label, pr.values.length, 7));
   }
   // The table starts at its header (勾稽 note, 申请人情况, 自然人…), not at its first row.
   const first = tokens.indexOf(withValues[0].label);
@@ -74,12 +87,14 @@ export function parseT3(tokens: Token[]): TableResult & { rowIds: string[] } {
 const T3_HEADER = /勾稽关系|申请人情况|自然人|法人或其他组织|本列数据/;
 
 /** Table 四: fifteen numbers after its header; or a sentence saying there were no cases. */
-export function parseT4(tokens: Token[], text: string): TableResult {
+export function parseT4(tokens: Token[], text: string, stated?: { review?: number }): TableResult {
   const res = EMPTY();
   let lastHeader = -1;
   tokens.forEach((t, i) => {
     if (t.value === null && T4_HEADER_FRAGMENTS.some((f) => t.norm.includes(f)) && t.norm.length <= 12) lastHeader = i;
     if (t.value === null && /^(结|计|果)$/.test(t.norm)) lastHeader = i;
+    // The whole header run together in one piece of text (a flattened web page).
+    if (t.value === null && !t.structured && t.norm.length > 12 && T4_HEADER_WORDS.reduce((n, w) => n.replaceAll(w, ''), t.norm).length <= 2) lastHeader = i;
   });
   const vals: Token[] = [];
   if (lastHeader >= 0) {
@@ -94,6 +109,9 @@ export function parseT4(tokens: Token[], text: string): TableResult {
   }
   while (vals.length > 15 && vals[0].value!.kind === 'blank') vals.shift();
   while (vals.length > 15 && vals[vals.length - 1].value!.kind === 'blank') vals.pop();
+  if (vals.length > 0 && vals.every((v) => !v.structured) && (vals.length < 15 || directReading(pieces(vals.slice(0, 15).map((v) => v.text).join(' ')) ?? [], 15) === null)) {
+    return t4FromRun(res, tokens, lastHeader, vals, stated);
+  }
   if (vals.filter((v) => v.value!.kind !== 'blank').length >= 5) {
     vals.slice(0, 15).forEach((v, i) =>
       res.cells.push({
@@ -120,6 +138,34 @@ export function parseT4(tokens: Token[], text: string): TableResult {
   return res;
 }
 
+/** 表四 in a text layout whose numbers ran together: one run of 15 cells, R4 in each group decides. */
+function t4FromRun(res: TableResult, tokens: Token[], lastHeader: number, vals: Token[], stated?: { review?: number }): TableResult {
+  const raw = vals.map((v) => v.text).join(' ');
+  const r = resolveRows({
+    rows: [{ id: 't4', raw, n: 15 }],
+    maxDigits: 5,
+    rowCheck: (_, c) => [0, 5, 10].every((from) => sumsToLast(c, from, 5)),
+    stated: stated?.review !== undefined ? [{ id: 't4', at: 4, value: stated.review }] : [],
+  }).get('t4')!;
+  span(res, tokens, lastHeader, tokens.indexOf(vals[vals.length - 1]));
+  if (r.kind === 'read' || r.kind === 'inferred') {
+    r.cells.forEach((c, i) =>
+      res.cells.push({
+        table: 't4',
+        row: T4_ROWS[Math.floor(i / 5)].id,
+        col: T4_COLUMNS[i % 5].id,
+        value: parseValue(c) ?? { kind: 'mark', num: null, raw: c },
+        source: r.kind === 'inferred' ? `${vals[0].source}，推断（表格分隔丢失）` : vals[0].source,
+        ...(r.kind === 'inferred' ? { how: 'inferred' as const } : {}),
+      }),
+    );
+    if (r.kind === 'inferred') res.notes.push({ code: 'split-inferred', message: `表四的数字连在一起（“${raw}”），按“不写前导0”和各组“总计=维持+纠正+其他+尚未审结”只有一种拆分：${r.cells.join(' ')}，已记录并标为推断` });
+  } else if (r.kind === 'ambiguous') {
+    res.notes.push({ code: 'split-ambiguous', message: `表四的数字连在一起（“${raw}”），有${r.candidates.length}种拆分都符合勾稽关系（${r.candidates.slice(0, 3).map((c) => c.join(' ')).join('；')}${r.candidates.length > 3 ? '；……' : ''}），未记录，请对照原文填写` });
+  } else res.notes.push({ code: 'split-unreadable', message: `表四的数字（“${raw}”）无法拆成15格，未记录，请对照原文填写` });
+  return res;
+}
+
 function span(res: TableResult, tokens: Token[], from: number, to: number): void {
   res.firstUnit = tokens[Math.max(0, from)]?.unit ?? -1;
   res.lastUnit = tokens[Math.max(0, to)]?.unit ?? -1;
@@ -132,4 +178,67 @@ function rowLabelOf(rows: { id: string; label: string }[], id: string): string {
 function shortNote(table: TableId, label: string, got: number, want: number): ParseNote {
   const name = { t2: '表二', t3: '表三', t4: '表四' }[table];
   return { code: 'short-row', message: `${name}“${label}”只识别到${got}个数（应有${want}个），缺少的格未记录` };
+}
+
+type Recovered = Omit<ParsedRow, 'values'> & { values: { value: Cell['value']; source: string; how?: 'inferred' }[] };
+
+/**
+ * Rows of a text layout whose cells ran together are read again from their value text, the
+ * whole table at once so that relations across rows can decide (see recover.ts). A row read
+ * as it stands keeps its values; an inferred one is marked; one with several readings, or
+ * none, gets no values and a note that says why.
+ */
+function withRecovered(
+  parsed: ParsedRow[],
+  table: TableId,
+  labelOf: (id: string) => string,
+  notes: ParseNote[],
+  resolve: (runs: { id: string; raw: string; n: number }[], all: ParsedRow[]) => Map<string, Resolution>,
+  columns: (id: string) => number,
+): Recovered[] {
+  const runs = parsed.filter((p) => p.run !== null).map((p) => ({ id: p.rowId, raw: p.run!, n: columns(p.rowId) }));
+  if (runs.length === 0) return parsed;
+  const resolved = resolve(runs, parsed);
+  const name = { t2: '表二', t3: '表三', t4: '表四' }[table];
+  const inferred: string[] = [];
+  const out = parsed.map((p) => {
+    const r = p.run !== null ? resolved.get(p.rowId) : undefined;
+    if (!r) return p;
+    const source = p.label.source;
+    if (r.kind === 'read' || r.kind === 'inferred') {
+      const how = r.kind === 'inferred' ? ('inferred' as const) : undefined;
+      const values = r.cells.map((c) => ({ value: parseValue(c) ?? { kind: 'mark' as const, num: null, raw: c }, source: how ? `${source}，推断（表格分隔丢失）` : source, how }));
+      if (how) inferred.push(`“${short(labelOf(p.rowId))}”${p.run!.replace(/\s+/g, ' ')} → ${r.cells.join(' ')}`);
+      return { ...p, values, short: false };
+    }
+    if (r.kind === 'ambiguous') {
+      const shown = r.candidates.slice(0, 5).map((c) => c.join('、')).join('；');
+      notes.push({
+        code: 'split-ambiguous',
+        message: `${name}“${labelOf(p.rowId)}”的数字连在一起（“${p.run}”），有${r.candidates.length}种拆分都符合勾稽关系（${shown}${r.candidates.length > 5 ? '；……' : ''}），未记录，请对照原文填写`,
+      });
+    } else notes.push({ code: 'split-unreadable', message: `${name}“${labelOf(p.rowId)}”的数字（“${p.run}”）无法拆成${columns(p.rowId)}格，未记录，请对照原文填写` });
+    return { ...p, values: [], short: false };
+  });
+  if (inferred.length)
+    notes.push({
+      code: 'split-inferred',
+      message: `${name}有${inferred.length}行的数字连在一起（表格分隔丢失），按“不写前导0”和勾稽关系只有一种拆分，已记录并标为推断：${inferred.slice(0, 4).join('；')}${inferred.length > 4 ? '；……' : ''}`,
+    });
+  return out;
+}
+
+const short = (label: string) => label.replace(/（区分处理的.*）$/, '').replace(/政府信息公开申请数量$/, '');
+
+/** R1 and R3 of 表三, per column, over the rows the report has. */
+function t3Linears(rows: ParsedRow[]): Linear[] {
+  const ids = new Set(rows.map((r) => r.rowId));
+  const six = ['r6_1', 'r6_2', 'r6_3'].some((id) => ids.has(id)) ? ['r6_1', 'r6_2', 'r6_3'] : ['r6'];
+  const details = ['r1', 'r2', 'r3_1', 'r3_2', 'r3_3', 'r3_4', 'r3_5', 'r3_6', 'r3_7', 'r3_8', 'r4_1', 'r4_2', 'r4_3', 'r5_1', 'r5_2', 'r5_3', 'r5_4', 'r5_5', ...six];
+  const out: Linear[] = [];
+  for (let at = 0; at < T3_COLUMNS.length; at++) {
+    out.push({ lhs: ['new', 'carry'], rhs: ['r7', 'next'], at });
+    out.push({ lhs: ['r7'], rhs: details, at });
+  }
+  return out;
 }

@@ -50,7 +50,7 @@ export function tokenize(units: Unit[], from: number, to: number): Token[] {
       const last = out[out.length - 1];
       out[out.length - 1] = make(last.text + line.trim(), true, last.unit, last.source);
     } else {
-      for (const p of splitSpaced(line)) out.push(make(p, false, i, src));
+      for (const p of splitText(line)) out.push(make(p, false, i, src));
       prevTabLine = false;
     }
   }
@@ -61,24 +61,81 @@ function make(text: string, structured: boolean, unit: number, source: string): 
   return { text: text.trim(), norm: norm(text), value: parseValue(text), structured, unit, source };
 }
 
-/** Cells of a line laid out with spaces (PDF text layer). */
-export function splitSpaced(line: string): string[] {
+const SUB_ITEM = /^(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)/;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+// A count, a decimal or signed change, a mark: what a table cell of a text layout holds.
+const VALUE = /[+\-−＋－]?\d+(?:[.,，]\d+)*(?:万元|元)?|[\/／]|[—–－─―]{1,3}/y;
+// "22（其中修订16件）": a note after a value is not a cell of its own.
+const NOTE = /^[（(](?:其中|含|包括|另有|注)[^（()）]{0,30}[）)]/;
+
+/**
+ * Cells of a text line: runs of two or more spaces separate cells (PDF text layer); inside a
+ * piece, text and numbers are told apart where they touch ("确认或重新出具0",
+ * "规章000行政规范性文件008", the crawler's flattened tables). A digit before "." or "、" and
+ * then text is a sub-item's number ("…0 0 002.其他法律…" ends a run with 00 and starts
+ * "2.其他法律"), not a value. Numbers separated by single spaces stay apart.
+ */
+export function splitText(line: string): string[] {
   const out: string[] = [];
-  for (const piece of line.split(/[ \u3000\t]{2,}|\u3000/)) {
+  for (const piece of line.split(/[ \t]{2,}|\u3000/)) {
     const p = piece.trim();
-    if (!p) continue;
-    // "0 0 0" - numbers separated by single spaces are separate cells.
-    if (/^[+\-]?\d[\d.,]*(\s+[+\-]?\d[\d.,]*)+$/.test(p)) {
-      out.push(...p.split(/\s+/));
-      continue;
-    }
-    // A label with its first value glued on: "确认或重新出具0".
-    const glued = /^(.*[\u4e00-\u9fff）)”])\s?(\d{1,9})$/.exec(p);
-    if (glued && glued[1].length >= 2) {
-      out.push(glued[1], glued[2]);
-      continue;
-    }
-    out.push(p);
+    if (p) splitPiece(p, out);
   }
   return out;
+}
+
+function splitPiece(p: string, out: string[]): void {
+  let label = '';
+  const flush = () => {
+    if (label.trim()) out.push(label.trim());
+    label = '';
+  };
+  let i = 0;
+  while (i < p.length) {
+    const ch = p[i];
+    const prev = p[i - 1] ?? '';
+    // "三、本年度办理结果（一）予以公开", "（三）不予公开1.属于国家秘密": each numbered label apart.
+    if (label.trim() && SUB_ITEM.test(p.slice(i, i + 5))) flush();
+    const startsValue = /[\d\/／—–－─―+\-−＋]/.test(ch) && !(/[\/／—–－─―+\-−＋]/.test(ch) && /[\u3400-\u9fff（(“"]/.test(p[i + 1] ?? ''));
+    if (!startsValue) {
+      label += ch;
+      i++;
+      continue;
+    }
+    VALUE.lastIndex = i;
+    const m = VALUE.exec(p);
+    if (!m) {
+      label += ch;
+      i++;
+      continue;
+    }
+    let text = m[0];
+    let end = i + text.length;
+    // "2.其他法律" / "3、其他": the last digit numbers the next label.
+    if (/\d$/.test(text) && /^[.、．]/.test(p.slice(end)) && CJK.test(p[end + 1] ?? '')) {
+      text = text.slice(0, -1);
+      end -= 1;
+    }
+    // A digit inside a word ("第1项", "12345热线") belongs to the label.
+    if (text === '') {
+      // A sub-item number starts a label of its own: "（六）其他处理" | "1.申请人…".
+      flush();
+      label = ch;
+      i++;
+      continue;
+    }
+    if (/^[年月日号]/.test(p.slice(end)) || (CJK.test(prev) && /^[项条款次个期]/.test(p.slice(end)))) {
+      label += p.slice(i, end);
+      i = end;
+      continue;
+    }
+    flush();
+    out.push(text);
+    i = end;
+    const note = NOTE.exec(p.slice(i));
+    if (note) i += note[0].length;
+    // Single spaces between numbers separate cells.
+    while (p[i] === ' ' && /[\d\/／—–－─―+\-−＋]/.test(p[i + 1] ?? '')) i++;
+  }
+  flush();
 }

@@ -3,6 +3,7 @@
 import type { DocBlock, DocCell } from '../../doc/blocks.ts';
 import type { ParseNote } from '../model.ts';
 import { norm } from './normalize.ts';
+import { splitRunOn } from './runon.ts';
 
 export type Unit =
   | { kind: 'line'; text: string; index: number }
@@ -24,18 +25,37 @@ const CHROME_LINE = [
   /\.(docx?|pdf|wps|txt)\s*$/i,
 ];
 
-// A part heading buried inside a long run-on line ("…下载。一、概述2018年，…").
-const INLINE_HEADING = /(?<=[。；;）)\s])(?=[一二三四五六七]、(?:概述|总体情况|主动公开|依申请|收到和处理|政府信息公开|因政府信息公开|存在的|其他需))/g;
-
 export interface Units {
   units: Unit[];
   notes: ParseNote[];
   webChrome: boolean;
+  /** What a crawler's or a portal's header above the report says (标题, 发布机构, 发布时间). */
+  page: PageInfo;
 }
+
+export interface PageInfo {
+  title?: string;
+  publisher?: string;
+  published?: string;
+}
+
+// Header lines above the report ("标题: …", "发布机构：…"), as crawlers and portals print them.
+const HEADER_LINE = /^\s*(标\s*题|文章标题|发布时间|发布日期|成文日期|生成日期|发布机构|发文机关|来\s*源|信息来源|文\s*号|索\s*引\s*号|栏\s*目|所属栏目|主题分类|公开方式|原文链接|本地目录|浏览次数)\s*[:：]\s*(.*)$/;
+// A portal's chrome around a report: breadcrumbs, print and close links, the crawler's markers.
+const PORTAL_LINE = [
+  /^\s*(?:您的|你的)?当前位置\s*[:：]/,
+  /^\s*={3,}.*={3,}\s*$/,
+  /^\s*页面链接与图片详见/,
+  /^\s*[【[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|分享到.{0,20}|字体\s*[:：]?\s*[大中小 ]+|字号\s*[:：]?\s*[大中小 ]+)\s*[】\]]?\s*$/,
+  /^\s*(?:附件下载|相关附件|扫一扫在手机打开当前页)\s*[:：]?\s*$/,
+];
 
 export function toUnits(blocks: DocBlock[]): Units {
   const notes: ParseNote[] = [];
   const raw: Unit[] = [];
+  const page: PageInfo = {};
+  let headerLines = 0;
+  let portalLines = 0;
   let tableNo = 0;
   for (const b of blocks) {
     if (b.type === 'table') {
@@ -43,17 +63,26 @@ export function toUnits(blocks: DocBlock[]): Units {
       continue;
     }
     for (const line of b.text.split(/\r\n|\r|\n/)) {
-      const parts = line.length > 200 ? line.split(INLINE_HEADING) : [line];
-      for (const p of parts) {
-        // "一、概述2018年，…": the heading ends where the body's first sentence starts.
-        const cut = parts.length > 1 ? /^[一二三四五六七]、[^\d，。,：:]{2,30}?(?=(?:19|20)\d\d年|[，。,：:])/.exec(p) : null;
-        if (cut) {
-          raw.push({ kind: 'line', text: cut[0], index: raw.length });
-          raw.push({ kind: 'line', text: p.slice(cut[0].length), index: raw.length });
-        } else raw.push({ kind: 'line', text: p, index: raw.length });
+      // Header lines count only above the report's own first line.
+      const header = !raw.some((u) => u.kind === 'line' && u.text.trim()) ? HEADER_LINE.exec(line) : null;
+      if (header) {
+        const key = header[1].replace(/\s/g, '');
+        const value = header[2].trim();
+        if (value && /标题/.test(key)) page.title ??= value;
+        else if (value && /发布机构|发文机关|来源/.test(key)) page.publisher ??= value;
+        else if (value && /发布|成文|生成/.test(key)) page.published ??= value;
+        headerLines++;
+        continue;
       }
+      if (PORTAL_LINE.some((re) => re.test(line))) {
+        portalLines++;
+        continue;
+      }
+      for (const p of splitRunOn(stripMarkdown(line))) raw.push({ kind: 'line', text: p, index: raw.length });
     }
   }
+  if (headerLines >= 2) notes.push({ code: 'page-header', message: '文件开头有网页或抓取程序的信息行（标题、发布时间等），已作为网页信息使用，不计入正文' });
+  if (portalLines > 0) notes.push({ code: 'portal-chrome', message: `已忽略${portalLines}行网站页面内容（当前位置、打印、关闭窗口等）` });
 
   const allText = raw.map((u) => (u.kind === 'line' ? u.text : '')).join('\n');
   const webChrome = CHROME_MARKERS.filter((m) => m.test(allText)).length >= 2;
@@ -70,7 +99,7 @@ export function toUnits(blocks: DocBlock[]): Units {
     units = units.slice(0, dup);
     notes.push({ code: 'duplicated', message: '文件中报告全文重复出现，只解析第一份' });
   }
-  return { units: units.map((u, i) => ({ ...u, index: i })), notes, webChrome };
+  return { units: units.map((u, i) => ({ ...u, index: i })), notes, webChrome, page };
 }
 
 /** Where a second copy of the report starts, if the file holds the report twice. */
@@ -89,4 +118,9 @@ function duplicateStart(units: Unit[]): number | null {
 
 export function unitText(u: Unit): string {
   return u.kind === 'line' ? u.text : u.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n');
+}
+
+/** Markdown around text converted from a PDF or a web page: "# 标题", "**加粗**", "> 引文". */
+function stripMarkdown(line: string): string {
+  return line.replace(/^\s{0,3}(?:#{1,6}\s+|>\s+)/, '').replace(/\*\*(.+?)\*\*/g, '$1');
 }

@@ -6,9 +6,12 @@ const NUMBER = /^([+\-−＋－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?(万�
 
 /** Returns null when the text is a label, not a value. */
 export function parseValue(raw: string): CellValue | null {
-  const text = raw.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  // "22（其中修订16件）": the cell's value is its number; the note stays in raw.
+  const text = raw.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/(?<=\d)\((?:其中|含|包括|另有|注)[^()]{0,30}\)$/, '');
   if (text === '') return { kind: 'blank', num: null, raw: raw.trim() };
   if (MARK.test(text)) return { kind: 'mark', num: null, raw: raw.trim() };
+  // "34/55（含自然失效29件）": two numbers in one cell are not one value, but they hold its place.
+  if (/^\d+[\/／]\d+(?:\(.*\))?$/.test(text)) return { kind: 'mark', num: null, raw: raw.trim() };
   const m = NUMBER.exec(text);
   if (!m) return null;
   const sign = m[1] === '' || m[1] === '+' || m[1] === '＋' ? 1 : -1;

@@ -18,3 +18,6 @@ export const T4_ROWS: RowSpec[] = [
 
 /** Header fragments of table 四; the data row follows the last of them. */
 export const T4_HEADER_FRAGMENTS = ['维持', '纠正', '结果', '审结', '总计', '起诉', '复议', '诉讼'];
+
+/** Every word of table 四's header, for a header whose cells ran together into one text. */
+export const T4_HEADER_WORDS = ['未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '维持', '纠正', '其他', '结果', '审结', '合计'];
