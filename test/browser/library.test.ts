@@ -43,7 +43,7 @@ describe('library and report views', () => {
     const rows = page.locator('table.reports tbody tr');
     await expect.poll(() => rows.count()).toBe(31);
     const text = await page.locator('table.reports').innerText();
-    expect(text).toContain('宁波市科技局');
+    expect(text).toContain('宁波市科学技术局');
     expect(text).toContain('淮安市人民政府');
     expect(text).toContain('2019年以前（自由格式）');
     expect(text).toContain('有错误');
@@ -59,7 +59,7 @@ describe('library and report views', () => {
 
   it('opens a report and shows its tables, findings and parts', async () => {
     await page.locator('table.reports tbody tr', { hasText: 'seed-001.docx' }).click();
-    await page.getByRole('heading', { name: /宁波市科技局/ }).waitFor();
+    await page.getByRole('heading', { name: /宁波市科学技术局/ }).waitFor();
     await page.locator('table.form.t3').waitFor();
     expect(await page.locator('figcaption').allInnerTexts()).toEqual([
       '表二 主动公开政府信息情况',

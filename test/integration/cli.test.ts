@@ -20,14 +20,14 @@ beforeAll(() => {
 describe('cli', () => {
   it('lists the archive', () => {
     const out = execFileSync(process.execPath, [join(root, 'src/cli/index.ts'), 'list', '--db', db], { encoding: 'utf8' });
-    expect(out).toContain('2019\t宁波市科技局\t2019版\t有错误\tseed-001.txt');
+    expect(out).toContain('2019\t宁波市科学技术局\t2019版\t有错误\tseed-001.txt');
     expect(out).toContain('共 8 份报告');
   });
 
   it('exports one CSV row per cell with the canonical labels', () => {
     const out = cli('export', '--format', 'csv', '--db', db).stdout.split('\r\n');
     expect(out[0]).toBe('file,agency,year,template,table,row,column,value');
-    expect(out).toContain('seed-001.txt,宁波市科技局,2019,T2019,申请处理,（六）其他处理,自然人,3');
+    expect(out).toContain('seed-001.txt,宁波市科学技术局,2019,T2019,申请处理,（六）其他处理,自然人,3');
     expect(out).toContain('seed-004.txt,宁波市北仑区人民政府,2020,T2019,申请处理,（三）不予公开 4.保护第三方合法权益,自然人,1');
     expect(out).toContain('seed-004.txt,宁波市北仑区人民政府,2020,T2019,复议诉讼,未经复议直接起诉,尚未审结,4');
     expect(out).toContain('seed-003.txt,内江高新区,2019,T2019,主动公开,政府集中采购,采购总金额,462.657');
@@ -41,7 +41,7 @@ describe('cli', () => {
     expect(cli('export', '--format', 'json', '--out', file, '--db', db).status).toBe(0);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     const r = json.reports.find((x: { file: string }) => x.file === 'seed-001.txt');
-    expect(r).toMatchObject({ agency: '宁波市科技局', year: 2019, template: 'T2019', status: 'error' });
+    expect(r).toMatchObject({ agency: '宁波市科学技术局', year: 2019, template: 'T2019', status: 'error' });
     expect(r.findings.map((f: { rule: string }) => f.rule)).toEqual(['R1', 'R1', 'R3', 'R3']);
     expect(r.findings[0].severity).toBe('error');
     expect(r.cells).toContainEqual({ table: '申请处理', row: '（七）总计', column: '总计', value: 0 });

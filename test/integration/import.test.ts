@@ -92,7 +92,7 @@ describe('importing the fixture folder', () => {
   it('flags the same agency and year from another file as a possible duplicate', () => {
     const item = byName(first, 'gb18030/seed-001.txt')!;
     expect(item.status).toBe('imported');
-    const seed001 = rt.archive.listReports({}).filter((r) => r.agency === '宁波市科技局');
+    const seed001 = rt.archive.listReports({}).filter((r) => r.agency === '宁波市科学技术局');
     expect(seed001.length).toBe(5); // UTF-8, GB18030, UTF-16LE, .docx, .doc
     expect(seed001.every((r) => r.possibleDuplicate)).toBe(true);
     expect(seed001.every((r) => r.status === 'error')).toBe(true);

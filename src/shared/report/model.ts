@@ -37,6 +37,19 @@ export interface ParseNote {
   message: string; // Chinese, for the user
 }
 
+/** Where a metadata field was read: the title, the closing signature, the body, the page's own information, the file name. */
+export type MetaSource = '标题' | '落款' | '正文' | '网页信息' | '文件名';
+
+export interface MetaEvidence {
+  field: 'agency' | 'year' | 'date';
+  value: string | number;
+  source: MetaSource;
+  /** The words it was read from. */
+  text: string;
+  /** Not stated but worked out (the year from a signature in January of the next). */
+  inferred?: boolean;
+}
+
 export interface ParsedReport {
   agency: string | null;
   agencyNormalized: string | null;
@@ -47,6 +60,8 @@ export interface ParsedReport {
   parts: Part[];
   cells: Cell[];
   notes: ParseNote[];
+  /** For each metadata field found, where it came from. */
+  evidence: MetaEvidence[];
   /** False when parts or tables the template requires are missing (truncated, unreadable). */
   complete: boolean;
   /** True when the text looked like a report at all. */

@@ -1,7 +1,7 @@
 // The shared parsing module: the readers' blocks in, a report model out.
 import type { DocBlock } from '../../doc/blocks.ts';
 import type { Cell, ParseNote, ParsedReport, Part, TemplateId } from '../model.ts';
-import { findMeta } from './meta.ts';
+import { findMeta, type MetaContext } from './meta.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
 import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from './tables.ts';
@@ -11,10 +11,13 @@ import { toUnits, unitText, type Unit } from './units.ts';
 
 export { PART_TITLES };
 
-export function parseReport(blocks: DocBlock[]): ParsedReport {
-  const { units, notes } = toUnits(blocks);
+/** What the reader and the importer know of a document besides its blocks. */
+export type ParseContext = Omit<MetaContext, 'page'> & { page?: MetaContext['page'] };
+
+export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedReport {
+  const { units, notes, page } = toUnits(blocks);
   const headings = findHeadings(units);
-  const meta = findMeta(units, headings[0]?.unit ?? units.length);
+  const meta = findMeta(units, headings[0]?.unit ?? units.length, { ...ctx, page: { ...page, ...ctx.page } });
   const range = (no: number): [number, number] | null => {
     const i = headings.findIndex((h) => h.no === no);
     if (i < 0) return null;
@@ -39,7 +42,7 @@ export function parseReport(blocks: DocBlock[]): ParsedReport {
   const parts = buildParts(units, headings, tables);
   // Free-form reports have no national table: keep the numbers their text states.
   const cells: Cell[] = national ? [...t2.cells, ...t3.cells, ...t4.cells] : template === 'pre2019' ? statedCells(parts) : [];
-  const allNotes: ParseNote[] = [...notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
+  const allNotes: ParseNote[] = [...notes, ...meta.notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
 
   const text = units.map(unitText).join('\n');
   const isReport =
@@ -56,6 +59,7 @@ export function parseReport(blocks: DocBlock[]): ParsedReport {
     parts,
     cells,
     notes: allNotes,
+    evidence: meta.evidence,
     complete,
     isReport,
   };

@@ -74,11 +74,19 @@ export function toUnits(blocks: DocBlock[]): Units {
         headerLines++;
         continue;
       }
-      if (PORTAL_LINE.some((re) => re.test(line))) {
+      const portal = portalHead(line);
+      if (portal) {
+        page.title ??= portal.title;
+        page.publisher ??= portal.publisher;
+        page.published ??= portal.published;
+        portalLines++;
+      }
+      if (!portal && PORTAL_LINE.some((re) => re.test(line))) {
         portalLines++;
         continue;
       }
-      for (const p of splitRunOn(stripMarkdown(line))) raw.push({ kind: 'line', text: p, index: raw.length });
+      const lines = portal ? [...(portal.title ? [portal.title] : []), portal.body] : [line];
+      for (const l of lines) for (const p of splitRunOn(stripMarkdown(l))) raw.push({ kind: 'line', text: p, index: raw.length });
     }
   }
   if (headerLines >= 2) notes.push({ code: 'page-header', message: '文件开头有网页或抓取程序的信息行（标题、发布时间等），已作为网页信息使用，不计入正文' });
@@ -123,4 +131,26 @@ export function unitText(u: Unit): string {
 /** Markdown around text converted from a PDF or a web page: "# 标题", "**加粗**", "> 引文". */
 function stripMarkdown(line: string): string {
   return line.replace(/^\s{0,3}(?:#{1,6}\s+|>\s+)/, '').replace(/\*\*(.+?)\*\*/g, '$1');
+}
+
+/**
+ * A saved or crawled portal page whose breadcrumb, title, 来源, 时间 and share buttons run on into
+ * the report's first paragraph ("当前位置： 首页…年报 X2021年度…年度报告 来源：X 时间：… -->
+ * 微信 微博 … 相关链接： 根据《…》"): the chrome is cut off, its title, publisher and time kept.
+ */
+function portalHead(line: string): { title?: string; publisher?: string; published?: string; body: string } | null {
+  if (!/^\s*(?:您的|你的|您现在的)?(?:当前)?位置\s*[:：]/.test(line) || line.length < 120) return null;
+  const head = line.slice(0, 600);
+  let start = 0;
+  for (const re of [/相关链接\s*[:：]/g, /文件下载/g, /-->/g, /分享到\s*[:：]?/g, /【\s*打印\s*】|打印本页/g, /字[体号]\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]/g])
+    for (const m of head.matchAll(re)) start = Math.max(start, m.index + m[0].length);
+  if (start === 0) start = Math.max(0, head.search(/\s/));
+  const chrome = line.slice(0, start);
+  const title = /(?:^|\s)([^\s:：]{0,40}?(?:19|20)\d\d\s*年度?[^\s:：]{0,30}?(?:报告|年报))(?=\s|$)/.exec(chrome)?.[1];
+  return {
+    title,
+    publisher: /来\s*源\s*[:：]\s*([^\s:：]{2,40})/.exec(chrome)?.[1],
+    published: /(?:时间|日期)\s*[:：]\s*((?:19|20)\d\d-\d\d-\d\d)/.exec(chrome)?.[1],
+    body: line.slice(start),
+  };
 }
