@@ -5,7 +5,7 @@ import { findMeta, type MetaContext } from './meta.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
 import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from './tables.ts';
-import { CLAIMS, claimText } from '../templates/claims.ts';
+import { CLAIMS, claimText, T2_CLAIMS } from '../templates/claims.ts';
 import { tokenize } from './tokens.ts';
 import { toUnits, unitText, type Unit } from './units.ts';
 
@@ -26,17 +26,24 @@ export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedR
   const whole: [number, number] = [0, units.length];
 
   // Table 三 first: its (六) rows are evidence for the template too.
+  // Numbers the text states: where a table's cells ran together they help decide the reading.
+  const said = units.map((u) => (u.kind === 'line' ? u.text : '')).join('\n').replace(/[\s\u3000]+/g, '');
+  const stated = (re: RegExp) => {
+    const m = re.exec(said);
+    return m ? Number(m[1]) : undefined;
+  };
+  const claim = (rule: string) => stated(CLAIMS.find((c) => c.rule === rule)!.re);
   const t3Range = range(3) ?? whole;
-  const t3 = parseT3(tokenize(units, ...t3Range));
+  const t3 = parseT3(tokenize(units, ...t3Range), { newTotal: claim('N1') });
 
   const t2Range = range(2) ?? [0, t3.firstUnit >= 0 ? t3.firstUnit : units.length];
   const t2Tokens = tokenize(units, ...t2Range);
   const template = decideTemplate(templateEvidence(t2Tokens), t3.rowIds, meta.year, headings, t3.cells.length > 0 || t2Tokens.some((t) => t.norm.includes('第二十条')));
   const national = template === 'T2019' || template === 'T2021';
-  const t2 = national ? parseT2(t2Tokens, template) : empty();
+  const t2 = national ? parseT2(t2Tokens, template, Object.fromEntries(T2_CLAIMS.map((c) => [c.col, stated(c.re)]))) : empty();
 
   const t4Range = range(4) ?? (t3.lastUnit >= 0 ? ([t3.lastUnit + 1, range(5)?.[0] ?? units.length] as [number, number]) : null);
-  const t4 = national && t4Range ? parseT4(tokenize(units, ...t4Range), units.slice(...t4Range).map(unitText).join('\n')) : empty();
+  const t4 = national && t4Range ? parseT4(tokenize(units, ...t4Range), units.slice(...t4Range).map(unitText).join('\n'), { review: claim('N2') }) : empty();
 
   const tables = [t2, t3, t4];
   const parts = buildParts(units, headings, tables);
@@ -47,7 +54,11 @@ export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedR
   const text = units.map(unitText).join('\n');
   const isReport =
     /政府信息公开|政务公开/.test(text) &&
-    (headings.length >= 2 || cells.length > 0 || (headings.length === 1 && /年度报告|年报/.test(text)));
+    (headings.length >= 2 ||
+      cells.length > 0 ||
+      (headings.length === 1 && /年度报告|年报/.test(text)) ||
+      // A free-form report with headings of its own, under a title that names it.
+      meta.evidence.some((e) => e.field === 'year' && (e.source === '标题' || e.source === '网页信息')));
   const complete = isComplete(template, parts, { t2, t3, t4 }, allNotes);
 
   return {

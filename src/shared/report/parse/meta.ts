@@ -62,7 +62,8 @@ export function readTitle(text: string): Found | null {
   const t = text.normalize('NFKC').replace(/[\s　]+/g, '').replace(/^#+/, '');
   for (const f of TITLES) {
     const m = f.re.exec(t);
-    if (!m) continue;
+    // A sentence that names the report ("…编制完成2023年度政府信息公开工作年度报告。") is not its title.
+    if (!m || /[。，,；;：:、《》“”]/.test(m[f.agency] ?? '') || m[0].length > 80) continue;
     const name = cleanName(m[f.agency] ?? '');
     return { agency: name.length >= 2 && looksLikeAgency(name) ? name : undefined, year: Number(m[f.year]), text: text.trim() };
   }

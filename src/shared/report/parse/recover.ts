@@ -58,10 +58,21 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
       fixed.add(r.id);
       continue;
     }
-    let cands = readings(ps, r.n, 1, p.maxDigits).filter((c) => check(r.id, c.map(toNumber)));
+    // One reading only, by the layout alone (seven digits for seven cells): it is the row's, whether
+    // or not its sums hold (a report's own error is then found by the checks, not hidden).
+    let all = readings(ps, r.n, 1, p.maxDigits);
+    if (all.length === 0) all = readings(ps, r.n, 2, p.maxDigits);
+    if (all.length === 1) {
+      out.set(r.id, { kind: 'inferred', cells: all[0] });
+      domains.set(r.id, [all[0].map(toNumber)]);
+      texts.set(r.id, [all[0]]);
+      fixed.add(r.id);
+      continue;
+    }
+    let cands = all.filter((c) => check(r.id, c.map(toNumber)));
     if (cands.length === 0) cands = readings(ps, r.n, 2, p.maxDigits).filter((c) => check(r.id, c.map(toNumber)));
     if (cands.length === 0) {
-      out.set(r.id, { kind: 'unreadable' });
+      out.set(r.id, all.length ? { kind: 'ambiguous', candidates: all } : { kind: 'unreadable' });
       continue;
     }
     domains.set(r.id, cands.map((c) => c.map(toNumber)));

@@ -25,7 +25,7 @@ export function templateEvidence(tokens: Token[]): { T2019: number; T2021: numbe
   return { T2019: count(TEMPLATES.T2019.evidence), T2021: count(TEMPLATES.T2021.evidence) };
 }
 
-export function parseT2(tokens: Token[], template: 'T2019' | 'T2021'): TableResult {
+export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Partial<Record<string, number>> = {}): TableResult {
   const res = EMPTY();
   const blocks: BlockSpec[] = TEMPLATES[template].t2;
   const rows = blocks.flatMap((b) => b.rows);
@@ -34,7 +34,13 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021'): TableResu
   if (start < 0) return res;
   const parsed = withRecovered(parseRows(tokens, rows, (id) => colsOf(id).length, start), 't2', (id) => rowLabelOf(rows, id), res.notes, (runs) =>
     // Table 二 has no sums inside a row: each run is read on its own, and taken only when one reading exists.
-    new Map(runs.flatMap((r) => [...resolveRows({ rows: [r], maxDigits: 8 })])),
+    new Map(
+      runs.flatMap((r) => {
+        const cols = colsOf(r.id);
+        const said = r.id === 'normative' ? cols.flatMap((c, at) => (stated[c.id] !== undefined ? [{ id: r.id, at, value: stated[c.id]! }] : [])) : [];
+        return [...resolveRows({ rows: [r], maxDigits: 8, stated: said })];
+      }),
+    ),
   (id) => colsOf(id).length);
   const moneyHeader = tokens.find((t) => /采购总金额|收费金额/.test(t.norm));
   const headerUnit = moneyHeader ? (/万元/.test(moneyHeader.norm) ? '万元' : /元/.test(moneyHeader.norm) ? '元' : null) : null;

@@ -33,6 +33,12 @@ export const CLAIMS: Claim[] = [
   },
 ];
 
+/** Numbers the text states for table 二's 行政规范性文件 row (T2021): where its cells ran together, they decide the reading. */
+export const T2_CLAIMS: { re: RegExp; col: 'issued' | 'inForce' }[] = [
+  { re: /(?:制发|发布|出台|印发|制定)(?:了)?(?:行政)?规范性文件(?:共)?(\d+)(?:件|份|个)/, col: 'issued' },
+  { re: /现行有效(?:的)?(?:行政)?规范性文件(?:共|总数)?(?:为)?(\d+)(?:件|份|个)/, col: 'inForce' },
+];
+
 /** The text the claims are looked for in: parts 一, 三 and 四, white space removed. */
 export function claimText(parts: { no: number; text: string }[]): string {
   return parts
