@@ -85,6 +85,7 @@ for (let i = 0; i < (reuse ? 0 : N); i++) {
     status: rand() < 0.1 ? 'error' : 'ok',
     parts,
     notes: [],
+    evidence: [],
     text,
     cells,
     findings: [],

@@ -132,6 +132,7 @@ describe('importing the fixture folder', () => {
         status: 'ok',
         parts: [],
         notes: [],
+        evidence: [],
         text: '',
         cells: [bad, bad], // the same cell twice: the second insert violates the primary key
         findings: [],

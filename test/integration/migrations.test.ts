@@ -107,6 +107,25 @@ describe('migrations', () => {
     archive.close();
   });
 
+  it('0006-evidence keeps where metadata came from and which cells were worked out; older reports claim neither', () => {
+    const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '略' });
+    db.prepare("INSERT INTO cells VALUES (1, 't3', 'new', 'total', 'number', 5, '5', NULL, '第9行')").run();
+    db.close();
+
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const old = archive.getReport(1)!;
+    expect(old.evidence).toEqual([]);
+    expect(old.cells[0].how).toBeUndefined();
+
+    // A cell stored as inferred reads back so; a correction replaces the value and the mark.
+    archive.db.prepare("INSERT INTO cells VALUES (1, 't3', 'new', 'natural', 'number', 5, '5', NULL, '第9行，推断（表格分隔丢失）', 'inferred')").run();
+    expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBe('inferred');
+    archive.correct(1, 'cell:t3|new|natural', { kind: 'number', num: 4, raw: '4' }, '测试');
+    expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBeUndefined();
+    archive.close();
+  });
+
   it('is idempotent and refuses an archive from a newer version', () => {
     const db = new Database(':memory:');
     migrate(db);

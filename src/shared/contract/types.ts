@@ -1,6 +1,6 @@
 // Result types of the contract between the renderer and main.
 import type { Correction } from '../report/corrections.ts';
-import type { Cell, Finding, ParseNote, Part, TableId, TemplateId } from '../report/model.ts';
+import type { Cell, Finding, MetaEvidence, ParseNote, Part, TableId, TemplateId } from '../report/model.ts';
 
 export type ReportStatus = 'ok' | 'error' | 'warning' | 'incomplete';
 
@@ -38,6 +38,8 @@ export interface ReportDetail extends ReportSummary {
   sha256: string;
   parts: Part[];
   notes: ParseNote[];
+  /** Where agency, year and date were read (empty for reports imported before this was kept). */
+  evidence: MetaEvidence[];
   cells: Cell[];
   findings: Finding[];
   corrections: Correction[];

@@ -7,7 +7,7 @@ import { checkReport } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
 import type { Correction } from '../../../shared/report/corrections.ts';
 import type { CompareInput } from '../../../shared/compare/index.ts';
-import type { Cell, CellValue, Finding, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
+import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
 import { migrate } from './migrations/index.ts';
@@ -43,6 +43,7 @@ export interface NewReport {
   status: ReportStatus;
   parts: Part[];
   notes: ParseNote[];
+  evidence: MetaEvidence[];
   text: string;
   cells: Cell[];
   findings: Finding[];
@@ -130,17 +131,17 @@ export class Archive {
       this.stmt('INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?, ?, ?)').run(r.sha256, r.bytes.length, Buffer.from(r.bytes));
       const { lastInsertRowid } = this.stmt(
           `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, date, template,
-             complete, status, parts_json, notes_json, text, parser_version, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             complete, status, parts_json, notes_json, evidence_json, text, parser_version, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           r.sha256, r.fileName, r.sourcePath, r.format, r.encoding, r.agency, r.agencyNorm, r.year, r.date, r.template,
-          r.complete ? 1 : 0, r.status, JSON.stringify(r.parts), JSON.stringify(r.notes), r.text, r.parserVersion,
+          r.complete ? 1 : 0, r.status, JSON.stringify(r.parts), JSON.stringify(r.notes), JSON.stringify(r.evidence), r.text, r.parserVersion,
           new Date().toISOString(),
         );
       const id = Number(lastInsertRowid);
-      const cell = this.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source);
+      const cell = this.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null);
       this.insertFindings(id, r.findings);
       indexReport(this, id);
       if (r.agencyNorm) this.refreshGroup(this.groupOf(r.agencyNorm), r.year ? { id, year: r.year } : undefined);
@@ -239,7 +240,7 @@ export class Archive {
         const v = value as CellValue;
         this.stmt(
             `INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '人工更正')
-             ON CONFLICT (report_id, tbl, row, col) DO UPDATE SET kind = excluded.kind, num = excluded.num, raw = excluded.raw, unit = excluded.unit`,
+             ON CONFLICT (report_id, tbl, row, col) DO UPDATE SET kind = excluded.kind, num = excluded.num, raw = excluded.raw, unit = excluded.unit, how = NULL`,
           )
           .run(id, table, row, col, v.kind, v.num, v.raw, v.unit ?? cell?.value.unit ?? null);
       }
@@ -398,7 +399,7 @@ export class Archive {
            (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
          FROM reports r WHERE r.id = ?`,
       )
-      .get(id) as (ReportRow & { parts_json: string; notes_json: string; encoding: string; size: number; sha256: string }) | undefined;
+      .get(id) as (ReportRow & { parts_json: string; notes_json: string; evidence_json: string; encoding: string; size: number; sha256: string }) | undefined;
     if (!r) return null;
     return {
       ...toSummary(r),
@@ -407,6 +408,7 @@ export class Archive {
       sha256: r.sha256,
       parts: JSON.parse(r.parts_json) as Part[],
       notes: JSON.parse(r.notes_json) as ParseNote[],
+      evidence: JSON.parse(r.evidence_json) as MetaEvidence[],
       cells: this.cellsOf(id),
       findings: this.findingsOf(id),
       corrections: this.correctionsFor(r.sha256),
@@ -415,18 +417,19 @@ export class Archive {
 
   cellsOf(id: number): Cell[] {
     const rows = this.stmt(
-        `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, k.original_json
+        `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, c.how, k.original_json
          FROM cells c JOIN reports r ON r.id = c.report_id
          LEFT JOIN corrections k ON k.sha256 = r.sha256 AND k.target = 'cell:' || c.tbl || '|' || c.row || '|' || c.col
          WHERE c.report_id = ?`,
       )
-      .all(id) as (CellRow & { original_json: string | null })[];
+      .all(id) as (CellRow & { how: string | null; original_json: string | null })[];
     return rows.map((c) => ({
       table: c.tbl as Cell['table'],
       row: c.row,
       col: c.col,
       value: { kind: c.kind as Cell['value']['kind'], num: c.num, raw: c.raw, ...(c.unit ? { unit: c.unit } : {}) },
       source: c.source,
+      ...(c.how === 'inferred' ? { how: 'inferred' as const } : {}),
       ...(c.original_json ? { original: (JSON.parse(c.original_json) as CellValue | null) ?? { kind: 'blank' as const, num: null, raw: '（原表无此格）' } } : {}),
     }));
   }

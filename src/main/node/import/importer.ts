@@ -2,7 +2,7 @@
 // transaction. Progress is polled through the contract; a job can be cancelled between files.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, sep } from 'node:path';
 import type { ImportItem, ImportItemStatus, ImportStatus } from '../../../shared/contract/types.ts';
 import { checkReport } from '../../../shared/report/checks/index.ts';
 import { applyCorrections } from '../../../shared/report/corrections.ts';
@@ -127,7 +127,7 @@ export class Importer {
       if (seen.has(sha256)) return item('duplicate', `与本次导入的“${basename(seen.get(sha256)!)}”内容完全相同，未重复导入`);
       seen.set(sha256, path);
 
-      const res = await this.pool.run(bytes, extname(name));
+      const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') });
       if (!res.ok) return item('failed', res.message);
       // A file imported before, corrected, removed and imported again keeps its corrections.
       const corrections = this.archive.correctionsFor(sha256);
@@ -149,6 +149,7 @@ export class Importer {
         status: statusOf(r.complete, res.findings),
         parts: r.parts,
         notes: r.notes,
+        evidence: r.evidence,
         text: res.text,
         cells: r.cells,
         findings: res.findings,

@@ -5,10 +5,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
 import type { Granularity } from '../../../shared/compare/text-diff.ts';
-import type { Processed } from './process-file.ts';
+import type { FileContext, Processed } from './process-file.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
-export type WorkerJob = { kind: 'parse'; bytes: Uint8Array; ext: string } | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity };
+export type WorkerJob = { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext } | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity };
 
 interface Task {
   id: number;
@@ -50,10 +50,10 @@ export class ParsePool {
     for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
   }
 
-  run(bytes: Uint8Array, ext: string): Promise<Processed> {
+  run(bytes: Uint8Array, ext: string, file?: FileContext): Promise<Processed> {
     if (this.closed) return Promise.resolve({ ok: false, code: 'internal', message: '导入已停止' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job: { kind: 'parse', bytes, ext }, done: (r) => resolve(r as Processed), failed: (code, message) => resolve({ ok: false, code, message }) });
+      this.queue.push({ id: this.nextId++, job: { kind: 'parse', bytes, ext, file }, done: (r) => resolve(r as Processed), failed: (code, message) => resolve({ ok: false, code, message }) });
       this.pump();
     });
   }

@@ -18,10 +18,16 @@ export type Processed =
     }
   | { ok: false; code: string; message: string };
 
-export async function processFile(bytes: Uint8Array, ext: string): Promise<Processed> {
+/** What the importer knows of a file besides its bytes: its name and the folders above it are evidence for agency and year. */
+export interface FileContext {
+  fileName?: string;
+  folder?: string;
+}
+
+export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}): Promise<Processed> {
   try {
     const read = await readFileBytes(bytes, ext);
-    const report = parseReport(read.content.blocks);
+    const report = parseReport(read.content.blocks, file);
     if (!report.isReport)
       return { ok: false, code: 'not-report', message: '内容不像政府信息公开工作年度报告（找不到报告的组成部分或统计表）' };
     return {

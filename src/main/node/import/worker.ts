@@ -8,7 +8,7 @@ import { processFile } from './process-file.ts';
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
   try {
-    const result = job.kind === 'parse' ? await processFile(job.bytes, job.ext) : compareReports(job.inputs, job.granularity);
+    const result = job.kind === 'parse' ? await processFile(job.bytes, job.ext, job.file) : compareReports(job.inputs, job.granularity);
     parentPort!.postMessage({ id: msg.id, result });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });

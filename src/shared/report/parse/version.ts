@@ -1,2 +1,2 @@
 /** Bumped when parsing changes what it extracts, so stored reports can be re-parsed. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
