@@ -110,6 +110,8 @@ describe('migrations', () => {
   it('0006-evidence keeps where metadata came from and which cells were worked out; older reports claim neither', () => {
     const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '略' });
     db.prepare("INSERT INTO cells VALUES (1, 't3', 'new', 'total', 'number', 5, '5', NULL, '第9行')").run();
+    // A word that stands only in a table the parser could not read: in the source text, in no part.
+    db.prepare("UPDATE reports SET text = '一、总体情况\n略\n行政复议 结果纠正 1 0 0 0 1'").run();
     db.close();
 
     const archive = new Archive(file);
@@ -117,6 +119,9 @@ describe('migrations', () => {
     const old = archive.getReport(1)!;
     expect(old.evidence).toEqual([]);
     expect(old.cells[0].how).toBeUndefined();
+    // Indexed again on opening, with the source text: the word is found, in the part 原文.
+    const hit = archive.search({ text: '结果纠正' }).hits[0];
+    expect(hit?.partName).toBe('原文');
 
     // A cell stored as inferred reads back so; a correction replaces the value and the mark.
     archive.db.prepare("INSERT INTO cells VALUES (1, 't3', 'new', 'natural', 'number', 5, '5', NULL, '第9行，推断（表格分隔丢失）', 'inferred')").run();

@@ -20,11 +20,12 @@ function shown(v: Cell['value']): string {
 }
 
 function Value({ cell, k, marked, focused, span, onEdit }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void }) {
-  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', onEdit ? 'editable' : ''];
+  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', cell?.how === 'inferred' ? 'inferred' : '', onEdit ? 'editable' : ''];
   if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格（点击可补录）" onClick={onEdit} />;
   const v = cell.value;
   const title =
     `原文：“${v.raw || '（空白）'}”\n来源：${cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
+    (cell.how === 'inferred' ? '\n推断：原文表格的分隔丢失，按勾稽关系拆分得出' : '') +
     (cell.original ? `\n已人工更正，解析值为：${shown(cell.original)}` : '') +
     (onEdit ? '\n点击可更正' : '');
   if (v.kind === 'blank')

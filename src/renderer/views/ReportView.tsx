@@ -1,7 +1,7 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
-import type { Finding, TableId, TemplateId } from '../../shared/report/model.ts';
+import type { Finding, MetaEvidence, TableId, TemplateId } from '../../shared/report/model.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
@@ -24,6 +24,21 @@ function describeTarget(template: TemplateId, target: string): string {
   if (target === 'meta:year') return '报告年度';
   const [table, row, col] = target.slice(5).split('|') as [TableId, string, string];
   return `${TABLE_TITLES[table].split(' ')[0]}“${rowLabel(template, table, row)}”行“${columnLabel(template, table, col)}”列`;
+}
+
+const FIELD_NAMES = { agency: '单位', year: '年度', date: '落款日期' } as const;
+
+/** Where a metadata field was read, so a reviewer knows what to trust. */
+function Evidence({ e }: { e: MetaEvidence }) {
+  return (
+    <>
+      <dt>{FIELD_NAMES[e.field]}依据</dt>
+      <dd className="evidence" title={e.text}>
+        <span className="source">{e.inferred ? `由${e.source}推断` : e.source}</span>
+        <span className="quote">“{e.text.length > 48 ? `${e.text.slice(0, 48)}…` : e.text}”</span>
+      </dd>
+    </>
+  );
 }
 
 export function ReportView({ id, onRemoved, query = '', part = null }: { id: number; onRemoved: () => void; query?: string; part?: number | null }) {
@@ -129,6 +144,9 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </dd>
         <dt>导入时间</dt>
         <dd>{formatDateTime(report.importedAt)}</dd>
+        {report.evidence.map((e) => (
+          <Evidence key={e.field} e={e} />
+        ))}
       </dl>
 
       <section className="findings">
@@ -169,6 +187,11 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
       ) : report.cells.length > 0 ? (
         <>
           <p className="muted hint">点击表格中的数值可以更正；更正后原解析值仍保留，检查会重新运行。</p>
+          {report.cells.some((c) => c.how === 'inferred') && (
+            <p className="hint inferred-legend">
+              <span className="inferred-sample">12</span> 带虚线的数字是推断的：原文表格的分隔丢失，数字连在一起，按勾稽关系只有一种拆分。请对照原文核对。
+            </p>
+          )}
           <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} onEdit={(table, row, col, cell) => setEditing({ table, row, col, cell })} />
         </>
       ) : (

@@ -17,10 +17,3 @@ export interface DocContent {
   /** How the reader decoded the bytes, e.g. "UTF-8", "GB18030", "docx", "doc". */
   encoding: string;
 }
-
-/** Plain text of a document (tables as tab-separated rows), for search and display. */
-export function blocksToText(blocks: DocBlock[]): string {
-  return blocks
-    .map((b) => (b.type === 'p' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n')))
-    .join('\n');
-}

@@ -62,6 +62,8 @@ export interface ParsedReport {
   notes: ParseNote[];
   /** For each metadata field found, where it came from. */
   evidence: MetaEvidence[];
+  /** The document's own text (tables as tab-separated rows), without page chrome: what search indexes. */
+  text: string;
   /** False when parts or tables the template requires are missing (truncated, unreadable). */
   complete: boolean;
   /** True when the text looked like a report at all. */

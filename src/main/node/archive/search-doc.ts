@@ -4,17 +4,28 @@ import type { Cell, Part, TemplateId } from '../../../shared/report/model.ts';
 import { PART_TITLES } from '../../../shared/report/parse/parts.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../../shared/report/templates/index.ts';
 
-/** Part numbers of the search document: 0 the title line, 1–7 the parts, 8 the tables. */
+/** Part numbers of the search document: 0 the title line, 1–7 the parts, 8 the tables, 9 the rest of the source. */
 export const TITLE_PART = 0;
 export const TABLES_PART = 8;
+export const SOURCE_PART = 9;
 
 export function searchPartName(no: number): string {
   if (no === TITLE_PART) return '标题';
   if (no === TABLES_PART) return '统计表';
+  if (no === SOURCE_PART) return '原文';
   return PART_TITLES[no] ?? '正文';
 }
 
-export function buildSearchDoc(r: { agency: string | null; year: number | null; fileName: string; template: TemplateId; parts: Part[]; cells: Pick<Cell, 'table' | 'row' | 'col'>[] }): {
+export function buildSearchDoc(r: {
+  agency: string | null;
+  year: number | null;
+  fileName: string;
+  template: TemplateId;
+  parts: Part[];
+  cells: Pick<Cell, 'table' | 'row' | 'col'>[];
+  /** The document's own text, whatever the parser made of it. */
+  source?: string;
+}): {
   text: string;
   offsets: [number, number][];
   feeStated: boolean;
@@ -34,6 +45,10 @@ export function buildSearchDoc(r: { agency: string | null; year: number | null; 
     labels.add(columnLabel(r.template, c.table, c.col));
   }
   if (labels.size) add(TABLES_PART, [...labels].join(' '));
+  // Everything the document says that no part holds: table cells the parser could not read,
+  // text before part 一 or after part 六. The parts stay for snippets; this makes every word findable.
+  const rest = sourceRest(r.source ?? '', text);
+  if (rest) add(SOURCE_PART, rest);
   const six = r.parts.find((p) => p.no === 6);
   // 信息处理费, or 处理费 alone.
   return { text, offsets, feeStated: !!six && /处理费/.test(six.text) };
@@ -56,4 +71,20 @@ export function partBounds(offsets: [number, number][], pos: number, length: num
     }
   }
   return [lo, hi];
+}
+
+const letters = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The source's lines whose words are not already in the document (compared on letters and digits). */
+function sourceRest(source: string, doc: string): string {
+  const have = letters(doc);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of source.split('\n')) {
+    const l = letters(line);
+    if (l.length < 2 || seen.has(l) || have.includes(l)) continue;
+    seen.add(l);
+    out.push(line.trim());
+  }
+  return out.join('\n');
 }

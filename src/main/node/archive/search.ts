@@ -41,13 +41,13 @@ function ftsQuery(positive: Clause[], negative: Clause[]): { table: FtsTable; ma
 }
 
 export function indexReport(db: StatementSource, id: number): void {
-  const r = db.stmt('SELECT agency, year, file_name, template, parts_json FROM reports WHERE id = ?').get(id) as
-    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string }
+  const r = db.stmt('SELECT agency, year, file_name, template, parts_json, text FROM reports WHERE id = ?').get(id) as
+    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string; text: string }
     | undefined;
   if (!r) return;
   // Only which cells exist matters: their labels are indexed.
   const cells = db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[];
-  const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells });
+  const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells, source: r.text });
   const norm = normSearch(doc.text);
   db.stmt('DELETE FROM search_docs WHERE report_id = ?').run(id);
   db.stmt('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, doc.text, JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);

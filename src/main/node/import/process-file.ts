@@ -1,6 +1,5 @@
 // One file's bytes -> a parsed, checked report, or the reason it cannot be imported.
 // Runs inside a worker thread; pure apart from the readers.
-import { blocksToText } from '../../../shared/doc/blocks.ts';
 import { checkReport } from '../../../shared/report/checks/index.ts';
 import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
 import { parseReport } from '../../../shared/report/parse/index.ts';
@@ -37,7 +36,7 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
       extensionMismatch: read.extensionMismatch,
       report,
       findings: checkReport(report),
-      text: blocksToText(read.content.blocks),
+      text: report.text,
     };
   } catch (e) {
     if (e instanceof ReadError) return { ok: false, code: e.code, message: e.message };

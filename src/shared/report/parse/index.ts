@@ -71,6 +71,7 @@ export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedR
     cells,
     notes: allNotes,
     evidence: meta.evidence,
+    text,
     complete,
     isReport,
   };
