@@ -8,7 +8,7 @@ import { normalizeAgency } from '../../src/shared/report/parse/normalize.ts';
 export const CORPUS_DIR = new URL('../fixtures/real/', import.meta.url).pathname;
 
 export interface CorpusExpected {
-  source: { repo: string; path: string; commit: string };
+  source: { repo: string; path: string; commit: string | null };
   agency: string;
   agencyAlso?: string[];
   year: number;

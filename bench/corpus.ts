@@ -1,0 +1,85 @@
+// Corpus benchmark: imports every file of the corpus of real reports (test/fixtures/real) into a
+// fresh archive through the importer, as a user would, and prints per form how much of what was
+// read by hand the archive holds: agency + year + template right, key cells right / blank /
+// wrong, reports with a false error, cells marked 推断. Then checks that search finds every
+// report whose text holds a word.
+//   npm run bench:corpus [-- --list]      (--list: every cell that is not right)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRuntime } from '../src/main/node/runtime.ts';
+import { CORPUS_DIR, evaluate, listCorpus } from '../test/helpers/corpus.ts';
+
+const list = process.argv.includes('--list');
+const corpus = listCorpus();
+const byPath = new Map(corpus.flatMap((r) => r.files.map((f) => [f.path, { r, f }] as const)));
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-corpus-'));
+const rt = openRuntime(join(dir, 'archive.sqlite'));
+const t0 = performance.now();
+const job = rt.importer.start([CORPUS_DIR]);
+await rt.importer.wait(job);
+const secs = (performance.now() - t0) / 1000;
+const status = rt.importer.status(job)!;
+
+interface Row { files: number; imported: number; meta: number; cells: number; right: number; blank: number; wrong: number; falseError: number; inferred: number }
+const forms = new Map<string, Row>();
+const row = (form: string) => forms.get(form) ?? forms.set(form, { files: 0, imported: 0, meta: 0, cells: 0, right: 0, blank: 0, wrong: 0, falseError: 0, inferred: 0 }).get(form)!;
+const misses: string[] = [];
+for (const item of status.items) {
+  const hit = byPath.get(item.path);
+  if (!hit) continue;
+  const s = row(hit.f.form);
+  s.files++;
+  // The same bytes twice in the corpus (a form copied) is imported once; read the stored report.
+  if (!item.reportId) {
+    misses.push(`${hit.r.id}/${hit.f.name}: ${item.status} ${item.message}`);
+    continue;
+  }
+  const rep = rt.archive.getReport(item.reportId)!;
+  s.imported++;
+  const o = evaluate({ agency: rep.agency, year: rep.year, template: rep.template, cells: rep.cells, findings: rep.findings }, hit.r.expected);
+  if (o.agency && o.year && o.template) s.meta++;
+  else misses.push(`${hit.r.id}/${hit.f.name}: ${!o.agency ? `单位 ${rep.agency} ≠ ${hit.r.expected.agency} ` : ''}${!o.year ? `年度 ${rep.year} ≠ ${hit.r.expected.year} ` : ''}${!o.template ? `格式 ${rep.template} ≠ ${hit.r.expected.template}` : ''}`);
+  for (const c of o.cells) {
+    s.cells++;
+    s[c.verdict]++;
+    if (c.verdict === 'wrong' || (list && c.verdict === 'blank')) misses.push(`${hit.r.id}/${hit.f.name}: ${c.key} ${c.verdict === 'wrong' ? '错' : '空'}（应为 ${c.expected}，得到 ${c.actual ?? '—'}）`);
+  }
+  if (o.falseErrors.length) {
+    s.falseError++;
+    misses.push(`${hit.r.id}/${hit.f.name}: 误报 ${o.falseErrors.map((f) => f.rule).join(' ')}`);
+  }
+  s.inferred += o.inferred;
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+console.log(`corpus: ${corpus.length} reports, ${new Set(corpus.map((r) => r.expected.agency)).size} agencies, ${byPath.size} files; imported in ${secs.toFixed(1)} s`);
+console.log('form       files  imported  agency+year+template  key cells right  blank  wrong  false errors  inferred cells');
+for (const [form, s] of [...forms].sort()) {
+  console.log(
+    `${form.padEnd(10)} ${String(s.files).padStart(5)}  ${String(s.imported).padStart(8)}  ${`${s.meta}/${s.imported} ${pct(s.meta, s.imported)}`.padStart(20)}  ${`${s.right}/${s.cells} ${pct(s.right, s.cells)}`.padStart(15)}  ${String(s.blank).padStart(5)}  ${String(s.wrong).padStart(5)}  ${String(s.falseError).padStart(12)}  ${String(s.inferred).padStart(14)}`,
+  );
+}
+const all = [...forms.values()].reduce((a, s) => ({ meta: a.meta + s.meta, imported: a.imported + s.imported, right: a.right + s.right, cells: a.cells + s.cells, wrong: a.wrong + s.wrong }), { meta: 0, imported: 0, right: 0, cells: 0, wrong: 0 });
+console.log(`all forms: agency+year+template ${pct(all.meta, all.imported)}, key cells ${pct(all.right, all.cells)}, wrong values ${all.wrong}`);
+
+// Search sees the whole document: every report whose text holds the word is found.
+for (const word of ['纠正', '信息处理费', '依申请公开']) {
+  const holding = new Set<number>();
+  for (const item of status.items) {
+    const hit = byPath.get(item.path);
+    if (!item.reportId || !hit || hit.f.form === 'pdf') continue;
+    if (readText(hit.f.path).includes(word)) holding.add(item.reportId);
+  }
+  const found = new Set(rt.archive.search({ text: word, limit: 10000 }).hits.map((h) => h.reportId));
+  const missed = [...holding].filter((id) => !found.has(id));
+  console.log(`search “${word}”: ${holding.size - missed.length} of ${holding.size} text reports that contain it found`);
+}
+if (misses.length) console.log(`\n${misses.join('\n')}`);
+await rt.close();
+rmSync(dir, { recursive: true, force: true });
+
+function readText(path: string): string {
+  const b = readFileSync(path);
+  return path.endsWith('.txt') ? b.toString('utf8') : '';
+}
