@@ -117,3 +117,25 @@ export function evaluate(p: Parsed, e: CorpusExpected): Outcome {
     inferred: p.cells.filter((c) => c.how === 'inferred').length,
   };
 }
+
+/**
+ * Every cell of a parse against the parse of the same report's clean copy (tabs.txt, whose
+ * cells were read by hand): what the key cells alone cannot show, a value in any cell that the
+ * report does not have.
+ */
+export function againstReference(cells: Cell[], reference: Cell[]): { compared: number; right: number; blank: number; wrong: string[] } {
+  const ref = new Map(reference.map((c) => [cellKey(c), c]));
+  let right = 0;
+  let blank = 0;
+  const wrong: string[] = [];
+  const mine = new Map(cells.map((c) => [cellKey(c), c]));
+  for (const [key, r] of ref) {
+    const c = mine.get(key);
+    if (!c || (c.value.kind === 'blank' && r.value.kind !== 'blank')) blank++;
+    else if (valueOf(c) === valueOf(r)) right++;
+    else wrong.push(`${key} ${valueOf(c)}（应为 ${valueOf(r)}）`);
+  }
+  // A cell the clean copy does not have at all is invented too.
+  for (const [key, c] of mine) if (!ref.has(key) && c.value.kind === 'number') wrong.push(`${key} ${valueOf(c)}（原表无此格）`);
+  return { compared: ref.size, right, blank, wrong };
+}

@@ -57,6 +57,9 @@ describe('agency aliases and cross-year checks', () => {
       ['淮安市人民政府', '淮安市人民政府', 1],
       ['淮安市洪泽区人民政府', '淮安市洪泽区人民政府', 1],
     ]);
+    // Proposed, not applied: the two names differ only by 淮安市, the city 洪泽区 lies in.
+    expect(before.find((a) => a.name === '洪泽区人民政府')!.suggestion).toMatchObject({ into: '淮安市洪泽区人民政府', why: '两个名称只差地名前缀“淮安市”' });
+    expect(before.find((a) => a.name === '淮安市人民政府')!.suggestion).toBeUndefined();
     await api.mergeAgencies({ from: '洪泽区人民政府', into: '淮安市洪泽区人民政府' });
     const after = await api.listAgencies({});
     expect(after.find((a) => a.name === '洪泽区人民政府')!.group).toBe('淮安市洪泽区人民政府');

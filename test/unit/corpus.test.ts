@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { processFile } from '../../src/main/node/import/process-file.ts';
-import { evaluate, listCorpus } from '../helpers/corpus.ts';
+import { againstReference, evaluate, listCorpus } from '../helpers/corpus.ts';
 
 /**
  * Cells the parser rightly leaves blank in one form: the digits of the row ran together and the
@@ -34,6 +34,12 @@ const AMBIGUOUS: Record<string, { cells: string[]; why: string }> = {
 
 const corpus = listCorpus();
 
+const parse = async (path: string, name: string) => {
+  const res = await processFile(readFileSync(path), name.slice(name.lastIndexOf('.')), { fileName: name });
+  if (!res.ok) throw new Error(res.message);
+  return res;
+};
+
 describe('corpus of real reports', () => {
   it('holds at least 50 reports of at least 20 agencies', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(50);
@@ -43,8 +49,7 @@ describe('corpus of real reports', () => {
   for (const r of corpus) {
     for (const f of r.files.filter((x) => x.form !== 'pdf' && x.form !== 'html')) {
       it(`${r.id}/${f.name}`, async () => {
-        const res = await processFile(readFileSync(f.path), f.name.slice(f.name.lastIndexOf('.')), { fileName: f.name });
-        if (!res.ok) throw new Error(res.message);
+        const res = await parse(f.path, f.name);
         const o = evaluate({ ...res.report, findings: res.findings }, r.expected);
         expect({ agency: res.report.agency, year: res.report.year, template: res.report.template }).toEqual({
           agency: o.agency ? res.report.agency : r.expected.agency,
@@ -57,6 +62,9 @@ describe('corpus of real reports', () => {
         // A cell listed as ambiguous that is now read must be read right (and the list shortened).
         for (const c of o.cells.filter((x) => allowed.has(x.key))) expect(c.verdict).toBe('blank');
         expect(o.falseErrors.map((e) => e.message)).toEqual([]);
+        // Every cell, not only the key ones: none that the clean copy of the report does not have.
+        const clean = r.files.find((x) => x.name === 'tabs.txt');
+        if (clean && f !== clean) expect(againstReference(res.report.cells, (await parse(clean.path, clean.name)).report.cells).wrong).toEqual([]);
       });
     }
   }

@@ -52,6 +52,12 @@ export function AgenciesView() {
                   <button onClick={act(() => api.unmergeAgency({ alias: a.name }))}>取消合并</button>
                 ) : (
                   <span className="merge">
+                    {a.suggestion && (
+                      <span className="suggestion">
+                        可能与“{a.suggestion.display}”是同一单位（{a.suggestion.why}）
+                        <button onClick={act(() => api.mergeAgencies({ from: a.name, into: a.suggestion!.into }))}>合并到该单位</button>
+                      </span>
+                    )}
                     <select aria-label={`把“${a.display}”合并到`} value={into[a.name] ?? ''} onChange={(e) => setInto({ ...into, [a.name]: e.target.value })}>
                       <option value="">合并到…</option>
                       {canonical

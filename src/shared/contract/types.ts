@@ -54,6 +54,8 @@ export interface AgencyInfo {
   reports: number;
   firstYear: number | null;
   lastYear: number | null;
+  /** A proposal, not applied: another name that differs from this one only by the places above it (淮安市洪泽区人民政府 / 洪泽区人民政府). */
+  suggestion?: { into: string; display: string; why: string };
 }
 
 export interface ImportGrant {

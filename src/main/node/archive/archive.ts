@@ -7,6 +7,7 @@ import { checkReport } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
 import type { Correction } from '../../../shared/report/corrections.ts';
 import type { CompareInput } from '../../../shared/compare/index.ts';
+import { placeCore } from '../../../shared/places/gazetteer.ts';
 import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
@@ -341,7 +342,22 @@ export class Archive {
          FROM reports r WHERE r.agency_norm IS NOT NULL GROUP BY r.agency_norm ORDER BY grp, name`,
       )
       .all() as { name: string; grp: string; reports: number; first: number | null; last: number | null; display: string }[];
-    return rows.map((r) => ({ name: r.name, display: r.display, group: r.grp, reports: r.reports, firstYear: r.first, lastYear: r.last }));
+    const out: AgencyInfo[] = rows.map((r) => ({ name: r.name, display: r.display, group: r.grp, reports: r.reports, firstYear: r.first, lastYear: r.last }));
+    // Names of one body that differ only by the places above it: proposed for merging, never merged unasked.
+    const groups = out.filter((a) => a.group === a.name);
+    const byCore = new Map<string, AgencyInfo[]>();
+    for (const a of groups) byCore.set(placeCore(a.name), [...(byCore.get(placeCore(a.name)) ?? []), a]);
+    for (const same of byCore.values()) {
+      if (same.length < 2) continue;
+      const into = [...same].sort((a, b) => b.reports - a.reports || b.name.length - a.name.length)[0];
+      for (const a of same)
+        if (a !== into) {
+          const longer = a.name.length > into.name.length ? a.name : into.name;
+          const prefix = longer.slice(0, longer.length - placeCore(longer).length);
+          a.suggestion = { into: into.name, display: into.display, why: `两个名称只差地名前缀“${prefix}”` };
+        }
+    }
+    return out;
   }
 
   /** Declares `from` the same body as `into`: their years become one series. */

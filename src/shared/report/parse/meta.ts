@@ -3,6 +3,7 @@
 // own information (a crawler's 标题/发布机构 lines, a saved page's title) and the file name.
 // Each field keeps where it came from; evidence that disagrees with the choice is a note.
 import type { MetaEvidence, MetaSource, ParseNote } from '../model.ts';
+import { repairPlace } from '../../places/gazetteer.ts';
 import { normalizeAgency, parseCnNumber } from './normalize.ts';
 import { SIGNER_END } from './runon.ts';
 import type { PageInfo, Unit } from './units.ts';
@@ -166,6 +167,12 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   }
 
   const agency = chooseAgency(agencies, notes);
+  // 沐阳县 is no place, 沭阳县 is, one look-alike character away: a slip (OCR, typing).
+  const fix = agency ? repairPlace(normalizeAgency(agency.value as string)) : null;
+  if (agency && fix) {
+    notes.push({ code: 'place-repaired', message: `单位名称中的“${fix.from}”不是行政区划名称，与“${fix.to}”只差一个形近字，已按“${fix.repaired}”记录（原文写作“${agency.value}”）` });
+    agency.value = fix.repaired;
+  }
   const year = chooseYear(years, date, notes);
   const evidence = [agency, year, date].filter((e): e is MetaEvidence => e !== null);
   return {

@@ -58,15 +58,29 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
       fixed.add(r.id);
       continue;
     }
-    // One reading only, by the layout alone (seven digits for seven cells): it is the row's, whether
-    // or not its sums hold (a report's own error is then found by the checks, not hidden).
-    let all = readings(ps, r.n, 1, p.maxDigits);
-    if (all.length === 0) all = readings(ps, r.n, 2, p.maxDigits);
-    if (all.length === 1) {
+    const all = readings(ps, r.n, 1, p.maxDigits);
+    // An empty cell leaves no digit: "215" may be 2 | 1 | 5 or 2 | (blank) | 15. A reading is
+    // forced by the layout alone only where the run cannot be fewer cells ("008", "0 0 0 0 0 00":
+    // a count has no leading zero). Any other reading must satisfy the sums or the text, and
+    // "10 0 0 0 01" read as 100 | 0 | 0 | 0 | 1 by its digits alone would be invented.
+    const blankMayBeLost = readings(ps, r.n - 1, 1, p.maxDigits, 1).length > 0;
+    if (all.length === 1 && !blankMayBeLost) {
       out.set(r.id, { kind: 'inferred', cells: all[0] });
       domains.set(r.id, [all[0].map(toNumber)]);
       texts.set(r.id, [all[0]]);
       fixed.add(r.id);
+      continue;
+    }
+    const said = (p.stated ?? []).filter((x) => x.id === r.id);
+    if (!p.rowCheck) {
+      // No sums within the row (table 二): only the numbers the text states can decide.
+      const agree = said.length ? all.filter((c) => said.every((x) => toNumber(c[x.at]) === x.value)) : [];
+      if (agree.length === 1) {
+        out.set(r.id, { kind: 'inferred', cells: agree[0] });
+        fixed.add(r.id);
+        domains.set(r.id, [agree[0].map(toNumber)]);
+        texts.set(r.id, [agree[0]]);
+      } else out.set(r.id, all.length ? { kind: 'ambiguous', candidates: all } : { kind: 'unreadable' });
       continue;
     }
     let cands = all.filter((c) => check(r.id, c.map(toNumber)));
