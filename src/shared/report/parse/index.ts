@@ -2,6 +2,7 @@
 import type { DocBlock } from '../../doc/blocks.ts';
 import type { Cell, ParseNote, ParsedReport, Part, TemplateId } from '../model.ts';
 import { findMeta, type MetaContext } from './meta.ts';
+import { SIGNER_END } from './runon.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
 import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from './tables.ts';
@@ -117,8 +118,24 @@ function buildParts(units: Unit[], headings: Heading[], tables: TableResult[]): 
       const t = unitText(units[i]).trim();
       if (t) lines.push(t);
     }
-    return { no: h.no, heading: h.text, text: reflow(lines).join('\n') };
+    return { no: h.no, heading: h.text, text: reflow(k === headings.length - 1 ? withoutSignature(lines) : lines).join('\n') };
   });
+}
+
+// The closing lines after the last part's text: the signer, the date, "（此件主动公开）".
+const SIGN_DATE = /^[（(]?\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$/;
+const CLOSING = /^[（(]此件(?:主动|依申请)?公开[）)]$|^附件下载$/;
+
+/** The report's last part without its signature: the signer and the date are not its text. */
+function withoutSignature(lines: string[]): string[] {
+  const out = [...lines];
+  while (out.length && CLOSING.test(out[out.length - 1])) out.pop();
+  if (out.length && SIGN_DATE.test(out[out.length - 1])) {
+    out.pop();
+    const last = out[out.length - 1];
+    if (last && last.length <= 40 && !/[。，,；;：:]/.test(last) && SIGNER_END.test(last.replace(/[\s　]+/g, ''))) out.pop();
+  }
+  return out;
 }
 
 // A line that ends a paragraph, and one that starts an item ("（一）", "一是", "2.", "第三").

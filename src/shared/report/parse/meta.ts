@@ -122,6 +122,12 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     if (above && looksLikeAgency(above) && SIGNER_END.test(above)) agencies.push({ field: 'agency', value: above, source: '落款', text: `${tail[i - 1].text.trim()} ${t}` });
     break;
   }
+  const last = tail[tail.length - 1];
+  if (!date && last && last.index > firstHeadingUnit) {
+    // Signed without a date: a name alone on the last line.
+    const name = cleanName(last.text);
+    if (looksLikeAgency(name) && SIGNER_END.test(name) && name.length >= 4) agencies.push({ field: 'agency', value: name, source: '落款', text: last.text.trim() });
+  }
   if (!date) {
     // "（2020年1月）" under the title.
     for (const l of head) {

@@ -13,7 +13,7 @@ const INLINE_TABLE = /(?=第二十条第\s*[（(]一[）)]\s*项)|(?=[（(]本�
 const INLINE_SUBHEADING = /(?<=[。；;！？!?]|\d)(?=[（(][一二三四五六七八九十][）)](?!予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计)[\u4e00-\u9fff]{4})/g;
 
 export function splitRunOn(line: string): string[] {
-  if (line.length < 12) return [line];
+  if (line.length < 12) return splitSignature(line);
   const out: string[] = [];
   for (const piece of line.split(INLINE_HEADING)) {
     const end = headingEnd(piece);
