@@ -22,3 +22,11 @@ export function formatSignDate(date: string | null): string {
 export function formatSize(n: number): string {
   return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`;
 }
+
+/** How the original file was read: 文本（GB18030）, Word（.docx）, 网页（UTF-8）. */
+export function formatLabel(format: string, encoding: string): string {
+  if (format === 'txt') return `文本（${encoding}）`;
+  if (format === 'html') return `网页（${encoding}）`;
+  if (format === 'mht') return `单一网页文件（${encoding.replace(/^MHT /, '')}）`;
+  return `Word（.${format}）`;
+}

@@ -33,6 +33,8 @@ export const FORMS: Record<string, string> = {
   'original.htm': 'html',
   'original.txt': 'txt',
   'page.html': 'html',
+  'report.html': 'html',
+  'report.mht': 'mht',
 };
 
 export interface CorpusReport {

@@ -58,7 +58,7 @@ const specArb: fc.Arbitrary<ReportSpec> = fc.constantFrom<'T2019' | 'T2021'>('T2
 });
 
 function blocks(spec: ReportSpec, layout: Layout): DocBlock[] {
-  if (layout === 'html') return htmlToBlocks(renderHtml(spec));
+  if (layout === 'html') return htmlToBlocks(renderHtml(spec)).blocks;
   return renderText(spec, layout)
     .split('\n')
     .map((text) => ({ type: 'p' as const, text }));

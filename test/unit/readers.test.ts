@@ -50,7 +50,7 @@ describe('format sniffing', () => {
 
 describe('Word structure', () => {
   it('keeps tables, spans and line breaks from mammoth HTML', () => {
-    const blocks = htmlToBlocks('<p>二、主动公开</p><table><tr><td rowspan="2"><p>信息内容</p></td><td colspan="2"><p>本年新<br />制作数量</p></td></tr><tr><td><p>1</p></td><td></td></tr></table><p>A &amp; B</p>');
+    const { blocks } = htmlToBlocks('<p>二、主动公开</p><table><tr><td rowspan="2"><p>信息内容</p></td><td colspan="2"><p>本年新<br />制作数量</p></td></tr><tr><td><p>1</p></td><td></td></tr></table><p>A &amp; B</p>');
     expect(blocks).toEqual([
       { type: 'p', text: '二、主动公开' },
       {

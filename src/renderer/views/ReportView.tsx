@@ -10,7 +10,7 @@ import { findRanges, parseQuery } from '../../shared/search/query.ts';
 import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/CorrectionDialog.tsx';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
-import { formatDateTime, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
+import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
 
 function shownValue(v: unknown): string {
   if (v === null || v === undefined) return '（无）';
@@ -140,7 +140,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         <dd title={report.sourcePath}>{report.fileName}</dd>
         <dt>文件</dt>
         <dd>
-          {report.format === 'txt' ? `文本（${report.encoding}）` : `Word（.${report.format}）`}，{formatSize(report.size)}
+          {formatLabel(report.format, report.encoding)}，{formatSize(report.size)}
         </dd>
         <dt>导入时间</dt>
         <dd>{formatDateTime(report.importedAt)}</dd>

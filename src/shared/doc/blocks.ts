@@ -16,4 +16,6 @@ export interface DocContent {
   blocks: DocBlock[];
   /** How the reader decoded the bytes, e.g. "UTF-8", "GB18030", "docx", "doc". */
   encoding: string;
+  /** What a saved web page says about itself (its title, publisher, date): evidence, not text. */
+  page?: { title?: string; publisher?: string; published?: string };
 }

@@ -8,7 +8,7 @@ import { readFileBytes, ReadError } from './readers/index.ts';
 export type Processed =
   | {
       ok: true;
-      format: 'docx' | 'doc' | 'txt';
+      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht';
       encoding: string;
       extensionMismatch: boolean;
       report: ParsedReport;
@@ -26,7 +26,7 @@ export interface FileContext {
 export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}): Promise<Processed> {
   try {
     const read = await readFileBytes(bytes, ext);
-    const report = parseReport(read.content.blocks, file);
+    const report = parseReport(read.content.blocks, { ...file, page: read.content.page });
     if (!report.isReport)
       return { ok: false, code: 'not-report', message: '内容不像政府信息公开工作年度报告（找不到报告的组成部分或统计表）' };
     return {

@@ -18,4 +18,8 @@ export const LIMITS = {
   maxDocumentXmlBytes: 64 * 1024 * 1024,
   /** Larger text files are not reports. */
   maxTextBytes: 16 * 1024 * 1024,
+  /** A saved page is parsed into a tree: larger ones are refused (portal pages are under 1 MB). */
+  maxHtmlBytes: 8 * 1024 * 1024,
+  /** Elements of a page: each costs about a kilobyte in the tree (a portal page has a few thousand). */
+  maxHtmlElements: 100_000,
 };

@@ -2,6 +2,7 @@
 import type { DocContent } from '../../../../shared/doc/blocks.ts';
 import { LIMITS, ReadError } from './errors.ts';
 import { sniff, type Format } from './sniff.ts';
+import { readHtml, readMht } from './html.ts';
 import { readText } from './text.ts';
 import { readDoc, readDocx } from './word.ts';
 
@@ -9,12 +10,12 @@ export { ReadError, LIMITS };
 
 export interface ReadResult {
   content: DocContent;
-  format: 'docx' | 'doc' | 'txt';
+  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht';
   /** The extension said one thing and the content another. */
   extensionMismatch: boolean;
 }
 
-export const IMPORTABLE = ['.txt', '.doc', '.docx'];
+export const IMPORTABLE = ['.txt', '.doc', '.docx', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
 
 const UNSUPPORTED: Partial<Record<Format, string>> = {
   pdf: '这是PDF文件，暂不支持导入，请用WPS或Word另存为.docx后再导入',
@@ -28,6 +29,10 @@ export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<Rea
   if (bytes.length > LIMITS.maxFileBytes) throw new ReadError('too-large', `文件过大（${(bytes.length / 1048576).toFixed(0)} MB），不像是年度报告`);
   const format = sniff(bytes);
   const expected = ext.toLowerCase().replace(/^\./, '');
+  if (format === 'html' || format === 'mht') {
+    const content = format === 'html' ? readHtml(bytes) : readMht(bytes);
+    return { content, format, extensionMismatch: !(format === 'html' ? ['html', 'htm', 'shtml', 'xhtml'] : ['mht', 'mhtml']).includes(expected) };
+  }
   if (format === 'docx' || format === 'doc' || format === 'txt') {
     if ((expected === 'doc' || expected === 'docx') && format === 'txt' && looksBinary(bytes))
       throw new ReadError('corrupt', `文件扩展名是.${expected}，但内容不是Word文档（文件已损坏或格式无法识别）`);

@@ -16,7 +16,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocContent> {
   } catch (e) {
     throw new ReadError('corrupt', `Word文件已损坏，无法读取（${shortError(e)}）`);
   }
-  return { blocks: htmlToBlocks(html), encoding: 'docx' };
+  return { blocks: htmlToBlocks(html).blocks, encoding: 'docx' };
 }
 
 export async function readDoc(bytes: Uint8Array): Promise<DocContent> {
