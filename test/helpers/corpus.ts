@@ -35,6 +35,7 @@ export const FORMS: Record<string, string> = {
   'page.html': 'html',
   'report.html': 'html',
   'report.mht': 'mht',
+  'report.pdf': 'pdf',
 };
 
 export interface CorpusReport {

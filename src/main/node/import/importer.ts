@@ -20,7 +20,7 @@ interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount'> {
   promise: Promise<void>;
 }
 
-const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）' };
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF' };
 
 export class Importer {
   private jobs = new Map<string, Job>();

@@ -8,7 +8,7 @@ import { readFileBytes, ReadError } from './readers/index.ts';
 export type Processed =
   | {
       ok: true;
-      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht';
+      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf';
       encoding: string;
       extensionMismatch: boolean;
       report: ParsedReport;
@@ -27,6 +27,12 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
   try {
     const read = await readFileBytes(bytes, ext);
     const report = parseReport(read.content.blocks, { ...file, page: read.content.page });
+    if (read.scan) {
+      // Kept as a report that still needs its data: agency and year from the file name where it has them.
+      report.isReport = true;
+      report.complete = false;
+      report.notes.unshift({ code: 'scan', message: '扫描件，没有可识别的文字（需要文字版或人工录入）' });
+    }
     if (!report.isReport)
       return { ok: false, code: 'not-report', message: '内容不像政府信息公开工作年度报告（找不到报告的组成部分或统计表）' };
     return {

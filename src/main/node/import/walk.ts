@@ -40,6 +40,6 @@ async function* visit(path: string, isCancelled: () => boolean): AsyncGenerator<
   const ext = extname(name).toLowerCase();
   if (name.startsWith('~$')) yield { path, importable: false, reason: 'Word临时文件，已跳过' };
   else if (name.startsWith('.')) return;
-  else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .html / .mht` };
+  else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .pdf / .html / .mht` };
   else yield { path, importable: true };
 }

@@ -7,7 +7,7 @@ export class ReadError extends Error {
   }
 }
 
-export type ReadErrorCode = 'empty' | 'too-large' | 'corrupt' | 'encrypted' | 'encoding' | 'unsupported' | 'bomb' | 'not-report' | 'timeout';
+export type ReadErrorCode = 'empty' | 'too-large' | 'corrupt' | 'encrypted' | 'encoding' | 'unsupported' | 'bomb' | 'not-report' | 'timeout' | 'garbled';
 
 export const LIMITS = {
   /** Largest file read at all; real reports are well under 20 MB even with pictures. */
@@ -20,6 +20,10 @@ export const LIMITS = {
   maxTextBytes: 16 * 1024 * 1024,
   /** A saved page is parsed into a tree: larger ones are refused (portal pages are under 1 MB). */
   maxHtmlBytes: 8 * 1024 * 1024,
+  /** Real reports are a few dozen pages. */
+  maxPdfPages: 300,
+  /** Text items on one page: a dense table page has a few thousand. */
+  maxPdfItemsPerPage: 50_000,
   /** Elements of a page: each costs about a kilobyte in the tree (a portal page has a few thousand). */
   maxHtmlElements: 100_000,
 };

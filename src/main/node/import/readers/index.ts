@@ -3,6 +3,7 @@ import type { DocContent } from '../../../../shared/doc/blocks.ts';
 import { LIMITS, ReadError } from './errors.ts';
 import { sniff, type Format } from './sniff.ts';
 import { readHtml, readMht } from './html.ts';
+import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
 import { readDoc, readDocx } from './word.ts';
 
@@ -10,15 +11,16 @@ export { ReadError, LIMITS };
 
 export interface ReadResult {
   content: DocContent;
-  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht';
+  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf';
+  /** A PDF whose pages are pictures: kept as a report that still needs its data. */
+  scan?: boolean;
   /** The extension said one thing and the content another. */
   extensionMismatch: boolean;
 }
 
-export const IMPORTABLE = ['.txt', '.doc', '.docx', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
+export const IMPORTABLE = ['.txt', '.doc', '.docx', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
 
 const UNSUPPORTED: Partial<Record<Format, string>> = {
-  pdf: '这是PDF文件，暂不支持导入，请用WPS或Word另存为.docx后再导入',
   rtf: '这是RTF文件，暂不支持导入，请另存为.docx后再导入',
   zip: '这是压缩包而不是Word文档',
   binary: '文件不是Word文档或文本文件（无法识别的二进制格式）',
@@ -29,6 +31,10 @@ export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<Rea
   if (bytes.length > LIMITS.maxFileBytes) throw new ReadError('too-large', `文件过大（${(bytes.length / 1048576).toFixed(0)} MB），不像是年度报告`);
   const format = sniff(bytes);
   const expected = ext.toLowerCase().replace(/^\./, '');
+  if (format === 'pdf') {
+    const content = await readPdf(bytes);
+    return { content, format, extensionMismatch: expected !== 'pdf', scan: content.scan };
+  }
   if (format === 'html' || format === 'mht') {
     const content = format === 'html' ? readHtml(bytes) : readMht(bytes);
     return { content, format, extensionMismatch: !(format === 'html' ? ['html', 'htm', 'shtml', 'xhtml'] : ['mht', 'mhtml']).includes(expected) };
