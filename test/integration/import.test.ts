@@ -23,6 +23,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
   cpSync(join(fixtures, 'reports'), join(dir, 'in/reports'), { recursive: true });
   cpSync(join(fixtures, 'bad'), join(dir, 'in/bad'), { recursive: true });
+  cpSync(join(fixtures, 'scan'), join(dir, 'in/scan'), { recursive: true });
   // A file over the size limit, made sparse so the test stays light.
   const huge = openSync(join(dir, 'in/bad/huge.txt'), 'w');
   writeSync(huge, 'x', 80 * 1024 * 1024);
@@ -39,14 +40,14 @@ const byName = (s: ImportStatus, path: string) => s.items.find((i) => i.path.end
 
 describe('importing the fixture folder', () => {
   it('imports every report and lists the rest with reasons', () => {
-    // 5 seeds x 3 encodings + 3 samples + 7 Word files + 7 2021-format fixtures;
+    // 5 seeds x 3 encodings + 3 samples + 7 Word files + 7 2021-format fixtures + a scanned PDF;
     // seed-004-really-doc.docx is seed-004.doc under another name, so the same bytes:
     // a duplicate, not a second report.
-    expect(first.counts).toEqual({ imported: 31, duplicate: 1, skipped: 1, failed: 8 });
-    expect(first.total).toBe(40);
-    expect(first.done).toBe(40);
+    expect(first.counts).toEqual({ imported: 32, duplicate: 1, skipped: 0, failed: 9 });
+    expect(first.total).toBe(42);
+    expect(first.done).toBe(42);
     expect(first.finished).toBe(true);
-    expect(rt.archive.count()).toBe(31);
+    expect(rt.archive.count()).toBe(32);
     const dup = first.items.find((i) => i.status === 'duplicate')!;
     expect(dup.message).toMatch(/内容完全相同/);
     expect(['seed-004.doc', 'seed-004-really-doc.docx']).toContain(dup.name);
@@ -60,6 +61,7 @@ describe('importing the fixture folder', () => {
       'bad/unknown-encoding.txt': /无法识别文件编码/,
       'bad/bomb.docx': /压缩炸弹/,
       'bad/encrypted.doc': /已加密/,
+      'bad/encrypted.pdf': /PDF文件已加密/,
       'bad/not-a-report.txt': /不像政府信息公开工作年度报告/,
       'bad/huge.txt': /文件过大/,
     };
@@ -68,7 +70,13 @@ describe('importing the fixture folder', () => {
       expect(item?.status, path).toBe('failed');
       expect(item?.message, path).toMatch(re);
     }
-    expect(byName(first, 'bad/scan.pdf')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/不支持的文件类型（\.pdf）/) });
+    // A scan is kept, as a report that still needs its data; agency and year from its file name.
+    const scan = byName(first, '（扫描件）.pdf')!;
+    expect(scan.status).toBe('imported');
+    const r = rt.archive.getReport(scan.reportId!)!;
+    expect(r).toMatchObject({ agency: '洪泽区人民政府', year: 2024, status: 'incomplete', format: 'pdf' });
+    expect(r.notes.map((n) => n.message)).toContain('扫描件，没有可识别的文字（需要文字版或人工录入）');
+    expect(r.evidence.find((e) => e.field === 'agency')!.source).toBe('文件名');
   });
 
   it('recognises agency and year of every seed in every encoding and format', () => {
@@ -101,7 +109,7 @@ describe('importing the fixture folder', () => {
   it('reports a second import of the same files as duplicates and writes nothing', async () => {
     const again = await importPaths([join(dir, 'in/reports')]);
     expect(again.counts).toEqual({ imported: 0, duplicate: 32, skipped: 0, failed: 0 });
-    expect(rt.archive.count()).toBe(31);
+    expect(rt.archive.count()).toBe(32);
   });
 
   it('leaves nothing behind for failed files', () => {

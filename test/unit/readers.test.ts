@@ -37,7 +37,7 @@ describe('format sniffing', () => {
     expect(sniff(fx('reports/word/seed-001.docx'))).toBe('docx');
     expect(sniff(fx('reports/word/seed-001.doc'))).toBe('doc');
     expect(sniff(fx('reports/word/seed-004-really-doc.docx'))).toBe('doc');
-    expect(sniff(fx('bad/scan.pdf'))).toBe('pdf');
+    expect(sniff(fx('scan/洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf'))).toBe('pdf');
     expect(sniff(fx('reports/utf8/seed-000.txt'))).toBe('txt');
   });
 

@@ -19,6 +19,8 @@ export interface HtmlContent {
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'select', 'option', 'textarea', 'button', 'input', 'map', 'canvas', 'audio', 'video', 'head', 'title']);
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'center', 'blockquote', 'dd', 'dt', 'dl', 'pre', 'header', 'footer', 'nav', 'aside', 'main', 'form', 'fieldset', 'address', 'hr', 'body', 'html', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'caption']);
+/** Elements a report may sit in; paragraphs, headings and lists are its content, not its place. */
+const DESCEND = new Set(['html', 'body', 'div', 'article', 'section', 'main', 'center', 'form', 'table', 'tbody', 'tr', 'td', 'font', 'span']);
 /** A cell's text past this is cut: a real cell holds a label or a number. */
 const MAX_CELL = 20000;
 
@@ -45,7 +47,8 @@ export function htmlToBlocks(html: string): HtmlContent {
       else if (content && (key === 'contentsource' || key === 'author')) page.publisher ??= content;
     }
     if (n.name === 'title') title += textOf(n);
-    if (SKIP.has(n.name)) continue;
+    // The head is read for its title and meta tags only: its text is not the page's.
+    if (SKIP.has(n.name) && n.name !== 'head') continue;
     for (const c of n.children) todo.push({ node: c, inLink: item.inLink || n.name === 'a' });
   }
   for (let i = order.length - 1; i >= 0; i--) {
@@ -81,7 +84,7 @@ function reportElement(top: Element[], own: Map<Element, { text: number; links: 
   let nodes: ChildNode[] = top;
   let total = top.reduce((s, e) => s + value(e), 0);
   for (;;) {
-    const kids = nodes.filter(isElement).filter((e) => !SKIP.has(e.name));
+    const kids = nodes.filter(isElement).filter((e) => !SKIP.has(e.name) && DESCEND.has(e.name));
     const best = kids.reduce<Element | null>((b, k) => (!b || value(k) > value(b) ? k : b), null);
     if (!best || value(best) < 0.8 * total || value(best) < 200) return nodes;
     // A data table is the report's content, not a place to go into.

@@ -1,0 +1,116 @@
+// The forms reports are published in: PDF (text layer, scan, encrypted, damaged, huge, a bomb)
+// and saved web pages (.html, .mht; a page named .doc; charsets; portal chrome; hostile pages).
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readFileBytes } from '../../src/main/node/import/readers/index.ts';
+import { garbled, readPdf } from '../../src/main/node/import/readers/pdf.ts';
+import { htmlToBlocks } from '../../src/main/node/import/readers/html-blocks.ts';
+import { processFile } from '../../src/main/node/import/process-file.ts';
+
+const fx = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)));
+const text = (blocks: { type: string; text?: string }[]) => blocks.map((b) => b.text ?? '').join('\n');
+
+/** A PDF of `pages` empty pages, with an optional content stream on the first. */
+function makePdf(pages: number, content?: Buffer): Uint8Array {
+  const objs: string[] = [];
+  const kids = Array.from({ length: pages }, (_, i) => `${4 + i} 0 R`).join(' ');
+  objs.push('<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
+  objs.push(content ? `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content.toString('latin1')}\nendstream` : '<< /Length 0 >>\nstream\n\nendstream');
+  for (let i = 0; i < pages; i++) objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${i === 0 ? '/Contents 3 0 R' : ''} >>`);
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+describe('PDF', () => {
+  it('reads a published PDF back into the table rows the parser knows', async () => {
+    const res = await processFile(fx('real/x-huaian-szf-2024/original.pdf'), '.pdf');
+    if (!res.ok) throw new Error(res.message);
+    expect(res.format).toBe('pdf');
+    const get = (t: string, r: string, c: string) => res.report.cells.find((x) => x.table === t && x.row === r && x.col === c)?.value.num;
+    expect([get('t3', 'new', 'natural'), get('t3', 'new', 'total'), get('t3', 'r7', 'total'), get('t4', 'review', 'total')]).toEqual([3001, 3119, 3050, 351]);
+    // Page numbers (-1- … -6-) are not text.
+    expect(res.report.text).not.toMatch(/^\s*-\s*\d+\s*-\s*$/m);
+  });
+
+  it('keeps a scan as a report that needs its data, with the reason', async () => {
+    const c = await readPdf(fx('scan/洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf'));
+    expect(c.scan).toBe(true);
+    expect(c.blocks).toEqual([]);
+  });
+
+  it('gives encrypted, damaged, oversized and bomb PDFs their own Chinese reason', async () => {
+    await expect(readPdf(fx('bad/encrypted.pdf'))).rejects.toThrow('PDF文件已加密（设置了打开密码），请取消密码后再导入');
+    const real = fx('real/x-hongze-qzf-2023/original.pdf');
+    await expect(readPdf(real.subarray(0, 2000))).rejects.toThrow(/已损坏或不完整/);
+    await expect(readPdf(makePdf(2000))).rejects.toThrow('PDF页数过多（2000页，上限300页），不像是年度报告');
+    // 1 GB of zeros compresses to about a megabyte.
+    const bomb = deflateSync(Buffer.alloc(300 * 1024 * 1024), { level: 9 });
+    await expect(readPdf(makePdf(1, bomb))).rejects.toThrow(/解压后超过256 MB，可能是压缩炸弹/);
+  });
+
+  it('tells a text layer that is garbage (CJK fonts without ToUnicode) from Chinese text', () => {
+    expect(garbled('一、总体情况 2023年，我局认真贯彻《中华人民共和国政府信息公开条例》'.repeat(5))).toBe(false);
+    expect(garbled('\ue001\ue002\ue003\ue004、\ue005\ue006'.repeat(30))).toBe(true);
+    expect(garbled('gid0012gid0045gid0078 uni4E00 gid0099'.repeat(10))).toBe(true);
+  });
+});
+
+describe('saved web pages', () => {
+  it('reads a page and its one-file (.mht, GB2312, quoted-printable) copy to the same report', async () => {
+    const html = await processFile(fx('real/pt-zrz-2022/report.html'), '.html');
+    const mht = await processFile(fx('real/pt-zrz-2022/report.mht'), '.mht');
+    if (!html.ok || !mht.ok) throw new Error('not read');
+    expect(mht.encoding).toBe('MHT GB18030');
+    expect(mht.report.cells).toEqual(html.report.cells);
+    expect(html.report.agency).toBe('平潭综合实验区自然资源与生态环境局');
+  });
+
+  it('reads a page for what it is whatever its extension, and says so', async () => {
+    const r = await readFileBytes(fx('real/pt-zrz-2022/report.html'), '.doc');
+    expect(r).toMatchObject({ format: 'html', extensionMismatch: true });
+  });
+
+  it('drops a portal’s menus, breadcrumb and footer around the report, and never keeps a script', () => {
+    const menu = Array.from({ length: 40 }, (_, i) => `<li><a href="/c${i}">栏目${i}导航链接</a></li>`).join('');
+    const report = ['某县教育局2023年政府信息公开工作年度报告', '一、总体情况', '2023年，我局认真贯彻落实《条例》。'.repeat(20), '六、其他需要报告的事项', '无。'].map((p) => `<p>${p}</p>`).join('');
+    const page = `<html><head><title>某县教育局2023年政府信息公开工作年度报告_政府信息公开年报_某县人民政府</title><meta name="ArticleTitle" content="某县教育局2023年政府信息公开工作年度报告"><meta name="PubDate" content="2024-01-20 10:00"><script>document.write('恶意')</script></head>
+      <body><div class="header"><ul>${menu}</ul></div><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/x">政府信息公开</a></div>
+      <div class="main"><div class="article">${report}<script>alert('x')</script></div></div>
+      <div class="footer">主办单位：某县人民政府办公室 地址：某县某路1号 电话：0000-0000000 备案号：某ICP备00000000号</div></body></html>`;
+    const { blocks, page: info } = htmlToBlocks(page);
+    const t = text(blocks);
+    expect(t.startsWith('某县教育局2023年政府信息公开工作年度报告')).toBe(true);
+    expect(t).not.toMatch(/导航链接|当前位置|主办单位|恶意|alert/);
+    expect(info).toMatchObject({ title: '某县教育局2023年政府信息公开工作年度报告', published: '2024-01-20 10:00' });
+  });
+
+  it('keeps the cells of a table whose layout is another table (older portals)', () => {
+    const data = '<table><tr><td>规章</td><td>0</td><td></td><td>0</td></tr></table>';
+    const page = `<html><body><table><tr><td><a href="/">首页</a></td></tr><tr><td>${'<p>2023年，我局认真贯彻落实《条例》要求。</p>'.repeat(8)}${data}</td></tr></table></body></html>`;
+    const { blocks } = htmlToBlocks(page);
+    expect(blocks.find((b) => b.type === 'table')).toEqual({ type: 'table', rows: [[{ text: '规章', colSpan: 1, rowSpan: 1 }, { text: '0', colSpan: 1, rowSpan: 1 }, { text: '', colSpan: 1, rowSpan: 1 }, { text: '0', colSpan: 1, rowSpan: 1 }]] });
+  });
+
+  it('decodes a GBK page by its meta charset', async () => {
+    const gbk = new TextEncoder().encode('<html><head><meta charset="gbk"></head><body><p>');
+    const body = Buffer.from([0xc4, 0xea, 0xb1, 0xa8]); // 年报 in GBK
+    const r = await readFileBytes(new Uint8Array(Buffer.concat([gbk, body, Buffer.from('</p></body></html>')])), '.htm');
+    expect(text(r.content.blocks)).toBe('年报');
+    expect(r.content.encoding).toBe('GB18030');
+  });
+
+  it('refuses hostile pages with a reason: too large, too many elements', async () => {
+    await expect(readFileBytes(new Uint8Array(Buffer.from(`<html><body>${'<div>'.repeat(150_000)}年报</body></html>`)), '.html')).rejects.toThrow(/网页结构过于复杂（超过10万个元素）/);
+    await expect(readFileBytes(new Uint8Array(Buffer.from(`<html><body><p>${'年'.repeat(5_000_000)}</p></body></html>`)), '.html')).rejects.toThrow(/网页文件过大/);
+    // Deep nesting under the element limit parses without recursion.
+    expect(text(htmlToBlocks(`${'<div>'.repeat(50_000)}<p>年报</p>`).blocks)).toBe('年报');
+  });
+});
