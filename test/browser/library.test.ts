@@ -33,7 +33,7 @@ describe('library and report views', () => {
     const summary = await dialog.locator('.summary').innerText();
     expect(summary).toContain('导入 31');
     expect(summary).toContain('重复 1');
-    expect(summary).toContain('失败 7');
+    expect(summary).toContain('失败 8');
     expect(await dialog.locator('tr.item-failed').filter({ hasText: 'bomb.docx' }).innerText()).toContain('压缩炸弹');
     await page.screenshot({ path: join(out, 'import-summary.png') });
     await dialog.getByRole('button', { name: '关闭' }).click();
@@ -111,7 +111,7 @@ describe('library and report views', () => {
     await page.getByRole('link', { name: '单位' }).click();
     await page.getByRole('heading', { name: '单位' }).waitFor();
     await page.getByLabel('把“洪泽区人民政府”合并到').selectOption('淮安市洪泽区人民政府');
-    await page.locator('tr[data-agency="洪泽区人民政府"]').getByRole('button', { name: '合并' }).click();
+    await page.locator('tr[data-agency="洪泽区人民政府"]').getByRole('button', { name: '合并', exact: true }).click();
     await page.locator('tr[data-agency="洪泽区人民政府"]').getByRole('button', { name: '取消合并' }).waitFor();
     expect(await page.locator('tr[data-agency="洪泽区人民政府"] td').nth(3).innerText()).toBe('淮安市洪泽区人民政府');
     await page.screenshot({ path: join(out, 'agencies.png') });

@@ -8,7 +8,7 @@ import { directReading, pieces, readings, toNumber } from './split.ts';
 export type Resolution =
   | { kind: 'read'; cells: string[] }
   | { kind: 'inferred'; cells: string[] }
-  | { kind: 'ambiguous'; candidates: string[][] }
+  | { kind: 'ambiguous'; candidates: string[][]; blankMayBeLost?: boolean }
   | { kind: 'unreadable' };
 
 export interface RowInput {
@@ -80,7 +80,7 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
         fixed.add(r.id);
         domains.set(r.id, [agree[0].map(toNumber)]);
         texts.set(r.id, [agree[0]]);
-      } else out.set(r.id, all.length ? { kind: 'ambiguous', candidates: all } : { kind: 'unreadable' });
+      } else out.set(r.id, all.length ? { kind: 'ambiguous', candidates: all, blankMayBeLost } : { kind: 'unreadable' });
       continue;
     }
     let cands = all.filter((c) => check(r.id, c.map(toNumber)));

@@ -214,14 +214,18 @@ function withRecovered(
     if (r.kind === 'read' || r.kind === 'inferred') {
       const how = r.kind === 'inferred' ? ('inferred' as const) : undefined;
       const values = r.cells.map((c) => ({ value: parseValue(c) ?? { kind: 'mark' as const, num: null, raw: c }, source: how ? `${source}，推断（表格分隔丢失）` : source, how }));
-      if (how) inferred.push(`“${short(labelOf(p.rowId))}”${p.run!.replace(/\s+/g, ' ')} → ${r.cells.join(' ')}`);
+      if (how) inferred.push(`“${short(labelOf(p.rowId))}”“${p.run!.replace(/\s+/g, ' ')}” → ${r.cells.join('、')}`);
       return { ...p, values, short: false };
     }
     if (r.kind === 'ambiguous') {
       const shown = r.candidates.slice(0, 5).map((c) => c.join('、')).join('；');
+      const more = r.candidates.length > 5 ? '；……' : '';
       notes.push({
         code: 'split-ambiguous',
-        message: `${name}“${labelOf(p.rowId)}”的数字连在一起（“${p.run}”），有${r.candidates.length}种拆分都符合勾稽关系（${shown}${r.candidates.length > 5 ? '；……' : ''}），未记录，请对照原文填写`,
+        message:
+          r.candidates.length === 1 && r.blankMayBeLost
+            ? `${name}“${labelOf(p.rowId)}”的数字连在一起（“${p.run}”），可以拆成${r.candidates[0].join('、')}，但原表也可能有空白格（空白格在连写中看不出来），未记录，请对照原文填写`
+            : `${name}“${labelOf(p.rowId)}”的数字连在一起（“${p.run}”），有${r.candidates.length}种拆分都说得通（${shown}${more}），未记录，请对照原文填写`,
       });
     } else notes.push({ code: 'split-unreadable', message: `${name}“${labelOf(p.rowId)}”的数字（“${p.run}”）无法拆成${columns(p.rowId)}格，未记录，请对照原文填写` });
     return { ...p, values: [], short: false };

@@ -1,0 +1,48 @@
+// What the parser worked out, as a reviewer sees it: where agency and year were read, which
+// cells were inferred from a table whose separators were lost, and the names proposed for
+// merging on the 单位 page. Screenshots at the common office screen size go to test-output/.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, OUT as out, type Session } from './session.ts';
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  // A crawled page (its table's digits run together) and the two 洪泽 reports of two years.
+  session = await openSession({ fixtures: { 'real/pt-czj-2022/page.txt': 'pt-czj-2022.txt', 'reports/samples': 'samples' }, importFirst: true });
+  page = session.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+});
+
+afterAll(async () => session?.close());
+
+describe('evidence in the report view', () => {
+  it('says where agency, year and date were read and marks the inferred cells', async () => {
+    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'pt-czj-2022.txt')!.id;
+    await page.goto(`${session.host.url}#/report/${id}`);
+    await page.getByRole('heading', { name: /平潭综合实验区财政金融局/ }).waitFor();
+    const meta = await page.locator('dl.meta').innerText();
+    expect(meta).toMatch(/单位依据\s*网页信息/);
+    expect(meta).toMatch(/年度依据\s*网页信息/);
+    expect(meta).toMatch(/落款日期依据\s*落款/);
+    expect(await page.locator('.inferred-legend').innerText()).toContain('带虚线的数字是推断的');
+    const inferred = page.locator('table.form td.inferred');
+    expect(await inferred.count()).toBeGreaterThan(100);
+    expect(await inferred.first().getAttribute('title')).toContain('推断：原文表格的分隔丢失');
+    await page.screenshot({ path: join(out, 'report-evidence-1366.png') });
+    await page.locator('table.form').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, 'report-inferred-cells-1366.png') });
+  });
+
+  it('proposes, and does not apply, merging names that differ only by the place above', async () => {
+    await page.goto(`${session.host.url}#/agencies`);
+    const row = page.locator('tr[data-agency="洪泽区人民政府"]');
+    await expect.poll(() => row.locator('.suggestion').innerText()).toContain('可能与“淮安市洪泽区人民政府”是同一单位（两个名称只差地名前缀“淮安市”）');
+    expect(await row.locator('td').nth(3).innerText()).toContain('本名');
+    await page.screenshot({ path: join(out, 'agencies-suggestion-1366.png') });
+    await row.getByRole('button', { name: '合并到该单位' }).click();
+    await expect.poll(() => row.locator('td').nth(3).innerText()).toBe('淮安市洪泽区人民政府');
+  });
+});
