@@ -1,5 +1,6 @@
 // Import benchmark: builds a corpus of N distinct reports in mixed formats from the fixtures
-// and imports it into a fresh archive, printing reports/second and peak memory.
+// and imports it into a fresh archive, printing reports/second and peak memory; then imports
+// the published forms (PDF, web page, .mht) of the real-report corpus on their own, per form.
 //   npm run bench:import -- [N]        (default 1000)
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -54,3 +55,38 @@ console.log(`import benchmark: ${N} files (${mb(corpusBytes)} MB; txt in UTF-8/G
 console.log(`  imported ${s.counts.imported}, duplicate ${s.counts.duplicate}, failed ${s.counts.failed}`);
 console.log(`  time ${secs.toFixed(2)} s, ${(s.counts.imported / secs).toFixed(1)} reports/s`);
 console.log(`  peak RSS ${mb(peak)} MB (main + worker threads), archive ${mb(dbBytes)} MB`);
+
+// Per form: each published form of the corpus of real reports, copied until there are PER files
+// (made distinct by trailing bytes the readers ignore), imported into a fresh archive alone.
+const PER = Math.max(20, Math.round(N / 10));
+const real = new URL('../test/fixtures/real/', import.meta.url).pathname;
+const forms: Record<string, string[]> = { pdf: [], html: [], mht: [], flat: [] };
+for (const d of readdirSync(real)) {
+  for (const [form, file] of [['pdf', 'report.pdf'], ['pdf', 'original.pdf'], ['html', 'report.html'], ['mht', 'report.mht'], ['flat', 'page.txt']] as const) {
+    const f = join(real, d, file);
+    if (statSync(f, { throwIfNoEntry: false })) forms[form].push(f);
+  }
+}
+console.log(`per form (${PER} files each, from the corpus of real reports):`);
+for (const [form, files] of Object.entries(forms)) {
+  const fdir = mkdtempSync(join(tmpdir(), `nianbao-bench-${form}-`));
+  mkdirSync(join(fdir, 'in'));
+  for (let i = 0; i < PER; i++) {
+    const src = files[i % files.length];
+    const ext = src.slice(src.lastIndexOf('.'));
+    const pad = ext === '.pdf' ? `\n%bench ${i}\n` : ext === '.txt' ? `\n编号：${i}\n` : `\n<!-- bench ${i} -->\n`;
+    writeFileSync(join(fdir, 'in', `${String(i).padStart(4, '0')}${ext}`), Buffer.concat([readFileSync(src), Buffer.from(pad)]));
+  }
+  let fpeak = 0;
+  const fs = setInterval(() => (fpeak = Math.max(fpeak, process.memoryUsage().rss)), 20);
+  const frt = openRuntime(join(fdir, 'archive.sqlite'));
+  const f0 = performance.now();
+  const fid = frt.importer.start([join(fdir, 'in')]);
+  await frt.importer.wait(fid);
+  const fsecs = (performance.now() - f0) / 1000;
+  clearInterval(fs);
+  const st = frt.importer.status(fid)!;
+  await frt.close();
+  rmSync(fdir, { recursive: true, force: true });
+  console.log(`  ${form.padEnd(5)} imported ${st.counts.imported}/${PER} (failed ${st.counts.failed}) in ${fsecs.toFixed(2)} s: ${(st.counts.imported / fsecs).toFixed(1)} reports/s, peak RSS ${mb(fpeak)} MB`);
+}
