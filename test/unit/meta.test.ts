@@ -18,6 +18,8 @@ describe('titles', () => {
     expect(readTitle('2023年南京市人民政府信息公开工作年度报告')).toMatchObject({ agency: '南京市人民政府', year: 2023 });
     expect(readTitle('平潭县人防办2011年度政府信息工作公开年度报告')).toMatchObject({ agency: '平潭县人防办', year: 2011 });
     expect(readTitle('平潭综合实验区财政金融局关于2014年度政府信息公开工作年度报告')).toMatchObject({ agency: '平潭综合实验区财政金融局', year: 2014 });
+    expect(readTitle('南京市江宁区人民政府办公室关于2022年度政府信息公开工作情况的报告')).toMatchObject({ agency: '南京市江宁区人民政府办公室', year: 2022 });
+    expect(readTitle('南京市江宁区2021年政务公开工作年度报告')).toMatchObject({ agency: '南京市江宁区', year: 2021 });
   });
 
   it('does not take a sentence that names the report for its title', () => {
@@ -52,6 +54,13 @@ describe('evidence', () => {
     const none = parse(['2023年政府信息公开工作年度报告', ...BODY.slice(0, -1), '无南京市某某区教育局']);
     expect(none.agency).toBe('南京市某某区教育局');
     expect(source(none, 'agency')).toBe('落款');
+  });
+
+  it('reads the body that speaks first in the opening paragraph when the title has no name', () => {
+    const r = parse(['2023年政府信息公开工作年度报告', '南京市江宁区教育局根据《中华人民共和国政府信息公开条例》要求编制本报告。', ...BODY]);
+    expect(r.agency).toBe('南京市江宁区教育局');
+    expect(source(r, 'agency')).toBe('正文');
+    expect(parse(['2023年政府信息公开工作年度报告', '本报告根据《中华人民共和国政府信息公开条例》编制。', ...BODY]).agency).toBeNull();
   });
 
   it('uses the file name and its folders where the text lacks a field, and notes a disagreement', () => {

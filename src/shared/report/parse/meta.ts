@@ -24,7 +24,7 @@ export interface Meta {
 }
 
 const Y = '((?:19|20)\\d\\d)';
-const KIND = '(?:政府|政务)?信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)';
+const KIND = '(?:政府信息|政务|信息)(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)';
 /** Title forms seen in real reports: agency first or year first, the year in brackets after. */
 const TITLES: { re: RegExp; agency: number; year: number }[] = [
   { re: new RegExp(`^(.*?)(?:关于)?${Y}年?度?的?${KIND}`), agency: 1, year: 2 },
@@ -146,6 +146,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   const intro = lines.slice(0, 40).map((l) => l.text).join('\n');
   const phrases = [
     new RegExp(`(?:公布|发布)(\\S{2,30}?)${Y}年度?${KIND}`),
+    new RegExp(`现(?:将|把)(\\S{2,30}?)${Y}年度?${KIND}`),
+    // "某县人民政府办公室根据《中华人民共和国政府信息公开条例》…": the body that speaks first.
+    /^(\S{2,30}?)(?:根据|依据|按照|遵照)《/m,
     /本(?:报告|年报)由(\S{2,30}?)(?:根据|依据|按照|编制|负责)/,
     new RegExp(`结合${Y}年度?(\\S{2,30}?)(?:政府|政务)?信息公开工作实际`),
   ];
