@@ -159,7 +159,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
               <span>{f.message}</span>
             </li>
           ))}
-          {report.notes.map((n, i) => (
+          {report.notes.filter((n) => n.code !== 'meta-disagree').map((n, i) => (
             <li key={`n${i}`} className="finding note">
               <span className="sev">说明</span>
               <span>{n.message}</span>

@@ -196,15 +196,21 @@ export class Archive {
 
   /** Re-runs the report's own checks from what is stored (after a correction). */
   recheck(id: number): void {
-    const r = this.stmt('SELECT agency, agency_norm, year, date, template, parts_json FROM reports WHERE id = ?').get(id) as
-      | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string }
+    const r = this.stmt('SELECT agency, agency_norm, year, date, template, parts_json, notes_json FROM reports WHERE id = ?').get(id) as
+      | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string; notes_json: string }
       | undefined;
     if (!r) return;
-    const findings = checkReport({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id) });
+    const findings = checkReport({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id), notes: this.openNotes(id, JSON.parse(r.notes_json)) });
     this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
     this.insertFindings(id, findings);
     this.updateStatus(id);
     if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? { id, year: r.year } : undefined);
+  }
+
+  /** A disagreement about agency or year is settled once a reviewer has corrected them. */
+  private openNotes(id: number, notes: ParseNote[]): ParseNote[] {
+    const sha = (this.stmt('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string }).sha256;
+    return this.correctionsFor(sha).some((c) => c.target.startsWith('meta:')) ? notes.filter((n) => n.code !== 'meta-disagree') : notes;
   }
 
   correctionsFor(sha256: string): Correction[] {

@@ -1,13 +1,13 @@
 // All checks of one report. Cross-year checks (X1, X2) need the previous year's report and
 // run where the archive is (see cross-year.ts).
-import type { Finding, ParsedReport } from '../model.ts';
+import type { Finding, ParseNote, ParsedReport } from '../model.ts';
 import { checkCompleteness } from './completeness.ts';
 import { checkConsistency } from './consistency.ts';
 import { checkNarrative } from './narrative.ts';
 import { checkTimeliness } from './timeliness.ts';
 import { checkValues } from './values.ts';
 
-export type Checkable = Pick<ParsedReport, 'template' | 'cells' | 'parts' | 'year' | 'date' | 'agency'>;
+export type Checkable = Pick<ParsedReport, 'template' | 'cells' | 'parts' | 'year' | 'date' | 'agency'> & { notes?: ParseNote[] };
 
 export function checkReport(r: Checkable): Finding[] {
   return [
@@ -16,7 +16,13 @@ export function checkReport(r: Checkable): Finding[] {
     ...checkNarrative(r),
     ...checkTimeliness(r),
     ...checkCompleteness(r),
+    ...checkEvidence(r.notes ?? []),
   ];
+}
+
+/** M1: where the file name or another part of the document names another agency or year than the one recorded. */
+function checkEvidence(notes: ParseNote[]): Finding[] {
+  return notes.filter((n) => n.code === 'meta-disagree').map((n) => ({ rule: 'M1', severity: 'warning' as const, message: n.message, cells: [] }));
 }
 
 export { checkConsistency, checkValues, checkNarrative, checkTimeliness, checkCompleteness };

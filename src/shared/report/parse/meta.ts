@@ -213,9 +213,10 @@ function chooseAgency(cands: (MetaEvidence & { value: string })[], notes: ParseN
   }
   const same = (c: MetaEvidence & { value: string }) => normalizeAgency(c.value) === normalizeAgency(chosen.value) || isShortFor(c.value, chosen.value);
   const other = ordered.find((c) => !same(c) && c.source !== '网页信息');
+  // The office that compiles a report often names itself in the text: a note, not a warning.
   if (other && other.source === '文件名')
     notes.push({ code: 'meta-disagree', message: `文件名中的单位“${other.value}”与正文的“${chosen.value}”不同，按正文记录，请核对` });
-  else if (other) notes.push({ code: 'meta-disagree', message: `${other.source}的单位“${other.value}”与${chosen.source}的“${chosen.value}”不同，按${chosen.source}记录` });
+  else if (other) notes.push({ code: 'meta-other-name', message: `${other.source}的单位“${other.value}”与${chosen.source}的“${chosen.value}”不同，按${chosen.source}记录` });
   return chosen;
 }
 
