@@ -63,6 +63,14 @@ describe('PDF', () => {
   });
 });
 
+describe('WPS files', () => {
+  it('reads a .wps that is a Word document inside, and says how to convert one that is not', async () => {
+    const doc = await readFileBytes(fx('reports/word/seed-001.doc'), '.wps');
+    expect(doc).toMatchObject({ format: 'doc', extensionMismatch: false });
+    await expect(readFileBytes(fx('bad/random-bytes.doc'), '.wps')).rejects.toThrow('请在WPS中“另存为”Word文档（.docx）后再导入');
+  });
+});
+
 describe('saved web pages', () => {
   it('reads a page and its one-file (.mht, GB2312, quoted-printable) copy to the same report', async () => {
     const html = await processFile(fx('real/pt-zrz-2022/report.html'), '.html');
@@ -112,5 +120,24 @@ describe('saved web pages', () => {
     await expect(readFileBytes(new Uint8Array(Buffer.from(`<html><body><p>${'年'.repeat(5_000_000)}</p></body></html>`)), '.html')).rejects.toThrow(/网页文件过大/);
     // Deep nesting under the element limit parses without recursion.
     expect(text(htmlToBlocks(`${'<div>'.repeat(50_000)}<p>年报</p>`).blocks)).toBe('年报');
+  });
+});
+
+describe('the folder walk', () => {
+  it('names office files that are no report format instead of trying them', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { walk } = await import('../../src/main/node/import/walk.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-walk-'));
+    for (const f of ['统计表.et', '汇报.dps', '台账.xlsx', '年报.wps']) writeFileSync(join(dir, f), 'x');
+    const seen: Record<string, string | undefined> = {};
+    for await (const f of walk([dir], () => false)) seen[f.path.slice(dir.length + 1)] = f.importable ? 'importable' : f.reason;
+    expect(seen).toEqual({
+      '统计表.et': 'WPS表格文件（.et），不是报告的格式',
+      '汇报.dps': 'WPS演示文件（.dps），不是报告的格式',
+      '台账.xlsx': 'Excel表格文件，不是报告的格式',
+      '年报.wps': 'importable',
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Finds the files under the chosen folders and files, recursively, without following links.
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { IMPORTABLE } from './readers/index.ts';
+import { IMPORTABLE, NOT_REPORTS } from './readers/index.ts';
 
 export interface Found {
   path: string;
@@ -40,6 +40,7 @@ async function* visit(path: string, isCancelled: () => boolean): AsyncGenerator<
   const ext = extname(name).toLowerCase();
   if (name.startsWith('~$')) yield { path, importable: false, reason: 'Word临时文件，已跳过' };
   else if (name.startsWith('.')) return;
-  else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .pdf / .html / .mht` };
+  else if (NOT_REPORTS[ext]) yield { path, importable: false, reason: NOT_REPORTS[ext] };
+  else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .wps / .pdf / .html / .mht` };
   else yield { path, importable: true };
 }

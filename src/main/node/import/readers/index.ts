@@ -18,7 +18,19 @@ export interface ReadResult {
   extensionMismatch: boolean;
 }
 
-export const IMPORTABLE = ['.txt', '.doc', '.docx', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
+export const IMPORTABLE = ['.txt', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
+
+/** Office files that are no report's format, with what they are (the walk names them). */
+export const NOT_REPORTS: Record<string, string> = {
+  '.et': 'WPS表格文件（.et），不是报告的格式',
+  '.ett': 'WPS表格模板，不是报告的格式',
+  '.dps': 'WPS演示文件（.dps），不是报告的格式',
+  '.dpt': 'WPS演示模板，不是报告的格式',
+  '.xls': 'Excel表格文件，不是报告的格式',
+  '.xlsx': 'Excel表格文件，不是报告的格式',
+  '.ppt': 'PowerPoint演示文件，不是报告的格式',
+  '.pptx': 'PowerPoint演示文件，不是报告的格式',
+};
 
 const UNSUPPORTED: Partial<Record<Format, string>> = {
   rtf: '这是RTF文件，暂不支持导入，请另存为.docx后再导入',
@@ -39,11 +51,14 @@ export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<Rea
     const content = format === 'html' ? readHtml(bytes) : readMht(bytes);
     return { content, format, extensionMismatch: !(format === 'html' ? ['html', 'htm', 'shtml', 'xhtml'] : ['mht', 'mhtml']).includes(expected) };
   }
+  // WPS 文字's own .wps: an OLE file that is often a Word document inside; otherwise say how to convert it.
+  if (expected === 'wps' && format !== 'doc' && format !== 'docx')
+    throw new ReadError('unsupported', '这是WPS文字的.wps文件，其内部格式无法直接读取，请在WPS中“另存为”Word文档（.docx）后再导入');
   if (format === 'docx' || format === 'doc' || format === 'txt') {
     if ((expected === 'doc' || expected === 'docx') && format === 'txt' && looksBinary(bytes))
       throw new ReadError('corrupt', `文件扩展名是.${expected}，但内容不是Word文档（文件已损坏或格式无法识别）`);
     const content = format === 'docx' ? await readDocx(bytes) : format === 'doc' ? await readDoc(bytes) : readText(bytes);
-    return { content, format, extensionMismatch: expected !== format };
+    return { content, format, extensionMismatch: expected !== format && !(expected === 'wps' && format === 'doc') };
   }
   throw new ReadError('unsupported', UNSUPPORTED[format] ?? '无法识别的文件格式');
 }
