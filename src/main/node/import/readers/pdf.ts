@@ -89,7 +89,10 @@ async function pdfTitle(doc: { getMetadata(): Promise<{ info: unknown }> }): Pro
 /**
  * Items into lines, top to bottom: one line while the baselines are within half a character's
  * height (a 14-point number sits two points below its 9-point label). Between items, a gap of
- * most of a character is a cell boundary (written as three spaces), a small one a space.
+ * most of a character is a cell boundary (written as three spaces), a small one a space. In a
+ * table whose rows end in numbers, a row with fewer numbers than the others (an empty cell,
+ * drawn as nothing) has its numbers put under the columns they stand in, tab-separated with the
+ * empty cell kept, so no number moves into its neighbour's column.
  */
 export function toLines(items: Item[]): string[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -100,19 +103,82 @@ export function toLines(items: Item[]): string[] {
     if (row && Math.abs(ref.y - it.y) <= 0.5 * Math.max(ref.size, it.size)) row.push(it);
     else rows.push([it]);
   }
-  return rows.map((row) => {
-    row.sort((a, b) => a.x - b.x);
-    let out = '';
-    let end = -Infinity;
-    for (const it of row) {
-      const gap = it.x - end;
-      const em = it.size;
-      if (out) out += gap > 0.9 * em ? '   ' : gap > 0.2 * em ? ' ' : '';
-      out += it.str.replace(/\s+$/, '');
-      end = Math.max(end, it.x + it.w);
-    }
-    return out;
+  for (const row of rows) row.sort((a, b) => a.x - b.x);
+  const aligned = alignColumns(rows.map(splitNumbers));
+  return rows.map((row, i) => aligned.get(i) ?? spaced(row));
+}
+
+function spaced(row: Item[]): string {
+  let out = '';
+  let end = -Infinity;
+  for (const it of row) {
+    const gap = it.x - end;
+    if (out) out += gap > 0.9 * it.size ? '   ' : gap > 0.2 * it.size ? ' ' : '';
+    out += it.str.replace(/\s+$/, '');
+    end = Math.max(end, it.x + it.w);
+  }
+  return out;
+}
+
+/** "0 0 0 8" drawn as one run: one item per number, placed along the run by character position. */
+function splitNumbers(row: Item[]): Item[] {
+  return row.flatMap((it) => {
+    if (!/^[\d\s,.]+$/.test(it.str) || !/\d\s+\d/.test(it.str)) return [it];
+    const per = it.w / Math.max(1, it.str.length);
+    return [...it.str.matchAll(/\S+/g)].map((m) => ({ ...it, str: m[0], x: it.x + m.index * per, w: m[0].length * per }));
   });
+}
+
+const NUMERIC = /^(?:[+\-]?\d[\d,.]*|[\/／—–-])$/;
+/** A row's trailing numbers (its cells) and what stands before them (its label). */
+function tail(row: Item[]): { label: Item[]; nums: Item[] } {
+  let k = row.length;
+  while (k > 0 && NUMERIC.test(row[k - 1].str.trim())) k--;
+  return { label: row.slice(0, k), nums: row.slice(k) };
+}
+
+/** Tab-separated lines for the rows of tables with a short row whose numbers can be placed by x. */
+function alignColumns(rows: Item[][]): Map<number, string> {
+  const out = new Map<number, string>();
+  let i = 0;
+  while (i < rows.length) {
+    // A block: rows ending in numbers, with the short label pieces wrapped between them.
+    const block: number[] = [];
+    let j = i;
+    for (; j < rows.length; j++) {
+      const { nums, label } = tail(rows[j]);
+      const text = label.map((x) => x.str).join('');
+      if (nums.length > 0) block.push(j);
+      else if (text.length > 30 || /第二十条|^[一二三四五六七]、/.test(text)) break;
+    }
+    if (block.length >= 2) placeBlock(rows, block, out);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function placeBlock(rows: Item[][], block: number[], out: Map<number, string>): void {
+  const parts = block.map((r) => tail(rows[r]));
+  const width = Math.max(...parts.map((p) => p.nums.length));
+  if (width < 2 || !parts.some((p) => p.nums.length < width)) return;
+  const full = parts.filter((p) => p.nums.length === width);
+  if (full.length < 2) return;
+  const centre = (it: Item) => it.x + it.w / 2;
+  const columns = Array.from({ length: width }, (_, c) => full.reduce((s, p) => s + centre(p.nums[c]), 0) / full.length);
+  const placed: string[][] = [];
+  for (const p of parts) {
+    const cells = Array<string>(width).fill('');
+    let last = -1;
+    for (const n of p.nums) {
+      const c = columns.reduce((b, x, k) => (Math.abs(x - centre(n)) < Math.abs(columns[b] - centre(n)) ? k : b), 0);
+      // Not under any column, or two numbers under one: the row is not placed, nothing is guessed.
+      if (c <= last || Math.abs(columns[c] - centre(n)) > 1.2 * n.size) return;
+      cells[c] = n.str.trim();
+      last = c;
+    }
+    placed.push(cells);
+  }
+  block.forEach((r, k) => out.set(r, [spaced(parts[k].label), ...placed[k]].join('\t')));
 }
 
 /** The running header and footer: a line repeated on most pages (a page number differs only by its digits). */
