@@ -71,7 +71,13 @@ for (const word of ['纠正', '信息处理费', '依申请公开']) {
     if (!item.reportId || !hit || hit.f.form === 'pdf') continue;
     if (readText(hit.f.path).includes(word)) holding.add(item.reportId);
   }
-  const found = new Set(rt.archive.search({ text: word, limit: 10000 }).hits.map((h) => h.reportId));
+  // Pages of 100, the most one search call returns.
+  const found = new Set<number>();
+  for (let offset = 0; ; offset += 100) {
+    const page = rt.archive.search({ text: word, limit: 100, offset });
+    for (const h of page.hits) found.add(h.reportId);
+    if (offset + 100 >= page.total) break;
+  }
   const missed = [...holding].filter((id) => !found.has(id));
   console.log(`search “${word}”: ${holding.size - missed.length} of ${holding.size} text reports that contain it found`);
 }

@@ -35,6 +35,8 @@ export interface Part {
 export interface ParseNote {
   code: string;
   message: string; // Chinese, for the user
+  /** A row of table 二 left blank because its run-together digits read several ways: the readings, for the archive to decide by last year's figures (X2). */
+  pending?: { row: string; cols: string[]; run: string; readings: string[][] };
 }
 
 /** Where a metadata field was read: the title, the closing signature, the body, the page's own information, the file name. */

@@ -174,6 +174,7 @@ export class Archive {
    */
   refreshGroup(group: string, scope?: { id?: number; year: number }): void {
     const reports = this.reportsOfGroup(group);
+    for (const id of this.resolvePending(reports)) this.checkOwn(id);
     const del = this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
     const byYear = latestByYear(reports);
     for (const r of reports) {
@@ -196,15 +197,69 @@ export class Archive {
 
   /** Re-runs the report's own checks from what is stored (after a correction). */
   recheck(id: number): void {
+    const r = this.checkOwn(id);
+    if (r?.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? { id, year: r.year } : undefined);
+  }
+
+  /** The report's own checks (not the cross-year ones) from what is stored. */
+  private checkOwn(id: number): { agency_norm: string | null; year: number | null } | null {
     const r = this.stmt('SELECT agency, agency_norm, year, date, template, parts_json, notes_json FROM reports WHERE id = ?').get(id) as
       | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string; notes_json: string }
       | undefined;
-    if (!r) return;
+    if (!r) return null;
     const findings = checkReport({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id), notes: this.openNotes(id, JSON.parse(r.notes_json)) });
     this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
     this.insertFindings(id, findings);
     this.updateStatus(id);
-    if (r.agency_norm) this.refreshGroup(this.groupOf(r.agency_norm), r.year ? { id, year: r.year } : undefined);
+    return r;
+  }
+
+  /**
+   * Rows of table 二 left blank because their run-together digits read several ways, decided by
+   * the neighbouring years (X2): 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N). Taken only
+   * where exactly one reading agrees, marked 推断; the ids of the reports that changed.
+   */
+  private resolvePending(reports: GroupReport[]): number[] {
+    const byYear = latestByYear(reports);
+    const changed: number[] = [];
+    const value = (id: number, row: string, col: string) => {
+      const c = this.cellsOf(id).find((x) => x.table === 't2' && x.row === row && x.col === col);
+      return c?.value.kind === 'number' ? c.value.num : null;
+    };
+    // Every report of the group (a second file of one year too), against the latest of the years around it.
+    for (const r of [...reports].sort((a, b) => a.year - b.year)) {
+      if (r.template !== 'T2021') continue;
+      const notes = JSON.parse((this.stmt('SELECT notes_json FROM reports WHERE id = ?').get(r.id) as { notes_json: string }).notes_json) as ParseNote[];
+      let touched = false;
+      for (const n of notes) {
+        const p = n.pending;
+        if (!p || !['issued', 'repealed', 'inForce'].every((c) => p.cols.includes(c))) continue;
+        const at = (reading: string[], col: string) => Number(reading[p.cols.indexOf(col)]);
+        const prev = byYear.get(r.year - 1);
+        const next = byYear.get(r.year + 1);
+        const before = prev?.template === 'T2021' ? value(prev.id, p.row, 'inForce') : null;
+        const after = next?.template === 'T2021' ? [value(next.id, p.row, 'inForce'), value(next.id, p.row, 'issued'), value(next.id, p.row, 'repealed')] : [null];
+        const fits = p.readings.filter(
+          (x) =>
+            (before === null || at(x, 'inForce') === before + at(x, 'issued') - at(x, 'repealed')) &&
+            (after.some((v) => v === null) || at(x, 'inForce') === after[0]! - after[1]! + after[2]!),
+        );
+        if ((before === null && after.some((v) => v === null)) || fits.length !== 1) continue;
+        const reading = fits[0];
+        const by = [before !== null ? `${r.year - 1}年度现行有效${before}件` : '', !after.some((v) => v === null) ? `${r.year + 1}年度的现行有效、制发和废止件数` : ''].filter(Boolean).join('和');
+        const cell = this.stmt(`INSERT OR IGNORE INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (?, 't2', ?, ?, 'number', ?, ?, NULL, ?, 'inferred')`);
+        p.cols.forEach((col, k) => cell.run(r.id, p.row, col, Number(reading[k]), reading[k], `推断（表格分隔丢失，按${by}拆分）`));
+        n.code = 'split-inferred';
+        n.message = `表二“${p.row === 'rules' ? '规章' : '行政规范性文件'}”的数字连在一起（“${p.run}”），按${by}只有一种拆分：${reading.join('、')}，已记录并标为推断`;
+        delete n.pending;
+        touched = true;
+      }
+      if (touched) {
+        this.stmt('UPDATE reports SET notes_json = ? WHERE id = ?').run(JSON.stringify(notes), r.id);
+        changed.push(r.id);
+      }
+    }
+    return changed;
   }
 
   /** A disagreement about agency or year is settled once a reviewer has corrected them. */

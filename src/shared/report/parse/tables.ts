@@ -41,7 +41,7 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
         return [...resolveRows({ rows: [r], maxDigits: 8, stated: said })];
       }),
     ),
-  (id) => colsOf(id).length);
+  (id) => colsOf(id).length, (id) => colsOf(id).map((c) => c.id));
   const moneyHeader = tokens.find((t) => /采购总金额|收费金额/.test(t.norm));
   const headerUnit = moneyHeader ? (/万元/.test(moneyHeader.norm) ? '万元' : /元/.test(moneyHeader.norm) ? '元' : null) : null;
   for (const pr of parsed) {
@@ -201,6 +201,7 @@ function withRecovered(
   notes: ParseNote[],
   resolve: (runs: { id: string; raw: string; n: number }[], all: ParsedRow[]) => Map<string, Resolution>,
   columns: (id: string) => number,
+  colIds: (id: string) => string[] = () => [],
 ): Recovered[] {
   const runs = parsed.filter((p) => p.run !== null).map((p) => ({ id: p.rowId, raw: p.run!, n: columns(p.rowId) }));
   if (runs.length === 0) return parsed;
@@ -222,6 +223,7 @@ function withRecovered(
       const more = r.candidates.length > 5 ? '；……' : '';
       notes.push({
         code: 'split-ambiguous',
+        ...(table === 't2' && r.candidates.length <= 200 ? { pending: { row: p.rowId, cols: colIds(p.rowId), run: p.run!, readings: r.candidates } } : {}),
         message:
           r.candidates.length === 1 && r.blankMayBeLost
             ? `${name}“${labelOf(p.rowId)}”的数字连在一起（“${p.run}”），可以拆成${r.candidates[0].join('、')}，但原表也可能有空白格（空白格在连写中看不出来），未记录，请对照原文填写`
