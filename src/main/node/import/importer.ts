@@ -12,6 +12,7 @@ import { statusOf } from '../../../shared/report/status.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { ParsePool } from './pool.ts';
 import { LIMITS } from './readers/index.ts';
+import { logTechnical, storageFailure } from './reasons.ts';
 import { walk } from './walk.ts';
 
 /** A job is the status it reports, plus the promise of its end. */
@@ -164,7 +165,15 @@ export class Importer {
       if (!r.year) notes.push('未识别出报告年度');
       return item('imported', notes.join('；') || '已导入', id);
     } catch (e) {
-      return item('failed', `导入失败：${e instanceof Error ? e.message : String(e)}（档案未写入该文件的任何内容）`);
+      logTechnical(`导入“${name}”时写入档案失败`, e);
+      const f = storageFailure(e);
+      if (f.duplicate) return item('duplicate', f.message);
+      if (f.stop && !job.cancelled) {
+        // Every later file would fail the same way: stop once, keep what was stored.
+        job.cancelled = true;
+        return item('failed', f.message);
+      }
+      return item(f.stop ? 'skipped' : 'failed', f.stop ? '导入已停止，未导入' : f.message);
     }
   }
 }

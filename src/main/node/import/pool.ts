@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
 import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
+import { logTechnical } from './reasons.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
 export type WorkerJob = { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext } | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity };
@@ -81,13 +82,17 @@ export class ParsePool {
     const slot: Slot = { worker, task: null, timer: null };
     worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       if (slot.task?.id !== msg.id) return;
-      this.finish(slot, (t) => (msg.error === undefined ? t.done(msg.result) : t.failed('internal', msg.error)));
+      if (msg.error !== undefined) logTechnical('读取进程报告错误', msg.error);
+      this.finish(slot, (t) => (msg.error === undefined ? t.done(msg.result) : t.failed('internal', t.job.kind === 'parse' ? '文件结构异常，读取时出错，已放弃该文件' : '程序内部错误')));
     });
     const fail = (why: string) => {
       if (slot.task) this.finish(slot, (t) => t.failed('internal', why));
       this.replace(slot);
     };
-    worker.on('error', (e) => fail(/memory|heap/i.test(String(e)) ? '文件过于复杂，读取时内存超限，已放弃该文件' : `读取时出错：${e.message}`));
+    worker.on('error', (e) => {
+      logTechnical('读取进程出错', e);
+      fail(/memory|heap/i.test(String(e)) ? '文件过于复杂，读取时内存超限，已放弃该文件' : '文件结构异常，读取时出错，已放弃该文件');
+    });
     worker.on('exit', (code) => {
       if (!this.closed && code !== 0 && this.slots.includes(slot)) fail('读取时出错，已放弃该文件');
     });

@@ -4,6 +4,7 @@ import { checkReport } from '../../../shared/report/checks/index.ts';
 import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
 import { parseReport } from '../../../shared/report/parse/index.ts';
 import { readFileBytes, ReadError } from './readers/index.ts';
+import { logTechnical } from './reasons.ts';
 
 export type Processed =
   | {
@@ -46,6 +47,8 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
     };
   } catch (e) {
     if (e instanceof ReadError) return { ok: false, code: e.code, message: e.message };
-    return { ok: false, code: 'internal', message: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
+    logTechnical('读取文件时出错', e);
+    // "Maximum call stack size exceeded", "sourceStart is out of range": the file's structure broke a reader.
+    return { ok: false, code: 'internal', message: '文件结构异常，读取时出错，已放弃该文件（文件可能已损坏）' };
   }
 }

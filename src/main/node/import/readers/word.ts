@@ -4,6 +4,8 @@ import WordExtractor from 'word-extractor';
 import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
 import { ReadError } from './errors.ts';
 import { htmlToBlocks } from './html-blocks.ts';
+import { logTechnical } from '../reasons.ts';
+import { guardOle } from './ole-guard.ts';
 import { hasUtf16Name } from './sniff.ts';
 import { guardZip } from './zip-guard.ts';
 
@@ -14,12 +16,14 @@ export async function readDocx(bytes: Uint8Array): Promise<DocContent> {
     const res = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = res.value;
   } catch (e) {
-    throw new ReadError('corrupt', `Word文件已损坏，无法读取（${shortError(e)}）`);
+    logTechnical('Word文件读取失败', e);
+    throw new ReadError('corrupt', 'Word文件已损坏或结构异常，无法读取');
   }
   return { blocks: htmlToBlocks(html).blocks, encoding: 'docx' };
 }
 
 export async function readDoc(bytes: Uint8Array): Promise<DocContent> {
+  guardOle(bytes);
   if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo'))
     throw new ReadError('encrypted', '文件已加密（设置了打开密码），请在Word中取消密码后再导入');
   if (isEncryptedDoc(bytes)) throw new ReadError('encrypted', '文件已加密（设置了打开密码），请在Word中取消密码后再导入');
@@ -28,7 +32,8 @@ export async function readDoc(bytes: Uint8Array): Promise<DocContent> {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     body = doc.getBody({ filterUnicode: false });
   } catch (e) {
-    throw new ReadError('corrupt', `Word文件已损坏，无法读取（${shortError(e)}）`);
+    logTechnical('Word文件读取失败', e);
+    throw new ReadError('corrupt', 'Word文件已损坏或结构异常，无法读取');
   }
   return { blocks: docTextToBlocks(body), encoding: 'doc' };
 }
@@ -90,9 +95,4 @@ function isEncryptedDoc(bytes: Uint8Array): boolean {
     if (bytes[off] === 0xec && bytes[off + 1] === 0xa5) return (bytes[off + 11] & 0x01) !== 0;
   }
   return false;
-}
-
-function shortError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.length > 80 ? `${msg.slice(0, 80)}…` : msg;
 }

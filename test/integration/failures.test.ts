@@ -1,0 +1,73 @@
+// Failures that are not the file's: damaged .doc structures that once made a reader run out of
+// memory, a full disk, a file another process stored meanwhile. Each gets its Chinese reason,
+// the import goes on or stops cleanly, and no library or SQLite English reaches the user.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import { storageFailure } from '../../src/main/node/import/reasons.ts';
+import { damagedDocs } from '../helpers/ole-damage.ts';
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+let rt: Runtime | undefined;
+afterEach(async () => {
+  await rt?.close();
+  rt = undefined;
+});
+
+async function run(paths: string[]) {
+  const id = rt!.importer.start(paths);
+  await rt!.importer.wait(id);
+  return rt!.importer.status(id)!;
+}
+
+describe('damaged .doc structures', () => {
+  it('refuses a looping or out-of-file sector chain before the reader follows it, and the import goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-ole-'));
+    mkdirSync(join(dir, 'in'));
+    const damaged = damagedDocs(new Uint8Array(readFileSync(join(fixtures, 'reports/word/seed-001.doc'))));
+    for (const [name, bytes] of Object.entries(damaged)) writeFileSync(join(dir, 'in', name), bytes);
+    cpSync(join(fixtures, 'reports/word/seed-004.doc'), join(dir, 'in', 'zz-good.doc'));
+    rt = openRuntime(join(dir, 'archive.sqlite'));
+    const s = await run([join(dir, 'in')]);
+    expect(s.counts).toEqual({ imported: 1, duplicate: 0, skipped: 0, failed: 3 });
+    for (const name of Object.keys(damaged)) expect(s.items.find((i) => i.name === name)!.message).toMatch(/^Word文件已损坏（文件内部结构异常：.*(循环|超出文件范围)），无法读取$/);
+  });
+});
+
+describe('a full disk', () => {
+  it('says 磁盘空间不足 once, stops, keeps what was stored, and a later import finishes the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-full-'));
+    cpSync(join(fixtures, 'reports/utf8'), join(dir, 'in'), { recursive: true });
+    rt = openRuntime(join(dir, 'archive.sqlite'));
+    // Room for about one report: SQLite's own page limit stands for the disk.
+    const pages = rt.archive.db.pragma('page_count', { simple: true }) as number;
+    rt.archive.db.pragma(`max_page_count = ${pages + 40}`);
+    const s = await run([join(dir, 'in')]);
+    const failed = s.items.filter((i) => i.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].message).toMatch(/^磁盘空间不足，无法写入档案，导入已停止/);
+    expect(s.cancelled).toBe(true);
+    expect(s.items.every((i) => !/[a-zA-Z]{4,}/.test(i.message))).toBe(true);
+    const stored = rt.archive.count();
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(5);
+    expect(rt.archive.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    rt.archive.db.pragma('max_page_count = 1073741823');
+    const again = await run([join(dir, 'in')]);
+    expect(again.counts.imported + stored).toBe(5);
+    expect(again.counts.duplicate).toBe(stored);
+  });
+});
+
+describe('reasons for failures that are not the file’s', () => {
+  it('maps SQLite and file-system errors to Chinese', () => {
+    const err = (code: string, message: string) => Object.assign(new Error(message), { code });
+    expect(storageFailure(err('SQLITE_FULL', 'database or disk is full'))).toMatchObject({ stop: true });
+    expect(storageFailure(err('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed: reports.sha256'))).toMatchObject({ duplicate: true, message: '同样内容的文件刚由另一个程序导入档案，未重复导入' });
+    expect(storageFailure(err('SQLITE_BUSY', 'database is locked')).message).toContain('正被另一个程序使用');
+    expect(storageFailure(err('EACCES', 'permission denied')).message).toBe('没有权限读取该文件');
+    for (const e of [err('SQLITE_FULL', 'x'), err('SQLITE_BUSY', 'x'), err('X', 'Maximum call stack size exceeded')]) expect(storageFailure(e).message).not.toMatch(/[a-zA-Z]{4,}/);
+  });
+});
