@@ -36,6 +36,20 @@ describe('evidence in the report view', () => {
     await page.screenshot({ path: join(out, 'report-inferred-cells-1366.png') });
   });
 
+  it('wraps a 300,000-character line instead of widening the page', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { join: j } = await import('node:path');
+    mkdirSync(j(session.dir, 'long'));
+    const body = ['某县教育局2023年政府信息公开工作年度报告', '一、总体情况', `本年度${'政务公开'.repeat(75_000)}。`, '二、主动公开政府信息情况', '略。', '六、其他需要报告的事项', '无。'];
+    writeFileSync(j(session.dir, 'long', '长行.txt'), body.join('\n'));
+    const rt = session.host.runtime;
+    await rt.importer.wait(rt.importer.start([j(session.dir, 'long')]));
+    const id = rt.archive.listReports({}).find((r) => r.fileName === '长行.txt')!.id;
+    await page.goto(`${session.host.url}#/report/${id}`);
+    await page.locator('.part p').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  });
+
   it('proposes, and does not apply, merging names that differ only by the place above', async () => {
     await page.goto(`${session.host.url}#/agencies`);
     const row = page.locator('tr[data-agency="洪泽区人民政府"]');

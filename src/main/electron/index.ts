@@ -10,7 +10,8 @@ import { printRoute, renderPdf } from './print.ts';
 import { writeFile } from 'node:fs/promises';
 import { hardenSession, lockDownContents } from './security.ts';
 
-const devUrl = process.env.ELECTRON_RENDERER_URL;
+// Only while developing (electron-vite dev): a packaged app never loads or trusts another origin.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererDir = join(import.meta.dirname, '../renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -5,8 +5,15 @@ import { CSP } from '../../shared/csp.ts';
 
 export { CSP };
 
+/** The app's own pages: app://renderer/, or in development the dev server's exact origin (not a prefix: http://localhost:5173.evil.example is not it). */
 export function isAppUrl(url: string, devUrl: string | undefined): boolean {
-  return url.startsWith('app://renderer/') || (!!devUrl && url.startsWith(devUrl));
+  if (url.startsWith('app://renderer/')) return true;
+  if (!devUrl) return false;
+  try {
+    return new URL(url).origin === new URL(devUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 export function hardenSession(devUrl: string | undefined): void {

@@ -76,11 +76,13 @@ export class Archive {
   constructor(path: string, options: ArchiveOptions = {}) {
     this.path = path;
     this.db = new Database(path);
-    this.rankFallback = options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
-    this.ranking = new SearchRanking(this.rankFallback === null);
+    // Waiting for a lock comes first: switching to WAL, loading the extension and migrating all
+    // take one, and another process (a second import) may hold it for a while.
+    this.db.pragma('busy_timeout = 15000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.rankFallback = options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
+    this.ranking = new SearchRanking(this.rankFallback === null);
     migrate(this.db);
     this.backfillSearch();
   }

@@ -33,7 +33,9 @@ export function rendererFiles(rendererDir: string): (pathname: string) => Promis
   const root = resolve(rendererDir);
   const files = new Map<string, Buffer>();
   return async (pathname): Promise<AppResponse> => {
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return { status: 400, headers: {}, body: '' };
+    const file = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
     if (!file.startsWith(root + sep)) return { status: 404, headers: {}, body: '' };
     try {
       let data = files.get(file);
@@ -57,10 +59,20 @@ export function appRequestHandler(handlers: Handlers, rendererDir: string, calle
       } catch {
         args = null; // the contract's validation refuses it
       }
-      const name = decodeURIComponent(pathname.slice(5));
+      const name = safeDecode(pathname.slice(5));
+      if (name === null) return { status: 400, headers: {}, body: '' };
       const env = isMethod(name) && !mayCall(caller, name) ? { ok: false, error: '拒绝来自未知页面的调用' } : await dispatch(handlers, name, args);
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(env) };
     }
     return files(pathname);
   };
+}
+
+/** A path's %-escapes decoded; null for a malformed one ("/%E0%A4%A"), which is a bad request, not a crash. */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }

@@ -95,7 +95,9 @@ function splitPiece(p: string, out: string[]): void {
     const ch = p[i];
     const prev = p[i - 1] ?? '';
     // "三、本年度办理结果（一）予以公开", "（三）不予公开1.属于国家秘密": each numbered label apart.
-    if (label.trim() && SUB_ITEM.test(p.slice(i, i + 5))) flush();
+    // (The label's last character is looked at, not the label: reading a string built by
+    // appending flattens it, which on a 300,000-character line is quadratic.)
+    if (prev.trim() && label && SUB_ITEM.test(p.slice(i, i + 5))) flush();
     const startsValue = /[\d\/／—–－─―+\-−＋]/.test(ch) && !(/[\/／—–－─―+\-−＋]/.test(ch) && /[\u3400-\u9fff（(“"]/.test(p[i + 1] ?? ''));
     if (!startsValue) {
       label += ch;
