@@ -91,6 +91,16 @@ describe('agency aliases and cross-year checks', () => {
     await api.mergeAgencies({ from: '洪泽区人民政府', into: '淮安市洪泽区人民政府' });
   });
 
+  it('merging a name already in one group into another recomputes the group it left', async () => {
+    const y2024 = idOf('hongze-district-gov-2024.txt');
+    expect((await api.getReport({ id: y2024 }))!.findings.some((f) => f.rule === 'X1')).toBe(true);
+    // 洪泽区人民政府 (2023) leaves 淮安市洪泽区人民政府's group: 2024 has no previous year there any more.
+    await api.mergeAgencies({ from: '洪泽区人民政府', into: '淮安市人民政府' });
+    expect((await api.getReport({ id: y2024 }))!.findings.some((f) => f.rule === 'X1')).toBe(false);
+    await api.unmergeAgency({ alias: '洪泽区人民政府' });
+    await api.mergeAgencies({ from: '洪泽区人民政府', into: '淮安市洪泽区人民政府' });
+  });
+
   it('reverting puts the parsed value back', async () => {
     const id = idOf('hongze-district-gov-2024.txt');
     const d = await api.revertCorrection({ id, target: 'cell:t3|carry|natural' });

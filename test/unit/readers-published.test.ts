@@ -141,3 +141,24 @@ describe('the folder walk', () => {
     });
   });
 });
+
+describe('bounds', () => {
+  it('refuses a file whose text or cells break a bound, saying which', async () => {
+    const huge = new TextEncoder().encode(`2023年政府信息公开工作年度报告\n${'年'.repeat(2_100_000)}`);
+    await expect(readFileBytes(huge, '.txt')).rejects.toThrow('文件中的文字过多（超过200万字），不像是年度报告');
+    const cells = `<html><body><table>${'<tr><td>1</td><td>2</td></tr>'.repeat(45_000)}</table></body></html>`;
+    await expect(readFileBytes(new TextEncoder().encode(cells), '.html')).rejects.toThrow(/网页结构过于复杂|表格单元格过多/);
+  });
+
+  it('calls a 2-byte “PK” .docx damaged, not a text that is no report', async () => {
+    await expect(readFileBytes(new Uint8Array([0x50, 0x4b]), '.docx')).rejects.toThrow('Word文件已损坏或不完整（只有2字节），无法读取');
+  });
+
+  it('still finds a real report after 5,000 tiny tables', async () => {
+    const { blocks } = htmlToBlocks(`${'<table><tr><td>x</td></tr></table>'.repeat(5000)}${readFileSync(new URL('../fixtures/real/pt-zrz-2022/report.html', import.meta.url), 'utf8')}`);
+    const { parseReport } = await import('../../src/shared/report/parse/index.ts');
+    const r = parseReport(blocks);
+    expect(r).toMatchObject({ agency: '平潭综合实验区自然资源与生态环境局', year: 2022, template: 'T2021' });
+    expect(r.cells.find((c) => c.table === 't3' && c.row === 'new' && c.col === 'total')?.value.num).toBe(30);
+  });
+});

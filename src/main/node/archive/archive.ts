@@ -428,10 +428,13 @@ export class Archive {
     this.db.transaction(() => {
       const target = this.groupOf(into);
       if (target === from) throw new Error('不能把单位合并到它自己');
+      // A name already merged into another group leaves that group: its years are recomputed too.
+      const before = this.groupOf(from);
       const now = new Date().toISOString();
       this.stmt('UPDATE agency_aliases SET canonical = ? WHERE canonical = ?').run(target, from);
       this.stmt('INSERT INTO agency_aliases (alias, canonical, created_at) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical').run(from, target, now);
       this.refreshGroup(target);
+      if (before !== target && before !== from) this.refreshGroup(before);
     })();
   }
 

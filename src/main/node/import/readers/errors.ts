@@ -20,6 +20,10 @@ export const LIMITS = {
   maxTextBytes: 16 * 1024 * 1024,
   /** A saved page is parsed into a tree: larger ones are refused (portal pages are under 1 MB). */
   maxHtmlBytes: 8 * 1024 * 1024,
+  /** Characters of text in one document, tables included: a long report has 100,000. */
+  maxTextChars: 2_000_000,
+  /** Table cells in one document: the three tables hold about 250. */
+  maxCells: 200_000,
   /** Real reports are a few dozen pages. */
   maxPdfPages: 300,
   /** Text items on one page: a dense table page has a few thousand. */

@@ -39,6 +39,27 @@ const UNSUPPORTED: Partial<Record<Format, string>> = {
 };
 
 export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<ReadResult> {
+  const read = await readByFormat(bytes, ext);
+  bounded(read.content);
+  return read;
+}
+
+/** What a reader produced, within the bounds that keep the parser's memory small: a refused file says which bound it broke. */
+function bounded(content: DocContent): void {
+  let chars = 0;
+  let cells = 0;
+  for (const b of content.blocks) {
+    if (b.type === 'p') chars += b.text.length;
+    else for (const r of b.rows) for (const c of r) {
+      chars += c.text.length;
+      cells++;
+    }
+    if (chars > LIMITS.maxTextChars) throw new ReadError('too-large', `文件中的文字过多（超过${LIMITS.maxTextChars / 10000}万字），不像是年度报告`);
+    if (cells > LIMITS.maxCells) throw new ReadError('too-large', `文件中的表格单元格过多（超过${LIMITS.maxCells / 10000}万个），不像是年度报告`);
+  }
+}
+
+async function readByFormat(bytes: Uint8Array, ext: string): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty', '文件为空');
   if (bytes.length > LIMITS.maxFileBytes) throw new ReadError('too-large', `文件过大（${(bytes.length / 1048576).toFixed(0)} MB），不像是年度报告`);
   const format = sniff(bytes);
@@ -55,6 +76,9 @@ export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<Rea
   if (expected === 'wps' && format !== 'doc' && format !== 'docx')
     throw new ReadError('unsupported', '这是WPS文字的.wps文件，其内部格式无法直接读取，请在WPS中“另存为”Word文档（.docx）后再导入');
   if (format === 'docx' || format === 'doc' || format === 'txt') {
+    // A Word file cut short before its signature ends ("PK" alone) is damaged, not text.
+    if ((expected === 'doc' || expected === 'docx' || expected === 'wps') && format === 'txt' && (bytes.length < 512 && (bytes[0] === 0x50 && bytes[1] === 0x4b || bytes[0] === 0xd0 && bytes[1] === 0xcf)))
+      throw new ReadError('corrupt', `Word文件已损坏或不完整（只有${bytes.length}字节），无法读取`);
     if ((expected === 'doc' || expected === 'docx') && format === 'txt' && looksBinary(bytes))
       throw new ReadError('corrupt', `文件扩展名是.${expected}，但内容不是Word文档（文件已损坏或格式无法识别）`);
     const content = format === 'docx' ? await readDocx(bytes) : format === 'doc' ? await readDoc(bytes) : readText(bytes);
