@@ -70,20 +70,12 @@ export function App() {
     }
   }, []);
 
-  const onDrop = async (e: React.DragEvent) => {
+  // The preload resolves a drop to a grant and tells the page; the page only draws the drop.
+  useEffect(() => api.onDropGrant?.((r) => ('grant' in r ? setGrant(r.grant) : setError(r.error))), []);
+  const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const files = [...e.dataTransfer.files];
-    if (!files.length) return;
-    if (!api.pathForFile) {
-      setError('当前环境不支持拖入文件，请使用“导入文件夹”按钮');
-      return;
-    }
-    try {
-      setGrant(await api.grantDroppedPaths({ paths: files.map((f) => api.pathForFile!(f)) }));
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (e.dataTransfer.files.length && !api.onDropGrant) setError('当前环境不支持拖入文件，请使用“导入文件夹”按钮');
   };
 
   // A printed sheet is the page itself: no top bar, no dialogs. Keyed by its address, so a

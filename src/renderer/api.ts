@@ -1,9 +1,10 @@
 // The renderer's only door to main: the preload's `window.api` in the app, or the same
 // contract over HTTP when the browser test host serves the page.
-import type { Api } from '../shared/contract/index.ts';
+import type { Api, DropResult } from '../shared/contract/index.ts';
 import type { Envelope } from '../shared/contract/dispatch.ts';
 
-type WindowApi = Api & { pathForFile?: (f: File) => string };
+/** In the app, the preload also tells the page the grants for dropped files (the page never sees their paths). */
+type WindowApi = Api & { onDropGrant?: (listener: (r: DropResult) => void) => () => void };
 
 declare global {
   interface Window {
@@ -14,7 +15,7 @@ declare global {
 function httpApi(): WindowApi {
   return new Proxy({} as WindowApi, {
     get: (_t, name: string) => {
-      if (name === 'pathForFile') return undefined;
+      if (name === 'onDropGrant') return undefined;
       return async (args: unknown) => {
         const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args ?? {}) });
         const env = (await res.json()) as Envelope;

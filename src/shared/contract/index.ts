@@ -139,6 +139,15 @@ export type Caller = 'window' | 'sheet';
 
 export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport'];
 
+/**
+ * Methods the preload calls itself and does not hand to the page: paths of dropped files come
+ * from the drop the preload sees (webUtils), so a page, even a compromised one, never names a path.
+ */
+export const PRELOAD_ONLY: readonly MethodName[] = ['grantDroppedPaths'];
+
+/** What the preload tells the page about a drop: the grant, or why there is none. */
+export type DropResult = { grant: ImportGrant } | { error: string };
+
 export function mayCall(caller: Caller, name: MethodName): boolean {
   return caller === 'window' || SHEET_METHODS.includes(name);
 }
