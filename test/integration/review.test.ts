@@ -141,3 +141,17 @@ describe('what a printed sheet may call', () => {
     expect(rt.archive.getReport(id)).not.toBeNull();
   });
 });
+
+describe('copies opened with 打开原文件', () => {
+  it('go into one folder that the app empties when it starts and quits', async () => {
+    const { existsSync, readdirSync } = await import('node:fs');
+    const { OPEN_COPIES, removeOpenCopies } = await import('../../src/main/node/services.ts');
+    const opened: string[] = [];
+    const withOpen = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: { version: 't', chooseSources: async () => null, openPath: async (p) => (opened.push(p), ''), saveFile: async () => null, chooseOutputFolder: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
+    expect(await withOpen.openOriginal({ id: idOf('huaian-city-gov-2024.txt') })).toEqual({ opened: true });
+    expect(opened[0].startsWith(OPEN_COPIES)).toBe(true);
+    expect(readdirSync(OPEN_COPIES).length).toBeGreaterThan(0);
+    removeOpenCopies();
+    expect(existsSync(OPEN_COPIES)).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, shell } from 'electron';
 import { join } from 'node:path';
 import { rendererFiles } from '../node/print/app-request.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
-import { createHandlers } from '../node/services.ts';
+import { createHandlers, removeOpenCopies } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
 import { printRoute, renderPdf } from './print.ts';
 import { writeFile } from 'node:fs/promises';
@@ -55,6 +55,8 @@ else {
   });
   lockDownContents(devUrl);
   void app.whenReady().then(() => {
+    // Copies opened in an earlier session (still in use when it quit) go now.
+    removeOpenCopies();
     Menu.setApplicationMenu(null);
     hardenSession(devUrl);
     // The files are read here, not handed to net.fetch(file://): the session's request filter
@@ -113,4 +115,5 @@ else {
   app.on('window-all-closed', () => {
     void runtime?.close().finally(() => app.quit());
   });
+  app.on('will-quit', removeOpenCopies);
 }

@@ -1,7 +1,8 @@
 // The operations behind the contract, shared by Electron's IPC, the CLI and the browser
 // test host. What needs Electron itself (dialogs, opening files) comes in as a Platform.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -53,6 +54,18 @@ function who(): string {
     return userInfo().username;
   } catch {
     return '本机用户';
+  }
+}
+
+/** Copies written for 打开原文件 and opened sheets: one folder, emptied when the app starts and quits. */
+export const OPEN_COPIES = join(tmpdir(), 'nianbao-opened');
+
+/** Removes the copies a session opened; a copy still open in another program (Windows) stays until next time. */
+export function removeOpenCopies(): void {
+  try {
+    rmSync(OPEN_COPIES, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // still in use: removed at the next start
   }
 }
 
@@ -183,7 +196,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
 
   /** Writes bytes to a temporary file and opens it with the system's default program. */
   async function openTemp(name: string, bytes: Uint8Array) {
-    const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
+    await mkdir(OPEN_COPIES, { recursive: true });
+    const dir = await mkdtemp(join(OPEN_COPIES, 'f-'));
     const file = join(dir, fileSafe(name));
     await writeFile(file, bytes);
     return { file, err: await platform.openPath(file) };
