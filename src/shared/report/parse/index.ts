@@ -1,7 +1,7 @@
 // The shared parsing module: the readers' blocks in, a report model out.
 import type { DocBlock } from '../../doc/blocks.ts';
 import type { Cell, ParseNote, ParsedReport, Part, TemplateId } from '../model.ts';
-import { findMeta, type MetaContext } from './meta.ts';
+import { DATE, findMeta, type MetaContext } from './meta.ts';
 import { SIGNER_END } from './runon.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
@@ -13,7 +13,7 @@ import { toUnits, unitText, type Unit } from './units.ts';
 export { PART_TITLES };
 
 /** What the reader and the importer know of a document besides its blocks. */
-export type ParseContext = Omit<MetaContext, 'page'> & { page?: MetaContext['page'] };
+export type ParseContext = MetaContext;
 
 export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedReport {
   const { units, notes, page } = toUnits(blocks);
@@ -26,7 +26,6 @@ export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedR
   };
   const whole: [number, number] = [0, units.length];
 
-  // Table 三 first: its (六) rows are evidence for the template too.
   // Numbers the text states: where a table's cells ran together they help decide the reading.
   const said = units.map((u) => (u.kind === 'line' ? u.text : '')).join('\n').replace(/[\s\u3000]+/g, '');
   const stated = (re: RegExp) => {
@@ -34,6 +33,8 @@ export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedR
     return m ? Number(m[1]) : undefined;
   };
   const claim = (rule: string) => stated(CLAIMS.find((c) => c.rule === rule)!.re);
+
+  // Table 三 first: its (六) rows are evidence for the template too.
   const t3Range = range(3) ?? whole;
   const t3 = parseT3(tokenize(units, ...t3Range), { newTotal: claim('N1') });
 
@@ -123,7 +124,7 @@ function buildParts(units: Unit[], headings: Heading[], tables: TableResult[]): 
 }
 
 // The closing lines after the last part's text: the signer, the date, "（此件主动公开）".
-const SIGN_DATE = /^[（(]?\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$/;
+const SIGN_DATE = new RegExp(`^[（(]?\\s*${DATE.source}\\s*[）)]?$`);
 const CLOSING = /^[（(]此件(?:主动|依申请)?公开[）)]$|^附件下载$/;
 
 /** The report's last part without its signature: the signer and the date are not its text. */
