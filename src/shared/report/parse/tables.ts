@@ -33,7 +33,7 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
   const start = tokens.findIndex((t) => t.norm.includes('第二十条'));
   if (start < 0) return res;
   const parsed = withRecovered(parseRows(tokens, rows, (id) => colsOf(id).length, start), 't2', (id) => rowLabelOf(rows, id), res.notes, (runs) =>
-    // Table 二 has no sums inside a row: each run is read on its own, and taken only when one reading exists.
+    // Table 二 has no sums inside a row: each run is read on its own, decided only by the numbers the text states.
     new Map(
       runs.flatMap((r) => {
         const cols = colsOf(r.id);
@@ -41,7 +41,7 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
         return [...resolveRows({ rows: [r], maxDigits: 8, stated: said })];
       }),
     ),
-  (id) => colsOf(id).length, (id) => colsOf(id).map((c) => c.id));
+  (id) => colsOf(id).map((c) => c.id));
   const moneyHeader = tokens.find((t) => /采购总金额|收费金额/.test(t.norm));
   const headerUnit = moneyHeader ? (/万元/.test(moneyHeader.norm) ? '万元' : /元/.test(moneyHeader.norm) ? '元' : null) : null;
   for (const pr of parsed) {
@@ -75,7 +75,7 @@ export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableR
       linears: t3Linears(all),
       stated: stated?.newTotal !== undefined ? [{ id: 'new', at: 6, value: stated.newTotal }] : [],
     }),
-  () => T3_COLUMNS.length);
+  () => T3_COLUMNS.map((c) => c.id));
   const withValues = parsed.filter((p) => p.values.length > 0);
   if (withValues.length < 3) return res; // a few stray words are not a table
   for (const pr of withValues) {
@@ -200,9 +200,9 @@ function withRecovered(
   labelOf: (id: string) => string,
   notes: ParseNote[],
   resolve: (runs: { id: string; raw: string; n: number }[], all: ParsedRow[]) => Map<string, Resolution>,
-  columns: (id: string) => number,
-  colIds: (id: string) => string[] = () => [],
+  colIds: (id: string) => string[],
 ): Recovered[] {
+  const columns = (id: string) => colIds(id).length;
   const runs = parsed.filter((p) => p.run !== null).map((p) => ({ id: p.rowId, raw: p.run!, n: columns(p.rowId) }));
   if (runs.length === 0) return parsed;
   const resolved = resolve(runs, parsed);
