@@ -19,6 +19,8 @@ export interface ParsedRow {
 
 const WEAK_WINDOW = 4;
 
+const unnumbered = (s: string) => s.replace(/^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1,2}[)）])/, '');
+
 /** A label that is a sentence or a new numbered item, not a wrapped piece of a row's label. */
 const PROSE = /[。；;]|(?:19|20)\d\d年|^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)|.{40}/;
 
@@ -26,7 +28,8 @@ const PROSE = /[。；;]|(?:19|20)\d\d年|^(?:[(（][一二三四五六七八九
 export function matchRow(tokenNorm: string, rows: RowSpec[], expect: number): number {
   for (let i = expect; i < rows.length; i++) {
     if (rows[i].keys.some((k) => tokenNorm.includes(norm(k)))) return i;
-    if (i < expect + WEAK_WINDOW && rows[i].weakKeys?.some((k) => tokenNorm.includes(norm(k)))) return i;
+    // A weak key is the whole label, numbering aside ("3.其他", "总计"): "（六）其他处理" is not "其他".
+    if (i < expect + WEAK_WINDOW && rows[i].weakKeys?.some((k) => unnumbered(tokenNorm) === norm(k))) return i;
   }
   return -1;
 }

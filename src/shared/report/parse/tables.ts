@@ -33,12 +33,15 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
   const start = tokens.findIndex((t) => t.norm.includes('第二十条'));
   if (start < 0) return res;
   const parsed = withRecovered(parseRows(tokens, rows, (id) => colsOf(id).length, start), 't2', (id) => rowLabelOf(rows, id), res.notes, (runs) =>
-    // Table 二 has no sums inside a row: each run is read on its own, decided only by the numbers the text states.
+    // Table 二 has no sums: each run is read on its own, decided by its block's relation (现行有效 ≥
+    // 制发 − 废止) where it has one, else only by the numbers the text states.
     new Map(
       runs.flatMap((r) => {
         const cols = colsOf(r.id);
         const said = r.id === 'normative' ? cols.flatMap((c, at) => (stated[c.id] !== undefined ? [{ id: r.id, at, value: stated[c.id]! }] : [])) : [];
-        return [...resolveRows({ rows: [r], maxDigits: 8, stated: said })];
+        const block = blocks.find((b) => b.rows.some((x) => x.id === r.id))!;
+        const rowCheck = block.holds === 'inForce' ? (_: string, c: (number | null)[]) => c.some((x) => x === null) || c[2]! >= c[0]! - c[1]! : undefined;
+        return [...resolveRows({ rows: [r], maxDigits: 8, stated: said, rowCheck })];
       }),
     ),
   (id) => colsOf(id).map((c) => c.id));

@@ -2,7 +2,7 @@
 import type { CellValue } from '../model.ts';
 
 const MARK = /^(?:[\/／\\]+|[—–－\-─―]+|无|空)$/;
-const NUMBER = /^([+\-−＋－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|个|项|次|篇|家)?$/;
+const NUMBER = /^([+\-−＋－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|个|项|次|篇|家|笔|宗|份|批)?$/;
 
 /** Returns null when the text is a label, not a value. */
 export function parseValue(raw: string): CellValue | null {

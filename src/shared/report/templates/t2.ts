@@ -68,6 +68,7 @@ export const T2021_T2: BlockSpec[] = [
       { id: 'inForce', label: '现行有效件数' },
     ],
     rows: [rules, { id: 'normative', label: '行政规范性文件', keys: ['规范性文件'] }],
+    holds: 'inForce',
   },
   {
     id: 'a20_5',

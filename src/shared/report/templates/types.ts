@@ -24,6 +24,12 @@ export interface BlockSpec {
   label: string; // 第二十条第（一）项
   columns: ColumnSpec[];
   rows: RowSpec[];
+  /**
+   * A relation every row of the block satisfies, by position of its columns: a reading of a
+   * run-together row that breaks it is not the row's. 'inForce': 现行有效 ≥ 制发 − 废止 (what is
+   * in force includes this year's documents not repealed).
+   */
+  holds?: 'inForce';
 }
 
 /** A term of a sum: one row/column id, or alternatives (the first present one is used). */
