@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime } from '../src/main/node/runtime.ts';
-import { CORPUS_DIR, evaluate, listCorpus } from '../test/helpers/corpus.ts';
+import { againstReference, CORPUS_DIR, evaluate, listCorpus } from '../test/helpers/corpus.ts';
 
 const list = process.argv.includes('--list');
 const corpus = listCorpus();
@@ -52,6 +52,27 @@ for (const item of status.items) {
   s.inferred += o.inferred;
 }
 
+// Every cell, not only the key ones, against the clean copy (tabs.txt) of the same report.
+const reportOf = new Map(status.items.filter((i) => i.reportId).map((i) => [i.path, i.reportId!]));
+const all = new Map<string, { compared: number; right: number; blank: number; wrong: number }>();
+for (const r of corpus) {
+  const clean = r.files.find((f) => f.name === 'tabs.txt');
+  const refId = clean && reportOf.get(clean.path);
+  if (!refId) continue;
+  const ref = rt.archive.getReport(refId)!.cells;
+  for (const f of r.files) {
+    const id = reportOf.get(f.path);
+    if (!id || f === clean) continue;
+    const o = againstReference(rt.archive.getReport(id)!.cells, ref);
+    const s = all.get(f.form) ?? all.set(f.form, { compared: 0, right: 0, blank: 0, wrong: 0 }).get(f.form)!;
+    s.compared += o.compared;
+    s.right += o.right;
+    s.blank += o.blank;
+    s.wrong += o.wrong.length;
+    for (const w of o.wrong) misses.push(`${r.id}/${f.name}: ${w}（与整理稿 tabs.txt 不符）`);
+  }
+}
+
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
 console.log(`corpus: ${corpus.length} reports, ${new Set(corpus.map((r) => r.expected.agency)).size} agencies, ${byPath.size} files; imported in ${secs.toFixed(1)} s`);
 console.log('form       files  imported  agency+year+template  key cells right  blank  wrong  false errors  inferred cells');
@@ -60,8 +81,10 @@ for (const [form, s] of [...forms].sort()) {
     `${form.padEnd(10)} ${String(s.files).padStart(5)}  ${String(s.imported).padStart(8)}  ${`${s.meta}/${s.imported} ${pct(s.meta, s.imported)}`.padStart(20)}  ${`${s.right}/${s.cells} ${pct(s.right, s.cells)}`.padStart(15)}  ${String(s.blank).padStart(5)}  ${String(s.wrong).padStart(5)}  ${String(s.falseError).padStart(12)}  ${String(s.inferred).padStart(14)}`,
   );
 }
-const all = [...forms.values()].reduce((a, s) => ({ meta: a.meta + s.meta, imported: a.imported + s.imported, right: a.right + s.right, cells: a.cells + s.cells, wrong: a.wrong + s.wrong }), { meta: 0, imported: 0, right: 0, cells: 0, wrong: 0 });
-console.log(`all forms: agency+year+template ${pct(all.meta, all.imported)}, key cells ${pct(all.right, all.cells)}, wrong values ${all.wrong}`);
+console.log('every cell, against the clean copy of the same report (17 reports):');
+for (const [form, s] of [...all].sort()) console.log(`  ${form.padEnd(9)} ${s.right}/${s.compared} right (${pct(s.right, s.compared)}), blank ${s.blank}, wrong ${s.wrong}`);
+const total = [...forms.values()].reduce((a, s) => ({ meta: a.meta + s.meta, imported: a.imported + s.imported, right: a.right + s.right, cells: a.cells + s.cells, wrong: a.wrong + s.wrong }), { meta: 0, imported: 0, right: 0, cells: 0, wrong: 0 });
+console.log(`all forms: agency+year+template ${pct(total.meta, total.imported)}, key cells ${pct(total.right, total.cells)}, wrong values ${total.wrong}`);
 
 // Search sees the whole document: every report whose text holds the word is found.
 for (const word of ['纠正', '信息处理费', '依申请公开']) {
