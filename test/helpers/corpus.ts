@@ -36,6 +36,7 @@ export const FORMS: Record<string, string> = {
   'report.html': 'html',
   'report.mht': 'mht',
   'report.pdf': 'pdf',
+  'report.md': 'md',
 };
 
 export interface CorpusReport {

@@ -85,3 +85,16 @@ describe('evidence', () => {
     expect(r).toMatchObject({ agency: '南京市教育局', year: 2023, date: '2024-01-10' });
   });
 });
+
+describe('markdown from a PDF converter', () => {
+  it('reads pipe tables whose rule row sits right above the numbers', () => {
+    const t2 = ['第二十条第（一）项', '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '|---|---|---|---|', '| 规章 | 0 | 0 | 0 |', '| 行政规范性文件 | 2 | 0 | 7 |'];
+    const md = ['# 南京市教育局2023年政府信息公开工作年度报告', ...BODY.slice(0, 3), ...t2, ...BODY.slice(3, 7), '| 行政复议 | | | | | 行政诉讼 |', '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|', '| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', ...BODY.slice(8)];
+    const r = parse(md);
+    expect(r.agency).toBe('南京市教育局');
+    const t4 = r.cells.filter((c) => c.table === 't4').map((c) => c.value.num);
+    expect(t4).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(r.cells.filter((c) => c.table === 't2' && c.row === 'normative').map((c) => c.value.num)).toEqual([2, 0, 7]);
+    expect(r.cells.some((c) => c.value.kind === 'mark')).toBe(false);
+  });
+});

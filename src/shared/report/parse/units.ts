@@ -81,6 +81,8 @@ export function toUnits(blocks: DocBlock[]): Units {
         page.published ??= portal.published;
         portalLines++;
       }
+      // A markdown table's rule under its header (|---|:---:|) is no row: its dashes are not "—" marks.
+      if (/^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) continue;
       if (!portal && PORTAL_LINE.some((re) => re.test(line))) {
         portalLines++;
         continue;

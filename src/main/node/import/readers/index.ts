@@ -18,7 +18,7 @@ export interface ReadResult {
   extensionMismatch: boolean;
 }
 
-export const IMPORTABLE = ['.txt', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
+export const IMPORTABLE = ['.txt', '.md', '.markdown', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
 
 /** Office files that are no report's format, with what they are (the walk names them). */
 export const NOT_REPORTS: Record<string, string> = {
