@@ -28,5 +28,6 @@ export function formatLabel(format: string, encoding: string): string {
   if (format === 'txt') return `文本（${encoding}）`;
   if (format === 'html') return `网页（${encoding}）`;
   if (format === 'mht') return `单一网页文件（${encoding.replace(/^MHT /, '')}）`;
+  if (format === 'pdf') return encoding; // PDF, or PDF（扫描件）
   return `Word（.${format}）`;
 }

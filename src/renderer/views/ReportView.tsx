@@ -200,6 +200,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
 
       <section className="parts">
         <h2>报告正文</h2>
+        {report.parts.length === 0 && <p className="muted">未识别出报告的各个部分{report.format === 'pdf' && report.status === 'incomplete' ? '（扫描件没有文字，可“打开原文件”查看）' : ''}。</p>}
         {report.parts.map((p) => (
           <section key={p.no} className="part" data-part={p.no}>
             <h3 title={`标准标题：${PART_TITLES[p.no]}`}>
