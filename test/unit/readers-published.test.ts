@@ -81,6 +81,17 @@ describe('saved web pages', () => {
     expect(html.report.agency).toBe('平潭综合实验区自然资源与生态环境局');
   });
 
+  it('reads a real portal page (平潭, as the crawler saved it): the report without the portal around it', async () => {
+    const res = await processFile(fx('real/pt-czj-2023/page.html'), '.html');
+    if (!res.ok) throw new Error(res.message);
+    expect(res.report).toMatchObject({ agency: '平潭综合实验区财政金融局', year: 2023, date: '2024-01-29', template: 'T2021' });
+    expect(res.report.parts.map((p) => p.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(res.report.cells).toHaveLength(200); // every cell of the three tables
+    expect(res.report.evidence.find((e) => e.field === 'agency')!.source).toBe('网页信息'); // its ArticleTitle
+    expect(res.report.text.startsWith('根据《中华人民共和国政府信息公开条例》')).toBe(true);
+    expect(res.report.text).not.toMatch(/当前位置|长者模式|无障碍|闽政通|网站支持IPV6|登录/);
+  });
+
   it('reads a page for what it is whatever its extension, and says so', async () => {
     const r = await readFileBytes(fx('real/pt-zrz-2022/report.html'), '.doc');
     expect(r).toMatchObject({ format: 'html', extensionMismatch: true });
