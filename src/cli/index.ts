@@ -6,6 +6,8 @@
 //   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
+//   npm run cli -- backup --out 备份文件 [--db 档案文件]
+//   npm run cli -- restore 备份文件 [--db 档案文件]
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -22,6 +24,8 @@ import { writeYearComparisons } from '../main/node/export/batch.ts';
 import type { SheetPrinter } from '../main/node/print/headless-printer.ts';
 import { SHEET_ROUTES } from '../shared/print-page.ts';
 import { cliPrinter } from './print.ts';
+import { Archive } from '../main/node/archive/archive.ts';
+import { backupTo, restoreArchive } from '../main/node/archive/backup.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
@@ -31,6 +35,8 @@ const USAGE = `用法：
   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--db 档案文件]
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
+  npm run cli -- backup --out 备份文件 [--db 档案文件]    （档案打开时也可备份，备份经完整性检查）
+  npm run cli -- restore 备份文件 [--db 档案文件]         （当前档案先另存为“archive.sqlite.恢复前-时间”）
 不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。
 PDF 由本机的 Chromium、Chrome 或 Edge 浏览器生成（自动查找；也可用 --browser 指定程序路径）。`;
 
@@ -74,6 +80,29 @@ async function main(): Promise<number> {
     } finally {
       await rt.close();
     }
+    return 0;
+  }
+  if (cmd === 'backup') {
+    if (!opts.out) {
+      console.error(USAGE);
+      return 2;
+    }
+    const archive = new Archive(db);
+    try {
+      const b = await backupTo(archive.db, resolve(opts.out));
+      console.log(`已备份：${b.file}（${b.reports} 份报告，完整性检查通过）`);
+    } finally {
+      archive.close();
+    }
+    return 0;
+  }
+  if (cmd === 'restore') {
+    if (rest.length !== 1) {
+      console.error(USAGE);
+      return 2;
+    }
+    const aside = restoreArchive(db, resolve(rest[0]));
+    console.log(`已从 ${resolve(rest[0])} 恢复档案 ${db}；原档案另存为 ${aside}`);
     return 0;
   }
   if (cmd === 'check') {

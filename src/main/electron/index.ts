@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, Menu, protocol, shell } from 'electron';
 import { join } from 'node:path';
 import { rendererFiles } from '../node/print/app-request.ts';
+import { rotateBackups } from '../node/archive/backup.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
 import { createHandlers, removeOpenCopies } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
@@ -73,6 +74,9 @@ else {
       app.quit();
       return;
     }
+    // A daily copy beside the archive (备份/), pruned to 7 days + 12 monthly: a clerk's only
+    // recourse when a disk or a bad import spoils the file. Failure must not block the app.
+    void rotateBackups(runtime.archive.db, runtime.archive.path).catch(() => undefined);
     const handlers = createHandlers({
       archive: runtime.archive,
       importer: runtime.importer,

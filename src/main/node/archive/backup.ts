@@ -1,0 +1,122 @@
+// Backups of the archive, the one file that holds years of work: made with SQLite's online
+// backup while the archive is open (readers and writers go on), each checked with
+// integrity_check before it counts; rotated (one per day of use, the last 7 days and the first
+// of each of the last 12 months); restored only from a backup that passes the same check,
+// with the current file saved aside first.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface BackupInfo {
+  file: string;
+  /** YYYY-MM-DD of a rotated backup, or the file's time. */
+  date: string;
+  reports: number;
+  bytes: number;
+}
+
+/** The folder of rotated backups, beside the archive. */
+export const backupDir = (archivePath: string) => join(dirname(archivePath), '备份');
+const NAME = /^archive-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+
+/** Checks a file is a whole archive: integrity_check, and its reports counted. */
+export function checkArchiveFile(file: string): { ok: true; reports: number } | { ok: false; why: string } {
+  if (!existsSync(file)) return { ok: false, why: '文件不存在' };
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') return { ok: false, why: '文件已损坏（完整性检查未通过）' };
+    const reports = (db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+    return { ok: true, reports };
+  } catch {
+    return { ok: false, why: '不是年报档案文件，或文件已损坏' };
+  } finally {
+    db?.close();
+  }
+}
+
+/** A backup of the open archive to `dest`, kept only if it passes the check. */
+export async function backupTo(db: Database.Database, dest: string): Promise<BackupInfo> {
+  mkdirSync(dirname(dest), { recursive: true });
+  const tmp = `${dest}.part`;
+  rmSync(tmp, { force: true });
+  try {
+    await db.backup(tmp);
+  } catch {
+    rmSync(tmp, { force: true });
+    throw new Error('备份失败：无法写入备份文件（磁盘空间不足或没有写入权限）');
+  }
+  const check = checkArchiveFile(tmp);
+  if (!check.ok) {
+    rmSync(tmp, { force: true });
+    throw new Error(`备份失败：写出的备份未通过完整性检查（${check.why}）`);
+  }
+  renameSync(tmp, dest);
+  return { file: dest, date: new Date().toISOString().slice(0, 10), reports: check.reports, bytes: statSync(dest).size };
+}
+
+/** Today's rotated backup if there is none yet, then the old ones pruned; returns the new one or null. */
+export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date()): Promise<BackupInfo | null> {
+  const dir = backupDir(archivePath);
+  const day = today.toISOString().slice(0, 10);
+  const target = join(dir, `archive-${day}.sqlite`);
+  const made = existsSync(target) ? null : await backupTo(db, target);
+  pruneBackups(dir, today);
+  return made;
+}
+
+/** Keeps the 7 newest daily backups and, for each of the last 12 months, its first. */
+export function pruneBackups(dir: string, today = new Date()): string[] {
+  if (!existsSync(dir)) return [];
+  const days = readdirSync(dir)
+    .map((f) => NAME.exec(f)?.[1])
+    .filter((d): d is string => !!d)
+    .sort()
+    .reverse();
+  const keep = new Set(days.slice(0, 7));
+  const months = new Set<string>();
+  for (let i = 0; i < 12; i++) {
+    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1));
+    months.add(d.toISOString().slice(0, 7));
+  }
+  for (const m of months) {
+    const first = days.filter((d) => d.startsWith(m)).sort()[0];
+    if (first) keep.add(first);
+  }
+  const removed: string[] = [];
+  for (const d of days)
+    if (!keep.has(d)) {
+      rmSync(join(dir, `archive-${d}.sqlite`), { force: true });
+      removed.push(d);
+    }
+  return removed;
+}
+
+export function listBackups(archivePath: string): BackupInfo[] {
+  const dir = backupDir(archivePath);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .reverse()
+    .map((f) => {
+      const file = join(dir, f);
+      const check = checkArchiveFile(file);
+      return { file, date: NAME.exec(f)![1], reports: check.ok ? check.reports : -1, bytes: statSync(file).size };
+    });
+}
+
+/**
+ * Puts `from` in place of the (closed) archive, after checking it; the current file and its
+ * WAL are kept beside it as archive.sqlite.恢复前-<time>. Returns where the old file went.
+ */
+export function restoreArchive(archivePath: string, from: string, now = new Date()): string {
+  const check = checkArchiveFile(from);
+  if (!check.ok) throw new Error(`无法恢复：${basename(from)}${check.why}`);
+  const aside = `${archivePath}.恢复前-${now.toISOString().replace(/[:.]/g, '-')}`;
+  if (existsSync(archivePath)) renameSync(archivePath, aside);
+  for (const ext of ['-wal', '-shm']) if (existsSync(archivePath + ext)) renameSync(archivePath + ext, aside + ext);
+  copyFileSync(from, archivePath);
+  return aside;
+}
