@@ -51,6 +51,8 @@ export function App() {
   const [version, setVersion] = useState(0); // bumped when the archive changes
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [backingUp, setBackingUp] = useState(false);
 
   useEffect(() => {
     const on = () => setRoute(readRoute());
@@ -67,6 +69,20 @@ export function App() {
       if (g) setGrant(g);
     } catch (e) {
       setError((e as Error).message);
+    }
+  }, []);
+
+  const backup = useCallback(async () => {
+    setBackingUp(true);
+    try {
+      const r = await api.backupNow({});
+      if (r.path) setNotice(r.message);
+      else setError(r.message);
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBackingUp(false);
     }
   }, []);
 
@@ -118,6 +134,16 @@ export function App() {
         </nav>
         <span className="spacer" />
         {info && <span className="muted">共 {info.reportCount} 份报告</span>}
+        {info && (
+          <button
+            onClick={backup}
+            disabled={backingUp}
+            title={`档案文件：${info.archivePath}\n每天打开时自动备份到档案旁的“备份”文件夹，保留最近7天和每月第一份`}
+          >
+            {backingUp ? '正在备份…' : '备份'}
+            <span className="muted"> {info.lastBackup ? `最近 ${Number(info.lastBackup.slice(5, 7))}月${Number(info.lastBackup.slice(8))}日` : '尚未备份'}</span>
+          </button>
+        )}
         <button className="primary" onClick={() => choose('folder')}>
           导入文件夹
         </button>
@@ -127,6 +153,14 @@ export function App() {
         <div className="banner error" role="alert">
           {error}
           <button className="link" onClick={() => setError(null)}>
+            关闭
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="banner" role="status">
+          {notice}
+          <button className="link" onClick={() => setNotice(null)}>
             关闭
           </button>
         </div>

@@ -14,6 +14,7 @@ import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-pag
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
+import { latestBackupDay, rotateBackups } from './archive/backup.ts';
 import type { Importer } from './import/importer.ts';
 import type { ParsePool } from './import/pool.ts';
 
@@ -81,7 +82,21 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   };
 
   return {
-    appInfo: () => ({ version: platform.version, archivePath: archive.path, reportCount: archive.count(), years: archive.years() }),
+    appInfo: () => ({
+      version: platform.version,
+      archivePath: archive.path,
+      reportCount: archive.count(),
+      years: archive.years(),
+      lastBackup: latestBackupDay(archive.path),
+    }),
+    backupNow: async () => {
+      try {
+        const b = await rotateBackups(archive.db, archive.path, new Date(), true);
+        return { message: `已备份 ${b!.reports} 份报告：${b!.file}`, path: b!.file };
+      } catch (e) {
+        return { message: e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '备份失败：无法写入备份文件' };
+      }
+    },
     listReports: (q) => archive.listReports(q),
     getReport: ({ id }) => archive.getReport(id),
     removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),

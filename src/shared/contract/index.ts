@@ -112,6 +112,8 @@ export const contract = {
   agencySeries: returns<AgencySeries>()(z.object({ agency: z.string().min(1).max(100) }).strict()),
   /** The same agency's (aliases included) report of the year before, if archived. */
   previousReport: returns<{ id: number } | null>()(z.object({ id }).strict()),
+  /** A backup of the archive now, into 备份/ beside it (today's copy replaced). */
+  backupNow: returns<{ message: string; path?: string }>()(z.object({}).strict()),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),

@@ -112,6 +112,8 @@ export interface AppInfo {
   archivePath: string;
   reportCount: number;
   years: number[];
+  /** YYYY-MM-DD of the newest copy in 备份/ beside the archive, or null when there is none. */
+  lastBackup: string | null;
 }
 
 export type IndicatorOp = '>' | '>=' | '<' | '<=' | '=' | '!=';

@@ -18,6 +18,9 @@ export interface BackupInfo {
 /** The folder of rotated backups, beside the archive. */
 export const backupDir = (archivePath: string) => join(dirname(archivePath), '备份');
 const NAME = /^archive-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The PC's own calendar day and month: a clerk in UTC+8 at 07:00 is on today, not yesterday. */
+const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Checks a file is a whole archive: integrity_check, and its reports counted. */
 export function checkArchiveFile(file: string): { ok: true; reports: number } | { ok: false; why: string } {
@@ -53,15 +56,17 @@ export async function backupTo(db: Database.Database, dest: string): Promise<Bac
     throw new Error(`备份失败：写出的备份未通过完整性检查（${check.why}）`);
   }
   renameSync(tmp, dest);
-  return { file: dest, date: new Date().toISOString().slice(0, 10), reports: check.reports, bytes: statSync(dest).size };
+  return { file: dest, date: localDay(new Date()), reports: check.reports, bytes: statSync(dest).size };
 }
 
-/** Today's rotated backup if there is none yet, then the old ones pruned; returns the new one or null. */
-export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date()): Promise<BackupInfo | null> {
+/**
+ * Today's rotated backup if there is none yet (or always, when the clerk asks for one), then
+ * the old ones pruned; returns the new one or null.
+ */
+export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date(), force = false): Promise<BackupInfo | null> {
   const dir = backupDir(archivePath);
-  const day = today.toISOString().slice(0, 10);
-  const target = join(dir, `archive-${day}.sqlite`);
-  const made = existsSync(target) ? null : await backupTo(db, target);
+  const target = join(dir, `archive-${localDay(today)}.sqlite`);
+  const made = existsSync(target) && !force ? null : await backupTo(db, target);
   pruneBackups(dir, today);
   return made;
 }
@@ -77,8 +82,7 @@ export function pruneBackups(dir: string, today = new Date()): string[] {
   const keep = new Set(days.slice(0, 7));
   const months = new Set<string>();
   for (let i = 0; i < 12; i++) {
-    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1));
-    months.add(d.toISOString().slice(0, 7));
+    months.add(localDay(new Date(today.getFullYear(), today.getMonth() - i, 1)).slice(0, 7));
   }
   for (const m of months) {
     const first = days.filter((d) => d.startsWith(m)).sort()[0];
@@ -91,6 +95,17 @@ export function pruneBackups(dir: string, today = new Date()): string[] {
       removed.push(d);
     }
   return removed;
+}
+
+/** The day of the newest rotated backup, from the names alone (cheap enough for every appInfo). */
+export function latestBackupDay(archivePath: string): string | null {
+  const dir = backupDir(archivePath);
+  if (!existsSync(dir)) return null;
+  const days = readdirSync(dir)
+    .map((f) => NAME.exec(f)?.[1])
+    .filter((d): d is string => !!d)
+    .sort();
+  return days.at(-1) ?? null;
 }
 
 export function listBackups(archivePath: string): BackupInfo[] {
