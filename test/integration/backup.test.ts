@@ -1,11 +1,12 @@
 // Backups: made while the archive is open, checked before they count, rotated (7 days, the
 // first of each of 12 months), restored only from a sound file with the current one kept aside.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { backupDir, backupTo, checkArchiveFile, listBackups, pruneBackups, restoreArchive, rotateBackups } from '../../src/main/node/archive/backup.ts';
+import { openFailure } from '../../src/main/node/archive/open-failure.ts';
 import { openRuntime } from '../../src/main/node/runtime.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -66,5 +67,51 @@ describe('backups', () => {
     expect(out.stdout).toContain('（5 份报告，完整性检查通过）');
     const back = cli('restore', join(dir, 'u', 'b.sqlite'));
     expect(back.stdout).toMatch(/^已从 .* 恢复档案 .*；原档案另存为 .*恢复前-/);
+  });
+});
+
+describe('an archive that will not open', () => {
+  it('says so in Chinese and offers the newest sound backup, which then opens', async () => {
+    const { rt } = await archiveWithReports();
+    const path = rt.archive.path;
+    await rotateBackups(rt.archive.db, path, new Date('2026-11-30T09:00:00Z'));
+    await rotateBackups(rt.archive.db, path, new Date('2026-12-01T09:00:00Z'));
+    await rt.close();
+    writeFileSync(join(backupDir(path), 'archive-2026-12-01.sqlite'), 'damaged too'); // the newest is no good
+    const bytes = readFileSync(path);
+    bytes.fill(0x41, 0, 4096); // header and first page gone
+    writeFileSync(path, bytes);
+    let error: unknown;
+    try {
+      openRuntime(path);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeDefined();
+    const f = openFailure(path, error);
+    expect(f.message).toBe(`档案文件已损坏，无法打开。\n档案文件：${path}`);
+    expect(f.backup?.date).toBe('2026-11-30');
+    restoreArchive(path, f.backup!.file);
+    const again = openRuntime(path);
+    expect(again.archive.count()).toBe(5);
+    await again.close();
+  });
+
+  it('passes its own reason on and offers no backup for an archive that is only newer', async () => {
+    const { rt } = await archiveWithReports();
+    const path = rt.archive.path;
+    await rotateBackups(rt.archive.db, path);
+    rt.archive.db.pragma('user_version = 999');
+    await rt.close();
+    let error: unknown;
+    try {
+      openRuntime(path);
+    } catch (e) {
+      error = e;
+    }
+    const f = openFailure(path, error);
+    expect(f.message).toContain('比本程序新');
+    expect(f.message).not.toMatch(/SQLITE|Error/);
+    expect(f.backup).toBeNull();
   });
 });

@@ -3,7 +3,9 @@
 import { app, BrowserWindow, dialog, Menu, protocol, shell } from 'electron';
 import { join } from 'node:path';
 import { rendererFiles } from '../node/print/app-request.ts';
-import { rotateBackups } from '../node/archive/backup.ts';
+import { restoreArchive, rotateBackups } from '../node/archive/backup.ts';
+import { openFailure } from '../node/archive/open-failure.ts';
+import { logTechnical } from '../node/import/reasons.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
 import { createHandlers, removeOpenCopies } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
@@ -67,12 +69,33 @@ else {
       const r = await files(new URL(req.url).pathname);
       return new Response(r.status === 200 ? new Uint8Array(r.body as Buffer) : null, { status: r.status, headers: r.headers });
     });
+    const workerUrl = new URL('./import-worker.js', import.meta.url);
     try {
-      runtime = openRuntime(archivePath(), new URL('./import-worker.js', import.meta.url));
+      runtime = openRuntime(archivePath(), workerUrl);
     } catch (e) {
-      dialog.showErrorBox('无法打开档案', `打开档案文件失败：${e instanceof Error ? e.message : String(e)}`);
-      app.quit();
-      return;
+      logTechnical('打开档案', e);
+      const f = openFailure(archivePath(), e);
+      const restore =
+        f.backup &&
+        dialog.showMessageBoxSync({
+          type: 'error',
+          title: '无法打开档案',
+          message: f.message,
+          detail: `可以用 ${f.backup.date} 的备份（${f.backup.reports} 份报告）替换它；损坏的文件会改名保留在原处。`,
+          buttons: ['从备份恢复', '退出'],
+          defaultId: 0,
+          cancelId: 1,
+        }) === 0;
+      if (!f.backup) dialog.showErrorBox('无法打开档案', f.message);
+      try {
+        if (!restore) throw e;
+        restoreArchive(archivePath(), f.backup!.file);
+        runtime = openRuntime(archivePath(), workerUrl);
+      } catch (again) {
+        if (restore) dialog.showErrorBox('无法打开档案', openFailure(archivePath(), again).message);
+        app.quit();
+        return;
+      }
     }
     // A daily copy beside the archive (备份/), pruned to 7 days + 12 monthly: a clerk's only
     // recourse when a disk or a bad import spoils the file. Failure must not block the app.

@@ -76,15 +76,22 @@ export class Archive {
   constructor(path: string, options: ArchiveOptions = {}) {
     this.path = path;
     this.db = new Database(path);
-    // Waiting for a lock comes first: switching to WAL, loading the extension and migrating all
-    // take one, and another process (a second import) may hold it for a while.
-    this.db.pragma('busy_timeout = 15000');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.rankFallback = options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
-    this.ranking = new SearchRanking(this.rankFallback === null);
-    migrate(this.db);
-    this.backfillSearch();
+    try {
+      // Waiting for a lock comes first: switching to WAL, loading the extension and migrating all
+      // take one, and another process (a second import) may hold it for a while.
+      this.db.pragma('busy_timeout = 15000');
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('foreign_keys = ON');
+      this.rankFallback = options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
+      this.ranking = new SearchRanking(this.rankFallback === null);
+      migrate(this.db);
+      this.backfillSearch();
+    } catch (e) {
+      // A file that will not open must not stay held open: Windows could not rename it aside
+      // to restore a backup in its place.
+      this.db.close();
+      throw e;
+    }
   }
 
   /** Reports stored before the search index existed (schema 2) are indexed on first open. */
