@@ -75,6 +75,7 @@ async function main(): Promise<number> {
       clearInterval(timer);
       const s = rt.importer.status(id)!;
       if (process.stderr.isTTY) process.stderr.write('\n');
+      if (s.warning) console.error(`注意：${s.warning}`);
       for (const it of s.items) if (it.status !== 'imported' || it.message !== '已导入') console.log(`[${ITEM_LABEL[it.status]}] ${it.path}：${it.message}`);
       console.log(`导入完成：导入 ${s.counts.imported} 份，重复 ${s.counts.duplicate} 份，跳过 ${s.counts.skipped} 个，失败 ${s.counts.failed} 个。档案：${db}`);
     } finally {

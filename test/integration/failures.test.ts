@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import { Importer } from '../../src/main/node/import/importer.ts';
 import { storageFailure } from '../../src/main/node/import/reasons.ts';
 import { damagedDocs } from '../helpers/ole-damage.ts';
 
@@ -69,5 +70,27 @@ describe('reasons for failures that are not the file’s', () => {
     expect(storageFailure(err('SQLITE_BUSY', 'database is locked')).message).toContain('正被另一个程序使用');
     expect(storageFailure(err('EACCES', 'permission denied')).message).toBe('没有权限读取该文件');
     for (const e of [err('SQLITE_FULL', 'x'), err('SQLITE_BUSY', 'x'), err('X', 'Maximum call stack size exceeded')]) expect(storageFailure(e).message).not.toMatch(/[a-zA-Z]{4,}/);
+  });
+});
+
+describe('free space before an import', () => {
+  it('warns once the files are found when the disk may not hold them, and imports anyway', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-space-'));
+    cpSync(join(fixtures, 'reports/utf8'), join(dir, 'in'), { recursive: true });
+    rt = openRuntime(join(dir, 'archive.sqlite'));
+    const asked: string[] = [];
+    const tight = new Importer(rt.archive, rt.pool, { freeBytes: async (d) => (asked.push(d), 10 * 1048576) });
+    const id = tight.start([join(dir, 'in')]);
+    await tight.wait(id);
+    const s = tight.status(id)!;
+    expect(asked).toEqual([dir]); // the disk of the archive, not of the files
+    // 5 files: their bytes + 5 × 128 KB + 64 MB of room.
+    expect(s.warning).toBe('档案所在磁盘只剩约 10 MB，这些文件导入后约需 65 MB，空间可能不够。导入会继续；空间用完时会停止，已导入的报告不受影响。');
+    expect(s.counts.imported).toBe(5);
+    const roomy = new Importer(rt.archive, rt.pool, { freeBytes: async () => 1e12 });
+    const id2 = roomy.start([join(dir, 'in')]);
+    await roomy.wait(id2);
+    expect(roomy.status(id2)!.warning).toBeUndefined();
+    expect(roomy.status(id2)!.counts.duplicate).toBe(5);
   });
 });

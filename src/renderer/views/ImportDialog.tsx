@@ -52,6 +52,11 @@ export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: 
               {status.scanning ? `正在查找文件…已找到 ${status.total} 个` : `${status.done} / ${status.total} 个文件`}
               {!finished && status.current ? `，正在处理：${status.current}` : ''}
             </p>
+            {status.warning && (
+              <p className="warning-text" role="alert">
+                {status.warning}
+              </p>
+            )}
             <div className="summary">
               <span className="ok">导入 {status.counts.imported}</span>
               <span>重复 {status.counts.duplicate}</span>

@@ -87,6 +87,8 @@ export interface ImportStatus {
   /** Items from the requested index on; `itemCount` is how many there are in all. */
   items: ImportItem[];
   itemCount: number;
+  /** Said once the files are found, e.g. that the disk may not hold them; the import goes on. */
+  warning?: string;
 }
 
 /** A year batch of comparison sheets, as the summary page shows its progress. */
