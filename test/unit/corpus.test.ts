@@ -12,6 +12,7 @@ import { againstReference, evaluate, listCorpus } from '../helpers/corpus.ts';
  * sums or the text do not decide the split. Key: "folder/file", value: the cells and why.
  */
 const AMBIGUOUS: Record<string, { cells: string[]; why: string }> = {
+  'pt-czj-2019/page.txt': { cells: ['t2.normative.totalPublic'], why: "table 二 “1077”: 1|0|77 and 10|7|7 both fit, and in the 2019 form nothing relates the three columns (the text's 规范性文件类信息10条 is not tied to a column)" },
   'pt-gwh-2019/page.txt': { cells: ['t2.normative.totalPublic'], why: "table 二 “222233”: several splits, and in the 2019 form nothing relates the three columns (an empty cell may have been lost)" },
   'pt-gwh-2021/page.txt': { cells: ['t2.normative.inForce'], why: "table 二 “20 155”: several splits within 现行有效 ≥ 制发 − 废止, and nothing in the text decides" },
   'pt-gyz-2020/page.txt': { cells: ['t2.normative.totalPublic'], why: "table 二 “7713”: several splits, and in the 2019 form nothing relates the three columns (an empty cell may have been lost)" },
