@@ -44,6 +44,18 @@ function readRoute(): Route {
   return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
+/** A line under the top bar: an error (role alert) or a notice (role status), with 关闭. */
+function Banner({ text, error, onClose }: { text: string; error?: boolean; onClose: () => void }) {
+  return (
+    <div className={error ? 'banner error' : 'banner'} role={error ? 'alert' : 'status'}>
+      {text}
+      <button className="link" onClick={onClose}>
+        关闭
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const [route, setRoute] = useState<Route>(readRoute);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -149,22 +161,8 @@ export function App() {
         </button>
         <button onClick={() => choose('files')}>导入文件</button>
       </header>
-      {error && (
-        <div className="banner error" role="alert">
-          {error}
-          <button className="link" onClick={() => setError(null)}>
-            关闭
-          </button>
-        </div>
-      )}
-      {notice && (
-        <div className="banner" role="status">
-          {notice}
-          <button className="link" onClick={() => setNotice(null)}>
-            关闭
-          </button>
-        </div>
-      )}
+      {error && <Banner text={error} error onClose={() => setError(null)} />}
+      {notice && <Banner text={notice} onClose={() => setNotice(null)} />}
       <main>
         {route.view === 'library' ? (
           <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
