@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openRuntime } from '../src/main/node/runtime.ts';
+import { timedImport } from './timed-import.ts';
 import { damagedDocs } from '../test/helpers/ole-damage.ts';
 
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
@@ -29,17 +29,8 @@ for (let i = 0; i < COUNT; i++) {
   hostileBytes += out.length;
   writeFileSync(join(hdir, 'in', `${String(i).padStart(4, '0')}-${name}`), out);
 }
-let hpeak = 0;
-const hs = setInterval(() => (hpeak = Math.max(hpeak, process.memoryUsage().rss)), 20);
-const hrt = openRuntime(join(hdir, 'archive.sqlite'));
-const h0 = performance.now();
-const hid = hrt.importer.start([join(hdir, 'in')]);
-await hrt.importer.wait(hid);
-const hsecs = (performance.now() - h0) / 1000;
-clearInterval(hs);
-const hst = hrt.importer.status(hid)!;
+const { secs: hsecs, peak: hpeak, status: hst } = await timedImport(hdir, [join(hdir, 'in')]);
 const english = hst.items.filter((x) => x.message && /[A-Za-z]{5,}/.test(x.message.replace(/\.(docx?|pdf|txt|html?|mht|wps|xlsx?)/gi, ''))).length;
-await hrt.close();
 rmSync(hdir, { recursive: true, force: true });
 console.log(`hostile set: ${COUNT} files (${mb(hostileBytes)} MB, ${kinds.length} kinds) in ${hsecs.toFixed(2)} s`);
 console.log(`  imported ${hst.counts.imported}, failed ${hst.counts.failed}, reasons with English words ${english}; peak RSS ${mb(hpeak)} MB (bound 500 MB: ${hpeak < 500 * 1048576 ? 'held' : 'EXCEEDED'})`);

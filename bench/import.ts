@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openRuntime } from '../src/main/node/runtime.ts';
+import { timedImport } from './timed-import.ts';
 
 const N = Number(process.argv[2] ?? 1000);
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
@@ -37,17 +37,7 @@ for (let i = 0; i < N; i++) {
 }
 const corpusBytes = readdirSync(corpus).reduce((s, f) => s + statSync(join(corpus, f)).size, 0);
 
-let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const rt = openRuntime(join(dir, 'archive.sqlite'));
-const t0 = performance.now();
-const id = rt.importer.start([corpus]);
-await rt.importer.wait(id);
-const secs = (performance.now() - t0) / 1000;
-clearInterval(sampler);
-const s = rt.importer.status(id)!;
-const dbBytes = statSync(join(dir, 'archive.sqlite')).size + (statSync(join(dir, 'archive.sqlite-wal'), { throwIfNoEntry: false })?.size ?? 0);
-await rt.close();
+const { secs, peak, status: s, archiveBytes: dbBytes } = await timedImport(dir, [corpus]);
 rmSync(dir, { recursive: true, force: true });
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
@@ -77,16 +67,7 @@ for (const [form, files] of Object.entries(forms)) {
     const pad = ext === '.pdf' ? `\n%bench ${i}\n` : ext === '.txt' ? `\n编号：${i}\n` : `\n<!-- bench ${i} -->\n`;
     writeFileSync(join(fdir, 'in', `${String(i).padStart(4, '0')}${ext}`), Buffer.concat([readFileSync(src), Buffer.from(pad)]));
   }
-  let fpeak = 0;
-  const fs = setInterval(() => (fpeak = Math.max(fpeak, process.memoryUsage().rss)), 20);
-  const frt = openRuntime(join(fdir, 'archive.sqlite'));
-  const f0 = performance.now();
-  const fid = frt.importer.start([join(fdir, 'in')]);
-  await frt.importer.wait(fid);
-  const fsecs = (performance.now() - f0) / 1000;
-  clearInterval(fs);
-  const st = frt.importer.status(fid)!;
-  await frt.close();
+  const { secs: fsecs, peak: fpeak, status: st } = await timedImport(fdir, [join(fdir, 'in')]);
   rmSync(fdir, { recursive: true, force: true });
   console.log(`  ${form.padEnd(5)} imported ${st.counts.imported}/${PER} (failed ${st.counts.failed}) in ${fsecs.toFixed(2)} s: ${(st.counts.imported / fsecs).toFixed(1)} reports/s, peak RSS ${mb(fpeak)} MB`);
 }
