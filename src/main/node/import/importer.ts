@@ -42,10 +42,8 @@ export class Importer {
    * report on top of the file (bench:import: 300 reports of 5.1 MB made 32.3 MB, 100 made 13.8 MB with the WAL).
    * Warn before starting when the disk has less than that with room to spare.
    */
-  private async spaceWarning(files: string[]): Promise<string | undefined> {
-    let bytes = 0;
-    for (const f of files) bytes += (await stat(f).catch(() => null))?.size ?? 0;
-    const need = bytes + files.length * 128 * 1024 + 64 * 1048576;
+  private async spaceWarning(files: number, bytes: number): Promise<string | undefined> {
+    const need = bytes + files * 128 * 1024 + 64 * 1048576;
     const free = await this.freeBytes(dirname(this.archive.path));
     if (free === null || free >= need) return undefined;
     const mb = (n: number) => Math.max(1, Math.round(n / 1048576));
@@ -111,13 +109,15 @@ export class Importer {
 
   private async run(job: Job, paths: string[]): Promise<void> {
     const files: string[] = [];
+    let bytes = 0;
     for await (const f of walk(paths, () => job.cancelled)) {
       if (f.importable) {
         files.push(f.path);
+        bytes += f.size ?? 0;
         job.total++;
       } else this.add(job, { path: f.path, name: basename(f.path), status: 'skipped', message: f.reason ?? '已跳过' });
     }
-    job.warning = await this.spaceWarning(files);
+    job.warning = await this.spaceWarning(files.length, bytes);
     job.scanning = false;
     const seen = new Map<string, string>();
     // Read ahead of the workers a little, never the whole folder: memory stays bounded.

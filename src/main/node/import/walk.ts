@@ -8,6 +8,8 @@ export interface Found {
   importable: boolean;
   /** Why a file is passed over, when it is. */
   reason?: string;
+  /** Bytes, of an importable file (from the lstat the walk makes anyway). */
+  size?: number;
 }
 
 export async function* walk(paths: string[], isCancelled: () => boolean = () => false): AsyncGenerator<Found> {
@@ -42,5 +44,5 @@ async function* visit(path: string, isCancelled: () => boolean): AsyncGenerator<
   else if (name.startsWith('.')) return;
   else if (NOT_REPORTS[ext]) yield { path, importable: false, reason: NOT_REPORTS[ext] };
   else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .wps / .pdf / .html / .mht` };
-  else yield { path, importable: true };
+  else yield { path, importable: true, size: st.size };
 }
