@@ -14,7 +14,7 @@ import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-pag
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
-import { latestBackupDay, rotateBackups } from './archive/backup.ts';
+import { backupToday, latestBackupDay } from './archive/backup.ts';
 import type { Importer } from './import/importer.ts';
 import type { ParsePool } from './import/pool.ts';
 
@@ -91,10 +91,10 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     }),
     backupNow: async () => {
       try {
-        const b = await rotateBackups(archive.db, archive.path, new Date(), true);
-        return { message: `已备份 ${b!.reports} 份报告：${b!.file}`, path: b!.file };
+        const b = await backupToday(archive.db, archive.path);
+        return { message: `已备份 ${b.reports} 份报告：${b.file}`, path: b.file };
       } catch (e) {
-        return { message: e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '备份失败：无法写入备份文件' };
+        return { message: (e as Error).message }; // backupTo's own Chinese sentence
       }
     },
     listReports: (q) => archive.listReports(q),

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { logTechnical } from '../import/reasons.ts';
 
 export interface BackupInfo {
   file: string;
@@ -39,53 +40,67 @@ export function checkArchiveFile(file: string): { ok: true; reports: number } | 
   }
 }
 
-/** A backup of the open archive to `dest`, kept only if it passes the check. */
+/**
+ * A backup of the open archive to `dest`, kept only if it passes the check. Every failure is
+ * the clerk's Chinese sentence (the file system's or SQLite's words go to the log).
+ */
 export async function backupTo(db: Database.Database, dest: string): Promise<BackupInfo> {
-  mkdirSync(dirname(dest), { recursive: true });
   const tmp = `${dest}.part`;
-  rmSync(tmp, { force: true });
+  let check: ReturnType<typeof checkArchiveFile>;
   try {
+    mkdirSync(dirname(dest), { recursive: true });
+    rmSync(tmp, { force: true });
     await db.backup(tmp);
-  } catch {
+    check = checkArchiveFile(tmp);
+    if (check.ok) renameSync(tmp, dest);
+  } catch (e) {
+    logTechnical(`备份到“${dest}”`, e);
     rmSync(tmp, { force: true });
     throw new Error('备份失败：无法写入备份文件（磁盘空间不足或没有写入权限）');
   }
-  const check = checkArchiveFile(tmp);
   if (!check.ok) {
     rmSync(tmp, { force: true });
     throw new Error(`备份失败：写出的备份未通过完整性检查（${check.why}）`);
   }
-  renameSync(tmp, dest);
   return { file: dest, date: localDay(new Date()), reports: check.reports, bytes: statSync(dest).size };
 }
 
-/**
- * Today's rotated backup if there is none yet (or always, when the clerk asks for one), then
- * the old ones pruned; returns the new one or null.
- */
-export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date(), force = false): Promise<BackupInfo | null> {
-  const dir = backupDir(archivePath);
-  const target = join(dir, `archive-${localDay(today)}.sqlite`);
-  const made = existsSync(target) && !force ? null : await backupTo(db, target);
-  pruneBackups(dir, today);
+/** Today's rotated backup, made now (replacing one made earlier today), then the old ones pruned. */
+export async function backupToday(db: Database.Database, archivePath: string, today = new Date()): Promise<BackupInfo> {
+  const made = await backupTo(db, join(backupDir(archivePath), `archive-${localDay(today)}.sqlite`));
+  try {
+    pruneBackups(backupDir(archivePath), today);
+  } catch (e) {
+    logTechnical('清理旧备份', e); // an old copy held open elsewhere: pruned next time
+  }
   return made;
+}
+
+/** Today's rotated backup if there is none yet (the copy made at start); returns it or null. */
+export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date()): Promise<BackupInfo | null> {
+  if (backupDays(backupDir(archivePath)).includes(localDay(today))) return null;
+  return backupToday(db, archivePath, today);
+}
+
+/** The days of the rotated backups in `dir`, oldest first. */
+function backupDays(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => NAME.exec(f)?.[1])
+    .filter((d): d is string => !!d)
+    .sort();
 }
 
 /** Keeps the 7 newest daily backups and, for each of the last 12 months, its first. */
 export function pruneBackups(dir: string, today = new Date()): string[] {
-  if (!existsSync(dir)) return [];
-  const days = readdirSync(dir)
-    .map((f) => NAME.exec(f)?.[1])
-    .filter((d): d is string => !!d)
-    .sort()
-    .reverse();
+  const days = backupDays(dir).reverse();
   const keep = new Set(days.slice(0, 7));
   const months = new Set<string>();
   for (let i = 0; i < 12; i++) {
     months.add(localDay(new Date(today.getFullYear(), today.getMonth() - i, 1)).slice(0, 7));
   }
   for (const m of months) {
-    const first = days.filter((d) => d.startsWith(m)).sort()[0];
+    const first = days.filter((d) => d.startsWith(m)).at(-1);
     if (first) keep.add(first);
   }
   const removed: string[] = [];
@@ -99,26 +114,18 @@ export function pruneBackups(dir: string, today = new Date()): string[] {
 
 /** The day of the newest rotated backup, from the names alone (cheap enough for every appInfo). */
 export function latestBackupDay(archivePath: string): string | null {
-  const dir = backupDir(archivePath);
-  if (!existsSync(dir)) return null;
-  const days = readdirSync(dir)
-    .map((f) => NAME.exec(f)?.[1])
-    .filter((d): d is string => !!d)
-    .sort();
-  return days.at(-1) ?? null;
+  return backupDays(backupDir(archivePath)).at(-1) ?? null;
 }
 
+/** The rotated backups, newest first, each checked (reports −1 for one that fails). */
 export function listBackups(archivePath: string): BackupInfo[] {
   const dir = backupDir(archivePath);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => NAME.test(f))
-    .sort()
+  return backupDays(dir)
     .reverse()
-    .map((f) => {
-      const file = join(dir, f);
+    .map((date) => {
+      const file = join(dir, `archive-${date}.sqlite`);
       const check = checkArchiveFile(file);
-      return { file, date: NAME.exec(f)![1], reports: check.ok ? check.reports : -1, bytes: statSync(file).size };
+      return { file, date, reports: check.ok ? check.reports : -1, bytes: statSync(file).size };
     });
 }
 
