@@ -23,6 +23,42 @@ app.setPath('userData', join(app.getPath('appData'), '年报档案'));
 let win: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
 
+/**
+ * Opens the archive; one that will not open is explained in Chinese and, when it is damaged and
+ * a sound backup exists, the clerk may put that backup in its place (the damaged file is kept
+ * aside). Null: nothing to run on, the app quits.
+ */
+function openOrRecover(path: string, workerUrl: URL): Runtime | null {
+  try {
+    return openRuntime(path, workerUrl);
+  } catch (e) {
+    logTechnical('打开档案', e);
+    const f = openFailure(path, e);
+    if (!f.backup) {
+      dialog.showErrorBox('无法打开档案', f.message);
+      return null;
+    }
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: '无法打开档案',
+      message: f.message,
+      detail: `可以用 ${f.backup.date} 的备份（${f.backup.reports} 份报告）替换它；损坏的文件会改名保留在原处。`,
+      buttons: ['从备份恢复', '退出'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice !== 0) return null;
+    try {
+      restoreArchive(path, f.backup.file);
+      return openRuntime(path, workerUrl);
+    } catch (again) {
+      logTechnical('从备份恢复', again);
+      dialog.showErrorBox('无法打开档案', openFailure(path, again).message);
+      return null;
+    }
+  }
+}
+
 function archivePath(): string {
   const flag = process.argv.find((a) => a.startsWith('--db='));
   return flag ? flag.slice(5) : process.env.NIANBAO_DB || join(app.getPath('userData'), 'archive.sqlite');
@@ -69,37 +105,16 @@ else {
       const r = await files(new URL(req.url).pathname);
       return new Response(r.status === 200 ? new Uint8Array(r.body as Buffer) : null, { status: r.status, headers: r.headers });
     });
-    const workerUrl = new URL('./import-worker.js', import.meta.url);
-    try {
-      runtime = openRuntime(archivePath(), workerUrl);
-    } catch (e) {
-      logTechnical('打开档案', e);
-      const f = openFailure(archivePath(), e);
-      const restore =
-        f.backup &&
-        dialog.showMessageBoxSync({
-          type: 'error',
-          title: '无法打开档案',
-          message: f.message,
-          detail: `可以用 ${f.backup.date} 的备份（${f.backup.reports} 份报告）替换它；损坏的文件会改名保留在原处。`,
-          buttons: ['从备份恢复', '退出'],
-          defaultId: 0,
-          cancelId: 1,
-        }) === 0;
-      if (!f.backup) dialog.showErrorBox('无法打开档案', f.message);
-      try {
-        if (!restore) throw e;
-        restoreArchive(archivePath(), f.backup!.file);
-        runtime = openRuntime(archivePath(), workerUrl);
-      } catch (again) {
-        if (restore) dialog.showErrorBox('无法打开档案', openFailure(archivePath(), again).message);
-        app.quit();
-        return;
-      }
+    runtime = openOrRecover(archivePath(), new URL('./import-worker.js', import.meta.url));
+    if (!runtime) {
+      app.quit();
+      return;
     }
     // A daily copy beside the archive (备份/), pruned to 7 days + 12 monthly: a clerk's only
-    // recourse when a disk or a bad import spoils the file. Failure must not block the app.
-    void rotateBackups(runtime.archive.db, runtime.archive.path).catch(() => undefined);
+    // recourse when a disk or a bad import spoils the file. Its integrity_check runs on this
+    // thread, so it waits until the window is up; failure must not block the app.
+    const opened = runtime;
+    setTimeout(() => void rotateBackups(opened.archive.db, opened.archive.path).catch(() => undefined), 20_000);
     const handlers = createHandlers({
       archive: runtime.archive,
       importer: runtime.importer,
