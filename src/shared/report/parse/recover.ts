@@ -43,6 +43,13 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
   const texts = new Map<string, string[][]>();
   const fixed = new Set<string>();
   const check = (id: string, c: (number | null)[]) => !p.rowCheck || p.rowCheck(id, c);
+  /** A row settled before the search: its one reading constrains the others. */
+  const settle = (id: string, kind: 'read' | 'inferred', cells: string[]) => {
+    out.set(id, { kind, cells });
+    domains.set(id, [cells.map(toNumber)]);
+    texts.set(id, [cells]);
+    fixed.add(id);
+  };
 
   for (const r of p.rows) {
     const ps = pieces(r.raw);
@@ -52,10 +59,7 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
     }
     const direct = directReading(ps, r.n, p.maxDigits);
     if (direct) {
-      out.set(r.id, { kind: 'read', cells: direct });
-      domains.set(r.id, [direct.map(toNumber)]);
-      texts.set(r.id, [direct]);
-      fixed.add(r.id);
+      settle(r.id, 'read', direct);
       continue;
     }
     const all = readings(ps, r.n, 1, p.maxDigits);
@@ -65,22 +69,15 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
     // "10 0 0 0 01" read as 100 | 0 | 0 | 0 | 1 by its digits alone would be invented.
     const blankMayBeLost = readings(ps, r.n - 1, 1, p.maxDigits, 1).length > 0;
     if (all.length === 1 && !blankMayBeLost) {
-      out.set(r.id, { kind: 'inferred', cells: all[0] });
-      domains.set(r.id, [all[0].map(toNumber)]);
-      texts.set(r.id, [all[0]]);
-      fixed.add(r.id);
+      settle(r.id, 'inferred', all[0]);
       continue;
     }
     const said = (p.stated ?? []).filter((x) => x.id === r.id);
     if (!p.rowCheck) {
       // No sums within the row (table 二): only the numbers the text states can decide.
       const agree = said.length ? all.filter((c) => said.every((x) => toNumber(c[x.at]) === x.value)) : [];
-      if (agree.length === 1) {
-        out.set(r.id, { kind: 'inferred', cells: agree[0] });
-        fixed.add(r.id);
-        domains.set(r.id, [agree[0].map(toNumber)]);
-        texts.set(r.id, [agree[0]]);
-      } else out.set(r.id, all.length ? { kind: 'ambiguous', candidates: all, blankMayBeLost } : { kind: 'unreadable' });
+      if (agree.length === 1) settle(r.id, 'inferred', agree[0]);
+      else out.set(r.id, all.length ? { kind: 'ambiguous', candidates: all, blankMayBeLost } : { kind: 'unreadable' });
       continue;
     }
     let cands = all.filter((c) => check(r.id, c.map(toNumber)));
@@ -121,20 +118,20 @@ function solve(domains: Map<string, (number | null)[][]>, linears: Linear[]): Ma
   const out: Map<string, number>[] = [];
   let nodes = 0;
   const value = (id: string, at: number) => domains.get(id)![assign.get(id)!][at];
+  /** The column's sum over the rows, or null when a cell is a mark (the relation cannot be decided). */
+  const sum = (rows: string[], at: number) => {
+    let total = 0;
+    for (const id of rows) {
+      const v = value(id, at);
+      if (v === null) return null;
+      total += v;
+    }
+    return total;
+  };
   const holds = (l: Linear) => {
-    let left = 0;
-    let right = 0;
-    for (const id of l.lhs) {
-      const v = value(id, l.at);
-      if (v === null) return true; // a mark: the relation cannot be decided
-      left += v;
-    }
-    for (const id of l.rhs) {
-      const v = value(id, l.at);
-      if (v === null) return true;
-      right += v;
-    }
-    return Math.abs(left - right) < 1e-9;
+    const left = sum(l.lhs, l.at);
+    const right = sum(l.rhs, l.at);
+    return left === null || right === null || Math.abs(left - right) < 1e-9;
   };
   // Each relation is checked as soon as its last row is assigned.
   const order = new Map(ids.map((id, i) => [id, i]));
