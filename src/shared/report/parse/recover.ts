@@ -91,7 +91,8 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
   }
 
   const linears = (p.linears ?? []).filter((l) => [...l.lhs, ...l.rhs].every((id) => domains.has(id)));
-  let solutions = solve(domains, linears);
+  const search = solve(domains, linears);
+  let solutions = search.solutions;
   for (const s of p.stated ?? []) {
     if (!domains.has(s.id)) continue;
     const kept = solutions.filter((sol) => domains.get(s.id)![sol.get(s.id)!][s.at] === s.value);
@@ -101,7 +102,10 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
   for (const [id, cands] of texts) {
     if (fixed.has(id)) continue;
     const chosen = new Set(solutions.map((s) => s.get(id)!));
-    if (solutions.length > 0 && chosen.size === 1) out.set(id, { kind: 'inferred', cells: cands[[...chosen][0]] });
+    // A search cut off at its limits has not shown that no other solution exists: only a row
+    // with one reading of its own is taken.
+    if (!search.complete) out.set(id, cands.length === 1 ? { kind: 'inferred', cells: cands[0] } : { kind: 'ambiguous', candidates: cands });
+    else if (solutions.length > 0 && chosen.size === 1) out.set(id, { kind: 'inferred', cells: cands[[...chosen][0]] });
     else if (solutions.length === 0 && cands.length === 1) out.set(id, { kind: 'inferred', cells: cands[0] });
     else {
       const shown = solutions.length > 0 ? [...chosen].map((i) => cands[i]) : cands;
@@ -111,8 +115,11 @@ export function resolveRows(p: Problem): Map<string, Resolution> {
   return out;
 }
 
-/** Every assignment of one reading per row that satisfies the linear relations (up to a limit). */
-function solve(domains: Map<string, (number | null)[][]>, linears: Linear[]): Map<string, number>[] {
+/**
+ * Every assignment of one reading per row that satisfies the linear relations; `complete` is
+ * false when the search stopped at a limit, so the solutions found may not be all.
+ */
+function solve(domains: Map<string, (number | null)[][]>, linears: Linear[]): { solutions: Map<string, number>[]; complete: boolean } {
   const ids = [...domains.keys()].sort((a, b) => domains.get(a)!.length - domains.get(b)!.length);
   const assign = new Map<string, number>();
   const out: Map<string, number>[] = [];
@@ -151,7 +158,7 @@ function solve(domains: Map<string, (number | null)[][]>, linears: Linear[]): Ma
     assign.delete(id);
   };
   walk(0);
-  return out;
+  return { solutions: out, complete: out.length < SOLUTION_LIMIT && nodes <= NODE_LIMIT };
 }
 
 /** R2 for a 表三 row (总计 is the last of seven), R4 for a 表四 row of three groups of five. */
