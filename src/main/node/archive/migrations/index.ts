@@ -12,12 +12,18 @@ export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function migrate(db: Database, target = SCHEMA_VERSION): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new Error(`档案文件的版本（${current}）比本程序新，请升级程序后再打开`);
-  for (let v = current; v < target; v++) {
-    db.transaction(() => {
-      MIGRATIONS[v](db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() > SCHEMA_VERSION) throw new Error(`档案文件的版本（${version()}）比本程序新，请升级程序后再打开`);
+  // Each step reads the version under the write lock (BEGIN IMMEDIATE): two processes opening a
+  // new archive at once would otherwise both read 0 and both create the tables.
+  const step = db.transaction(() => {
+    const v = version();
+    if (v >= target) return false;
+    MIGRATIONS[v](db);
+    db.pragma(`user_version = ${v + 1}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // next version
   }
 }
