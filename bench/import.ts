@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timedImport } from './timed-import.ts';
+import { Archive } from '../src/main/node/archive/archive.ts';
 
 const N = Number(process.argv[2] ?? 1000);
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
@@ -38,6 +39,17 @@ for (let i = 0; i < N; i++) {
 const corpusBytes = readdirSync(corpus).reduce((s, f) => s + statSync(join(corpus, f)).size, 0);
 
 const { secs, peak, status: s, archiveBytes: dbBytes } = await timedImport(dir, [corpus]);
+// What the quick_check on every open costs on this archive: median of 5 opens with and without.
+const openMs = (check: boolean) => {
+  const t: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    new Archive(join(dir, 'archive.sqlite'), { check }).close();
+    t.push(performance.now() - t0);
+  }
+  return t.sort((a, b) => a - b)[2];
+};
+const [withCheck, without] = [openMs(true), openMs(false)];
 rmSync(dir, { recursive: true, force: true });
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
@@ -45,6 +57,7 @@ console.log(`import benchmark: ${N} files (${mb(corpusBytes)} MB; txt in UTF-8/G
 console.log(`  imported ${s.counts.imported}, duplicate ${s.counts.duplicate}, failed ${s.counts.failed}`);
 console.log(`  time ${secs.toFixed(2)} s, ${(s.counts.imported / secs).toFixed(1)} reports/s`);
 console.log(`  peak RSS ${mb(peak)} MB (main + worker threads), archive ${mb(dbBytes)} MB`);
+console.log(`  opening the archive: ${withCheck.toFixed(0)} ms with its quick_check, ${without.toFixed(0)} ms without (median of 5)`);
 
 // Per form: each published form of the corpus of real reports, copied until there are PER files
 // (made distinct by trailing bytes the readers ignore), imported into a fresh archive alone.

@@ -20,6 +20,7 @@ const CLI_PLATFORM: Platform = {
   saveFile: noWindow,
   renderPdf: noWindow,
   chooseOutputFolder: noWindow,
+  chooseArchiveFile: noWindow,
   printRoute: noWindow,
 };
 

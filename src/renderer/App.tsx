@@ -12,6 +12,7 @@ import { PrintSummary } from './views/PrintSummary.tsx';
 import { PrintReport, PrintSeries } from './views/PrintSheets.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
+import { BackupView } from './views/BackupView.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
 type Route =
@@ -24,6 +25,7 @@ type Route =
   | { view: 'print-series'; agency: string }
   | { view: 'print-report'; id: number }
   | { view: 'agencies' }
+  | { view: 'backup' }
   | { view: 'search'; q: string }
   | { view: 'report'; id: number; q: string; part: number | null };
 
@@ -41,6 +43,7 @@ function readRoute(): Route {
   if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
+  if (path.startsWith('/backup')) return { view: 'backup' };
   return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
 }
 
@@ -64,7 +67,6 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [backingUp, setBackingUp] = useState(false);
 
   useEffect(() => {
     const on = () => setRoute(readRoute());
@@ -81,20 +83,6 @@ export function App() {
       if (g) setGrant(g);
     } catch (e) {
       setError((e as Error).message);
-    }
-  }, []);
-
-  const backup = useCallback(async () => {
-    setBackingUp(true);
-    try {
-      const r = await api.backupNow({});
-      if (r.path) setNotice(r.message);
-      else setError(r.message);
-      setVersion((v) => v + 1);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBackingUp(false);
     }
   }, []);
 
@@ -143,18 +131,16 @@ export function App() {
           <a href="#/agencies" className={route.view === 'agencies' || route.view === 'agency' ? 'active' : ''}>
             单位
           </a>
+          <a href="#/backup" className={route.view === 'backup' ? 'active' : ''}>
+            备份
+          </a>
         </nav>
         <span className="spacer" />
         {info && <span className="muted">共 {info.reportCount} 份报告</span>}
         {info && (
-          <button
-            onClick={backup}
-            disabled={backingUp}
-            title={`档案文件：${info.archivePath}\n每天打开时自动备份到档案旁的“备份”文件夹，保留最近7天和每月第一份`}
-          >
-            {backingUp ? '正在备份…' : '备份'}
-            <span className="muted"> {info.lastBackup ? `最近 ${Number(info.lastBackup.slice(5, 7))}月${Number(info.lastBackup.slice(8))}日` : '尚未备份'}</span>
-          </button>
+          <a className="topbar-backup muted" href="#/backup" title={`档案文件：${info.archivePath}\n每天打开时自动备份到档案旁的“备份”文件夹，保留最近7天和每月第一份`}>
+            {info.lastBackup ? `最近备份 ${Number(info.lastBackup.slice(5, 7))}月${Number(info.lastBackup.slice(8))}日` : '尚未备份'}
+          </a>
         )}
         <button className="primary" onClick={() => choose('folder')}>
           导入文件夹
@@ -168,6 +154,8 @@ export function App() {
           <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'backup' ? (
+          <BackupView onChanged={() => setVersion((v) => v + 1)} />
         ) : route.view === 'summary' ? (
           <SummaryView years={info?.years ?? []} year={route.year} />
         ) : route.view === 'agency' ? (

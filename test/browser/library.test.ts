@@ -1,6 +1,5 @@
 // The app in real Chromium: import the fixture folder through the UI, see the library,
 // open a report, see its tables and findings. Screenshots go to test-output/.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,22 +55,6 @@ describe('library and report views', () => {
     await page.getByLabel('年度', { exact: true }).selectOption('2024');
     await expect.poll(() => rows.count()).toBe(4 + 5); // huaian x3, hongze 2024, 某市教育局 2024 x5
     await page.getByLabel('年度', { exact: true }).selectOption('');
-  });
-
-  it('backs the archive up on request, into 备份/ beside it', async () => {
-    const button = page.getByRole('button', { name: /^备份/ });
-    expect(await button.innerText()).toContain('尚未备份');
-    await button.click();
-    const status = page.getByRole('status');
-    await status.filter({ hasText: '已备份 31 份报告' }).waitFor();
-    const d = new Date();
-    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const file = join(session.dir, '备份', `archive-${day}.sqlite`);
-    expect(await status.innerText()).toContain(file);
-    expect(existsSync(file)).toBe(true);
-    await expect.poll(() => button.innerText()).toContain(`最近 ${d.getMonth() + 1}月${d.getDate()}日`);
-    await page.screenshot({ path: join(out, 'backup-done.png') });
-    await status.getByRole('button', { name: '关闭' }).click();
   });
 
   it('opens a report and shows its tables, findings and parts', async () => {

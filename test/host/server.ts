@@ -46,11 +46,13 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
         return path;
       },
       // The folder dialog answers with a fresh folder under the output folder.
-      chooseOutputFolder: async () => {
-        const dir = join(outDir, `batch-${Date.now()}`);
+      chooseOutputFolder: async (purpose) => {
+        const dir = join(outDir, `${purpose}-${Date.now()}`);
         await mkdir(dir, { recursive: true });
         return dir;
       },
+      // The open dialog for an archive file answers with the first path the test gave.
+      chooseArchiveFile: async () => answer?.[0] ?? null,
       // The CLI's headless printer: the same print route to PDF, as Electron's printToPDF.
       renderPdf: (route, landscape) => printer.pdf(route, landscape),
       printRoute: async () => '',

@@ -25,7 +25,7 @@ describe('who may call what', () => {
   it('lets a printed sheet read what it prints and nothing else', () => {
     expect(mayCall('window', 'removeReport')).toBe(true);
     expect(mayCall('sheet', 'compare')).toBe(true);
-    for (const m of ['removeReport', 'correctCell', 'startImport', 'chooseImportSources', 'grantDroppedPaths', 'printSheet', 'startBatch', 'mergeAgencies', 'openOriginal'] as const) expect(mayCall('sheet', m)).toBe(false);
+    for (const m of ['removeReport', 'correctCell', 'startImport', 'chooseImportSources', 'grantDroppedPaths', 'printSheet', 'startBatch', 'mergeAgencies', 'openOriginal', 'restoreBackup', 'backupToFolder', 'backupNow', 'listBackups'] as const) expect(mayCall('sheet', m)).toBe(false);
   });
 
   it('allows every call the print views make (in Electron they come from a sheet window)', () => {

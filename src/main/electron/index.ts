@@ -111,10 +111,10 @@ else {
       return;
     }
     // A daily copy beside the archive (备份/), pruned to 7 days + 12 monthly: a clerk's only
-    // recourse when a disk or a bad import spoils the file. Its integrity_check runs on this
-    // thread, so it waits until the window is up; failure must not block the app.
+    // recourse when a disk or a bad import spoils the file. It waits until the window is up;
+    // failure must not block the app. Its integrity check runs in a worker.
     const opened = runtime;
-    setTimeout(() => void rotateBackups(opened.archive.db, opened.archive.path).catch(() => undefined), 20_000);
+    setTimeout(() => void rotateBackups(opened.archive.db, opened.archive.path, new Date(), (f) => opened.pool.checkArchive(f)).catch(() => undefined), 20_000);
     const handlers = createHandlers({
       archive: runtime.archive,
       importer: runtime.importer,
@@ -142,8 +142,19 @@ else {
           await writeFile(r.filePath, bytes);
           return r.filePath;
         },
-        chooseOutputFolder: async () => {
-          const opts: Electron.OpenDialogOptions = { title: '选择保存比较表的文件夹', buttonLabel: '保存到这里', properties: ['openDirectory', 'createDirectory'] };
+        chooseOutputFolder: async (purpose) => {
+          const title = purpose === 'backup' ? '选择保存备份的文件夹（例如U盘）' : '选择保存比较表的文件夹';
+          const opts: Electron.OpenDialogOptions = { title, buttonLabel: '保存到这里', properties: ['openDirectory', 'createDirectory'] };
+          const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
+        chooseArchiveFile: async () => {
+          const opts: Electron.OpenDialogOptions = {
+            title: '选择要恢复的档案备份',
+            buttonLabel: '恢复',
+            properties: ['openFile'],
+            filters: [{ name: '年报档案备份（.sqlite）', extensions: ['sqlite', 'db'] }],
+          };
           const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? null : (r.filePaths[0] ?? null);
         },

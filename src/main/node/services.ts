@@ -14,7 +14,8 @@ import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-pag
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive } from './archive/archive.ts';
-import { backupToday, latestBackupDay } from './archive/backup.ts';
+import { latestBackupDay } from './archive/backup.ts';
+import { backupHandlers } from './archive/backup-service.ts';
 import type { Importer } from './import/importer.ts';
 import type { ParsePool } from './import/pool.ts';
 
@@ -27,8 +28,10 @@ export interface Platform {
   saveFile(bytes: Uint8Array, defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
   /** Renders a print route of the app to PDF (A4; landscape for wide sheets). */
   renderPdf(route: string, landscape: boolean): Promise<Uint8Array>;
-  /** The native dialog for a folder to write into; null when the user cancels. */
-  chooseOutputFolder(): Promise<string | null>;
+  /** The native dialog for a folder to write into (a batch's sheets, or a backup); null when the user cancels. */
+  chooseOutputFolder(purpose: 'batch' | 'backup'): Promise<string | null>;
+  /** The native open dialog for an archive file to restore from; null when the user cancels. */
+  chooseArchiveFile(): Promise<string | null>;
   /** Sends a print route to the system's print dialog. */
   printRoute(route: string, landscape: boolean): Promise<string>;
   version: string;
@@ -89,14 +92,13 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       years: archive.years(),
       lastBackup: latestBackupDay(archive.path),
     }),
-    backupNow: async () => {
-      try {
-        const b = await backupToday(archive.db, archive.path);
-        return { message: `已备份 ${b.reports} 份报告：${b.file}`, path: b.file };
-      } catch (e) {
-        return { message: (e as Error).message }; // backupTo's own Chinese sentence
-      }
-    },
+    ...backupHandlers({
+      archive,
+      pool,
+      busy: () => (importer.busy() ? '正在导入报告' : batches.busy() ? '正在批量生成比较表' : null),
+      chooseFolder: () => platform.chooseOutputFolder('backup'),
+      chooseArchiveFile: () => platform.chooseArchiveFile(),
+    }),
     listReports: (q) => archive.listReports(q),
     getReport: ({ id }) => archive.getReport(id),
     removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),
@@ -177,7 +179,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       return saveSheet(summarySheetName(year), format, () => summaryXlsx(s), () => summaryCsv(s));
     },
     startBatch: async ({ year }) => {
-      const folder = await platform.chooseOutputFolder();
+      const folder = await platform.chooseOutputFolder('batch');
       return folder ? { jobId: batches.start(year, folder) } : null;
     },
     batchStatus: ({ jobId }) => batches.status(jobId),

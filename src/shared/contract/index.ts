@@ -3,7 +3,7 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, BatchStatus, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, BackupList, BatchStatus, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -114,6 +114,17 @@ export const contract = {
   previousReport: returns<{ id: number } | null>()(z.object({ id }).strict()),
   /** A backup of the archive now, into 备份/ beside it (today's copy replaced). */
   backupNow: returns<{ message: string; path?: string }>()(z.object({}).strict()),
+  /** The archive file and its rotated backups (备份/ beside it), newest first. */
+  listBackups: returns<BackupList>()(z.object({}).strict()),
+  /** A backup into a folder the user picks in main's dialog (a USB stick); null when cancelled. */
+  backupToFolder: returns<{ message: string; path?: string } | null>()(z.object({}).strict()),
+  /**
+   * Puts a backup in the archive's place while the app runs (the current file is kept aside):
+   * a rotated one by its day, or a file the user picks in main's dialog. Null when cancelled.
+   */
+  restoreBackup: returns<{ restored: boolean; message: string } | null>()(
+    z.union([z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(), z.object({ fromFile: z.literal(true) }).strict()]),
+  ),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),

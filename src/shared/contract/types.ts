@@ -109,6 +109,24 @@ export interface BatchStatus {
   error: string | null;
 }
 
+/** One rotated backup, as the 备份与恢复 page lists it. */
+export interface BackupEntry {
+  /** YYYY-MM-DD: the day it was made, which also names it. */
+  date: string;
+  /** −1 when the file will not open. */
+  reports: number;
+  bytes: number;
+}
+
+export interface BackupList {
+  archivePath: string;
+  archiveBytes: number;
+  reports: number;
+  /** The folder of rotated backups. */
+  folder: string;
+  backups: BackupEntry[];
+}
+
 export interface AppInfo {
   version: string;
   archivePath: string;

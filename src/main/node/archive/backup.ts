@@ -8,6 +8,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join } from 'node:path';
 import { logTechnical } from '../import/reasons.ts';
 
+/** What a check of an archive file found: its reports, or why it is no good. */
+export type FileCheck = { ok: true; reports: number } | { ok: false; why: string };
+/** Runs the check; the app hands one that runs in a worker, so main's thread is not held. */
+export type Checker = (file: string) => Promise<FileCheck>;
+const checkHere: Checker = async (file) => checkArchiveFile(file);
+
 export interface BackupInfo {
   file: string;
   /** YYYY-MM-DD of a rotated backup, or the file's time. */
@@ -24,7 +30,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Checks a file is a whole archive: integrity_check, and its reports counted. */
-export function checkArchiveFile(file: string): { ok: true; reports: number } | { ok: false; why: string } {
+export function checkArchiveFile(file: string): FileCheck {
   if (!existsSync(file)) return { ok: false, why: '文件不存在' };
   let db: Database.Database | null = null;
   try {
@@ -44,14 +50,14 @@ export function checkArchiveFile(file: string): { ok: true; reports: number } | 
  * A backup of the open archive to `dest`, kept only if it passes the check. Every failure is
  * the clerk's Chinese sentence (the file system's or SQLite's words go to the log).
  */
-export async function backupTo(db: Database.Database, dest: string): Promise<BackupInfo> {
+export async function backupTo(db: Database.Database, dest: string, check_ = checkHere): Promise<BackupInfo> {
   const tmp = `${dest}.part`;
-  let check: ReturnType<typeof checkArchiveFile>;
+  let check: FileCheck;
   try {
     mkdirSync(dirname(dest), { recursive: true });
     rmSync(tmp, { force: true });
     await db.backup(tmp);
-    check = checkArchiveFile(tmp);
+    check = await check_(tmp);
     if (check.ok) renameSync(tmp, dest);
   } catch (e) {
     logTechnical(`备份到“${dest}”`, e);
@@ -66,8 +72,8 @@ export async function backupTo(db: Database.Database, dest: string): Promise<Bac
 }
 
 /** Today's rotated backup, made now (replacing one made earlier today), then the old ones pruned. */
-export async function backupToday(db: Database.Database, archivePath: string, today = new Date()): Promise<BackupInfo> {
-  const made = await backupTo(db, join(backupDir(archivePath), `archive-${localDay(today)}.sqlite`));
+export async function backupToday(db: Database.Database, archivePath: string, today = new Date(), check = checkHere): Promise<BackupInfo> {
+  const made = await backupTo(db, join(backupDir(archivePath), `archive-${localDay(today)}.sqlite`), check);
   try {
     pruneBackups(backupDir(archivePath), today);
   } catch (e) {
@@ -77,9 +83,9 @@ export async function backupToday(db: Database.Database, archivePath: string, to
 }
 
 /** Today's rotated backup if there is none yet (the copy made at start); returns it or null. */
-export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date()): Promise<BackupInfo | null> {
+export async function rotateBackups(db: Database.Database, archivePath: string, today = new Date(), check = checkHere): Promise<BackupInfo | null> {
   if (backupDays(backupDir(archivePath)).includes(localDay(today))) return null;
-  return backupToday(db, archivePath, today);
+  return backupToday(db, archivePath, today, check);
 }
 
 /** The days of the rotated backups in `dir`, oldest first. */
@@ -117,15 +123,33 @@ export function latestBackupDay(archivePath: string): string | null {
   return backupDays(backupDir(archivePath)).at(-1) ?? null;
 }
 
-/** The rotated backups, newest first, each checked (reports −1 for one that fails). */
-export function listBackups(archivePath: string): BackupInfo[] {
+/** The reports in an archive file, read without the full check (−1 when it will not open). */
+export function countReports(file: string): number {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return (db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+  } catch {
+    return -1;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * The rotated backups, newest first, with their reports (−1 for one that fails). `verify` runs
+ * the full integrity check on each; without it the count alone is read (each backup passed the
+ * check when it was made, and is checked again before it is restored).
+ */
+export function listBackups(archivePath: string, verify = true): BackupInfo[] {
   const dir = backupDir(archivePath);
   return backupDays(dir)
     .reverse()
     .map((date) => {
       const file = join(dir, `archive-${date}.sqlite`);
-      const check = checkArchiveFile(file);
-      return { file, date, reports: check.ok ? check.reports : -1, bytes: statSync(file).size };
+      const check = verify ? checkArchiveFile(file) : null;
+      const reports = check ? (check.ok ? check.reports : -1) : countReports(file);
+      return { file, date, reports, bytes: statSync(file).size };
     });
 }
 
@@ -133,8 +157,8 @@ export function listBackups(archivePath: string): BackupInfo[] {
  * Puts `from` in place of the (closed) archive, after checking it; the current file and its
  * WAL are kept beside it as archive.sqlite.恢复前-<time>. Returns where the old file went.
  */
-export function restoreArchive(archivePath: string, from: string, now = new Date()): string {
-  const check = checkArchiveFile(from);
+export function restoreArchive(archivePath: string, from: string, now = new Date(), checked?: FileCheck): string {
+  const check = checked ?? checkArchiveFile(from);
   if (!check.ok) throw new Error(`无法恢复：${basename(from)}${check.why}`);
   const aside = `${archivePath}.恢复前-${now.toISOString().replace(/[:.]/g, '-')}`;
   if (existsSync(archivePath)) renameSync(archivePath, aside);

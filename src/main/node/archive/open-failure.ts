@@ -1,7 +1,7 @@
 // When the archive will not open at start: what the clerk reads (never SQLite's English) and
 // the newest backup that passes the integrity check, to offer in its place.
 import { existsSync } from 'node:fs';
-import { listBackups, type BackupInfo } from './backup.ts';
+import { checkArchiveFile, listBackups, type BackupInfo } from './backup.ts';
 
 export interface OpenFailure {
   message: string;
@@ -22,6 +22,7 @@ export function openFailure(archivePath: string, e: unknown): OpenFailure {
   else if (/[\u4e00-\u9fff]/.test(text)) message = text; // ours already (e.g. a newer schema)
   else message = '无法打开档案文件。';
   // A backup is offered only for a damaged file: a busy or unwritable one is fine where it is.
-  const backup = damaged && existsSync(archivePath) ? (listBackups(archivePath).find((b) => b.reports >= 0) ?? null) : null;
+  // Newest first, each fully checked until one passes.
+  const backup = damaged && existsSync(archivePath) ? (listBackups(archivePath, false).find((b) => b.reports >= 0 && checkArchiveFile(b.file).ok) ?? null) : null;
   return { message: `${message}\n档案文件：${archivePath}`, backup };
 }

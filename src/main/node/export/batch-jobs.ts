@@ -44,6 +44,11 @@ export class BatchJobs {
     return last ? this.status(last.status.jobId) : null;
   }
 
+  /** A batch is writing sheets from the archive. */
+  busy(): boolean {
+    return [...this.jobs.values()].some((j) => !j.status.finished);
+  }
+
   cancel(jobId: string): boolean {
     const j = this.jobs.get(jobId);
     if (!j || j.status.finished) return false;

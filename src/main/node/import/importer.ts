@@ -95,6 +95,11 @@ export class Importer {
     };
   }
 
+  /** An import is under way: the archive must not be swapped under it (a restore waits). */
+  busy(): boolean {
+    return [...this.jobs.values()].some((j) => !j.finished);
+  }
+
   cancel(id: string): boolean {
     const j = this.jobs.get(id);
     if (!j || j.finished) return false;

@@ -7,9 +7,13 @@ import type { Comparison, CompareInput } from '../../../shared/compare/index.ts'
 import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
 import { logTechnical } from './reasons.ts';
+import type { FileCheck } from '../archive/backup.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
-export type WorkerJob = { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext } | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity };
+export type WorkerJob =
+  | { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext }
+  | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity }
+  | { kind: 'check'; path: string };
 
 interface Task {
   id: number;
@@ -17,6 +21,8 @@ interface Task {
   done: (result: unknown) => void;
   /** Settles the task when its worker failed or timed out. */
   failed: (code: 'internal' | 'timeout', message: string) => void;
+  /** Longer than a file may take: an integrity check of a large archive. */
+  timeoutMs?: number;
 }
 
 interface Slot {
@@ -64,6 +70,18 @@ export class ParsePool {
     if (this.closed) return Promise.reject(new Error('程序正在关闭'));
     return new Promise((resolve, reject) => {
       this.queue.unshift({ id: this.nextId++, job: { kind: 'compare', inputs, granularity }, done: (r) => resolve(r as Comparison), failed: (_, message) => reject(new Error(`比较失败：${message}`)) });
+      this.pump();
+    });
+  }
+
+  /**
+   * The integrity check of an archive file (a backup just made, or one about to be restored),
+   * in a worker: on a large archive it takes seconds, which main's thread must not spend.
+   */
+  checkArchive(path: string): Promise<FileCheck> {
+    if (this.closed) return Promise.resolve({ ok: false, why: '程序正在关闭' });
+    return new Promise((resolve) => {
+      this.queue.unshift({ id: this.nextId++, job: { kind: 'check', path }, timeoutMs: 30 * 60_000, done: (r) => resolve(r as FileCheck), failed: () => resolve({ ok: false, why: '完整性检查未能完成' }) });
       this.pump();
     });
   }
@@ -121,10 +139,11 @@ export class ParsePool {
       if (slot.task || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
+      const timeoutMs = task.timeoutMs ?? this.opts.timeoutMs;
       slot.timer = setTimeout(() => {
-        this.finish(slot, (t) => t.failed('timeout', `处理超时（超过${this.opts.timeoutMs / 1000}秒），已放弃该文件`));
+        this.finish(slot, (t) => t.failed('timeout', `处理超时（超过${timeoutMs / 1000}秒），已放弃该文件`));
         this.replace(slot);
-      }, this.opts.timeoutMs);
+      }, timeoutMs);
       slot.worker.postMessage({ id: task.id, job: task.job });
     }
   }
