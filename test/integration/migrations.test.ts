@@ -1,8 +1,8 @@
 // One test per schema version: each migration applies to the schema before it.
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
@@ -129,6 +129,23 @@ describe('migrations', () => {
     archive.correct(1, 'cell:t3|new|natural', { kind: 'number', num: 4, raw: '4' }, '测试');
     expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBeUndefined();
     archive.close();
+  });
+
+  it('copies an archive of an older version aside before upgrading it', () => {
+    const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '某县人民政府' });
+    db.close();
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    archive.close();
+    const dir = join(dirname(file), '备份');
+    const copies = readdirSync(dir);
+    expect(copies).toEqual([expect.stringMatching(/^升级前-版本5-\d{4}-\d{2}-\d{2}\.sqlite$/)]);
+    const copy = new Database(join(dir, copies[0]), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(5);
+    expect((copy.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n).toBe(1);
+    copy.close();
+    new Archive(file).close(); // already upgraded: no second copy
+    expect(readdirSync(dir)).toHaveLength(1);
   });
 
   it('is idempotent and refuses an archive from a newer version', () => {

@@ -11,7 +11,11 @@ import { placeCore } from '../../../shared/places/gazetteer.ts';
 import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
-import { migrate } from './migrations/index.ts';
+import { migrate, SCHEMA_VERSION } from './migrations/index.ts';
+import { backupDir } from './backup.ts';
+import { logTechnical } from '../import/reasons.ts';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { indexReport, searchReports } from './search.ts';
 import { loadRankExtension } from './rank-extension.ts';
 import { SearchRanking } from './search-rank.ts';
@@ -101,6 +105,8 @@ export class Archive {
       this.db.pragma('foreign_keys = ON');
       this.rankFallback = this.options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
       this.ranking = new SearchRanking(this.rankFallback === null);
+      const from = this.db.pragma('user_version', { simple: true }) as number;
+      if (from > 0 && from < SCHEMA_VERSION) this.copyBeforeUpgrade(from);
       migrate(this.db);
       this.backfillSearch();
     } catch (e) {
@@ -108,6 +114,27 @@ export class Archive {
       // to restore a backup in its place.
       this.db.close();
       throw e;
+    }
+  }
+
+  /**
+   * A copy of an archive made by an older version, before its schema is upgraded (a newer app
+   * installed over an older one): 备份/升级前-版本N-<day>.sqlite, outside the rotation, so the
+   * clerk can go back to the older program with the archive as it was. VACUUM INTO writes a
+   * consistent copy synchronously. Without the copy, nothing is upgraded.
+   */
+  private copyBeforeUpgrade(from: number): void {
+    const d = new Date();
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const file = join(backupDir(this.path), `升级前-版本${from}-${day}.sqlite`);
+    if (existsSync(file)) return;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      this.db.prepare('VACUUM INTO ?').run(file);
+    } catch (e) {
+      if (existsSync(file)) return; // another process made it meanwhile
+      logTechnical(`升级前备份到“${file}”`, e);
+      throw new Error('档案需要升级到新版本的格式，但升级前无法先备份（磁盘空间不足或没有写入权限）。档案未改动。');
     }
   }
 
