@@ -159,7 +159,7 @@ async function main(): Promise<number> {
         const year = Number(opts.year);
         if (!Number.isInteger(year)) throw new Error('年度写作 2024 这样的四位数字');
         if (!rt.archive.years().includes(year)) throw new Error(`档案中没有${year}年度的报告（档案中有：${rt.archive.years().join('、') || '无'}）`);
-        if (!('no-pdf' in opts)) printer = cliPrinter(rt, opts.browser);
+        if (!('no-pdf' in opts)) printer = await cliPrinter(rt, opts.browser);
         mkdirSync(opts.out, { recursive: true });
         const pdf = printer && ((route: string) => printer!.pdf(route, true));
         const r = await writeYearComparisons(rt.archive, year, opts.out, {
@@ -178,7 +178,7 @@ async function main(): Promise<number> {
         const ext = extname(out).toLowerCase();
         if (!['.csv', '.xlsx', '.pdf'].includes(ext)) throw new Error('输出文件应为 .pdf、.xlsx 或 .csv');
         // Before any file is imported: a PDF this PC cannot make is said at once.
-        if (ext === '.pdf') printer = cliPrinter(rt, opts.browser);
+        if (ext === '.pdf') printer = await cliPrinter(rt, opts.browser);
         const ids = await reportIds(rt, rest);
         const c = compareReports(rt.archive.compareInputs(ids));
         if (ext === '.csv') writeFileSync(out, comparisonCsv(c));

@@ -24,11 +24,32 @@ const CLI_PLATFORM: Platform = {
   printRoute: noWindow,
 };
 
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The app's print pages, built here the first time a PDF is asked for (saying so on standard
+ * error, so a redirected output stays clean) rather than asking the user to run a build.
+ */
+export async function printPages(rendererDir = join(projectRoot, 'out/renderer')): Promise<string> {
+  if (existsSync(join(rendererDir, 'index.html'))) return rendererDir;
+  process.stderr.write('生成 PDF 要用到程序的打印页面，正在构建（只需一次，约半分钟）…\n');
+  const [{ build }, { rendererConfig }] = await Promise.all([import('vite'), import('../../vite.renderer.config.ts')]);
+  // Paths from this file, not from the current folder: the CLI may be run from anywhere.
+  await build({
+    ...rendererConfig,
+    configFile: false,
+    logLevel: 'warn',
+    root: join(projectRoot, 'src/renderer'),
+    build: { ...rendererConfig.build, outDir: rendererDir, rollupOptions: { input: join(projectRoot, 'src/renderer/index.html') } },
+  });
+  process.stderr.write('打印页面已构建。\n');
+  return rendererDir;
+}
+
 /** Fails at once, before anything is written, when a PDF cannot be made on this PC. */
-export function cliPrinter(rt: Runtime, browserPath: string | undefined): SheetPrinter {
-  const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('生成 PDF 要用到程序界面：请先运行 npm run build（npm start 也会构建）');
+export async function cliPrinter(rt: Runtime, browserPath: string | undefined): Promise<SheetPrinter> {
   const path = findBrowser(browserPath);
+  const rendererDir = await printPages();
   const handlers = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: CLI_PLATFORM });
   return headlessPrinter(handlers, rendererDir, { path });
 }
