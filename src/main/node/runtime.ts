@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Archive } from './archive/archive.ts';
-import { Importer } from './import/importer.ts';
+import { Importer, type ImporterOptions } from './import/importer.ts';
 import { ParsePool } from './import/pool.ts';
 
 export const APP_DIR_NAME = '年报档案';
@@ -33,17 +33,16 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function openRuntime(archivePath: string, workerUrl: URL = defaultWorkerUrl(), poolSize?: number): Runtime {
+export function openRuntime(archivePath: string, workerUrl: URL = defaultWorkerUrl(), poolSize?: number, importer: ImporterOptions = {}): Runtime {
   mkdirSync(dirname(archivePath), { recursive: true });
   const archive = new Archive(archivePath);
   // Search still works, only slower: say why, for whoever looks at the log.
   if (archive.rankFallback) console.warn(`检索排序未使用扩展（${archive.rankFallback}），改用 FTS5 bm25()`);
   const pool = new ParsePool({ workerUrl, ...(poolSize ? { size: poolSize } : {}) });
-  const importer = new Importer(archive, pool);
   return {
     archive,
     pool,
-    importer,
+    importer: new Importer(archive, pool, importer),
     close: async () => {
       await pool.close();
       archive.close();

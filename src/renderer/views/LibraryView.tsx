@@ -29,7 +29,7 @@ export function LibraryView({ version, years, onImport }: { version: number; yea
     return (
       <div className="empty">
         <h1>档案里还没有报告</h1>
-        <p>把各部门、各乡镇报送的年度报告（.doc、.docx、.txt）所在的文件夹导入进来，程序会自动识别单位、年度和统计表，并检查勾稽关系。</p>
+        <p>把各部门、各乡镇报送的年度报告（Word、文本，以及网站发布的PDF和网页）所在的文件夹导入进来，程序会自动识别单位、年度和统计表，并检查勾稽关系。</p>
         <button className="primary large" onClick={onImport}>
           导入文件夹
         </button>

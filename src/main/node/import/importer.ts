@@ -23,6 +23,11 @@ interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount'> {
 
 const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF' };
 
+export interface ImporterOptions {
+  /** Free bytes on the disk holding `dir`, or null when unknown; the OS is asked unless a test says. */
+  freeBytes?: (dir: string) => Promise<number | null>;
+}
+
 export class Importer {
   private jobs = new Map<string, Job>();
   private readonly archive: Archive;
@@ -31,7 +36,7 @@ export class Importer {
   private readonly freeBytes: (dir: string) => Promise<number | null>;
 
   /** `freeBytes` asks the disk holding the archive how much room it has (the OS, unless a test says). */
-  constructor(archive: Archive, pool: ParsePool, opts: { freeBytes?: (dir: string) => Promise<number | null> } = {}) {
+  constructor(archive: Archive, pool: ParsePool, opts: ImporterOptions = {}) {
     this.archive = archive;
     this.pool = pool;
     this.freeBytes = opts.freeBytes ?? (async (dir) => statfs(dir).then((s) => s.bavail * s.bsize, () => null));
