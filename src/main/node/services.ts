@@ -13,7 +13,7 @@ import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summa
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
-import type { Archive } from './archive/archive.ts';
+import type { Archive, MetaSnapshot } from './archive/archive.ts';
 import { latestBackupDay } from './archive/backup.ts';
 import { backupHandlers } from './archive/backup-service.ts';
 import type { Importer } from './import/importer.ts';
@@ -74,6 +74,8 @@ export function removeOpenCopies(): void {
 }
 
 export function createHandlers({ archive, importer, pool, platform }: ServiceDeps): Handlers {
+  // Bulk metadata changes of this session, by token, for 撤销.
+  const undos = new Map<string, MetaSnapshot[]>();
   // Paths the user chose in main's dialog or dropped on the window, behind an opaque token.
   const grants = new Map<string, string[]>();
   // Year batches print landscape sheets through the platform's PDF renderer.
@@ -143,10 +145,28 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       return detail(id);
     },
     correctMeta: ({ id, agency, year }) => {
-      if (agency !== undefined) archive.correct(id, 'meta:agency', agency, who());
-      if (year !== undefined) archive.correct(id, 'meta:year', year, who());
+      // Only what changed is recorded: the dialog sends both fields.
+      const now = detail(id);
+      if (agency !== undefined && agency !== now.agency) archive.correct(id, 'meta:agency', agency, who());
+      if (year !== undefined && year !== now.year) archive.correct(id, 'meta:year', year, who());
       return detail(id);
     },
+    correctMetaMany: ({ ids, agency, year }) => {
+      const before = archive.correctMetaMany([...new Set(ids)], { agency, year }, who());
+      const undo = randomBytes(12).toString('base64url');
+      undos.set(undo, before);
+      // The last few bulk changes of this session can be undone.
+      for (const k of [...undos.keys()].slice(0, -20)) undos.delete(k);
+      return { changed: new Set(before.map((b) => b.id)).size, undo };
+    },
+    undoMetaMany: ({ undo }) => {
+      const before = undos.get(undo);
+      if (!before) throw new Error('这次修改已无法撤销（程序重新打开过，或已撤销）');
+      archive.restoreMeta(before);
+      undos.delete(undo);
+      return { undone: new Set(before.map((b) => b.id)).size };
+    },
+    suggestAgencies: ({ text }) => archive.suggestAgencies(text),
     revertCorrection: ({ id, target }) => {
       archive.revert(id, target);
       return detail(id);

@@ -23,6 +23,8 @@ export const contract = {
         year: z.number().int().min(1990).max(2100).optional(),
         agency: z.string().max(100).optional(),
         onlyProblems: z.boolean().optional(),
+        status: z.enum(['ok', 'error', 'warning', 'incomplete', 'problems']).optional(),
+        review: z.boolean().optional(),
         sort: z.enum(['year', 'agency', 'imported', 'status']).optional(),
       })
       .strict(),
@@ -47,6 +49,16 @@ export const contract = {
   correctMeta: returns<ReportDetail>()(
     z.object({ id, agency: z.string().trim().min(1).max(100).optional(), year: z.number().int().min(1990).max(2100).optional() }).strict(),
   ),
+  /** One agency and/or year for many reports at once (or the same values, to confirm them); undone by its token. */
+  correctMetaMany: returns<{ changed: number; undo: string }>()(
+    z
+      .object({ ids: z.array(id).min(1).max(5000), agency: z.string().trim().min(1).max(100).optional(), year: z.number().int().min(1990).max(2100).optional() })
+      .strict()
+      .refine((a) => a.agency !== undefined || a.year !== undefined, '单位和年度至少填一项'),
+  ),
+  undoMetaMany: returns<{ undone: number }>()(z.object({ undo: token }).strict()),
+  /** Agency names in the archive for what is typed: part of the name, or its pinyin or initials (ptzh). */
+  suggestAgencies: returns<{ name: string; reports: number }[]>()(z.object({ text: z.string().max(100) }).strict()),
   revertCorrection: returns<ReportDetail>()(z.object({ id, target: z.string().regex(/^(cell:t[234]\|[a-z0-9_]+\|[a-z0-9_]+|meta:(agency|year))$/i) }).strict()),
   search: returns<SearchResult>()(
     z

@@ -7,7 +7,12 @@ export type ReportStatus = 'ok' | 'error' | 'warning' | 'incomplete';
 export interface ReportListQuery {
   year?: number;
   agency?: string;
+  /** Every status but 通过 (the same as status 'problems'). */
   onlyProblems?: boolean;
+  /** One status (有错误, 解析不完整, 有提醒, 通过), or 'problems' for all but 通过. */
+  status?: ReportStatus | 'problems';
+  /** Only the reports whose agency or year waits for a reviewer (待确认). */
+  review?: boolean;
   sort?: 'year' | 'agency' | 'imported' | 'status';
 }
 
@@ -30,6 +35,8 @@ export interface ReportSummary {
   possibleDuplicate: boolean;
   /** The agency this report's agency was merged into, or its own name. */
   agencyGroup: string | null;
+  /** Why its agency or year wants a reviewer's look (empty when nothing does). */
+  review: string[];
 }
 
 export interface ReportDetail extends ReportSummary {

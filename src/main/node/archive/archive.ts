@@ -11,6 +11,8 @@ import { placeCore } from '../../../shared/places/gazetteer.ts';
 import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
+import { reviewReasons } from '../../../shared/report/review.ts';
+import { agencyMatch } from '../../../shared/search/agency-match.ts';
 import { migrate, SCHEMA_VERSION } from './migrations/index.ts';
 import { backupDir } from './backup.ts';
 import { logTechnical } from '../import/reasons.ts';
@@ -30,7 +32,8 @@ const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.
   (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
   (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
      AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
-  ${GROUP} AS grp`;
+  ${GROUP} AS grp,
+  (SELECT group_concat(substr(k.target, 6)) FROM corrections k WHERE k.sha256 = r.sha256 AND k.target IN ('meta:agency', 'meta:year')) AS meta_fixed`;
 
 export interface NewReport {
   sha256: string;
@@ -53,6 +56,13 @@ export interface NewReport {
   cells: Cell[];
   findings: Finding[];
   parserVersion: number;
+}
+
+/** A metadata field of one report before a bulk change: its correction record, or none. */
+export interface MetaSnapshot {
+  id: number;
+  target: 'meta:agency' | 'meta:year';
+  previous: Correction | null;
 }
 
 export interface ExportRow {
@@ -407,6 +417,65 @@ export class Archive {
     })();
   }
 
+  /**
+   * One agency and/or year for many reports, in one transaction; what each field was before
+   * (its correction record, or none) comes back, so the whole change can be undone.
+   */
+  correctMetaMany(ids: number[], change: { agency?: string; year?: number }, by: string): MetaSnapshot[] {
+    return this.db.transaction(() => {
+      const before: MetaSnapshot[] = [];
+      for (const id of ids) {
+        const r = this.stmt('SELECT sha256, agency, year FROM reports WHERE id = ?').get(id) as { sha256: string; agency: string | null; year: number | null } | undefined;
+        if (!r) throw new Error(`档案中没有报告 #${id}`);
+        for (const [target, value, now] of [
+          ['meta:agency', change.agency, r.agency],
+          ['meta:year', change.year, r.year],
+        ] as const) {
+          if (value === undefined) continue;
+          // Setting what is already there confirms it; it is recorded all the same, as settled.
+          const previous = this.correctionsFor(r.sha256).find((c) => c.target === target) ?? null;
+          before.push({ id, target, previous });
+          if (value === now && previous) continue;
+          this.correct(id, target, value, by);
+        }
+      }
+      return before;
+    })();
+  }
+
+  /** Undoes correctMetaMany: each field back to its record before, or to the parsed value. */
+  restoreMeta(before: MetaSnapshot[]): void {
+    this.db.transaction(() => {
+      for (const b of [...before].reverse()) {
+        const r = this.stmt('SELECT sha256 FROM reports WHERE id = ?').get(b.id) as { sha256: string } | undefined;
+        if (!r) continue; // removed meanwhile
+        if (!b.previous) {
+          this.revert(b.id, b.target);
+          continue;
+        }
+        this.correct(b.id, b.target, b.previous.value as string | number, b.previous.by);
+        this.stmt('UPDATE corrections SET original_json = ?, corrected_by = ?, corrected_at = ? WHERE sha256 = ? AND target = ?').run(
+          JSON.stringify(b.previous.original),
+          b.previous.by,
+          b.previous.at,
+          r.sha256,
+          b.target,
+        );
+      }
+    })();
+  }
+
+  /** Agency names in the archive matching what is typed (part of the name or its pinyin), best first. */
+  suggestAgencies(typed: string, limit = 12): { name: string; reports: number }[] {
+    const rows = this.stmt('SELECT agency AS name, COUNT(*) AS reports FROM reports WHERE agency IS NOT NULL GROUP BY agency').all() as { name: string; reports: number }[];
+    return rows
+      .map((r) => ({ ...r, at: agencyMatch(r.name, typed) }))
+      .filter((r) => r.at !== null)
+      .sort((a, b) => a.at! - b.at! || b.reports - a.reports || byPinyin(a.name, b.name))
+      .slice(0, limit)
+      .map(({ name, reports }) => ({ name, reports }));
+  }
+
   /** The reports to compare, in the order given; a number not in the archive is said so. */
   compareInputs(ids: number[]): CompareInput[] {
     return ids.map((id) => {
@@ -528,7 +597,11 @@ export class Archive {
       where.push(`(r.agency_norm LIKE ? OR r.agency LIKE ? OR ${GROUP} LIKE ?)`);
       args.push(`%${q.agency}%`, `%${q.agency}%`, `%${normalizeAgency(q.agency)}%`);
     }
-    if (q.onlyProblems) where.push("r.status <> 'ok'");
+    if (q.onlyProblems || q.status === 'problems') where.push("r.status <> 'ok'");
+    else if (q.status) {
+      where.push('r.status = ?');
+      args.push(q.status);
+    }
     const order = {
       year: 'r.year DESC, r.agency_norm',
       agency: 'r.agency_norm, r.year DESC',
@@ -536,12 +609,16 @@ export class Archive {
       status: "CASE r.status WHEN 'error' THEN 0 WHEN 'incomplete' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END, r.year DESC",
     }[q.sort ?? 'year'];
     const rows = this.stmt(
-        `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at,
+        `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at, r.evidence_json,
            ${SUMMARY_COLUMNS}
          FROM reports r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
       )
       .all(...args) as ReportRow[];
-    return rows.map(toSummary);
+    let out = rows.map(toSummary);
+    if (q.review) out = out.filter((r) => r.review.length > 0);
+    // Chinese names in pinyin order, as a clerk looks them up (SQL orders by code point).
+    if ((q.sort ?? 'year') === 'agency') out.sort((a, b) => byPinyin(a.agency ?? '', b.agency ?? '') || (b.year ?? 0) - (a.year ?? 0));
+    return out;
   }
 
   getReport(id: number): ReportDetail | null {
@@ -657,6 +734,8 @@ interface ReportRow {
   warnings: number;
   dups: number;
   grp: string | null;
+  evidence_json: string;
+  meta_fixed: string | null;
 }
 interface CellRow {
   tbl: string;
@@ -693,5 +772,13 @@ function toSummary(r: ReportRow): ReportSummary {
     warnings: r.warnings,
     possibleDuplicate: r.dups > 0,
     agencyGroup: r.grp,
+    review: reviewReasons({
+      agency: r.agency,
+      year: r.year,
+      evidence: JSON.parse(r.evidence_json) as MetaEvidence[],
+      settled: new Set((r.meta_fixed ?? '').split(',').filter((f): f is 'agency' | 'year' => f === 'agency' || f === 'year')),
+    }),
   };
 }
+
+const byPinyin = new Intl.Collator('zh-Hans-CN').compare;
