@@ -16,7 +16,7 @@ import { BackupView } from './views/BackupView.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
 type Route =
-  | { view: 'library' }
+  | { view: 'library'; params: URLSearchParams; review: boolean }
   | { view: 'compare'; ids: number[] }
   | { view: 'summary'; year: number | null }
   | { view: 'agency'; name: string }
@@ -44,7 +44,8 @@ function readRoute(): Route {
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
   if (path.startsWith('/backup')) return { view: 'backup' };
-  return path.startsWith('/agencies') ? { view: 'agencies' } : { view: 'library' };
+  if (path.startsWith('/agencies')) return { view: 'agencies' };
+  return { view: 'library', params, review: path.startsWith('/review') };
 }
 
 /** A line under the top bar: an error (role alert) or a notice (role status), with 关闭. */
@@ -119,8 +120,11 @@ export function App() {
           年报档案
         </a>
         <nav>
-          <a href="#/" className={route.view === 'library' || route.view === 'report' ? 'active' : ''}>
+          <a href="#/" className={(route.view === 'library' && !route.review) || route.view === 'report' ? 'active' : ''}>
             报告
+          </a>
+          <a href="#/review" className={route.view === 'library' && route.review ? 'active' : ''} title="单位或年度未识别、只取自文件名或为推断的报告">
+            待确认{info?.reviewCount ? <span className="badge">{info.reviewCount}</span> : null}
           </a>
           <a href="#/search" className={route.view === 'search' ? 'active' : ''}>
             检索
@@ -151,7 +155,15 @@ export function App() {
       {notice && <Banner text={notice} onClose={() => setNotice(null)} />}
       <main>
         {route.view === 'library' ? (
-          <LibraryView version={version} years={info?.years ?? []} onImport={() => choose('folder')} />
+          <LibraryView
+            key={route.review ? 'review' : 'library'}
+            version={version}
+            years={info?.years ?? []}
+            params={route.params}
+            review={route.review}
+            onImport={() => choose('folder')}
+            onChanged={() => setVersion((v) => v + 1)}
+          />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
         ) : route.view === 'backup' ? (

@@ -49,9 +49,12 @@ describe('library and report views', () => {
     expect(text).toContain('有错误');
     await page.screenshot({ path: join(out, 'library.png'), fullPage: false });
 
-    await page.getByLabel('只看有问题的').check();
+    await page.getByLabel('状态', { exact: true }).selectOption('problems');
     await expect.poll(() => rows.count()).toBe(5 + 1 + 3 + 3); // seed 001 x5, hongze 2023, seed 002 x3, t2021-errors x3
-    await page.getByLabel('只看有问题的').uncheck();
+    await page.getByLabel('状态', { exact: true }).selectOption('error');
+    await expect.poll(() => rows.count()).toBe(5 + 1 + 3); // seed 002 is 解析不完整, not 有错误
+    expect(new Set(await page.locator('table.reports .status').allInnerTexts())).toEqual(new Set(['有错误']));
+    await page.getByLabel('状态', { exact: true }).selectOption('');
     await page.getByLabel('年度', { exact: true }).selectOption('2024');
     await expect.poll(() => rows.count()).toBe(4 + 5); // huaian x3, hongze 2024, 某市教育局 2024 x5
     await page.getByLabel('年度', { exact: true }).selectOption('');

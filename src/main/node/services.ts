@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
+import { reportListCsv, reportListXlsx } from './export/report-list.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
@@ -93,6 +94,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       reportCount: archive.count(),
       years: archive.years(),
       lastBackup: latestBackupDay(archive.path),
+      reviewCount: archive.listReports({ review: true }).length,
     }),
     ...backupHandlers({
       archive,
@@ -103,6 +105,12 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     }),
     listReports: (q) => archive.listReports(q),
     getReport: ({ id }) => archive.getReport(id),
+    exportReportList: async ({ ids, format }) => {
+      const byId = new Map(archive.listReports({}).map((r) => [r.id, r]));
+      const list = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r);
+      if (!list.length) throw new Error('所选的报告已不在档案中');
+      return saveSheet(`报告列表_${list.length}份`, format, () => reportListXlsx(list), () => reportListCsv(list));
+    },
     removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),
     openOriginal: async ({ id }) => {
       const o = archive.original(id);

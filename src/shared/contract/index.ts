@@ -29,6 +29,8 @@ export const contract = {
       })
       .strict(),
   ),
+  /** The library's list as Excel or CSV: these reports, in this order (what the clerk sees or picked). */
+  exportReportList: returns<{ saved: boolean; path?: string }>()(z.object({ ids: z.array(id).min(1).max(20000), format: z.enum(['xlsx', 'csv']) }).strict()),
   getReport: returns<ReportDetail | null>()(z.object({ id }).strict()),
   removeReport: returns<{ removed: boolean }>()(z.object({ id }).strict()),
   openOriginal: returns<{ opened: boolean; message?: string }>()(z.object({ id }).strict()),

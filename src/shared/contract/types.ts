@@ -141,6 +141,8 @@ export interface AppInfo {
   years: number[];
   /** YYYY-MM-DD of the newest copy in 备份/ beside the archive, or null when there is none. */
   lastBackup: string | null;
+  /** Reports whose agency or year waits for a reviewer (待确认). */
+  reviewCount: number;
 }
 
 export type IndicatorOp = '>' | '>=' | '<' | '<=' | '=' | '!=';

@@ -71,7 +71,7 @@ function summaryRows(s: YearSummary): { head: string[]; rows: (string | number |
 }
 
 /** A one-sheet workbook: a styled header row, then the rows; `boldRow` for a total. */
-async function simpleXlsx(title: string, head: string[], rows: (string | number | null)[][], boldRow?: number): Promise<Uint8Array> {
+export async function simpleXlsx(title: string, head: string[], rows: (string | number | null)[][], boldRow?: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '年报档案';
   const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });

@@ -1,0 +1,140 @@
+// The clerk's review in real Chromium: many reports selected and given one agency (suggested
+// from pinyin initials), undone; the 待确认 list confirmed with the keyboard; columns sorted by
+// pinyin; filters and sort kept in the address across a visit to a report and back; the list
+// exported to Excel and read back; the library at 1366×768 with a long agency name.
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, OUT as out, type Session } from './session.ts';
+
+let session: Session;
+let page: Page;
+const rows = () => page.locator('table.reports tbody tr');
+const agencies = () => page.locator('table.reports tbody td.agency-cell a').allInnerTexts();
+
+beforeAll(async () => {
+  session = await openSession({ fixtures: { 'reports/utf8': 'utf8', 'reports/samples': 'samples', scan: 'scan' }, importFirst: true });
+  page = session.page;
+});
+
+afterAll(async () => session?.close());
+
+describe('bulk review', () => {
+  it('sets one agency on three reports picked with click and Shift+click, and undoes it', async () => {
+    await page.goto(`${session.host.url}#/?sort=file&desc=0`);
+    await expect.poll(() => rows().count()).toBe(9);
+    // By pinyin, Latin and Chinese together, as WPS sorts: hongze… and 洪泽 (hóng zé)… before huaian….
+    const files = await page.locator('table.reports tbody td.file-cell').allInnerTexts();
+    expect(files.indexOf('huaian-city-gov-2024.txt')).toBe(3);
+    const before = (await agencies()).slice(0, 3);
+    await rows().nth(0).locator('td.select').click();
+    await rows().nth(2).locator('td.select').click({ modifiers: ['Shift'] });
+    await page.getByRole('region', { name: '所选报告' }).getByText('已选 3 份').waitFor();
+    await page.getByRole('button', { name: '设置单位和年度…' }).click();
+    const dialog = page.getByRole('dialog', { name: '设置单位和年度' });
+    const name = dialog.getByRole('combobox', { name: '单位名称' });
+    await name.fill('hzq');
+    const options = dialog.getByRole('option');
+    await expect.poll(() => options.allInnerTexts()).toEqual(['洪泽区人民政府 2 份', '淮安市洪泽区人民政府 1 份']);
+    await page.screenshot({ path: join(out, 'bulk-suggest.png') });
+    await name.press('ArrowDown');
+    await name.press('Enter'); // takes the suggestion, does not submit
+    expect(await name.inputValue()).toBe('洪泽区人民政府');
+    await name.press('Enter'); // now submits
+    await page.getByRole('status').filter({ hasText: '已把 3 份报告的单位改为“洪泽区人民政府”' }).waitFor();
+    expect((await agencies()).slice(0, 3)).toEqual(['洪泽区人民政府', '洪泽区人民政府', '洪泽区人民政府']);
+    await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('status').filter({ hasText: '已撤销，3 份报告恢复原样' }).waitFor();
+    expect((await agencies()).slice(0, 3)).toEqual(before);
+  });
+
+  it('closes the dialog with Esc, and the suggestions first when they are open', async () => {
+    await rows().nth(0).locator('td.select').click();
+    await page.getByRole('button', { name: '设置单位和年度…' }).click();
+    const dialog = page.getByRole('dialog', { name: '设置单位和年度' });
+    await dialog.getByRole('combobox').fill('淮安');
+    await dialog.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await dialog.getByRole('option').count()).toBe(0);
+    expect(await dialog.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByRole('button', { name: '取消选择' }).click();
+  });
+
+  it('lists the scan under 待确认 with why, and confirms it with Enter', async () => {
+    const tab = page.getByRole('link', { name: /^待确认/ });
+    expect(await tab.innerText()).toBe('待确认1');
+    await tab.click();
+    await page.getByRole('heading', { name: '待确认' }).waitFor();
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().locator('td.review-cell li').allInnerTexts()).toEqual([
+      '单位只取自文件名（“洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf”）',
+      '年度只取自文件名（“洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf”）',
+    ]);
+    await page.screenshot({ path: join(out, 'review-list.png') });
+    await page.getByRole('button', { name: '确认“洪泽区人民政府” 2024' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: '已确认“洪泽区人民政府” 2024 年度' }).waitFor();
+    await page.getByText('没有待确认的报告').waitFor();
+    await expect.poll(() => tab.innerText()).toBe('待确认');
+  });
+});
+
+describe('the clerk’s place', () => {
+  it('sorts by a column header in pinyin order and keeps filter and sort across a report and back', async () => {
+    await page.getByRole('link', { name: '报告', exact: true }).click();
+    await page.getByRole('button', { name: '按单位排序' }).click();
+    const names = await agencies();
+    expect(names).toEqual([...names].sort(new Intl.Collator('zh-Hans-CN').compare));
+    expect(names[0].startsWith('洪泽')).toBe(true); // hóng before huái and níng
+    await page.getByLabel('年度', { exact: true }).selectOption('2024');
+    await expect.poll(() => page.url()).toContain('year=2024');
+    await expect.poll(() => rows().count()).toBe(3); // huaian, hongze and the scan
+    expect(page.url()).toContain('sort=agency');
+    const shown = await agencies();
+    await rows().first().click();
+    await page.locator('article.report h1').waitFor();
+    await page.goBack();
+    await expect.poll(() => agencies()).toEqual(shown);
+    expect(await page.getByLabel('年度', { exact: true }).inputValue()).toBe('2024');
+    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toContain('单位');
+  });
+
+  it('exports the list it shows to Excel', async () => {
+    const shown = await agencies();
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await page.getByRole('status').filter({ hasText: `已导出 ${shown.length} 份报告的列表` }).waitFor();
+    const file = session.host.saved.at(-1)!;
+    expect(file).toMatch(/报告列表_\d+份\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).values).toEqual([undefined, '单位', '年度', '格式', '状态', '错误', '提醒', '落款日期', '待确认', '源文件', '导入时间']);
+    expect(ws.rowCount).toBe(shown.length + 1);
+    expect([2, 3].map((i) => ws.getRow(i).getCell(1).value)).toEqual(shown.slice(0, 2));
+    expect(ws.getRow(2).getCell(2).value).toBe(2024);
+  });
+
+  it('fits 1366×768 with the longest agency name: nothing wraps, the name is cut with the whole on hover', async () => {
+    const long = '平潭综合实验区旅游与文化体育局（平潭综合实验区文物局、平潭综合实验区体育事业发展中心）';
+    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'seed-000.txt')!.id;
+    session.host.runtime.archive.correct(id, 'meta:agency', long, '测试');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${session.host.url}#/`);
+    await expect.poll(() => rows().count()).toBe(9);
+    await rows().first().locator('td.select').click();
+    await rows().nth(1).locator('td.select').click();
+    const link = page.locator('table.reports td.agency-cell a', { hasText: '平潭综合实验区旅游' });
+    expect(await link.getAttribute('title')).toBe(long);
+    const box = (await link.boundingBox())!;
+    expect(box.height).toBeLessThan(30); // one line
+    for (const b of await page.locator('.filters button, .selection-bar button, .topbar button, .topbar nav a').all()) expect((await b.boundingBox())!.height, await b.innerText()).toBeLessThan(40);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    for (const r of await rows().all()) expect((await r.boundingBox())!.height).toBeLessThan(60);
+    await page.screenshot({ path: join(out, 'library-1366-selection.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: join(out, 'library-1920-selection.png') });
+  });
+});
