@@ -1,7 +1,7 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
-import type { Finding, MetaEvidence, TableId, TemplateId } from '../../shared/report/model.ts';
+import type { MetaEvidence, TableId, TemplateId } from '../../shared/report/model.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
@@ -9,6 +9,7 @@ import { Highlighted } from '../components/Highlighted.tsx';
 import { findRanges, parseQuery } from '../../shared/search/query.ts';
 import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/CorrectionDialog.tsx';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
+import { Findings, type FocusCells } from '../components/Findings.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
 
@@ -44,7 +45,7 @@ function Evidence({ e }: { e: MetaEvidence }) {
 export function ReportView({ id, onRemoved, query = '', part = null }: { id: number; onRemoved: () => void; query?: string; part?: number | null }) {
   const terms = useMemo(() => parseQuery(query).highlight, [query]);
   const [report, setReport] = useState<ReportDetail | null | undefined>(undefined);
-  const [focus, setFocus] = useState<Finding | null>(null);
+  const [focus, setFocus] = useState<FocusCells | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<EditTarget | null>(null);
@@ -74,7 +75,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   }, [report, terms, part]);
 
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || focus.cells.length === 0) return; // a missing part has no cells to show
     document.querySelector(`[data-cell="${CSS.escape(keyOf(focus.cells[0].table, focus.cells[0].row, focus.cells[0].col))}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [focus]);
 
@@ -149,24 +150,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         ))}
       </dl>
 
-      <section className="findings">
-        <h2>检查结果</h2>
-        {report.findings.length === 0 && report.notes.length === 0 && <p className="ok-text">未发现问题。</p>}
-        <ul>
-          {report.findings.map((f, i) => (
-            <li key={i} className={`finding ${f.severity} ${focus === f ? 'active' : ''}`} onClick={() => setFocus(focus === f ? null : f)}>
-              <span className="sev">{f.severity === 'error' ? '错误' : '提醒'}</span>
-              <span>{f.message}</span>
-            </li>
-          ))}
-          {report.notes.filter((n) => n.code !== 'meta-disagree').map((n, i) => (
-            <li key={`n${i}`} className="finding note">
-              <span className="sev">说明</span>
-              <span>{n.message}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Findings findings={report.findings} notes={report.notes} focus={focus} onFocus={setFocus} />
 
       {report.template === 'pre2019' && report.cells.length > 0 ? (
         <section className="stated">

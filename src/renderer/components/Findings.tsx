@@ -1,0 +1,84 @@
+// The findings panel: errors first, many findings of one rule in one table folded into one line
+// (expand it to see each; clicking a line highlights its cells in the tables), and the panel
+// itself can be folded away so the tables stay in view.
+import { useMemo, useState } from 'react';
+import { groupFindings } from '../../shared/report/checks/groups.ts';
+import type { Finding, ParseNote } from '../../shared/report/model.ts';
+
+export interface FocusCells {
+  key: string;
+  cells: Finding['cells'];
+}
+
+export function Findings({ findings, notes, focus, onFocus }: { findings: Finding[]; notes: ParseNote[]; focus: FocusCells | null; onFocus: (f: FocusCells | null) => void }) {
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [folded, setFolded] = useState(false);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const pick = (key: string, cells: Finding['cells']) => onFocus(focus?.key === key ? null : { key, cells });
+  const shownNotes = notes.filter((n) => n.code !== 'meta-disagree');
+
+  return (
+    <section className="findings">
+      <h2>
+        检查结果
+        {findings.length > 0 && (
+          <span className="tally">
+            {errors > 0 && <span className="error-text">错误 {errors} 条</span>}
+            {warnings > 0 && <span className="warn-text">提醒 {warnings} 条</span>}
+          </span>
+        )}
+        {(findings.length > 0 || shownNotes.length > 0) && (
+          <button className="link" aria-expanded={!folded} onClick={() => setFolded(!folded)}>
+            {folded ? '展开' : '收起'}
+          </button>
+        )}
+      </h2>
+      {findings.length === 0 && shownNotes.length === 0 && <p className="ok-text">未发现问题。</p>}
+      {!folded && (
+        <ul className="finding-list">
+          {groups.map((g) => {
+            const many = g.findings.length > 1;
+            const expanded = open.has(g.key);
+            return (
+              <li key={g.key} className={`finding ${g.severity} ${focus?.key === g.key ? 'active' : ''}`}>
+                <button
+                  className="finding-line"
+                  aria-expanded={many ? expanded : undefined}
+                  onClick={() => {
+                    pick(g.key, g.findings.flatMap((f) => f.cells));
+                    if (many) setOpen((s) => (s.has(g.key) ? new Set([...s].filter((k) => k !== g.key)) : new Set([...s, g.key])));
+                  }}
+                >
+                  <span className="sev">{g.severity === 'error' ? '错误' : '提醒'}</span>
+                  {many && <span className="fold">{expanded ? '▾' : '▸'}</span>}
+                  <span>{g.title}</span>
+                </button>
+                {many && expanded && (
+                  <ul>
+                    {g.findings.map((f, i) => (
+                      <li key={i} className={focus?.key === `${g.key}#${i}` ? 'active' : ''}>
+                        <button className="finding-line" onClick={() => pick(`${g.key}#${i}`, f.cells)}>
+                          {f.message}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+          {shownNotes.map((n, i) => (
+            <li key={`n${i}`} className="finding note">
+              <span className="finding-line">
+                <span className="sev">说明</span>
+                <span>{n.message}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
