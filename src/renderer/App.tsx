@@ -26,7 +26,7 @@ type Route =
   | { view: 'print-report'; id: number }
   | { view: 'agencies' }
   | { view: 'backup' }
-  | { view: 'search'; q: string }
+  | { view: 'search'; q: string; params: URLSearchParams }
   | { view: 'report'; id: number; q: string; part: number | null };
 
 function readRoute(): Route {
@@ -34,7 +34,7 @@ function readRoute(): Route {
   const params = new URLSearchParams(query ?? '');
   const m = /^\/report\/(\d+)/.exec(path);
   if (m) return { view: 'report', id: Number(m[1]), q: params.get('q') ?? '', part: params.has('part') ? Number(params.get('part')) : null };
-  if (path.startsWith('/search')) return { view: 'search', q: params.get('q') ?? '' };
+  if (path.startsWith('/search')) return { view: 'search', q: params.get('q') ?? '', params };
   const ids = (params.get('ids') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   if (path.startsWith('/compare')) return { view: 'compare', ids };
   if (path.startsWith('/summary')) return { view: 'summary', year: params.has('year') ? Number(params.get('year')) : null };
@@ -46,6 +46,15 @@ function readRoute(): Route {
   if (path.startsWith('/backup')) return { view: 'backup' };
   if (path.startsWith('/agencies')) return { view: 'agencies' };
   return { view: 'library', params, review: path.startsWith('/review') };
+}
+
+/** The sheet Ctrl+P prints for what is on screen, or null where there is none. */
+function printableSheet(r: Route): { sheet: 'report'; id: number } | { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | null {
+  if (r.view === 'report') return { sheet: 'report', id: r.id };
+  if (r.view === 'compare' && r.ids.length >= 2) return { sheet: 'compare', ids: r.ids };
+  if (r.view === 'summary' && r.year) return { sheet: 'summary', year: r.year };
+  if (r.view === 'agency' && r.name) return { sheet: 'series', agency: r.name };
+  return null;
 }
 
 /** A line under the top bar: an error (role alert) or a notice (role status), with 关闭. */
@@ -66,6 +75,7 @@ export function App() {
   const [grant, setGrant] = useState<ImportGrant | null>(null);
   const [version, setVersion] = useState(0); // bumped when the archive changes
   const [dragging, setDragging] = useState(false);
+  const [infoVersion, setInfoVersion] = useState(0); // bumped while an import adds reports
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -76,7 +86,7 @@ export function App() {
   }, []);
   useEffect(() => {
     api.appInfo({}).then(setInfo, (e: Error) => setError(e.message));
-  }, [version]);
+  }, [version, infoVersion]);
 
   const choose = useCallback(async (kind: 'folder' | 'files') => {
     try {
@@ -86,6 +96,40 @@ export function App() {
       setError((e as Error).message);
     }
   }, []);
+
+  // Office keys: Ctrl+F 检索, Ctrl+O 导入文件夹, Ctrl+P prints the sheet of what is on screen; Alt+←/→.
+  useEffect(() => {
+    const on = (e: KeyboardEvent) => {
+      // Alt+← / Alt+→: back and forward, as in a browser (Electron's window has no such keys of its own).
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        e.preventDefault();
+        return e.key === 'ArrowLeft' ? history.back() : history.forward();
+      }
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'f') {
+        e.preventDefault();
+        if (!location.hash.startsWith('#/search')) location.hash = '#/search';
+        else document.querySelector<HTMLInputElement>('input[aria-label="检索词"]')?.focus();
+      } else if (key === 'o') {
+        e.preventDefault();
+        void choose('folder');
+      } else if (key === 'p') {
+        e.preventDefault();
+        const sheet = printableSheet(readRoute());
+        if (!sheet) return setNotice('这个页面没有可打印的表格。可打印：报告核对表、比较表、年度汇总表、单位历年情况。');
+        api.printSheet({ ...sheet, action: 'print' }).then((r) => setNotice(r.message), (err: Error) => setError(err.message));
+      }
+    };
+    // The mouse's back and forward buttons too.
+    const mouse = (e: MouseEvent) => (e.button === 3 ? history.back() : e.button === 4 ? history.forward() : undefined);
+    document.addEventListener('keydown', on);
+    document.addEventListener('mouseup', mouse);
+    return () => {
+      document.removeEventListener('keydown', on);
+      document.removeEventListener('mouseup', mouse);
+    };
+  }, [choose]);
 
   // The preload resolves a drop to a grant and tells the page; the page only draws the drop.
   useEffect(() => api.onDropGrant?.((r) => ('grant' in r ? setGrant(r.grant) : setError(r.error))), []);
@@ -175,7 +219,7 @@ export function App() {
         ) : route.view === 'compare' ? (
           <CompareView ids={route.ids} />
         ) : route.view === 'search' ? (
-          <SearchView initial={route.q} years={info?.years ?? []} />
+          <SearchView initial={route.q} params={route.params} years={info?.years ?? []} />
         ) : (
           <ReportView
             id={route.id}
@@ -191,6 +235,7 @@ export function App() {
       {grant && (
         <ImportDialog
           grant={grant}
+          onProgress={() => setInfoVersion((v) => v + 1)}
           onClose={() => {
             setGrant(null);
             setVersion((v) => v + 1);

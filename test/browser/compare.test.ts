@@ -64,7 +64,7 @@ describe('comparison', () => {
     expect(await page.locator('table.year-summary tbody tr').count()).toBe(2);
     expect(await page.locator('.missing li').allInnerTexts()).toEqual(['洪泽区人民政府']);
     await page.getByRole('button', { name: '本年新收申请' }).click(); // sort, largest first
-    expect(await page.locator('table.year-summary tbody tr td:first-child').allInnerTexts()).toEqual(['淮安市人民政府', '淮安市洪泽区人民政府']);
+    expect(await page.locator('table.year-summary tbody tr td:first-child > a:first-child').allInnerTexts()).toEqual(['淮安市人民政府', '淮安市洪泽区人民政府']);
     expect(await page.locator('table.year-summary tfoot td').nth(2).innerText()).toBe(String(3119 + 95));
     await page.screenshot({ path: join(out, 'summary.png') });
     await page.getByRole('button', { name: '保存为PDF' }).click();

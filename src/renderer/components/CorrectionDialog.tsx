@@ -1,5 +1,6 @@
 // Correcting one cell: the parsed value stays on record; the checks run again on save.
 import { useState } from 'react';
+import { useEscape } from './Modal.tsx';
 import type { Cell, TableId, TemplateId } from '../../shared/report/model.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
 
@@ -21,6 +22,7 @@ export function CorrectionDialog(props: {
   onClose: () => void;
 }) {
   const { template, target } = props;
+  useEscape(props.onClose);
   const [value, setValue] = useState(text(target.cell?.value));
   const [error, setError] = useState<string | null>(null);
   const run = (f: () => Promise<void>) => async () => {
@@ -71,6 +73,7 @@ export function CorrectionDialog(props: {
 }
 
 export function MetaDialog(props: { agency: string | null; year: number | null; onSave: (agency: string, year: number | null) => Promise<void>; onClose: () => void }) {
+  useEscape(props.onClose);
   const [agency, setAgency] = useState(props.agency ?? '');
   const [year, setYear] = useState(props.year ? String(props.year) : '');
   const [error, setError] = useState<string | null>(null);

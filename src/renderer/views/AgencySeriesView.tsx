@@ -5,6 +5,7 @@ import { CHART_FIGURES, FIGURES } from '../../shared/compare/figures.ts';
 import { FigureCells } from '../components/FigureCells.tsx';
 import type { AgencySeries } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
+import { BackLink } from '../components/BackLink.tsx';
 import { useAction } from '../components/useAction.ts';
 
 const COLORS = ['#0b5cad', '#1a7f37', '#b42318', '#9a6700'];
@@ -64,6 +65,7 @@ export function AgencySeriesView({ agency }: { agency: string }) {
   return (
     <section className="series">
       <div className="report-head">
+        <BackLink />
         <h1 className="page-title">{s.group} 历年情况</h1>
         <span className="spacer" />
         <button onClick={run(() => api.printSheet({ sheet: 'series', agency: s.group, action: 'preview' }))}>打印预览</button>

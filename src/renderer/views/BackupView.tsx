@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BackupEntry, BackupList } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { formatSize } from '../format.ts';
+import { Modal } from '../components/Modal.tsx';
 
 /** 2026-12-01 → 2026年12月1日 */
 const dayLabel = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
@@ -116,8 +117,7 @@ function ConfirmRestore({ pending, current, onCancel, onConfirm }: { pending: Pe
   useEffect(() => ok.current?.focus(), []);
   const what = pending.kind === 'day' ? `${dayLabel(pending.entry.date)}的备份（${pending.entry.reports} 份报告）` : '您选择的备份文件';
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="modal small" role="dialog" aria-label="确认恢复">
+    <Modal label="确认恢复" small onClose={onCancel}>
         <h2>用{what}替换当前档案？</h2>
         <p>
           当前档案有 {current} 份报告。恢复后，备份之后导入和修改的内容将不在档案中；当前档案文件会改名保存在原文件夹，不会删除。
@@ -129,7 +129,6 @@ function ConfirmRestore({ pending, current, onCancel, onConfirm }: { pending: Pe
             恢复
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

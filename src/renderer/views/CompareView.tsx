@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CompareLine, Comparison, Granularity, Span } from '../../shared/compare/index.ts';
 import { formatRate } from '../../shared/compare/index.ts';
 import { api } from '../api.ts';
+import { BackLink } from '../components/BackLink.tsx';
 import { useAction } from '../components/useAction.ts';
 import { templateLabel } from '../format.ts';
 
@@ -30,6 +31,7 @@ export function CompareView({ ids }: { ids: number[] }) {
   return (
     <article className="compare">
       <div className="report-head">
+        <BackLink />
         <h1>报告比较</h1>
         <span className="spacer" />
         <button onClick={print('preview')}>打印预览</button>

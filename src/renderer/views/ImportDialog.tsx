@@ -1,12 +1,14 @@
 // Import progress: files done of total, the current file, cancel, then the summary.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportGrant, ImportItem, ImportStatus } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
+import { useEscape } from '../components/Modal.tsx';
 
 const ITEM_LABELS: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', skipped: '跳过', failed: '失败' };
 
-export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: () => void }) {
+/** `onProgress`: more reports are in the archive (the top bar's count follows the import). */
+export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGrant; onClose: () => void; onProgress?: () => void }) {
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [items, setItems] = useState<ImportItem[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -15,6 +17,7 @@ export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: 
   useEffect(() => {
     let stop = false;
     let since = 0;
+    let imported = 0;
     const poll = async () => {
       if (stop || !jobId.current) return;
       const s = await api.importStatus({ jobId: jobId.current, since });
@@ -22,6 +25,10 @@ export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: 
       since = s.itemCount;
       setItems((prev) => [...prev, ...s.items]);
       setStatus(s);
+      if (s.counts.imported !== imported) {
+        imported = s.counts.imported;
+        onProgress?.();
+      }
       if (!s.finished) setTimeout(poll, 250);
     };
     api.startImport({ grant: grant.grant }).then(
@@ -37,6 +44,7 @@ export function ImportDialog({ grant, onClose }: { grant: ImportGrant; onClose: 
   }, [grant]);
 
   const finished = status?.finished ?? false;
+  useEscape(useCallback(() => finished && onClose(), [finished, onClose]));
   const shown = items.filter((i) => i.status !== 'imported' || i.message !== '已导入');
 
   return (

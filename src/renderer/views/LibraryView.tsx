@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { BulkMetaDialog } from '../components/BulkMetaDialog.tsx';
+import { useScrollMemory } from '../components/useScrollMemory.ts';
 import { formatDateTime, statusLabel, templateLabel } from '../format.ts';
 import { libraryParams, readLibraryState, sortReports, type LibraryState, type SortKey } from '../library-state.ts';
 
@@ -71,6 +72,7 @@ export function LibraryView({ version, years, params, review, onImport, onChange
   }, [state.year, state.agency, state.status, review, version, reload]);
 
   const shown = useMemo(() => (rows ? sortReports(rows, state.sort, state.desc) : null), [rows, state.sort, state.desc]);
+  useScrollMemory(!!shown);
   const picked = shown?.filter((r) => selected.has(r.id)) ?? [];
 
   const select = (e: React.MouseEvent | React.ChangeEvent, id: number, index: number) => {

@@ -10,6 +10,8 @@ import { findRanges, parseQuery } from '../../shared/search/query.ts';
 import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/CorrectionDialog.tsx';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { Findings, type FocusCells } from '../components/Findings.tsx';
+import { BackLink } from '../components/BackLink.tsx';
+import { Modal } from '../components/Modal.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
 
@@ -50,6 +52,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<EditTarget | null>(null);
   const [editingMeta, setEditingMeta] = useState(false);
+  const [noPrevious, setNoPrevious] = useState(false);
 
   useEffect(() => {
     setReport(undefined);
@@ -100,19 +103,22 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   return (
     <article className="report">
       <div className="report-head">
-        <a href="#/" className="back">
-          ← 返回列表
-        </a>
+        <BackLink />
         <h1>
           {report.agency ?? '（未识别单位）'} <span className="year">{report.year ? `${report.year}年度` : '年度未识别'}</span>
         </h1>
         <span className={`status status-${report.status}`}>{statusLabel(report.status)}</span>
+        {report.agencyGroup && (
+          <a className="nowrap" href={`#/agency?name=${encodeURIComponent(report.agencyGroup)}`} title="这个单位各年度的报告和主要数字">
+            历年情况
+          </a>
+        )}
         <span className="spacer" />
         <button
           onClick={async () => {
             const prev = await api.previousReport({ id });
             if (prev) location.hash = `#/compare?ids=${prev.id},${id}`;
-            else setMessage(`档案中没有${report.agency ?? '该单位'}${report.year ? `${report.year - 1}年度` : '上一年度'}的报告（如单位名称写法不同，可在“单位”页合并）`);
+            else setNoPrevious(true);
           }}
         >
           与上一年比较
@@ -132,6 +138,11 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </button>
       </div>
       {message && <div className="banner">{message}</div>}
+      {noPrevious && (
+        <div className="banner" role="status">
+          档案中没有{report.agency ?? '该单位'}{report.year ? `${report.year - 1}年度` : '上一年度'}的报告。如果上一年的报告单位名称写法不同，可以在<a href="#/agencies">“单位”页</a>把两个名称合并。
+        </div>
+      )}
       <dl className="meta">
         <dt>报告格式</dt>
         <dd>{templateLabel(report.template)}</dd>
@@ -231,20 +242,18 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
       )}
 
       {confirming && (
-        <div className="modal-backdrop">
-          <div className="modal small" role="dialog" aria-label="确认删除">
+        <Modal label="确认删除" small onClose={() => setConfirming(false)}>
             <h2>从档案中删除这份报告？</h2>
             <p>
               将删除“{report.agency ?? report.fileName}”{report.year ? `${report.year}年度` : ''}报告及其保存的原文件副本。源文件夹中的文件不受影响。
             </p>
             <div className="modal-actions">
               <button onClick={() => setConfirming(false)}>取消</button>
-              <button className="danger" onClick={remove}>
+              <button className="danger" onClick={remove} autoFocus>
                 删除
               </button>
             </div>
-          </div>
-        </div>
+        </Modal>
       )}
     </article>
   );

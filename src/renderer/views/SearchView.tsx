@@ -7,6 +7,7 @@ import { TABLE_LABELS, TEMPLATE_NAMES, tableLayout } from '../../shared/report/t
 import { api } from '../api.ts';
 import { CompareCheckbox, CompareSelectedButton, useCompareSelection } from '../components/CompareSelection.tsx';
 import { Highlighted } from '../components/Highlighted.tsx';
+import { useScrollMemory } from '../components/useScrollMemory.ts';
 import { statusLabel, templateLabel } from '../format.ts';
 
 const PAGE = 20;
@@ -22,22 +23,36 @@ function choices(table: TableId) {
 }
 const label = (r: { label: string; group?: string }) => (r.group ? `${r.group} ${r.label}` : r.label);
 
-export function SearchView({ initial, years }: { initial: string; years: number[] }) {
+type Filters = Omit<SearchQuery, 'text' | 'offset' | 'limit'>;
+
+/** The filters as they ride in the address (f=…), read back leniently: a bad one is no filter. */
+function readFilters(raw: string | null): Filters {
+  try {
+    const f = raw ? (JSON.parse(raw) as Filters) : {};
+    return f && typeof f === 'object' ? f : {};
+  } catch {
+    return {};
+  }
+}
+
+export function SearchView({ initial, years, params }: { initial: string; years: number[]; params: URLSearchParams }) {
   const [text, setText] = useState(initial);
-  const [filters, setFilters] = useState<Omit<SearchQuery, 'text' | 'offset' | 'limit'>>({});
+  const [filters, setFilters] = useState<Filters>(() => readFilters(params.get('f')));
+  // Back from a report: as many hits as were shown, so the saved scroll finds its row.
+  const shownBefore = useRef(Math.min(100, Math.max(PAGE, Number(params.get('n')) || PAGE)));
   const [result, setResult] = useState<SearchResult | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const { selected, toggle } = useCompareSelection();
 
-  useEffect(() => setText(initial), [initial]);
 
   useEffect(() => {
     const mine = ++seq.current;
     const timer = setTimeout(async () => {
       try {
-        const r = await api.search({ ...filters, text, limit: PAGE });
+        const r = await api.search({ ...filters, text, limit: shownBefore.current });
+        shownBefore.current = PAGE;
         if (mine === seq.current) {
           setResult(r);
           setError(null);
@@ -48,6 +63,17 @@ export function SearchView({ initial, years }: { initial: string; years: number[
     }, 150);
     return () => clearTimeout(timer);
   }, [text, filters]);
+
+  // The query, filters and how many hits are shown live in the address (replacing the entry).
+  useEffect(() => {
+    const p = new URLSearchParams();
+    if (text) p.set('q', text);
+    if (Object.keys(filters).length) p.set('f', JSON.stringify(filters));
+    if (result && result.hits.length > PAGE) p.set('n', String(result.hits.length));
+    const next = `#/search${p.size ? `?${p}` : ''}`;
+    if (next !== location.hash) history.replaceState(null, '', next);
+  }, [text, filters, result]);
+  useScrollMemory(!!result);
 
   const loadMore = async () => {
     if (!result) return;

@@ -79,6 +79,11 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
             <tr key={r.reportId} data-agency={r.agency ?? ''}>
               <td>
                 <a href={`#/report/${r.reportId}`}>{r.agency ?? '（未识别单位）'}</a>
+                {r.group && (
+                  <a className="series-link" href={`#/agency?name=${encodeURIComponent(r.group)}`} title="这个单位各年度的情况">
+                    历年
+                  </a>
+                )}
               </td>
               <td>
                 <span className={`status status-${r.status}`}>{statusLabel(r.status)}</span>

@@ -1,0 +1,107 @@
+// The keyboard and the clerk's place in real Chromium: Ctrl+F, Ctrl+O, Ctrl+P, Esc on every
+// dialog, ← 返回 and the browser's back keeping a search's query, filters and scroll, and the
+// links between a report, its agency's years and the 单位 page.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, OUT as out, type Session } from './session.ts';
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await openSession({ fixtures: { 'reports/utf8': 'utf8', 'reports/samples': 'samples', 'reports/gb18030': 'gb18030' }, importFirst: true, answerDialog: true });
+  page = session.page;
+  await page.setViewportSize({ width: 1366, height: 500 }); // short, so the hits scroll
+});
+
+afterAll(async () => session?.close());
+
+describe('keys', () => {
+  it('Ctrl+F goes to search and into its box', async () => {
+    await page.goto(session.host.url);
+    await page.locator('table.reports tbody tr').first().waitFor();
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: '检索词' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('检索词');
+  });
+
+  it('Ctrl+P prints the sheet of the report on screen, and says when a page has none', async () => {
+    await page.keyboard.press('Control+p'); // on search: nothing to print
+    await page.getByRole('status').filter({ hasText: '这个页面没有可打印的表格' }).waitFor();
+    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'huaian-city-gov-2024.txt')!.id;
+    await page.goto(`${session.host.url}#/report/${id}`);
+    await page.locator('article.report h1').waitFor();
+    await page.keyboard.press('Control+p');
+    await page.getByRole('status').filter({ hasText: '已发送到打印机' }).waitFor();
+  });
+
+  it('Esc closes the correction dialogs', async () => {
+    await page.getByRole('button', { name: '更正单位/年度' }).click();
+    await page.getByRole('dialog', { name: '更正单位和年度' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.locator('[data-cell="t3|new|natural"]').click();
+    await page.getByRole('dialog', { name: '更正数值' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: '从档案中删除' }).click();
+    await page.getByRole('dialog', { name: '确认删除' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('links the report to its agency’s years', async () => {
+    await page.getByRole('link', { name: '历年情况' }).click();
+    await page.getByRole('heading', { name: '淮安市人民政府 历年情况' }).waitFor();
+    await page.getByRole('link', { name: '← 返回' }).click();
+    await page.locator('article.report h1').waitFor();
+  });
+
+  it('says where to merge names when there is no previous year, with a link to 单位', async () => {
+    await page.getByRole('button', { name: '与上一年比较' }).click();
+    const line = page.getByRole('status').filter({ hasText: '档案中没有淮安市人民政府2023年度的报告' });
+    await line.waitFor();
+    await line.getByRole('link', { name: '“单位”页' }).click();
+    await page.getByRole('heading', { name: '单位' }).waitFor();
+  });
+
+  it('Ctrl+O opens the import', async () => {
+    await page.keyboard.press('Control+o');
+    const dialog = page.getByRole('dialog', { name: '导入报告' });
+    await dialog.getByRole('heading', { name: '导入完成' }).waitFor({ timeout: 60000 });
+    await page.keyboard.press('Escape'); // finished: Esc closes it
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+});
+
+describe('the place in a search', () => {
+  it('keeps the query, the filters and the scroll across a report and back', async () => {
+    await page.goto(`${session.host.url}#/search`);
+    const box = page.getByRole('searchbox', { name: '检索词' });
+    await box.fill('政府信息公开');
+    await page.getByLabel('起始年度').selectOption('2019');
+    const hits = page.locator('ol.hits li.hit');
+    await expect.poll(() => hits.count()).toBeGreaterThan(3);
+    await expect.poll(() => page.url()).toContain('yearFrom');
+    const n = await hits.count();
+    await hits.nth(n - 1).scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(100);
+    const name = await hits.nth(n - 1).locator('.hit-head a').innerText();
+    await hits.nth(n - 1).click();
+    await page.locator('article.report h1').waitFor();
+    await page.getByRole('link', { name: '← 返回' }).click();
+    await expect.poll(() => hits.count()).toBe(n);
+    expect(await box.inputValue()).toBe('政府信息公开');
+    expect(await page.getByLabel('起始年度').inputValue()).toBe('2019');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y - 40);
+    expect(await hits.nth(n - 1).locator('.hit-head a').innerText()).toBe(name);
+    await page.screenshot({ path: join(out, 'search-back.png') });
+    // Alt+← too (the browser's back).
+    await hits.first().click();
+    await page.locator('article.report h1').waitFor();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => box.inputValue()).toBe('政府信息公开');
+  });
+});
