@@ -13,6 +13,7 @@ import { PrintReport, PrintSeries } from './views/PrintSheets.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { BackupView } from './views/BackupView.tsx';
+import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
 type Route =
@@ -76,6 +77,7 @@ export function App() {
   const [version, setVersion] = useState(0); // bumped when the archive changes
   const [dragging, setDragging] = useState(false);
   const [infoVersion, setInfoVersion] = useState(0); // bumped while an import adds reports
+  const [zoom, fontPicker] = useFontSize();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -150,6 +152,7 @@ export function App() {
   return (
     <div
       className="app"
+      style={zoom !== 1 ? { zoom } : undefined}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -184,7 +187,8 @@ export function App() {
           </a>
         </nav>
         <span className="spacer" />
-        {info && <span className="muted">共 {info.reportCount} 份报告</span>}
+        {fontPicker}
+        {info && <span className="muted nowrap">共 {info.reportCount} 份报告</span>}
         {info && (
           <a className="topbar-backup muted" href="#/backup" title={`档案文件：${info.archivePath}\n每天打开时自动备份到档案旁的“备份”文件夹，保留最近7天和每月第一份`}>
             {info.lastBackup ? `最近备份 ${Number(info.lastBackup.slice(5, 7))}月${Number(info.lastBackup.slice(8))}日` : '尚未备份'}

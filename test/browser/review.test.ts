@@ -43,10 +43,10 @@ describe('bulk review', () => {
     expect(await name.inputValue()).toBe('洪泽区人民政府');
     await name.press('Enter'); // now submits
     await page.getByRole('status').filter({ hasText: '已把 3 份报告的单位改为“洪泽区人民政府”' }).waitFor();
-    expect((await agencies()).slice(0, 3)).toEqual(['洪泽区人民政府', '洪泽区人民政府', '洪泽区人民政府']);
+    await expect.poll(async () => (await agencies()).slice(0, 3)).toEqual(['洪泽区人民政府', '洪泽区人民政府', '洪泽区人民政府']);
     await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
     await page.getByRole('status').filter({ hasText: '已撤销，3 份报告恢复原样' }).waitFor();
-    expect((await agencies()).slice(0, 3)).toEqual(before);
+    await expect.poll(async () => (await agencies()).slice(0, 3)).toEqual(before);
   });
 
   it('closes the dialog with Esc, and the suggestions first when they are open', async () => {
@@ -136,5 +136,24 @@ describe('the clerk’s place', () => {
     await page.screenshot({ path: join(out, 'library-1366-selection.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: join(out, 'library-1920-selection.png') });
+  });
+});
+
+describe('字号', () => {
+  it('makes everything larger, is remembered after a restart, and still fits 1366×768 at 特大', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${session.host.url}#/`);
+    await expect.poll(() => rows().count()).toBe(9);
+    const before = (await page.locator('table.reports tbody tr').first().boundingBox())!.height;
+    await page.getByLabel('字号').selectOption({ label: '特大' });
+    await page.reload();
+    await expect.poll(() => rows().count()).toBe(9);
+    expect(await page.getByLabel('字号').inputValue()).toBe('xl');
+    expect(await page.locator('.app').evaluate((e) => getComputedStyle(e).zoom)).toBe('1.3');
+    expect((await page.locator('table.reports tbody tr').first().boundingBox())!.height).toBeGreaterThan(before * 1.2);
+    for (const b of await page.locator('.topbar button, .topbar nav a, .filters button').all()) expect((await b.boundingBox())!.height, await b.innerText()).toBeLessThan(40 * 1.3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: join(out, 'library-1366-font-xl.png') });
+    await page.getByLabel('字号').selectOption({ label: '中' });
   });
 });
