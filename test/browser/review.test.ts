@@ -157,3 +157,16 @@ describe('字号', () => {
     await page.getByLabel('字号').selectOption({ label: '中' });
   });
 });
+
+describe('the report page at 1366×768', () => {
+  it('keeps the header buttons on one line each with the longest agency name', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'seed-000.txt')!.id;
+    await page.goto(`${session.host.url}#/report/${id}`);
+    await page.locator('article.report h1').waitFor();
+    for (const b of await page.locator('.report-head button, .report-head a').all()) expect((await b.boundingBox())!.height, await b.innerText()).toBeLessThan(40);
+    expect((await page.locator('.report-head .status').boundingBox())!.height).toBeLessThan(24); // one line, not 通/过 stacked
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: join(out, 'report-1366-long-name.png') });
+  });
+});
