@@ -104,4 +104,23 @@ describe('the place in a search', () => {
     await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => box.inputValue()).toBe('政府信息公开');
   });
+
+  it('shows what a numeric condition found in each hit, and exports the hits to Excel', async () => {
+    await page.goto(`${session.host.url}#/search`);
+    await page.getByRole('button', { name: '添加数值条件' }).click(); // 复议诉讼 行政复议 结果纠正 > 0
+    const values = page.locator('ol.hits .hit-values');
+    await expect.poll(() => values.count()).toBeGreaterThan(0);
+    for (const v of await values.allInnerTexts()) expect(v).toMatch(/^复议诉讼“行政复议”结果纠正 = [1-9]\d*$/);
+    const total = Number(/共找到 (\d+) 份/.exec(await page.locator('.result-count').innerText())![1]);
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await page.getByText(/^已导出：/).waitFor();
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(session.host.saved.at(-1)!);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).values).toEqual([undefined, '单位', '年度', '格式', '状态', '命中位置', '摘要', '条件取值', '源文件']);
+    expect(ws.rowCount).toBe(total + 1);
+    expect(String(ws.getRow(2).getCell(7).value)).toMatch(/^复议诉讼“行政复议”结果纠正 = [1-9]/);
+    await page.screenshot({ path: join(out, 'search-condition-values.png') });
+  });
 });

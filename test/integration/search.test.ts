@@ -85,6 +85,14 @@ describe('search', () => {
     expect(files({ indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] })).toEqual(['huaian-city-gov-2024.txt', 'seed-004.txt']);
     // both, with text
     expect(files({ text: '宁波', indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] })).toEqual(['seed-004.txt']);
+    // Each hit says what the condition found in it (the value from the report's own table).
+    const hits = rt.archive.search({ limit: 100, indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] }).hits;
+    for (const h of hits) {
+      const cell = rt.archive.cellsOf(h.reportId).find((c) => c.table === 't3' && c.row === 'new' && c.col === 'total')!;
+      expect(h.values).toEqual([{ label: '申请处理“一、本年新收政府信息公开申请数量”总计', value: String(cell.value.num) }]);
+      expect(cell.value.num).toBeGreaterThanOrEqual(100);
+    }
+    expect(rt.archive.search({ text: '宁波' }).hits[0].values).toBeUndefined();
   });
 
   it('filters reports that state 信息处理费 in part 六', () => {

@@ -78,4 +78,13 @@ describe('snippets', () => {
     expect(s.text).toBe('四、政府信息公开行政复议、 行政诉讼情况');
     expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['复议、 行政']);
   });
+
+  it('shows a short term where a sentence says it, not in a table heading', () => {
+    const text = '四、政府信息公开行政复议、行政诉讼情况\n行政复议 结果维持 结果纠正 其他结果 尚未审结 总计\n本年度发生政府信息公开行政复议1起，结果维持。';
+    const s = snippet(text, ['复议'], 10)!;
+    expect(s.text).toBe('…发生政府信息公开行政复议1起，结果维持。');
+    expect(s.at).toBe(text.lastIndexOf('复议'));
+    // With no sentence anywhere, the first hit.
+    expect(snippet('行政复议 结果维持\n行政复议 结果纠正', ['复议'], 4)!.at).toBe(2);
+  });
 });

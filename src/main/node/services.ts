@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
-import type { Handlers } from '../../shared/contract/index.ts';
+import type { Handlers, SearchHit } from '../../shared/contract/index.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
-import { reportListCsv, reportListXlsx } from './export/report-list.ts';
+import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/report-list.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
@@ -180,6 +180,18 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       return detail(id);
     },
     search: (q) => archive.search(q),
+    exportSearch: async ({ format, ...q }) => {
+      // Page by page, as the list is ranked; an export is capped where a sheet stays usable.
+      const hits: SearchHit[] = [];
+      for (let total = Infinity; hits.length < Math.min(total, 5000); ) {
+        const r = archive.search({ ...q, offset: hits.length, limit: 100 });
+        total = r.total;
+        if (!r.hits.length) break;
+        hits.push(...r.hits);
+      }
+      if (!hits.length) throw new Error('没有检索结果可以导出');
+      return saveSheet(`检索结果_${q.text?.trim() || '筛选'}_${hits.length}份`, format, () => searchXlsx(hits), () => searchCsv(hits));
+    },
     compare: ({ ids, granularity }) => compare(ids, granularity),
     exportComparison: async ({ ids, format }) => {
       const c = await compare(ids);

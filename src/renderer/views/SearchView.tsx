@@ -42,6 +42,7 @@ export function SearchView({ initial, years, params }: { initial: string; years:
   const shownBefore = useRef(Math.min(100, Math.max(PAGE, Number(params.get('n')) || PAGE)));
   const [result, setResult] = useState<SearchResult | null>(null);
   const [more, setMore] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const { selected, toggle } = useCompareSelection();
@@ -205,6 +206,20 @@ export function SearchView({ initial, years, params }: { initial: string; years:
           <div className="result-bar">
             <span className="muted result-count">共找到 {result.total} 份报告</span>
             <span className="spacer" />
+            {exported && <span className="ok-text">{exported}</span>}
+            <button
+              disabled={result.total === 0}
+              onClick={async () => {
+                try {
+                  const r = await api.exportSearch({ ...filters, ...(text ? { text } : {}), format: 'xlsx' });
+                  setExported(r.saved ? `已导出：${r.path}` : '已取消导出');
+                } catch (e) {
+                  setError((e as Error).message);
+                }
+              }}
+            >
+              导出Excel
+            </button>
             <CompareSelectedButton selected={selected} />
           </div>
           <ol className="hits">
@@ -222,6 +237,15 @@ export function SearchView({ initial, years, params }: { initial: string; years:
                   <span className={`status status-${h.status}`}>{statusLabel(h.status)}</span>
                   {h.partName && <span className="part-tag">{h.partName}</span>}
                 </div>
+                {h.values && (
+                  <p className="hit-values">
+                    {h.values.map((v) => (
+                      <span key={v.label}>
+                        {v.label} = <strong>{v.value}</strong>
+                      </span>
+                    ))}
+                  </p>
+                )}
                 {h.snippet && (
                   <p className="snippet">
                     <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />

@@ -10,6 +10,35 @@ export * from './types.ts';
 const id = z.number().int().positive();
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/** A search: its text and filters, and the page of hits asked for. */
+const searchArgs = z
+  .object({
+    text: z.string().max(200).optional(),
+    yearFrom: z.number().int().min(1990).max(2100).optional(),
+    yearTo: z.number().int().min(1990).max(2100).optional(),
+    agency: z.string().max(100).optional(),
+    template: z.enum(['T2019', 'T2021', 'pre2019', 'unknown']).optional(),
+    status: z.enum(['ok', 'error', 'warning', 'incomplete', 'problems']).optional(),
+    indicators: z
+      .array(
+        z
+          .object({
+            table: z.enum(['t2', 't3', 't4']),
+            row: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+            col: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+            op: z.enum(['>', '>=', '<', '<=', '=', '!=']),
+            value: z.number().finite(),
+          })
+          .strict(),
+      )
+      .max(8)
+      .optional(),
+    feeStated: z.boolean().optional(),
+    offset: z.number().int().min(0).max(100000).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+
 /** `returns<R>()(schema)`: the schema's type is inferred, the result type is declared. */
 function returns<R>() {
   return <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as R });
@@ -62,35 +91,9 @@ export const contract = {
   /** Agency names in the archive for what is typed: part of the name, or its pinyin or initials (ptzh). */
   suggestAgencies: returns<{ name: string; reports: number }[]>()(z.object({ text: z.string().max(100) }).strict()),
   revertCorrection: returns<ReportDetail>()(z.object({ id, target: z.string().regex(/^(cell:t[234]\|[a-z0-9_]+\|[a-z0-9_]+|meta:(agency|year))$/i) }).strict()),
-  search: returns<SearchResult>()(
-    z
-      .object({
-        text: z.string().max(200).optional(),
-        yearFrom: z.number().int().min(1990).max(2100).optional(),
-        yearTo: z.number().int().min(1990).max(2100).optional(),
-        agency: z.string().max(100).optional(),
-        template: z.enum(['T2019', 'T2021', 'pre2019', 'unknown']).optional(),
-        status: z.enum(['ok', 'error', 'warning', 'incomplete', 'problems']).optional(),
-        indicators: z
-          .array(
-            z
-              .object({
-                table: z.enum(['t2', 't3', 't4']),
-                row: z.string().regex(/^[a-z0-9_]{1,24}$/i),
-                col: z.string().regex(/^[a-z0-9_]{1,24}$/i),
-                op: z.enum(['>', '>=', '<', '<=', '=', '!=']),
-                value: z.number().finite(),
-              })
-              .strict(),
-          )
-          .max(8)
-          .optional(),
-        feeStated: z.boolean().optional(),
-        offset: z.number().int().min(0).max(100000).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
-      })
-      .strict(),
-  ),
+  search: returns<SearchResult>()(searchArgs),
+  /** Every hit of a search (up to 5,000) as Excel or CSV, with the values its conditions found. */
+  exportSearch: returns<{ saved: boolean; path?: string }>()(searchArgs.omit({ offset: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict()),
   /** 2 to 6 reports side by side; the text diff for two, at word or character level. */
   compare: returns<Comparison>()(
     z.object({ ids: z.array(id).min(2).max(6), granularity: z.enum(['word', 'char']).optional() }).strict(),

@@ -182,6 +182,8 @@ export interface SearchHit {
   part: number | null;
   partName: string | null;
   snippet: { text: string; highlights: [number, number][] } | null;
+  /** With numeric conditions: the value each condition's cell holds in this report. */
+  values?: { label: string; value: string }[];
 }
 
 export interface SearchResult {

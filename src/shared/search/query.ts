@@ -79,6 +79,15 @@ export function findRanges(text: string, terms: string[]): [number, number][] {
  * A window around the first hit that never cuts a hit in half, kept inside [lo, hi) (the part
  * the hit is in), with runs of white space shown as one space.
  */
+function lineAround(text: string, at: number): string {
+  const a = text.lastIndexOf('\n', at - 1) + 1;
+  const b = text.indexOf('\n', at);
+  return text.slice(a, b < 0 ? text.length : b);
+}
+
+/** A line of running text: a clause ends in it. Header rows and cells of tables have none. */
+const isSentence = (line: string) => /[，。；：！？]/.test(line);
+
 export function snippet(
   text: string,
   terms: string[],
@@ -87,7 +96,10 @@ export function snippet(
 ): { text: string; highlights: [number, number][]; at: number } | null {
   const all = findRanges(text, terms);
   if (all.length === 0) return null;
-  const [s0, e0] = all[0];
+  // A hit in a sentence says more than one in a table's header row (行政复议 结果维持 结果纠正…):
+  // the first hit on a line with sentence punctuation, else the first hit.
+  const prose = all.find(([s]) => isSentence(lineAround(text, s))) ?? all[0];
+  const [s0, e0] = prose;
   const [lo, hi] = bounds ? bounds(s0) : [0, text.length];
   let start = Math.max(lo, s0 - radius);
   let end = Math.min(hi, e0 + radius);

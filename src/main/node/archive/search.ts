@@ -6,6 +6,7 @@ import type { TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
+import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/templates/index.ts';
 import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
 
@@ -136,6 +137,16 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
   }
 
   const doc = db.stmt('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');
+  const cell = db.stmt('SELECT kind, num, raw FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?');
+  /** What each numeric condition found in the report, so the hit shows why it matched. */
+  const valuesOf = (id: number, template: TemplateId) =>
+    (q.indicators ?? []).map((ind) => {
+      const c = cell.get(id, ind.table, ind.row, ind.col) as { kind: string; num: number | null; raw: string } | undefined;
+      return {
+        label: `${TABLE_LABELS[ind.table]}“${rowLabel(template, ind.table, ind.row)}”${columnLabel(template, ind.table, ind.col)}`,
+        value: c ? (c.kind === 'number' ? String(c.num) : c.kind === 'blank' ? '空白' : c.raw) : '无此格',
+      };
+    });
   const hits: SearchHit[] = rows.map((r) => {
     let part: number | null = null;
     let snip: SearchHit['snippet'] = null;
@@ -158,6 +169,7 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
       part,
       partName: part === null ? null : searchPartName(part),
       snippet: snip,
+      ...(q.indicators?.length ? { values: valuesOf(r.id, r.template) } : {}),
     };
   });
   return { total, hits, terms: parsed.highlight };

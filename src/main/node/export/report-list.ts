@@ -1,5 +1,6 @@
-// The library's list as a sheet: the reports the clerk sees (or picked), in the order shown.
-import type { ReportSummary } from '../../../shared/contract/types.ts';
+// Lists as sheets: the library's reports as the clerk sees them (or picked), in the order
+// shown, and every hit of a search with its snippet and the values its conditions found.
+import type { ReportSummary, SearchHit } from '../../../shared/contract/types.ts';
 import { STATUS_LABELS } from '../../../shared/report/status.ts';
 import { TEMPLATE_NAMES } from '../../../shared/report/templates/index.ts';
 import { simpleXlsx } from './compare-sheet.ts';
@@ -24,3 +25,21 @@ function rowsOf(list: ReportSummary[]): (string | number | null)[][] {
 
 export const reportListXlsx = (list: ReportSummary[]) => simpleXlsx('报告列表', HEAD, rowsOf(list));
 export const reportListCsv = (list: ReportSummary[]) => csvFile([HEAD, ...rowsOf(list)]);
+
+const SEARCH_HEAD = ['单位', '年度', '格式', '状态', '命中位置', '摘要', '条件取值', '源文件'];
+
+function searchRows(hits: SearchHit[]): (string | number | null)[][] {
+  return hits.map((h) => [
+    h.agency ?? '（未识别单位）',
+    h.year,
+    TEMPLATE_NAMES[h.template],
+    STATUS_LABELS[h.status],
+    h.partName,
+    h.snippet?.text ?? null,
+    h.values?.map((v) => `${v.label} = ${v.value}`).join('；') ?? null,
+    h.fileName,
+  ]);
+}
+
+export const searchXlsx = (hits: SearchHit[]) => simpleXlsx('检索结果', SEARCH_HEAD, searchRows(hits));
+export const searchCsv = (hits: SearchHit[]) => csvFile([SEARCH_HEAD, ...searchRows(hits)]);
