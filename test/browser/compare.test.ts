@@ -41,7 +41,13 @@ describe('comparison', () => {
     expect(pdf).toMatch(/报告比较_洪泽区人民政府_淮安市洪泽区人民政府_2023-2024\.pdf$/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('政府信息公开工作年度报告比较表');
-    expect(text).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74/);
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+95\s+\+74\s+\+352\.38%/);
+    // The indicators keep their change, signed, as on screen.
+    expect(text).toMatch(/公开率.*19\.0%\s+62\.1%\s+\+43\.1个百分点/);
+    // The heading of the last section is on the page with its text, never alone at a page's foot.
+    const pagesText = text.split('\f');
+    const at = pagesText.findIndex((p) => p.includes('正文重复率'));
+    expect(pagesText[at]).toMatch(/正文重复率[^]*全文：\d+%/);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(1);
     const flat = text.replace(/\s+/g, ''); // pdftotext drops the footer's narrow spaces

@@ -48,3 +48,20 @@ it('folds five missing parts into one line, expanded on click', async () => {
   await page.getByRole('button', { name: '展开' }).click();
   expect(await lines.count()).toBeGreaterThan(0);
 });
+
+it('prints the check sheet with 表四 inside the portrait page, one unit in 表二’s header, and a legend for corrected cells', async () => {
+  const rt = session.host.runtime;
+  const id = rt.archive.listReports({}).find((r) => r.fileName === 'errors.txt')!.id;
+  rt.archive.correct(id, 'cell:t3|new|natural', { kind: 'number', num: 2, raw: '2' }, '测试');
+  // The printable width of A4 portrait with the sheet's margins: (8.27 − 0.4 − 0.4) in × 96.
+  await page.setViewportSize({ width: 717, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${session.host.url}#/print/report?id=${id}`);
+  await page.locator('table.form.t4').waitFor();
+  const t4 = (await page.locator('table.form.t4').boundingBox())!;
+  expect(t4.x + t4.width).toBeLessThanOrEqual(717);
+  expect(await page.locator('table.form.t2').innerText()).not.toContain('（万元）（万元）');
+  expect(await page.locator('.print-note').innerText()).toContain('右上角带三角标记的数值经人工更正');
+  expect(await page.locator('.print-section', { hasText: '人工更正记录' }).innerText()).toMatch(/表三“一、本年新收政府信息公开申请数量”行“自然人”列：\d+ → 2（测试，\d{4}-\d{2}-\d{2}）/);
+  await page.emulateMedia({ media: 'screen' });
+});

@@ -24,7 +24,8 @@ function Value({ cell, k, marked, focused, span, onEdit }: { cell: Cell | undefi
   if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格（点击可补录）" onClick={onEdit} />;
   const v = cell.value;
   const title =
-    `原文：“${v.raw || '（空白）'}”\n来源：${cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
+    // 原文 is what the document says: for a corrected cell, the parsed value's text, not the typed one.
+    `原文：“${(cell.original ?? v).raw || '（空白）'}”\n来源：${cell.original ? '报告原文' : cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
     (cell.how === 'inferred' ? '\n推断：原文表格的分隔丢失，按勾稽关系拆分得出' : '') +
     (cell.original ? `\n已人工更正，解析值为：${shown(cell.original)}` : '') +
     (onEdit ? '\n点击可更正' : '');
@@ -75,7 +76,7 @@ export function ReportTables(props: Props) {
                     {b.columns.map((c, i) => (
                       <th key={c.id} colSpan={span(i)}>
                         {c.label}
-                        {c.money ? '（万元）' : ''}
+                        {c.money && !c.label.includes('万元') ? '（万元）' : ''}
                       </th>
                     ))}
                   </tr>,

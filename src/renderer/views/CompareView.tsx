@@ -2,7 +2,7 @@
 // cross-year checks, and the six parts' text with changes marked.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CompareLine, Comparison, Granularity, Span } from '../../shared/compare/index.ts';
-import { formatRate } from '../../shared/compare/index.ts';
+import { formatPointChange, formatRate } from '../../shared/compare/index.ts';
 import { api } from '../api.ts';
 import { BackLink } from '../components/BackLink.tsx';
 import { useAction } from '../components/useAction.ts';
@@ -89,11 +89,12 @@ export function CompareView({ ids }: { ids: number[] }) {
                   {l.values.map((v, i) => (
                     <td
                       key={i}
-                      className={['num', v.kind, v.findings ? 'has-finding' : ''].join(' ')}
-                      title={[v.sum ? 'T2021 的（六）1–3 之和' : '', ...(v.findings ?? [])].filter(Boolean).join('\n') || undefined}
+                      className={['num', v.kind, v.findings ? 'has-finding' : '', v.corrected ? 'corrected' : ''].join(' ')}
+                      title={[v.sum ? 'T2021 的（六）1–3 之和' : '', v.corrected ? '人工更正的数值' : '', ...(v.findings ?? [])].filter(Boolean).join('\n') || undefined}
                     >
                       {v.kind === 'blank' ? '空' : v.text}
                       {v.sum && <sup>合</sup>}
+                      {v.corrected && <sup>正</sup>}
                     </td>
                   ))}
                   {two && <td className="num delta">{l.delta === null ? '' : l.delta > 0 ? `+${l.delta}` : l.delta}</td>}
@@ -116,7 +117,7 @@ export function CompareView({ ids }: { ids: number[] }) {
                   {formatRate(v)}
                 </td>
               ))}
-              {two && <td className="num delta">{ind.values[0] !== null && ind.values[1] !== null ? `${((ind.values[1] - ind.values[0]) * 100).toFixed(1)}个百分点` : ''}</td>}
+              {two && <td className="num delta">{formatPointChange(ind.values[0], ind.values[1])}</td>}
               {two && <td />}
             </tr>
           ))}

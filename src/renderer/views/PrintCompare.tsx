@@ -1,7 +1,7 @@
 // The printed comparison sheet (A4 landscape): title with agencies and years, print date, the
 // aligned tables with headers repeated on every page, indicators, cross-year checks, and how
 // much of the text repeats. Page numbers come from the PDF footer.
-import { formatRate } from '../../shared/compare/index.ts';
+import { formatPointChange, formatRate } from '../../shared/compare/index.ts';
 import { api } from '../api.ts';
 import { PrintFindings, printDate, useSheetData } from '../components/print.tsx';
 import { templateLabel } from '../format.ts';
@@ -51,11 +51,12 @@ export function PrintCompare({ ids }: { ids: number[] }) {
                     <td key={i} className={`num ${v.findings ? 'flag' : ''}`}>
                       {v.kind === 'blank' ? '空' : v.text}
                       {v.sum ? '（合计）' : ''}
+                      {v.corrected ? '（正）' : ''}
                       {v.findings ? ' ※' : ''}
                     </td>
                   ))}
                   {two && <td className="num">{l.delta === null ? '' : l.delta > 0 ? `+${l.delta}` : l.delta}</td>}
-                  {two && <td className="num">{l.pct === null ? '' : `${l.pct}%`}</td>}
+                  {two && <td className="num">{l.pct === null ? '' : `${l.pct > 0 ? '+' : ''}${l.pct}%`}</td>}
                 </tr>
               )),
           ])}
@@ -71,13 +72,13 @@ export function PrintCompare({ ids }: { ids: number[] }) {
                   {formatRate(v)}
                 </td>
               ))}
-              {two && <td />}
+              {two && <td className="num">{formatPointChange(i.values[0], i.values[1])}</td>}
               {two && <td />}
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="print-note">表三只列总计列；“—”表示该报告的格式没有此项，“空”表示报告中该格空白；※ 表示该格有检查问题。</p>
+      <p className="print-note">表三只列总计列；“—”表示该报告的格式没有此项，“空”表示报告中该格空白；“（正）”表示经人工更正的数值；※ 表示该格有检查问题。</p>
       {c.crossYear.length > 0 && (
         <section className="print-section">
           <h2>跨年度核对</h2>

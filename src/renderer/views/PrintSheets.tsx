@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { formatSignDate, statusLabel, templateLabel } from '../format.ts';
 import { Chart } from './AgencySeriesView.tsx';
+import { describeTarget as describeCorrection, shownValue } from '../components/correction-text.ts';
 
 export function PrintSeries({ agency }: { agency: string }) {
   const { data: s, error } = useSheetData(() => api.agencySeries({ agency }), agency);
@@ -67,6 +68,25 @@ export function PrintReport({ id }: { id: number }) {
         )}
       </section>
       <ReportTables template={r.template} cells={r.cells} marked={marked} focused={new Set()} />
+      {(r.cells.some((c) => c.original) || r.cells.some((c) => c.how === 'inferred')) && (
+        <p className="print-note">
+          {r.cells.some((c) => c.original) && '右上角带三角标记的数值经人工更正（见下方更正记录）。'}
+          {r.cells.some((c) => c.how === 'inferred') && '带虚线的数值是推断的：原文表格的分隔丢失，按勾稽关系拆分得出。'}
+          红底为有错误的格子，黄底为有提醒的格子。
+        </p>
+      )}
+      {r.corrections.length > 0 && (
+        <section className="print-section">
+          <h2>人工更正记录</h2>
+          <ol className="print-findings">
+            {r.corrections.map((c) => (
+              <li key={c.target}>
+                {describeCorrection(r.template, c.target)}：{shownValue(c.original)} → {shownValue(c.value)}（{c.by}，{c.at.slice(0, 10)}）
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,8 +1,7 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
-import type { MetaEvidence, TableId, TemplateId } from '../../shared/report/model.ts';
-import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
+import type { MetaEvidence } from '../../shared/report/model.ts';
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
 import { Highlighted } from '../components/Highlighted.tsx';
@@ -13,21 +12,8 @@ import { Findings, type FocusCells } from '../components/Findings.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
+import { describeTarget, shownValue } from '../components/correction-text.ts';
 import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
-
-function shownValue(v: unknown): string {
-  if (v === null || v === undefined) return '（无）';
-  if (typeof v !== 'object') return String(v);
-  const c = v as { kind: string; num: number | null; raw: string };
-  return c.kind === 'number' ? String(c.num) : c.kind === 'blank' ? '空白' : c.raw;
-}
-
-function describeTarget(template: TemplateId, target: string): string {
-  if (target === 'meta:agency') return '单位名称';
-  if (target === 'meta:year') return '报告年度';
-  const [table, row, col] = target.slice(5).split('|') as [TableId, string, string];
-  return `${TABLE_TITLES[table].split(' ')[0]}“${rowLabel(template, table, row)}”行“${columnLabel(template, table, col)}”列`;
-}
 
 const FIELD_NAMES = { agency: '单位', year: '年度', date: '落款日期' } as const;
 

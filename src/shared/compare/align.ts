@@ -22,6 +22,8 @@ export interface CompareValue {
   sum?: boolean;
   /** Findings on this cell, for the hover. */
   findings?: string[];
+  /** A reviewer corrected it (the parsed value is kept on record). */
+  corrected?: boolean;
 }
 
 export interface CompareLine {
@@ -71,7 +73,7 @@ function value(r: CompareReport, table: TableId, row: string, col: string): Comp
     const v = c.value;
     const text = v.kind === 'number' ? String(v.num) : v.kind === 'blank' ? '' : v.raw;
     const findings = notes([row]);
-    return { kind: v.kind, num: v.num, text, ...(findings.length ? { findings } : {}) };
+    return { kind: v.kind, num: v.num, text, ...(findings.length ? { findings } : {}), ...(c.original ? { corrected: true } : {}) };
   }
   // T2019's single （六） row, read from a T2021 report: the sum of its three sub-rows.
   if (table === 't3' && row === 'r6') {

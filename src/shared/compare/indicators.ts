@@ -45,3 +45,10 @@ export function computeIndicators(cells: Cell[]): Record<string, number | null> 
 export function formatRate(v: number | null): string {
   return v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
 }
+
+/** A rate's change between two reports, with its sign: +43.1个百分点, -2.0个百分点, 持平. */
+export function formatPointChange(from: number | null, to: number | null): string {
+  if (from === null || to === null) return '';
+  const d = Math.round((to - from) * 1000) / 10;
+  return d === 0 ? '持平' : `${d > 0 ? '+' : ''}${d.toFixed(1)}个百分点`;
+}
