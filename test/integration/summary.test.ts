@@ -98,4 +98,24 @@ describe('year batch', () => {
     expect(readdirSync(folder).sort()).toEqual([`${during.current}_2023-2024.pdf`, `${during.current}_2023-2024.xlsx`]);
     expect(jobs.cancel(id)).toBe(false);
   });
+
+  it('says why, rather than printing a sheet of dashes, when a report has no tables', async () => {
+    // The scan of 洪泽区人民政府's 2024 report: no text, no tables; its 2023 report has both.
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-scan-'));
+    cpSync(new URL('../fixtures/scan', import.meta.url).pathname, join(dir, 'scan'), { recursive: true });
+    cpSync(new URL('../fixtures/reports/samples/hongze-district-gov-2023.txt', import.meta.url).pathname, join(dir, 'hongze-2023.txt'));
+    const own = openRuntime(join(dir, 'a.sqlite'));
+    await own.importer.wait(own.importer.start([dir]));
+    const folder = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+    const jobs = new BatchJobs(own.archive, { compare: (inputs) => own.pool.compare(inputs, 'word') });
+    const id = jobs.start(2024, folder);
+    const s = await vi.waitFor(() => {
+      const x = jobs.status(id)!;
+      if (!x.finished) throw new Error('running');
+      return x;
+    });
+    expect(s.skipped).toEqual(['洪泽区人民政府：2024年度报告未识别出统计表（如扫描件），未生成比较表']);
+    expect(readdirSync(folder).sort()).toEqual(['2024年度政府信息公开工作年度报告汇总表.xlsx']);
+    await own.close();
+  });
 });

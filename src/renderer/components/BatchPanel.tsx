@@ -38,10 +38,12 @@ export function useBatch(year: number) {
       setError((e as Error).message);
     }
   };
-  return { status, running, error, start };
+  /** A finished batch's line goes away when the clerk closes it. */
+  const dismiss = () => setStatus(null);
+  return { status, running, error, start, dismiss };
 }
 
-export function BatchPanel({ status }: { status: BatchStatus }) {
+export function BatchPanel({ status, onClose }: { status: BatchStatus; onClose: () => void }) {
   return (
     <div className={`banner batch${status.error ? ' error' : ''}`} aria-label="批量生成">
       {!status.finished ? (
@@ -60,6 +62,9 @@ export function BatchPanel({ status }: { status: BatchStatus }) {
           <span className="batch-outcome">{outcome(status)}</span>{' '}
           <button className="link" onClick={() => api.openBatchFolder({ jobId: status.jobId })}>
             打开文件夹
+          </button>
+          <button className="link" onClick={onClose}>
+            关闭
           </button>
           {status.skipped.length > 0 && (
             <details>

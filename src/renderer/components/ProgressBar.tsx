@@ -3,7 +3,8 @@ export function ProgressBar({ done, total, finished }: { done: number; total: nu
   const pct = finished ? 100 : total ? Math.round((done / total) * 100) : 0;
   return (
     <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-      <div style={{ width: `${pct}%` }} />
+      {/* Finished: full at once, not easing there after the text already says 完成. */}
+      <div style={finished ? { width: '100%', transition: 'none' } : { width: `${pct}%` }} />
     </div>
   );
 }

@@ -15,16 +15,24 @@ export function Chart({ s }: { s: AgencySeries }) {
   const H = 240;
   const P = { l: 48, r: 16, t: 16, b: 32 };
   const years = s.rows.map((r) => r.year!);
-  const max = Math.max(1, ...s.rows.flatMap((r) => CHART_FIGURES.map((f) => r.figures[f] ?? 0)));
+  const values = s.rows.flatMap((r) => CHART_FIGURES.map((f) => r.figures[f])).filter((v): v is number => v !== null);
+  if (values.length === 0)
+    return (
+      <p className="muted chart-empty" role="img" aria-label="历年数量变化图">
+        历年数量变化图：无数据（这些报告的统计表中没有可画的数字）
+      </p>
+    );
+  // Ticks that are whole numbers and distinct: 0, 1, 2 rather than 0, 1, 1.
+  const max = Math.max(2, ...values);
   const x = (i: number) => P.l + (years.length === 1 ? (W - P.l - P.r) / 2 : (i * (W - P.l - P.r)) / (years.length - 1));
   const y = (v: number) => H - P.b - (v / max) * (H - P.t - P.b);
   return (
     <svg className="chart" viewBox={`0 0 ${W} ${H + 24}`} role="img" aria-label="历年数量变化图">
-      {[0, 0.5, 1].map((k) => (
-        <g key={k}>
-          <line x1={P.l} x2={W - P.r} y1={y(max * k)} y2={y(max * k)} stroke="#eaeef2" />
-          <text x={P.l - 6} y={y(max * k) + 4} textAnchor="end" fontSize="11" fill="#656d76">
-            {Math.round(max * k)}
+      {[0, Math.round(max / 2), max].map((v) => (
+        <g key={v}>
+          <line x1={P.l} x2={W - P.r} y1={y(v)} y2={y(v)} stroke="#eaeef2" />
+          <text x={P.l - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#656d76">
+            {v}
           </text>
         </g>
       ))}
@@ -35,9 +43,21 @@ export function Chart({ s }: { s: AgencySeries }) {
       ))}
       {CHART_FIGURES.map((f, k) => {
         const pts = s.rows.map((r, i) => (r.figures[f] === null ? null : `${x(i)},${y(r.figures[f]!)}`)).filter(Boolean);
+        // A year with no report (2019, then 2025) or no figure breaks the line: it is not drawn across.
+        const runs: string[][] = [];
+        s.rows.forEach((r, i) => {
+          const gap = i > 0 && (r.year ?? 0) - (s.rows[i - 1].year ?? 0) > 1;
+          if (r.figures[f] === null) return void runs.push([]);
+          if (gap || runs.length === 0) runs.push([]);
+          runs[runs.length - 1].push(`${x(i)},${y(r.figures[f]!)}`);
+        });
         return (
           <g key={f}>
-            <polyline points={pts.join(' ')} fill="none" stroke={COLORS[k]} strokeWidth="2" />
+            {runs
+              .filter((run) => run.length > 1)
+              .map((run, j) => (
+                <polyline key={j} points={run.join(' ')} fill="none" stroke={COLORS[k]} strokeWidth="2" />
+              ))}
             {pts.map((p) => (
               <circle key={p} cx={p!.split(',')[0]} cy={p!.split(',')[1]} r="3" fill={COLORS[k]} />
             ))}

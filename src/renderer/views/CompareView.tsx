@@ -16,11 +16,19 @@ export function CompareView({ ids }: { ids: number[] }) {
   const [allColumns, setAllColumns] = useState(false);
   const [message, run] = useAction();
 
+  // An address that names fewer than two reports (typed, or left from an old link) says what to do.
+  const usable = new Set(ids).size >= 2 && ids.length <= 6;
   useEffect(() => {
     setC(null);
-    api.compare({ ids, granularity: g }).then(setC, (e: Error) => setError(e.message));
+    if (usable) api.compare({ ids, granularity: g }).then(setC, (e: Error) => setError(e.message));
   }, [ids.join(','), g]);
 
+  if (!usable)
+    return (
+      <p className="error-text pad">
+        比较需要2至6份不同的报告。请在<a href="#/">报告列表</a>或<a href="#/search">检索结果</a>中勾选要比较的报告，再点“比较所选”。
+      </p>
+    );
   if (error) return <p className="error-text pad">{error}</p>;
   if (!c) return <p className="muted pad">正在比较…</p>;
   const two = c.reports.length === 2;

@@ -65,7 +65,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
       </div>
       {message && <div className="banner">{message}</div>}
       {batch.error && <div className="banner error">{batch.error}</div>}
-      {batch.status && <BatchPanel status={batch.status} />}
+      {batch.status && <BatchPanel status={batch.status} onClose={batch.dismiss} />}
       <table className="grid cmp year-summary">
         <thead>
           <tr>

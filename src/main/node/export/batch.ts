@@ -50,7 +50,14 @@ export async function writeYearComparisons(archive: Archive, year: number, folde
       continue;
     }
     const base = join(folder, `${fileSafe(agency)}_${year - 1}-${year}`);
-    const c = await compare(archive.compareInputs([prev, r.id]));
+    const inputs = archive.compareInputs([prev, r.id]);
+    // Nothing to set side by side: a sheet of dashes helps no one; say why instead.
+    const empty = inputs.filter((x) => x.cells.length === 0);
+    if (empty.length) {
+      skipped.push(`${agency}：${empty.map((x) => `${x.year ?? ''}年度`).join('和')}报告未识别出统计表（如扫描件），未生成比较表`);
+      continue;
+    }
+    const c = await compare(inputs);
     await write(`${base}.xlsx`, await comparisonXlsx(c));
     if (pdf) await write(`${base}.pdf`, await pdf(SHEET_ROUTES.compare([prev, r.id])));
   }
