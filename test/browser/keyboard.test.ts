@@ -51,6 +51,26 @@ describe('keys', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('moves between table cells with the arrow keys and corrects one with Enter', async () => {
+    await page.locator('table.form.t3').focus();
+    const at = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+    expect(await at()).toBe('t3|new|natural');
+    await page.keyboard.press('ArrowRight');
+    expect(await at()).toBe('t3|new|business');
+    await page.keyboard.press('ArrowDown');
+    expect(await at()).toBe('t3|carry|business');
+    await page.keyboard.press('ArrowLeft');
+    expect(await at()).toBe('t3|carry|natural');
+    await page.keyboard.press('ArrowUp');
+    expect(await at()).toBe('t3|new|natural');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '更正数值' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('“一、本年新收政府信息公开申请数量”行，“自然人”列');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('links the report to its agency’s years', async () => {
     await page.getByRole('link', { name: '历年情况' }).click();
     await page.getByRole('heading', { name: '淮安市人民政府 历年情况' }).waitFor();

@@ -21,7 +21,8 @@ function shown(v: Cell['value']): string {
 
 function Value({ cell, k, marked, focused, span, onEdit }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void }) {
   const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', cell?.how === 'inferred' ? 'inferred' : '', onEdit ? 'editable' : ''];
-  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格（点击可补录）" onClick={onEdit} />;
+  const keys = onEdit ? { tabIndex: -1, onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === 'F2') && (e.preventDefault(), onEdit()) } : {};
+  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格（点击可补录）" onClick={onEdit} {...keys} />;
   const v = cell.value;
   const title =
     // 原文 is what the document says: for a corrected cell, the parsed value's text, not the typed one.
@@ -31,17 +32,53 @@ function Value({ cell, k, marked, focused, span, onEdit }: { cell: Cell | undefi
     (onEdit ? '\n点击可更正' : '');
   if (v.kind === 'blank')
     return (
-      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title} onClick={onEdit}>
+      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title} onClick={onEdit} {...keys}>
         空
       </td>
     );
   return (
-    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title} onClick={onEdit}>
+    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title} onClick={onEdit} {...keys}>
       {v.kind === 'number' ? String(v.num) : v.raw}
     </td>
   );
 }
 
+
+/**
+ * Arrow keys move between the value cells of a table as in a spreadsheet (up and down by the
+ * cell under the same point, since header cells span); Enter or F2 opens the correction. Each
+ * table is one Tab stop: Tab enters at its first cell.
+ */
+function moveFocus(e: React.KeyboardEvent<HTMLTableElement>) {
+  const from = (e.target as HTMLElement).closest('td[data-cell]') as HTMLTableCellElement | null;
+  if (!from || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+  e.preventDefault();
+  const cells = [...e.currentTarget.querySelectorAll<HTMLTableCellElement>('td[data-cell]')];
+  const r = from.getBoundingClientRect();
+  const cx = r.left + r.width / 2;
+  const cy = r.top + r.height / 2;
+  let best: HTMLTableCellElement | null = null;
+  let bestD = Infinity;
+  for (const c of cells) {
+    if (c === from) continue;
+    const b = c.getBoundingClientRect();
+    const x = b.left + b.width / 2;
+    const y = b.top + b.height / 2;
+    const ok = e.key === 'ArrowLeft' ? x < cx - 1 && Math.abs(y - cy) < 2 : e.key === 'ArrowRight' ? x > cx + 1 && Math.abs(y - cy) < 2 : e.key === 'ArrowUp' ? y < cy - 1 && b.left <= cx && b.right >= cx : y > cy + 1 && b.left <= cx && b.right >= cx;
+    const d = Math.abs(x - cx) + Math.abs(y - cy);
+    if (ok && d < bestD) [best, bestD] = [c, d];
+  }
+  best?.focus();
+}
+
+/** The table takes Tab once and hands the focus to its first value cell. */
+const tableKeys = {
+  tabIndex: 0,
+  onKeyDown: moveFocus,
+  onFocus: (e: React.FocusEvent<HTMLTableElement>) => {
+    if (e.target === e.currentTarget) e.currentTarget.querySelector<HTMLElement>('td[data-cell][tabindex]')?.focus();
+  },
+};
 
 export function ReportTables(props: Props) {
   const { template, cells } = props;
@@ -63,7 +100,7 @@ export function ReportTables(props: Props) {
       {has('t2') && (
         <figure>
           <figcaption>{TABLE_TITLES.t2}</figcaption>
-          <table className="form t2">
+          <table className="form t2" {...(props.onEdit ? tableKeys : {})} aria-label={TABLE_TITLES.t2}>
             <tbody>
               {def.t2.map((b) => {
                 const span = (i: number) => (i === b.columns.length - 1 ? 4 - b.columns.length : 1);
@@ -95,7 +132,7 @@ export function ReportTables(props: Props) {
       {has('t3') && (
         <figure>
           <figcaption>{TABLE_TITLES.t3}</figcaption>
-          <table className="form t3">
+          <table className="form t3" {...(props.onEdit ? tableKeys : {})} aria-label={TABLE_TITLES.t3}>
             <thead>
               <tr>
                 <th colSpan={3} rowSpan={3} className="note">
@@ -162,7 +199,7 @@ export function ReportTables(props: Props) {
       {has('t4') && (
         <figure>
           <figcaption>{TABLE_TITLES.t4}</figcaption>
-          <table className="form t4">
+          <table className="form t4" {...(props.onEdit ? tableKeys : {})} aria-label={TABLE_TITLES.t4}>
             <thead>
               <tr>
                 <th colSpan={5}>行政复议</th>
