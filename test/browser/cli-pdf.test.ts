@@ -91,9 +91,9 @@ describe('cli pdf', () => {
       // After a correction (marked ※), back to the first sheet, then the very same sheet again:
       // each printed anew, not the page left from before.
       rt.archive.correct(newer, cellTarget('t3', 'new', 'total'), parseValue('96')!, 'test');
-      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+96 ※\s+\+75/);
+      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+96（正） ※\s+\+75/);
       rt.archive.correct(newer, cellTarget('t3', 'new', 'total'), parseValue('97')!, 'test');
-      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+97 ※\s+\+76/);
+      expect(await text(SHEET_ROUTES.compare([older, newer]))).toMatch(/一、本年新收政府信息公开申请数量\s+总计\s+21\s+97（正） ※\s+\+76/);
     });
   });
 

@@ -84,9 +84,10 @@ describe('comparison', () => {
     await page.getByRole('button', { name: '导出Excel' }).click();
     await page.getByText(/^已保存：.*汇总表\.xlsx$/).waitFor();
     await page.goto(`${session.host.url}#/agency?name=${encodeURIComponent('淮安市洪泽区人民政府')}`);
-    // One year under this name (not merged here): each line is a single point.
-    await page.locator('svg.chart polyline').first().waitFor({ state: 'attached' });
-    expect(await page.locator('svg.chart polyline').count()).toBe(4);
+    // One year under this name (not merged here): each figure is a single point, no line.
+    await page.locator('svg.chart circle').first().waitFor({ state: 'attached' });
+    expect(await page.locator('svg.chart circle').count()).toBe(4);
+    expect(await page.locator('svg.chart polyline').count()).toBe(0);
     await page.screenshot({ path: join(out, 'agency-series.png') });
     await page.getByRole('button', { name: '保存为PDF' }).click();
     await page.getByText(/^已保存：.*历年情况\.pdf$/).waitFor({ timeout: 60000 });
