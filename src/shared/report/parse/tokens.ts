@@ -32,7 +32,7 @@ export function tokenize(units: Unit[], from: number, to: number): Token[] {
       continue;
     }
     const line = u.text;
-    const src = `第${i + 1}行`;
+    const src = `第${u.line}行`;
     if (line.includes('|')) {
       const pieces = line.split('|');
       if (line.trimEnd().endsWith('|')) pieces.pop();

@@ -6,7 +6,9 @@ import { norm } from './normalize.ts';
 import { splitRunOn } from './runon.ts';
 
 export type Unit =
-  | { kind: 'line'; text: string; index: number }
+  /** `line`: the line of the document's text it came from (1-based, counting every line, kept
+   *  or not), so a cell's source points where the clerk will find it in the file. */
+  | { kind: 'line'; text: string; index: number; line: number }
   | { kind: 'table'; rows: DocCell[][]; index: number; tableNo: number };
 
 const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d+\s*[-－—–]?|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
@@ -57,12 +59,14 @@ export function toUnits(blocks: DocBlock[]): Units {
   let headerLines = 0;
   let portalLines = 0;
   let tableNo = 0;
+  let docLine = 0;
   for (const b of blocks) {
     if (b.type === 'table') {
       raw.push({ kind: 'table', rows: b.rows, index: raw.length, tableNo: ++tableNo });
       continue;
     }
     for (const line of b.text.split(/\r\n|\r|\n/)) {
+      docLine++;
       // Header lines count only above the report's own first line.
       const header = !raw.some((u) => u.kind === 'line' && u.text.trim()) ? HEADER_LINE.exec(line) : null;
       if (header) {
@@ -88,7 +92,7 @@ export function toUnits(blocks: DocBlock[]): Units {
         continue;
       }
       const lines = portal ? [...(portal.title ? [portal.title] : []), portal.body] : [line];
-      for (const l of lines) for (const p of splitRunOn(stripMarkdown(l))) raw.push({ kind: 'line', text: p, index: raw.length });
+      for (const l of lines) for (const p of splitRunOn(stripMarkdown(l))) raw.push({ kind: 'line', text: p, index: raw.length, line: docLine });
     }
   }
   if (headerLines >= 2) notes.push({ code: 'page-header', message: '文件开头有网页或抓取程序的信息行（标题、发布时间等），已作为网页信息使用，不计入正文' });
