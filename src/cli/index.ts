@@ -17,7 +17,7 @@ import { exportCsv, exportJson } from '../main/node/export/archive-export.ts';
 import { ParsePool } from '../main/node/import/pool.ts';
 import { walk } from '../main/node/import/walk.ts';
 import { defaultArchivePath, defaultWorkerUrl, openRuntime, type Runtime } from '../main/node/runtime.ts';
-import { statusOf } from '../shared/report/status.ts';
+import { isReviewRule, statusOf } from '../shared/report/status.ts';
 import { compareReports } from '../shared/compare/index.ts';
 import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
 import { writeYearComparisons } from '../main/node/export/batch.ts';
@@ -273,7 +273,7 @@ async function checkFiles(paths: string[]): Promise<number> {
       const status = statusOf(r.complete, res.findings);
       const head = `${r.agency ?? '（未识别单位）'} ${r.year ?? '？'}年度 ${TEMPLATE_NAMES[r.template]}`;
       console.log(`${status === 'error' ? '✗' : status === 'ok' ? '✓' : '!'} ${f.path}\n    ${head}：${STATUS_LABELS[status]}`);
-      for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : '提醒'} ${x.rule}] ${x.message}`);
+      for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : isReviewRule(x.rule) ? '体检' : '提醒'} ${x.rule}] ${x.message}`);
       for (const n of r.notes) console.log(`    [说明] ${n.message}`);
       if (status === 'error') errors++;
     }

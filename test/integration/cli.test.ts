@@ -54,6 +54,10 @@ describe('cli', () => {
     const good = cli('check', join(fixtures, 'reports/utf8/seed-004.txt'), join(fixtures, 'reports/samples/huaian-city-gov-2024.txt'));
     expect(good.status).toBe(0);
     expect(good.stdout).toContain('检查了 2 个文件：0 个有错误，0 个无法读取。');
+    // The 年报体检 findings too, told apart from the tables' 提醒; they do not fail a check.
+    const czj = cli('check', join(fixtures, 'real/pt-czj-2021/page.txt'));
+    expect(czj.stdout).toContain('[体检 W1] 单位名称写作“平潭综合实验区财政全融局”，与“平潭综合实验区财政金融局”不一致');
+    expect(czj.status).toBe(0);
   });
 
   it('searches, with a year range and JSON output', () => {

@@ -131,6 +131,19 @@ describe('migrations', () => {
     archive.close();
   });
 
+  it('0007-finding-place keeps where a writing finding is, and re-checks the reports of a version 6 archive once', () => {
+    // A 2020 report whose 统计期限 still says 2019: the 体检 check Y1, which version 6 did not have.
+    const { file, db } = archiveAt(6, { no: 1, heading: '一、总体情况', text: '本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。' });
+    db.close();
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const y1 = archive.findingsOf(1).find((f) => f.rule === 'Y1')!;
+    expect(y1.message).toMatch(/^统计期限写的是2019年/);
+    expect(y1.at).toEqual({ part: 1, quote: '统计期限自2019年1月1日' });
+    expect(archive.db.prepare('SELECT at_json FROM findings WHERE rule = ?').pluck().get('Y1')).toBe(JSON.stringify(y1.at));
+    archive.close();
+  });
+
   it('copies an archive of an older version aside before upgrading it', () => {
     const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '某县人民政府' });
     db.close();

@@ -4,10 +4,13 @@
 import { useMemo, useState } from 'react';
 import { groupFindings } from '../../shared/report/checks/groups.ts';
 import type { Finding, ParseNote } from '../../shared/report/model.ts';
+import { isReviewRule } from '../../shared/report/status.ts';
 
 export interface FocusCells {
   key: string;
   cells: Finding['cells'];
+  /** A finding about the writing: the words to show in the report's text. */
+  at?: Finding['at'];
 }
 
 export function Findings({ findings, notes, focus, onFocus }: { findings: Finding[]; notes: ParseNote[]; focus: FocusCells | null; onFocus: (f: FocusCells | null) => void }) {
@@ -15,8 +18,9 @@ export function Findings({ findings, notes, focus, onFocus }: { findings: Findin
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [folded, setFolded] = useState(false);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  const pick = (key: string, cells: Finding['cells']) => onFocus(focus?.key === key ? null : { key, cells });
+  const advice = findings.filter((f) => isReviewRule(f.rule)).length;
+  const warnings = findings.length - errors - advice;
+  const pick = (key: string, cells: Finding['cells'], at?: Finding['at']) => onFocus(focus?.key === key ? null : { key, cells, ...(at ? { at } : {}) });
   const shownNotes = notes.filter((n) => n.code !== 'meta-disagree');
 
   return (
@@ -27,6 +31,11 @@ export function Findings({ findings, notes, focus, onFocus }: { findings: Findin
           <span className="tally">
             {errors > 0 && <span className="error-text">错误 {errors} 条</span>}
             {warnings > 0 && <span className="warn-text">提醒 {warnings} 条</span>}
+            {advice > 0 && (
+              <span className="muted" title="年报体检：审核人员通常会指出的写法问题，不影响报告状态">
+                体检 {advice} 条
+              </span>
+            )}
           </span>
         )}
         {(findings.length > 0 || shownNotes.length > 0) && (
@@ -47,11 +56,11 @@ export function Findings({ findings, notes, focus, onFocus }: { findings: Findin
                   className="finding-line"
                   aria-expanded={many ? expanded : undefined}
                   onClick={() => {
-                    pick(g.key, g.findings.flatMap((f) => f.cells));
+                    pick(g.key, g.findings.flatMap((f) => f.cells), g.findings[0].at);
                     if (many) setOpen((s) => (s.has(g.key) ? new Set([...s].filter((k) => k !== g.key)) : new Set([...s, g.key])));
                   }}
                 >
-                  <span className="sev">{g.severity === 'error' ? '错误' : '提醒'}</span>
+                  <span className="sev">{g.severity === 'error' ? '错误' : isReviewRule(g.rule) ? '体检' : '提醒'}</span>
                   {many && <span className="fold">{expanded ? '▾' : '▸'}</span>}
                   <span>{g.title}</span>
                 </button>
@@ -59,7 +68,7 @@ export function Findings({ findings, notes, focus, onFocus }: { findings: Findin
                   <ul>
                     {g.findings.map((f, i) => (
                       <li key={i} className={focus?.key === `${g.key}#${i}` ? 'active' : ''}>
-                        <button className="finding-line" onClick={() => pick(`${g.key}#${i}`, f.cells)}>
+                        <button className="finding-line" onClick={() => pick(`${g.key}#${i}`, f.cells, f.at)}>
                           {f.message}
                         </button>
                       </li>

@@ -63,6 +63,12 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
     target?.scrollIntoView({ block: 'center' });
   }, [report, terms, part]);
 
+  // A finding about the writing: its words, marked in the part and scrolled to.
+  useEffect(() => {
+    if (!focus?.at) return;
+    document.querySelector(`[data-part="${focus.at.part}"] mark.finding-quote`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [focus]);
+
   useEffect(() => {
     if (!focus || focus.cells.length === 0) return; // a missing part has no cells to show
     document.querySelector(`[data-cell="${CSS.escape(keyOf(focus.cells[0].table, focus.cells[0].row, focus.cells[0].col))}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -187,11 +193,24 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
             <h3 title={`标准标题：${PART_TITLES[p.no]}`}>
               <Highlighted text={p.heading} ranges={findRanges(p.heading, terms)} />
             </h3>
-            {p.text.split('\n').map((line, i) => (
-              <p key={i}>
-                <Highlighted text={line} ranges={findRanges(line, terms)} />
-              </p>
-            ))}
+            {p.text.split('\n').map((line, i) => {
+              const quote = focus?.at && focus.at.part === p.no && line.includes(focus.at.quote) ? focus.at.quote : null;
+              if (quote) {
+                const at = line.indexOf(quote);
+                return (
+                  <p key={i}>
+                    <Highlighted text={line.slice(0, at)} ranges={findRanges(line.slice(0, at), terms)} />
+                    <mark className="finding-quote">{quote}</mark>
+                    <Highlighted text={line.slice(at + quote.length)} ranges={findRanges(line.slice(at + quote.length), terms)} />
+                  </p>
+                );
+              }
+              return (
+                <p key={i}>
+                  <Highlighted text={line} ranges={findRanges(line, terms)} />
+                </p>
+              );
+            })}
           </section>
         ))}
       </section>

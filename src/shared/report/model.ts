@@ -79,4 +79,6 @@ export interface Finding {
   severity: Severity;
   message: string;
   cells: { table: TableId; row: string; col: string }[];
+  /** Where in the text, for a finding about the writing: the part (0 before part 一) and the words. */
+  at?: { part: number; quote: string };
 }

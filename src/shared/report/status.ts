@@ -1,8 +1,16 @@
-// The status a report shows in the library: 有错误 > 解析不完整 > 有提醒 > 通过.
+// The status a report shows in the library: 有错误 > 解析不完整 > 有提醒 > 通过, from the checks
+// of its tables and completeness. The 年报体检 reading of the text (review.ts) is advice to the
+// unit, listed with the findings and in the notice, but does not make a sound report 有提醒:
+// nearly every real report has some, and the status must still tell the ones to look at.
 import type { ReportStatus } from '../contract/types.ts';
 import type { Finding } from './model.ts';
+import { REVIEW_RULES } from './checks/review.ts';
 
-export function statusOf(complete: boolean, findings: Finding[]): ReportStatus {
+const REVIEW = new Set(REVIEW_RULES.map((r) => r.id));
+export const isReviewRule = (rule: string) => REVIEW.has(rule);
+
+export function statusOf(complete: boolean, all: Finding[]): ReportStatus {
+  const findings = all.filter((f) => !REVIEW.has(f.rule));
   if (findings.some((f) => f.severity === 'error')) return 'error';
   if (!complete) return 'incomplete';
   if (findings.some((f) => f.severity === 'warning')) return 'warning';

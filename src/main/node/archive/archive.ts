@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { AgencyInfo, AgencySeries, ReportDetail, ReportListQuery, ReportStatus, ReportSummary, SummaryRow, YearSummary } from '../../../shared/contract/types.ts';
 import { figuresOf, FIGURES } from '../../../shared/compare/figures.ts';
-import { checkReport } from '../../../shared/report/checks/index.ts';
+import { allChecks } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
 import type { Correction } from '../../../shared/report/corrections.ts';
 import type { CompareInput } from '../../../shared/compare/index.ts';
@@ -119,6 +119,8 @@ export class Archive {
       if (from > 0 && from < SCHEMA_VERSION) this.copyBeforeUpgrade(from);
       migrate(this.db);
       this.backfillSearch();
+      // Schema 7 brought the 年报体检 checks: reports stored before get them once, now.
+      if (from > 0 && from < 7) this.db.transaction(() => (this.stmt('SELECT id FROM reports').all() as { id: number }[]).forEach((r) => this.checkOwn(r.id)))();
     } catch (e) {
       // A file that will not open must not stay held open: Windows could not rename it aside
       // to restore a backup in its place.
@@ -233,8 +235,8 @@ export class Archive {
 
   private insertFindings(id: number, findings: Finding[]): void {
     const base = (this.stmt('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
-    const stmt = this.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?, ?)');
-    findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells)));
+    const stmt = this.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json, at_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null));
   }
 
   /** Every name in an agency group: the group's own and the names merged into it. */
@@ -284,11 +286,11 @@ export class Archive {
 
   /** The report's own checks (not the cross-year ones) from what is stored. */
   private checkOwn(id: number): { agency_norm: string | null; year: number | null } | null {
-    const r = this.stmt('SELECT agency, agency_norm, year, date, template, parts_json, notes_json FROM reports WHERE id = ?').get(id) as
-      | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string; notes_json: string }
+    const r = this.stmt('SELECT agency, agency_norm, year, date, template, parts_json, notes_json, text FROM reports WHERE id = ?').get(id) as
+      | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string; notes_json: string; text: string }
       | undefined;
     if (!r) return null;
-    const findings = checkReport({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id), notes: this.openNotes(id, JSON.parse(r.notes_json)) });
+    const findings = allChecks({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: this.cellsOf(id), notes: this.openNotes(id, JSON.parse(r.notes_json)), text: r.text });
     this.stmt(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
     this.insertFindings(id, findings);
     this.updateStatus(id);
@@ -663,8 +665,8 @@ export class Archive {
   }
 
   findingsOf(id: number): Finding[] {
-    const rows = this.stmt('SELECT rule, severity, message, cells_json FROM findings WHERE report_id = ? ORDER BY seq').all(id) as FindingRow[];
-    return rows.map((f) => ({ rule: f.rule, severity: f.severity as Finding['severity'], message: f.message, cells: JSON.parse(f.cells_json) }));
+    const rows = this.stmt('SELECT rule, severity, message, cells_json, at_json FROM findings WHERE report_id = ? ORDER BY seq').all(id) as FindingRow[];
+    return rows.map((f) => ({ rule: f.rule, severity: f.severity as Finding['severity'], message: f.message, cells: JSON.parse(f.cells_json), ...(f.at_json ? { at: JSON.parse(f.at_json) } : {}) }));
   }
 
   /** Removes a report; its original goes too unless another report was made from the same bytes. */
@@ -752,6 +754,7 @@ interface FindingRow {
   severity: string;
   message: string;
   cells_json: string;
+  at_json: string | null;
 }
 
 function toSummary(r: ReportRow): ReportSummary {

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat, statfs } from 'node:fs/promises';
 import { basename, dirname, extname, sep } from 'node:path';
 import type { ImportItem, ImportItemStatus, ImportStatus } from '../../../shared/contract/types.ts';
-import { checkReport } from '../../../shared/report/checks/index.ts';
+import { allChecks } from '../../../shared/report/checks/index.ts';
 import { applyCorrections } from '../../../shared/report/corrections.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { PARSER_VERSION } from '../../../shared/report/parse/version.ts';
@@ -164,7 +164,7 @@ export class Importer {
       // A file imported before, corrected, removed and imported again keeps its corrections.
       const corrections = this.archive.correctionsFor(sha256);
       const r = corrections.length ? applyCorrections(res.report, corrections, normalizeAgency) : res.report;
-      if (corrections.length) res.findings = checkReport(r);
+      if (corrections.length) res.findings = allChecks(r);
       const id = this.archive.insertReport({
         sha256,
         bytes,

@@ -1,6 +1,6 @@
 // One file's bytes -> a parsed, checked report, or the reason it cannot be imported.
 // Runs inside a worker thread; pure apart from the readers.
-import { checkReport } from '../../../shared/report/checks/index.ts';
+import { allChecks } from '../../../shared/report/checks/index.ts';
 import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
 import { parseReport } from '../../../shared/report/parse/index.ts';
 import { readFileBytes, ReadError } from './readers/index.ts';
@@ -42,7 +42,7 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
       encoding: read.content.encoding,
       extensionMismatch: read.extensionMismatch,
       report,
-      findings: checkReport(report),
+      findings: allChecks(report),
       text: report.text,
     };
   } catch (e) {

@@ -6,8 +6,9 @@ import { checkConsistency } from './consistency.ts';
 import { checkNarrative } from './narrative.ts';
 import { checkTimeliness } from './timeliness.ts';
 import { checkValues } from './values.ts';
+import { checkReview } from './review.ts';
 
-export type Checkable = Pick<ParsedReport, 'template' | 'cells' | 'parts' | 'year' | 'date' | 'agency'> & { notes?: ParseNote[] };
+export type Checkable = Pick<ParsedReport, 'template' | 'cells' | 'parts' | 'year' | 'date' | 'agency'> & { notes?: ParseNote[]; text?: string };
 
 export function checkReport(r: Checkable): Finding[] {
   return [
@@ -18,6 +19,12 @@ export function checkReport(r: Checkable): Finding[] {
     ...checkCompleteness(r),
     ...checkEvidence(r.notes ?? []),
   ];
+}
+
+/** Every check a stored report gets: the tables and completeness (checkReport), then the
+ *  reviewer's reading of the text (年报体检, review.ts), which has its own tests. */
+export function allChecks(r: Checkable): Finding[] {
+  return [...checkReport(r), ...checkReview(r)];
 }
 
 /** M1: where the file name or another part of the document names another agency or year than the one recorded. */
