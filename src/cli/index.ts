@@ -10,7 +10,7 @@
 //   npm run cli -- restore 备份文件 [--db 档案文件]
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { TEMPLATE_NAMES } from '../shared/report/templates/index.ts';
 import { STATUS_LABELS } from '../shared/report/status.ts';
 import { exportCsv, exportJson } from '../main/node/export/archive-export.ts';
@@ -22,14 +22,17 @@ import { compareReports } from '../shared/compare/index.ts';
 import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
 import { writeYearComparisons } from '../main/node/export/batch.ts';
 import type { SheetPrinter } from '../main/node/print/headless-printer.ts';
-import { SHEET_ROUTES } from '../shared/print-page.ts';
+import { fileSafe, SHEET_ROUTES } from '../shared/print-page.ts';
 import { cliPrinter } from './print.ts';
 import { Archive } from '../main/node/archive/archive.ts';
 import { backupTo, restoreArchive } from '../main/node/archive/backup.ts';
+import { buildNotice } from '../shared/report/notice.ts';
+import { noticeDocx } from '../main/node/export/notice-docx.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
-  npm run cli -- check <文件夹或文件>...          （只检查，不导入；发现错误时退出码为1）
+  npm run cli -- check <文件夹或文件>... [--out 文件夹 [--office 机构名称] [--deadline 2025-02-20]]
+                                                  （只检查，不导入；发现错误时退出码为1；--out 为每份有问题的报告写出审核意见 .docx）
   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
   npm run cli -- compare <报告编号或文件>... --out 比较表.pdf|.xlsx|.csv [--db 档案文件]
   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--db 档案文件]
@@ -111,7 +114,8 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    return checkFiles(rest.map((p) => resolve(p)));
+    if (opts.deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.deadline)) throw new Error('整改期限写作 2025-02-20 这样的日期');
+    return checkFiles(rest.map((p) => resolve(p)), opts.out ? { dir: resolve(opts.out), office: opts.office ?? '', deadline: opts.deadline ?? null } : null);
   }
   if (cmd === 'search') {
     const text = rest.join(' ');
@@ -254,7 +258,7 @@ async function reportIds(rt: Runtime, args: string[]): Promise<number[]> {
 }
 
 /** Checks drafts before publication: the same readers, parser and checks, nothing stored. */
-async function checkFiles(paths: string[]): Promise<number> {
+async function checkFiles(paths: string[], notices: { dir: string; office: string; deadline: string | null } | null): Promise<number> {
   const pool = new ParsePool({ workerUrl: defaultWorkerUrl() });
   let errors = 0;
   let failed = 0;
@@ -276,6 +280,15 @@ async function checkFiles(paths: string[]): Promise<number> {
       for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : isReviewRule(x.rule) ? '体检' : '提醒'} ${x.rule}] ${x.message}`);
       for (const n of r.notes) console.log(`    [说明] ${n.message}`);
       if (status === 'error') errors++;
+      if (notices && res.findings.length) {
+        const d = new Date();
+        const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        const n = buildNotice({ ...r, findings: res.findings }, { officeName: notices.office, deadline: notices.deadline, today, disabledRules: [] });
+        mkdirSync(notices.dir, { recursive: true });
+        const out = join(notices.dir, `${fileSafe(`审核意见_${r.agency ?? basename(f.path)}${r.year ? `_${r.year}年度` : ''}`)}.docx`);
+        writeFileSync(out, await noticeDocx(n));
+        console.log(`    已写出审核意见：${out}`);
+      }
     }
   } finally {
     await pool.close();

@@ -13,6 +13,8 @@ import { PrintReport, PrintSeries } from './views/PrintSheets.tsx';
 import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { BackupView } from './views/BackupView.tsx';
+import { SettingsView } from './views/SettingsView.tsx';
+import { PrintNotice } from './views/PrintNotice.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
@@ -25,6 +27,8 @@ type Route =
   | { view: 'print-summary'; year: number }
   | { view: 'print-series'; agency: string }
   | { view: 'print-report'; id: number }
+  | { view: 'print-notice'; id: number; deadline: string | null }
+  | { view: 'settings' }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -44,6 +48,8 @@ function readRoute(): Route {
   if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
+  if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
+  if (path.startsWith('/settings')) return { view: 'settings' };
   if (path.startsWith('/backup')) return { view: 'backup' };
   if (path.startsWith('/agencies')) return { view: 'agencies' };
   return { view: 'library', params, review: path.startsWith('/review') };
@@ -148,6 +154,7 @@ export function App() {
   if (route.view === 'print-summary') return <PrintSummary key={sheet} year={route.year} />;
   if (route.view === 'print-series') return <PrintSeries key={sheet} agency={route.agency} />;
   if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} />;
+  if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} />;
 
   return (
     <div
@@ -185,6 +192,9 @@ export function App() {
           <a href="#/backup" className={route.view === 'backup' ? 'active' : ''}>
             备份
           </a>
+          <a href="#/settings" className={route.view === 'settings' ? 'active' : ''} title="本单位名称（审核意见的落款）和年报体检的检查规则">
+            设置
+          </a>
         </nav>
         <span className="spacer" />
         {fontPicker}
@@ -214,6 +224,8 @@ export function App() {
           />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'settings' ? (
+          <SettingsView />
         ) : route.view === 'backup' ? (
           <BackupView onChanged={() => setVersion((v) => v + 1)} />
         ) : route.view === 'summary' ? (

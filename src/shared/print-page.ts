@@ -13,6 +13,7 @@ export const SHEET_ROUTES = {
   summary: (year: number) => `/print/summary?year=${year}`,
   series: (agency: string) => `/print/series?agency=${encodeURIComponent(agency)}`,
   report: (id: number) => `/print/report?id=${id}`,
+  notice: (id: number, deadline?: string) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}`,
 };
 
 /** The file name of a year's summary, without extension. */

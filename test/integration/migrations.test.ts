@@ -144,6 +144,18 @@ describe('migrations', () => {
     archive.close();
   });
 
+  it('0008-settings keeps the office’s name and the checks it switched off', () => {
+    const { file, db } = archiveAt(7, { no: 1, heading: '一、总体情况', text: '略' });
+    db.close();
+    const archive = new Archive(file);
+    expect(archive.settings()).toEqual({ officeName: '', disabledRules: [] });
+    archive.setSettings({ officeName: ' 某县政务公开办 ', disabledRules: ['W2', 'O3', 'W2'] });
+    archive.close();
+    const again = new Archive(file);
+    expect(again.settings()).toEqual({ officeName: '某县政务公开办', disabledRules: ['O3', 'W2'] });
+    again.close();
+  });
+
   it('copies an archive of an older version aside before upgrading it', () => {
     const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '某县人民政府' });
     db.close();

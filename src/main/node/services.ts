@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
-import type { Handlers, SearchHit } from '../../shared/contract/index.ts';
+import type { Handlers, ReportDetail, SearchHit } from '../../shared/contract/index.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/report-list.ts';
+import { noticeDocx } from './export/notice-docx.ts';
+import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
@@ -30,7 +32,7 @@ export interface Platform {
   /** Renders a print route of the app to PDF (A4; landscape for wide sheets). */
   renderPdf(route: string, landscape: boolean): Promise<Uint8Array>;
   /** The native dialog for a folder to write into (a batch's sheets, or a backup); null when the user cancels. */
-  chooseOutputFolder(purpose: 'batch' | 'backup'): Promise<string | null>;
+  chooseOutputFolder(purpose: 'batch' | 'backup' | 'notices'): Promise<string | null>;
   /** The native open dialog for an archive file to restore from; null when the user cancels. */
   chooseArchiveFile(): Promise<string | null>;
   /** Sends a print route to the system's print dialog. */
@@ -52,6 +54,9 @@ function sheetName(c: { reports: { agency: string | null; year: number | null }[
   const years = [...new Set(c.reports.map((r) => r.year ?? ''))].join('-');
   return fileSafe(`报告比较_${agencies.slice(0, 2).join('_')}${agencies.length > 2 ? '等' : ''}_${years}`);
 }
+
+/** 审核意见_<单位>_<年度>: the notice's file name. */
+const noticeName = (r: { agency: string | null; year: number | null; fileName: string }) => fileSafe(`审核意见_${r.agency ?? r.fileName}${r.year ? `_${r.year}年度` : ''}`);
 
 /** Who made a correction: the local user of this PC. */
 function who(): string {
@@ -104,7 +109,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       chooseArchiveFile: () => platform.chooseArchiveFile(),
     }),
     listReports: (q) => archive.listReports(q),
-    getReport: ({ id }) => archive.getReport(id),
+    // The checks the office switched off are not shown (they stay stored, and come back when switched on).
+    getReport: ({ id }) => shownReport(archive.getReport(id)),
     exportReportList: async ({ ids, format }) => {
       const byId = new Map(archive.listReports({}).map((r) => [r.id, r]));
       const list = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r);
@@ -240,6 +246,30 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       const prev = archive.previousReport(id);
       return prev ? { id: prev } : null;
     },
+    getSettings: () => archive.settings(),
+    setSettings: (s) => archive.setSettings(s),
+    saveNotice: async ({ id, format, deadline }) => {
+      const d = detail(id);
+      const name = noticeName(d);
+      if (format === 'docx') {
+        const path = await platform.saveFile(await noticeDocx(noticeOf(d, deadline)), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        return path ? { saved: true, path } : { saved: false };
+      }
+      const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+      return path ? { saved: true, path } : { saved: false };
+    },
+    saveNotices: async ({ year, deadline }) => {
+      const folder = await platform.chooseOutputFolder('notices');
+      if (!folder) return null;
+      let written = 0;
+      for (const r of archive.listReports({ year, sort: 'agency' })) {
+        const d = shownReport(archive.getReport(r.id));
+        if (!d || d.findings.length === 0) continue;
+        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(noticeOf(d, deadline)));
+        written++;
+      }
+      return { written, folder };
+    },
     listAgencies: () => archive.listAgencies(),
     mergeAgencies: ({ from, into }) => {
       archive.mergeAgencies(from, into);
@@ -251,6 +281,18 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     },
   };
 
+  function shownReport(d: ReportDetail | null): ReportDetail | null {
+    const off = archive.settings().disabledRules;
+    return d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
+  }
+
+  function noticeOf(d: ReportDetail, deadline?: string) {
+    const s = archive.settings();
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, today, disabledRules: s.disabledRules });
+  }
+
   /** Writes bytes to a temporary file and opens it with the system's default program. */
   async function openTemp(name: string, bytes: Uint8Array) {
     await mkdir(OPEN_COPIES, { recursive: true });
@@ -261,7 +303,9 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   }
 
   /** The print route of a sheet, its file name, and whether it is wide (landscape). */
-  async function sheetOf(args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number }) {
+  async function sheetOf(
+    args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number } | { sheet: 'notice'; id: number; deadline?: string },
+  ) {
     switch (args.sheet) {
       case 'compare':
         return { route: SHEET_ROUTES.compare(args.ids), name: sheetName(reportsOf(args.ids)), landscape: true };
@@ -270,6 +314,10 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       case 'series': {
         const s = archive.agencySeries(args.agency);
         return { route: SHEET_ROUTES.series(s.group), name: `${s.group}历年情况`, landscape: true };
+      }
+      case 'notice': {
+        const r = detail(args.id);
+        return { route: SHEET_ROUTES.notice(args.id, args.deadline), name: noticeName(r), landscape: false };
       }
       case 'report': {
         const r = detail(args.id);

@@ -11,6 +11,7 @@ import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { Findings, type FocusCells } from '../components/Findings.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { Modal } from '../components/Modal.tsx';
+import { NoticeDialog } from '../components/NoticeDialog.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { describeTarget, shownValue } from '../components/correction-text.ts';
 import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
@@ -39,6 +40,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   const [editing, setEditing] = useState<EditTarget | null>(null);
   const [editingMeta, setEditingMeta] = useState(false);
   const [noPrevious, setNoPrevious] = useState(false);
+  const [notice, setNotice] = useState(false);
 
   useEffect(() => {
     setReport(undefined);
@@ -116,6 +118,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
           与上一年比较
         </button>
         <button onClick={() => setEditingMeta(true)}>更正单位/年度</button>
+        <button onClick={() => setNotice(true)}>审核意见…</button>
         <button
           onClick={async () => {
             const r = await api.printSheet({ sheet: 'report', id, action: 'save' });
@@ -237,6 +240,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
           onRevert={async () => setReport(await api.revertCorrection({ id, target: cellTarget(editing.table, editing.row, editing.col) }))}
         />
       )}
+      {notice && <NoticeDialog id={id} onClose={() => setNotice(false)} onDone={setMessage} />}
       {editingMeta && (
         <MetaDialog
           agency={report.agency}

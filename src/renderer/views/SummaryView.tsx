@@ -62,6 +62,15 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         >
           {batch.running ? '正在批量生成…' : '批量生成与上一年的比较表'}
         </button>
+        <button
+          title={`为${s.year}年度每份有检查结果的报告生成一份审核意见（Word），保存到选定的文件夹`}
+          onClick={run(async () => {
+            const r = await api.saveNotices({ year: s.year });
+            return { message: r ? `已在 ${r.folder} 生成 ${r.written} 份审核意见` : '已取消' };
+          })}
+        >
+          生成审核意见
+        </button>
       </div>
       {message && <div className="banner">{message}</div>}
       {batch.error && <div className="banner error">{batch.error}</div>}

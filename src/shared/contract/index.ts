@@ -3,12 +3,13 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, BackupList, BatchStatus, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, BackupList, BatchStatus, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
 const id = z.number().int().positive();
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A search: its text and filters, and the page of hits asked for. */
 const searchArgs = z
@@ -108,6 +109,7 @@ export const contract = {
       z.object({ sheet: z.literal('summary'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('series'), agency: z.string().min(1).max(100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('report'), id, action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
     ]),
   ),
   exportSummary: returns<{ saved: boolean; path?: string }>()(
@@ -142,6 +144,14 @@ export const contract = {
   restoreBackup: returns<{ restored: boolean; message: string } | null>()(
     z.union([z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(), z.object({ fromFile: z.literal(true) }).strict()]),
   ),
+  getSettings: returns<Settings>()(z.object({}).strict()),
+  setSettings: returns<Settings>()(
+    z.object({ officeName: z.string().max(60).optional(), disabledRules: z.array(z.string().regex(/^[A-Z]\d{1,2}$/)).max(40).optional() }).strict(),
+  ),
+  /** The 审核意见 for one report, as .docx (the unit can edit it) or PDF, saved where the user chooses. */
+  saveNotice: returns<{ saved: boolean; path?: string }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional() }).strict()),
+  /** One 审核意见 (.docx) per report of the year with findings, into a folder main asks for; null when cancelled. */
+  saveNotices: returns<{ written: number; folder: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100), deadline: day.optional() }).strict()),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),
@@ -167,7 +177,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
  */
 export type Caller = 'window' | 'sheet';
 
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings'];
 
 /**
  * Methods the preload calls itself and does not hand to the page: paths of dropped files come

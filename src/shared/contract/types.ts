@@ -217,3 +217,11 @@ export interface AgencySeries {
   names: string[];
   rows: SummaryRow[];
 }
+
+/** The office's settings, kept in its archive. */
+export interface Settings {
+  /** Signed under the notices to units (审核意见), e.g. 平潭综合实验区管委会办公室. */
+  officeName: string;
+  /** 年报体检 rules switched off for the area: not shown, not in notices (said so on the sheet). */
+  disabledRules: string[];
+}

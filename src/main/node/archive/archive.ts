@@ -1,7 +1,7 @@
 // The archive: one SQLite file holding originals, parsed reports, cells and findings.
 // Everything SQL lives here, behind typed methods.
 import Database from 'better-sqlite3';
-import type { AgencyInfo, AgencySeries, ReportDetail, ReportListQuery, ReportStatus, ReportSummary, SummaryRow, YearSummary } from '../../../shared/contract/types.ts';
+import type { AgencyInfo, AgencySeries, ReportDetail, Settings, ReportListQuery, ReportStatus, ReportSummary, SummaryRow, YearSummary } from '../../../shared/contract/types.ts';
 import { figuresOf, FIGURES } from '../../../shared/compare/figures.ts';
 import { allChecks } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
@@ -465,6 +465,22 @@ export class Archive {
         );
       }
     })();
+  }
+
+  /** The office's settings; unset ones have their defaults. */
+  settings(): Settings {
+    const get = (key: string) => (this.stmt('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    const disabled = get('disabledRules');
+    return { officeName: get('officeName') ?? '', disabledRules: disabled ? (JSON.parse(disabled) as string[]) : [] };
+  }
+
+  setSettings(s: Partial<Settings>): Settings {
+    const put = this.stmt('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      if (s.officeName !== undefined) put.run('officeName', s.officeName.trim());
+      if (s.disabledRules !== undefined) put.run('disabledRules', JSON.stringify([...new Set(s.disabledRules)].sort()));
+    })();
+    return this.settings();
   }
 
   /** Agency names in the archive matching what is typed (part of the name or its pinyin), best first. */

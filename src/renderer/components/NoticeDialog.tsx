@@ -1,0 +1,53 @@
+// 审核意见 for one report: the clerk sets the deadline for the corrected report, then saves the
+// notice as Word (the unit can edit it) or PDF, or opens the print preview.
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { Modal } from './Modal.tsx';
+
+const inDays = (n: number) => {
+  const d = new Date(Date.now() + n * 86400000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function NoticeDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: (message: string) => void }) {
+  const [deadline, setDeadline] = useState(inDays(7));
+  const [busy, setBusy] = useState(false);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(deadline);
+  const run = async (f: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      onDone(await f());
+      onClose();
+    } catch (e) {
+      onDone((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (format: 'docx' | 'pdf') => run(async () => {
+    const r = await api.saveNotice({ id, format, ...(valid ? { deadline } : {}) });
+    return r.saved ? `已保存审核意见：${r.path}` : '已取消保存';
+  });
+  return (
+    <Modal label="审核意见" small onClose={onClose}>
+      <h2>生成审核意见</h2>
+      <p className="muted">列出这份报告的全部检查结果、所在位置和修改意见，落款为“设置”页填写的机构名称。</p>
+      <label className="field">
+        整改期限
+        <input type="date" aria-label="整改期限" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      </label>
+      <div className="modal-actions">
+        <button onClick={onClose}>取消</button>
+        <button disabled={busy} onClick={() => run(async () => (await api.printSheet({ sheet: 'notice', id, ...(valid ? { deadline } : {}), action: 'preview' })).message)}>
+          打印预览
+        </button>
+        <button disabled={busy} onClick={() => save('pdf')}>
+          保存为PDF
+        </button>
+        <button className="primary" disabled={busy} onClick={() => save('docx')} autoFocus>
+          保存为Word
+        </button>
+      </div>
+    </Modal>
+  );
+}

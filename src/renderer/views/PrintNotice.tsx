@@ -1,0 +1,55 @@
+// The printed 年报审核意见 (A4 portrait): the same notice as the .docx, from buildNotice.
+import { buildNotice } from '../../shared/report/notice.ts';
+import { api } from '../api.ts';
+import { useSheetData } from '../components/print.tsx';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function PrintNotice({ id, deadline }: { id: number; deadline: string | null }) {
+  const { data, error } = useSheetData(
+    () => Promise.all([api.getReport({ id }), api.getSettings({})]).then(([r, s]) => (r ? { r, s } : Promise.reject(new Error(`档案中没有报告 #${id}`)))),
+    `${id}|${deadline}`,
+  );
+  if (error) return <p className="error-text">{error}</p>;
+  if (!data) return null;
+  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, today: today(), disabledRules: data.s.disabledRules });
+  return (
+    <div className="print-sheet portrait notice">
+      <h1>{n.title}</h1>
+      <p>{n.to}</p>
+      <p className="indent">{n.intro}</p>
+      {n.items.length > 0 && (
+        <table className="print-table notice-items">
+          <thead>
+            <tr>
+              <th>序号</th>
+              <th>位置</th>
+              <th>问题</th>
+              <th>修改意见</th>
+            </tr>
+          </thead>
+          <tbody>
+            {n.items.map((i) => (
+              <tr key={i.no}>
+                <td className="num">{i.no}</td>
+                <td>{i.where}</td>
+                <td>{i.problem}</td>
+                <td>{i.fix}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {n.closing && <p className="indent">{n.closing}</p>}
+      {n.skipped && <p className="print-note">{n.skipped}</p>}
+      <p className="sign">
+        {n.office}
+        <br />
+        {n.date}
+      </p>
+    </div>
+  );
+}

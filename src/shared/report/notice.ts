@@ -1,0 +1,96 @@
+// 年报审核意见: the notice the 政务公开 office sends back to a unit about its draft report: every
+// finding, where it is and what to fix, in the office's wording, with its name, the date and the
+// deadline for the corrected report. One builder, read by the printed sheet (renderer) and the
+// .docx the unit can edit (main), so the two say the same.
+import type { Finding, TemplateId } from './model.ts';
+import { REVIEW_RULES } from './checks/review.ts';
+import { PART_TITLES } from './parse/parts.ts';
+import { columnLabel, rowLabel, TABLE_TITLES } from './templates/index.ts';
+
+/** What to do about each rule of the tables and completeness (the 体检 rules carry their own). */
+const FIXES: Record<string, string> = {
+  R1: '核对表三各列：本年新收与上年结转之和应等于办理结果总计与结转下年度之和',
+  R2: '核对表三各行：总计应等于各类申请人之和',
+  R3: '核对表三各列：（七）总计应等于各项办理结果之和',
+  R4: '核对表四各组：总计应等于各项结果之和',
+  V1: '件数应为非负整数，请改正',
+  V2: '填写数字（没有的填0），不要空白或填写符号',
+  X1: '与上一年度报告核对：本年“上年结转”应等于上年“结转下年度继续办理”',
+  X2: '与上一年度报告核对现行有效件数',
+  N1: '使正文中的数字与表格一致',
+  N2: '使正文中的数字与表格一致',
+  N3: '使正文中的数字与表格一致',
+  T1: '按规定时限公开年度报告',
+  C1: '补全全国统一格式的六个部分',
+  C2: '补全统一格式的统计表',
+  C3: '在第六部分说明信息处理费的收取情况',
+  M1: '核对报告的单位名称和年度',
+};
+
+export interface NoticeItem {
+  no: number;
+  /** Where: a part, a table's cell, or the report as a whole. */
+  where: string;
+  problem: string;
+  fix: string;
+  severity: 'error' | 'warning';
+}
+
+export interface Notice {
+  title: string;
+  /** The unit addressed, as its report names it. */
+  to: string;
+  intro: string;
+  items: NoticeItem[];
+  closing: string;
+  office: string;
+  date: string;
+  /** The checks the office switched off, said so the unit knows what was not looked at. */
+  skipped: string | null;
+}
+
+export interface NoticeInput {
+  agency: string | null;
+  year: number | null;
+  template: TemplateId;
+  findings: Finding[];
+}
+
+const CN = '〇一二三四五六七';
+const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+function whereOf(f: Finding, template: TemplateId): string {
+  if (f.at) return f.at.part === 0 ? '开头或落款' : `第${CN[f.at.part]}部分（${PART_TITLES[f.at.part]?.slice(2) ?? ''}）`;
+  const c = f.cells[0];
+  if (c) return `${TABLE_TITLES[c.table].split(' ')[0]}“${rowLabel(template, c.table, c.row)}”行“${columnLabel(template, c.table, c.col)}”列`;
+  const part = /第([一二三四五六])部分/.exec(f.message);
+  return part ? `第${part[1]}部分` : '全文';
+}
+
+export function buildNotice(r: NoticeInput, opts: { officeName: string; deadline: string | null; today: string; disabledRules: string[] }): Notice {
+  const unit = r.agency ?? '（单位）';
+  const report = `${r.year ? `${r.year}年度` : ''}政府信息公开工作年度报告`;
+  const shown = r.findings.filter((f) => !opts.disabledRules.includes(f.rule));
+  // Errors first, then the rest in the order the checks found them.
+  const ordered = [...shown.filter((f) => f.severity === 'error'), ...shown.filter((f) => f.severity !== 'error')];
+  const items = ordered.map((f, i) => ({
+    no: i + 1,
+    where: whereOf(f, r.template),
+    problem: f.message,
+    fix: REVIEW_RULES.find((x) => x.id === f.rule)?.fix ?? FIXES[f.rule] ?? '请核对并修改',
+    severity: f.severity,
+  }));
+  const off = REVIEW_RULES.filter((x) => opts.disabledRules.includes(x.id));
+  return {
+    title: `关于${unit}${report}的审核意见`,
+    to: `${unit}：`,
+    intro: items.length
+      ? `你单位报送的${report}已收悉。经审核，发现以下${items.length}处问题${items.some((x) => x.severity === 'error') ? '（其中统计数据错误须改正）' : ''}，请对照修改：`
+      : `你单位报送的${report}已收悉。经审核，未发现需要修改的问题。`,
+    items,
+    closing: items.length ? (opts.deadline ? `请于${chineseDate(opts.deadline)}前修改完善后重新报送。` : '请修改完善后重新报送。') : '',
+    office: opts.officeName.trim() || '政务公开工作机构',
+    date: chineseDate(opts.today),
+    skipped: off.length ? `本次审核未进行以下检查：${off.map((x) => x.title).join('；')}。` : null,
+  };
+}
