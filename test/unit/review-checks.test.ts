@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReview, REVIEW_RULES } from '../../src/shared/report/checks/review.ts';
+import { checkCrossYear, textSimilarity } from '../../src/shared/report/checks/cross-year.ts';
 import { parseReport } from '../../src/shared/report/parse/index.ts';
 
 const raw = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
@@ -113,5 +114,23 @@ describe('W2 punctuation', () => {
     const clean = raw('real/pt-lyy-2024/tabs.txt');
     expect(rules(clean, 'W2')).toEqual([]);
     expect(rules(clean.replace('督促各处室及时报送政务公开信息，提高', '督促各处室及时报送政务公开信息，，提高'), 'W2').map((x) => x.message)).toEqual(['标点重复（共1处，如“，，”）']);
+  });
+});
+
+describe('Y2 a part copied from last year', () => {
+  const year = (path: string) => {
+    const r = parse(raw(path));
+    return { year: r.year!, template: r.template, cells: r.cells, parts: r.parts };
+  };
+  it('finds part 五 of the real 2023 report the same as 2022’s, and says where', () => {
+    const y2 = checkCrossYear(year('real/pt-czj-2022/page.txt'), year('real/pt-czj-2023/page.txt')).filter((f) => f.rule === 'Y2');
+    expect(y2.map((f) => [f.message, f.at?.part])).toEqual([['第五部分与2022年度报告的同一部分文字几乎完全相同：可能照搬了上一年度的报告', 5]]);
+  });
+  it('finds none between two years written afresh', () => {
+    expect(checkCrossYear(year('real/pt-gwh-2021/tabs.txt'), year('real/pt-gwh-2022/tabs.txt')).filter((f) => f.rule === 'Y2')).toEqual([]);
+  });
+  it('measures sameness from 0 to 1', () => {
+    expect(textSimilarity('本年度共收到申请5件。', '本年度共收到申请5件。')).toBe(1);
+    expect(textSimilarity('本年度共收到申请5件', '交通运输局办公室')).toBeLessThan(0.1);
   });
 });

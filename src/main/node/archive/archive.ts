@@ -25,7 +25,7 @@ import type { SearchQuery, SearchResult } from '../../../shared/contract/types.t
 
 /** The agency group a report belongs to: its name, or the name it was merged into. */
 const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
-const CROSS_YEAR_RULES = "('X1','X2')";
+const CROSS_YEAR_RULES = "('X1','X2','Y2')";
 
 /** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
 const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
@@ -265,11 +265,16 @@ export class Archive {
       del.run(r.id);
       const prev = byYear.get(r.year - 1);
       if (prev) {
-        const found = checkCrossYear({ ...prev, cells: this.cellsOf(prev.id) }, { ...r, cells: this.cellsOf(r.id) });
+        const found = checkCrossYear({ ...prev, cells: this.cellsOf(prev.id), parts: this.partsOf(prev.id) }, { ...r, cells: this.cellsOf(r.id), parts: this.partsOf(r.id) });
         this.insertFindings(r.id, found);
       }
       this.updateStatus(r.id);
     }
+  }
+
+  private partsOf(id: number): Part[] {
+    const r = this.stmt('SELECT parts_json FROM reports WHERE id = ?').get(id) as { parts_json: string } | undefined;
+    return r ? (JSON.parse(r.parts_json) as Part[]) : [];
   }
 
   private updateStatus(id: number): void {

@@ -1,6 +1,6 @@
-// X1, X2: the same agency's consecutive years. X1: 二、上年结转 (year N) = 四、结转下年度继续办理
+// X1, X2, and the 体检 check Y2 (a part copied from last year): the same agency's consecutive years. X1: 二、上年结转 (year N) = 四、结转下年度继续办理
 // (year N-1), per column. X2 (T2021, soft): 现行有效件数(N) = 现行有效件数(N-1) + 本年制发件数(N) − 本年废止件数(N).
-import type { Cell, Finding, TemplateId } from '../model.ts';
+import type { Cell, Finding, Part, TemplateId } from '../model.ts';
 import { T3_COLUMNS } from '../templates/index.ts';
 import { lookupOf } from './consistency.ts';
 
@@ -8,13 +8,54 @@ export interface YearReport {
   year: number;
   template: TemplateId;
   cells: Cell[];
+  /** For Y2 (雷同): the parts' text. */
+  parts?: Part[];
+}
+
+/** How much of two texts is the same: Dice's coefficient over character pairs, punctuation and
+ *  spaces aside (1 for the same text, near 0 for unrelated ones); linear, unlike a full diff. */
+export function textSimilarity(a: string, b: string): number {
+  const clean = (s: string) => s.replace(/[\s\p{P}]/gu, '');
+  const pairs = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const [x, y] = [clean(a), clean(b)];
+  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
+  const [px, py] = [pairs(x), pairs(y)];
+  let both = 0;
+  for (const [k, n] of px) both += Math.min(n, py.get(k) ?? 0);
+  return (2 * both) / (x.length - 1 + (y.length - 1));
+}
+
+const CN = '〇一二三四五六七';
+
+/** Y2 (年报体检): a part that is 90 % or more the same as the same part of last year's report. */
+function copiedParts(prev: YearReport, cur: YearReport): Finding[] {
+  const out: Finding[] = [];
+  for (const p of cur.parts ?? []) {
+    const before = prev.parts?.find((x) => x.no === p.no);
+    // Parts 二 to 四 are mostly their tables' headings: only the written parts are compared.
+    if (!before || ![1, 5, 6].includes(p.no) || p.text.replace(/\s/g, '').length < 80) continue;
+    const sim = textSimilarity(before.text, p.text);
+    if (sim >= 0.9)
+      out.push({
+        rule: 'Y2',
+        severity: 'warning',
+        message: `第${CN[p.no]}部分与${prev.year}年度报告的同一部分${sim > 0.995 ? '文字几乎完全相同' : `约${Math.round(sim * 100)}%的文字相同`}：可能照搬了上一年度的报告`,
+        cells: [],
+        at: { part: p.no, quote: p.text.trim().slice(0, 12) },
+      });
+  }
+  return out;
 }
 
 export function checkCrossYear(prev: YearReport, cur: YearReport): Finding[] {
   if (prev.year !== cur.year - 1) return [];
   const p = lookupOf(prev.cells);
   const c = lookupOf(cur.cells);
-  const out: Finding[] = [];
+  const out: Finding[] = copiedParts(prev, cur);
   for (const col of T3_COLUMNS) {
     const carried = c('t3', 'carry', col.id);
     const left = p('t3', 'next', col.id);

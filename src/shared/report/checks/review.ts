@@ -21,6 +21,8 @@ const ALL: TemplateId[] = ['T2019', 'T2021', 'pre2019'];
 
 export const REVIEW_RULES: ReviewRule[] = [
   { id: 'Y1', title: '统计期限的年度与报告年度不符', fix: '核对统计期限，改为本报告年度（可能沿用了上一年度报告的文字）', templates: ALL },
+  // Found against the previous year's report of the same agency (cross-year.ts), where the archive is.
+  { id: 'Y2', title: '某部分与上一年度报告雷同（90%以上文字相同）', fix: '按本年度的实际工作重新撰写该部分', templates: ALL },
   { id: 'O1', title: '六个部分的顺序与全国统一格式不同', fix: '按全国统一格式的顺序排列六个部分', templates: FORMATS },
   { id: 'O2', title: '小标题或“一是、二是”的序号不连续或重复', fix: '核对并改正序号', templates: ALL },
   { id: 'O3', title: '第五部分没有说明上一年度问题的整改情况', fix: '在第五部分先写上一年度报告所列问题的整改情况，再写本年度的问题和改进措施', templates: ['T2021'] },
