@@ -134,3 +134,18 @@ describe('Y2 a part copied from last year', () => {
     expect(textSimilarity('本年度共收到申请5件', '交通运输局办公室')).toBeLessThan(0.1);
   });
 });
+
+describe('Y3 and W3', () => {
+  it('finds a 总体情况 that speaks of last year only (the real 2024 report with its part 一 put back a year)', () => {
+    const text = raw('real/pt-jjp-2024/tabs.txt');
+    expect(rules(text, 'Y3')).toEqual([]);
+    const lines = text.split('\n');
+    const [one, two] = [lines.findIndex((l) => /^一、/.test(l.trim())), lines.findIndex((l) => /^二、/.test(l.trim()))];
+    const back = [...lines.slice(0, one), ...lines.slice(one, two).map((l) => l.replaceAll('2024年', '2023年')), ...lines.slice(two)].join('\n');
+    expect(rules(back, 'Y3').map((f) => f.message)).toEqual([expect.stringMatching(/^第一部分“总体情况”中的年份都是2023年（共\d+处），没有2024年/)]);
+  });
+  it('finds a report that never says what period its figures cover, as the real one is', () => {
+    expect(rules(raw('real/pt-zhz-2024/page.txt'), 'W3').map((f) => f.message)).toEqual(['报告没有写明统计期限（如“本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止”）']);
+  });
+  it('reads “统计数据时间段为2024年1月1日至…” as a period stated', () => expect(rules(raw('real/pt-gyz-2024/tabs.txt'), 'W3')).toEqual([]));
+});

@@ -23,6 +23,8 @@ export const REVIEW_RULES: ReviewRule[] = [
   { id: 'Y1', title: '统计期限的年度与报告年度不符', fix: '核对统计期限，改为本报告年度（可能沿用了上一年度报告的文字）', templates: ALL },
   // Found against the previous year's report of the same agency (cross-year.ts), where the archive is.
   { id: 'Y2', title: '某部分与上一年度报告雷同（90%以上文字相同）', fix: '按本年度的实际工作重新撰写该部分', templates: ALL },
+  { id: 'Y3', title: '总体情况中的年份都是上一年', fix: '核对总体情况中的年份和数字是否为本年度（可能沿用了上一年度报告）', templates: ALL },
+  { id: 'W3', title: '没有写明统计期限', fix: '在报告开头写明“本报告中所列数据的统计期限自某年1月1日起至12月31日止”', templates: ['T2021'] },
   { id: 'O1', title: '六个部分的顺序与全国统一格式不同', fix: '按全国统一格式的顺序排列六个部分', templates: FORMATS },
   { id: 'O2', title: '小标题或“一是、二是”的序号不连续或重复', fix: '核对并改正序号', templates: ALL },
   { id: 'O3', title: '第五部分没有说明上一年度问题的整改情况', fix: '在第五部分先写上一年度报告所列问题的整改情况，再写本年度的问题和改进措施', templates: ['T2021'] },
@@ -73,7 +75,7 @@ export function checkReview(r: ReviewInput): Finding[] {
 
   // Y1: 统计期限自2023年1月1日起 in a 2024 report.
   if (r.year) {
-    const PERIOD = /统计(?:期限|时限|时间|期间|区间|范围|周期)[^。；\n]{0,24}?((?:19|20)\d{2})\s*年(?:\s*1\s*月\s*1\s*日|\s*12\s*月\s*31\s*日|度)?/g;
+    const PERIOD = /统计[^。；\n]{0,4}?(?:期限|时限|时间|期间|区间|范围|周期|时段)[^。；\n]{0,24}?((?:19|20)\d{2})\s*年(?:\s*1\s*月\s*1\s*日|\s*12\s*月\s*31\s*日|度)?/g;
     for (const m of whole.matchAll(PERIOD)) {
       const y = Number(m[1]);
       if (y !== r.year) {
@@ -82,6 +84,17 @@ export function checkReview(r: ReviewInput): Finding[] {
       }
     }
   }
+
+  // Y3: part 一 speaks of last year only (2023年 throughout a 2024 report), titles of documents aside.
+  const one1 = r.parts.find((p) => p.no === 1);
+  if (r.year && one1) {
+    const years = [...one1.text.replace(/《[^》]{0,80}》/g, '').matchAll(/((?:19|20)\d{2})\s*年(?!\d)/g)].map((m) => Number(m[1]));
+    if (years.length >= 2 && years.every((y) => y === r.year! - 1))
+      add('Y3', `第一部分“总体情况”中的年份都是${r.year - 1}年（共${years.length}处），没有${r.year}年：可能沿用了上一年度报告的文字`, where(r.parts, `${r.year - 1}年`));
+  }
+
+  // W3: the 2021 format states the period the figures cover.
+  if (!/统计[^。；\n]{0,4}?(?:期限|时限|时间|期间|区间|范围|周期|时段)|数据(?:统计)?(?:截至|截止)|统计(?:截至|截止)|\d{4}\s*年\s*1\s*月\s*1\s*日[^。；\n]{0,4}(?:至|到|—|-)\s*\d{4}\s*年\s*12\s*月\s*31\s*日/.test(whole)) add('W3', `报告没有写明统计期限（如“本报告中所列数据的统计期限自${r.year ?? ''}年1月1日起至${r.year ?? ''}年12月31日止”）`);
 
   // O1: the parts in the national order.
   const order = r.parts.filter((p) => p.no >= 1 && p.no <= 6).map((p) => p.no);
