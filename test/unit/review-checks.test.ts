@@ -149,3 +149,13 @@ describe('Y3 and W3', () => {
   });
   it('reads “统计数据时间段为2024年1月1日至…” as a period stated', () => expect(rules(raw('real/pt-gyz-2024/tabs.txt'), 'W3')).toEqual([]));
 });
+
+describe('K2 part 六 says 无 while fees are reported', () => {
+  const text = raw('real/pt-czj-2022/page.txt'); // 表二 行政事业性收费 9116.36 万元; 六、“2022年，无收取信息处理费情况。”
+  it('takes “无收取信息处理费” for a statement, not for 无', () => expect(rules(text, 'K2')).toEqual([]));
+  it('finds a bare 无 beside the reported fees (the real report’s part 六 cut to 无)', () => {
+    const bare = text.replace('2022年，无收取信息处理费情况。', '无。');
+    expect(bare).not.toBe(text);
+    expect(rules(bare, 'K2').map((f) => f.message)).toEqual(['第六部分只写了“无。”，但表二“行政事业性收费”为9116.36万元：应说明收费情况']);
+  });
+});

@@ -4,7 +4,7 @@
 // format asks for, the unit's own name written two ways, and punctuation slips. Each is a 提醒
 // naming where it is (part and the words, which the report view highlights); the rules are
 // data (REVIEW_RULES), read by the checks, the 检查规则 list and the notice to the unit.
-import type { Finding, Part, TemplateId } from '../model.ts';
+import type { Cell, Finding, Part, TemplateId } from '../model.ts';
 import { PART_TITLES } from '../parse/parts.ts';
 
 export interface ReviewRule {
@@ -30,6 +30,7 @@ export const REVIEW_RULES: ReviewRule[] = [
   { id: 'O3', title: '第五部分没有说明上一年度问题的整改情况', fix: '在第五部分先写上一年度报告所列问题的整改情况，再写本年度的问题和改进措施', templates: ['T2021'] },
   { id: 'O4', title: '第五部分内容过于简单', fix: '具体写明存在的主要问题和改进措施', templates: FORMATS },
   { id: 'K1', title: '总体情况没有涵盖全国格式要求的各方面', fix: '总体情况应分别写明主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况', templates: ['T2021'] },
+  { id: 'K2', title: '第六部分写“无”，但报告了收费', fix: '在第六部分说明收费情况（信息处理费的收取情况，以及表二所列行政事业性收费）', templates: FORMATS },
   { id: 'W1', title: '本单位名称在报告中写法不一致', fix: '统一使用单位的规范全称', templates: ALL },
   { id: 'W2', title: '标点符号使用不规范', fix: '中文句子使用全角标点，删去重复的标点，补全成对的书名号、引号、括号', templates: ALL },
 ];
@@ -47,6 +48,8 @@ const clip = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export interface ReviewInput {
   template: TemplateId;
+  /** For K2: table 二's 行政事业性收费 amount. */
+  cells?: Cell[];
   year: number | null;
   agency: string | null;
   parts: Part[];
@@ -155,6 +158,17 @@ export function checkReview(r: ReviewInput): Finding[] {
     ];
     const missing = TOPICS.filter(([, re]) => !re.test(one.text)).map(([n]) => n);
     if (missing.length) add('K1', `第一部分“总体情况”没有写到：${missing.join('、')}（2021年格式要求总体情况涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障）`);
+  }
+
+  // K2: part 六 says there is nothing, while table 二 reports 行政事业性收费.
+  const six = r.parts.find((p) => p.no === 6);
+  if (six) {
+    const said = six.text.replace(/\s/g, '');
+    // “2022年，无收取信息处理费情况。” says what it must; a bare “无” or “无其他需要报告的事项” does not.
+    const nothing = said.length <= 30 && !/处理费|收费/.test(said) && /^(?:本年度?|今年|\d{4}年度?)?[^。]{0,10}(?:无|没有)[^。]{0,16}[。]?$/.test(said);
+    const fee = r.cells?.find((c) => c.table === 't2' && c.row === 'fees' && c.col === 'feeAmount');
+    if (nothing && fee?.value.kind === 'number' && fee.value.num! > 0)
+      add('K2', `第六部分只写了“${clip(said, 20)}”，但表二“行政事业性收费”为${fee.value.num}万元：应说明收费情况`, where(r.parts, clip(six.text.trim(), 12)));
   }
 
   // W1: the unit's own name written another way (平潭综合区财政金融局 for 平潭综合实验区财政金融局).
