@@ -85,3 +85,17 @@ it('shows where a 体检 finding is: the words marked in the report’s text', a
   expect(await mark.innerText()).toMatch(/^三是进一步丰富/);
   await page.screenshot({ path: join(out, 'review-finding-quote-1366.png') });
 });
+
+it('shows the words of a finding outside the six parts (a slip in the signature) in the line they stand in', async () => {
+  const rt = session.host.runtime;
+  writeFileSync(join(session.dir, 'czj-2021.txt'), readFileSync(new URL('../fixtures/real/pt-czj-2021/page.txt', import.meta.url)));
+  await rt.importer.wait(rt.importer.start([join(session.dir, 'czj-2021.txt')]));
+  const id = rt.archive.listReports({}).find((r) => r.fileName === 'czj-2021.txt')!.id;
+  await page.goto(`${session.host.url}#/report/${id}`);
+  await page.locator('.findings .finding-line', { hasText: '单位名称写作“平潭综合实验区财政全融局”' }).click();
+  const note = page.getByRole('note');
+  await note.waitFor();
+  expect(await note.locator('mark.finding-quote').innerText()).toBe('平潭综合实验区财政全融局');
+  expect(await note.innerText()).toMatch(/^六个部分以外的文字（开头或落款）：.*平潭综合实验区财政全融局/);
+  await page.screenshot({ path: join(out, 'review-finding-outside-1366.png') });
+});

@@ -16,6 +16,24 @@ import { cellTarget } from '../../shared/report/corrections.ts';
 import { describeTarget, shownValue } from '../components/correction-text.ts';
 import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
 
+/** A 体检 finding's words outside the six parts (the opening paragraph, the signature): the line they stand in, marked. */
+function OutsideQuote({ text, quote }: { text: string; quote: string }) {
+  const line = text.split('\n').find((l) => l.includes(quote));
+  if (!line) return null;
+  const at = line.indexOf(quote);
+  const from = Math.max(0, at - 60);
+  return (
+    <p className="outside-quote" role="note">
+      <span className="muted">六个部分以外的文字（开头或落款）：</span>
+      {from > 0 ? '…' : ''}
+      {line.slice(from, at)}
+      <mark className="finding-quote">{quote}</mark>
+      {line.slice(at + quote.length, at + quote.length + 60)}
+      {at + quote.length + 60 < line.length ? '…' : ''}
+    </p>
+  );
+}
+
 const FIELD_NAMES = { agency: '单位', year: '年度', date: '落款日期' } as const;
 
 /** Where a metadata field was read, so a reviewer knows what to trust. */
@@ -157,6 +175,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
       </dl>
 
       <Findings findings={report.findings} notes={report.notes} focus={focus} onFocus={setFocus} />
+      {focus?.at?.part === 0 && <OutsideQuote text={report.text} quote={focus.at.quote} />}
 
       {report.template === 'pre2019' && report.cells.length > 0 ? (
         <section className="stated">

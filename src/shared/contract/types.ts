@@ -50,6 +50,8 @@ export interface ReportDetail extends ReportSummary {
   cells: Cell[];
   findings: Finding[];
   corrections: Correction[];
+  /** The document's own text (what search indexes): for showing words outside the six parts. */
+  text: string;
 }
 
 export interface AgencyInfo {

@@ -650,7 +650,7 @@ export class Archive {
            (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
          FROM reports r WHERE r.id = ?`,
       )
-      .get(id) as (ReportRow & { parts_json: string; notes_json: string; evidence_json: string; encoding: string; size: number; sha256: string }) | undefined;
+      .get(id) as (ReportRow & { parts_json: string; notes_json: string; evidence_json: string; encoding: string; size: number; sha256: string; text: string }) | undefined;
     if (!r) return null;
     return {
       ...toSummary(r),
@@ -663,6 +663,7 @@ export class Archive {
       cells: this.cellsOf(id),
       findings: this.findingsOf(id),
       corrections: this.correctionsFor(r.sha256),
+      text: r.text,
     };
   }
 
