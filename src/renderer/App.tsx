@@ -14,6 +14,7 @@ import { ImportDialog } from './views/ImportDialog.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
 import { BackupView } from './views/BackupView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
+import { AreaView } from './views/AreaView.tsx';
 import { PrintNotice } from './views/PrintNotice.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
@@ -29,6 +30,7 @@ type Route =
   | { view: 'print-report'; id: number }
   | { view: 'print-notice'; id: number; deadline: string | null }
   | { view: 'settings' }
+  | { view: 'area'; params: URLSearchParams }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -50,6 +52,7 @@ function readRoute(): Route {
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
   if (path.startsWith('/settings')) return { view: 'settings' };
+  if (path.startsWith('/area')) return { view: 'area', params };
   if (path.startsWith('/backup')) return { view: 'backup' };
   if (path.startsWith('/agencies')) return { view: 'agencies' };
   return { view: 'library', params, review: path.startsWith('/review') };
@@ -186,6 +189,9 @@ export function App() {
           <a href="#/summary" className={route.view === 'summary' ? 'active' : ''}>
             汇总
           </a>
+          <a href="#/area" className={route.view === 'area' ? 'active' : ''} title="各单位统计表之和，供编制本级政府的年度报告">
+            区域汇总
+          </a>
           <a href="#/agencies" className={route.view === 'agencies' || route.view === 'agency' ? 'active' : ''}>
             单位
           </a>
@@ -224,6 +230,8 @@ export function App() {
           />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'area' ? (
+          <AreaView years={info?.years ?? []} params={route.params} />
         ) : route.view === 'settings' ? (
           <SettingsView />
         ) : route.view === 'backup' ? (

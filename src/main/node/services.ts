@@ -12,6 +12,8 @@ import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/report-list.ts';
 import { noticeDocx } from './export/notice-docx.ts';
+import { areaDocx, areaXlsx } from './export/area-sheet.ts';
+import { areaSummary } from './archive/area.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
@@ -269,6 +271,17 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
         written++;
       }
       return { written, folder };
+    },
+    areaSummary: ({ year, region, own }) => areaSummary(archive, year, { region, own }),
+    exportArea: async ({ year, region, own, format }) => {
+      const a = areaSummary(archive, year, { region, own });
+      if (!a.units.length) throw new Error(`${year}年度${region ? `“${region}”下` : ''}没有报告可以汇总`);
+      const name = fileSafe(`${region ?? ''}${year}年度政府信息公开工作情况汇总表`);
+      const path =
+        format === 'docx'
+          ? await platform.saveFile(await areaDocx(a), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] })
+          : await platform.saveFile(await areaXlsx(a), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] });
+      return path ? { saved: true, path } : { saved: false };
     },
     listAgencies: () => archive.listAgencies(),
     mergeAgencies: ({ from, into }) => {

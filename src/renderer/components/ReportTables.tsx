@@ -11,25 +11,30 @@ interface Props {
   cells: Cell[];
   marked: Map<CellKey, 'error' | 'warning'>;
   focused: Set<CellKey>;
-  /** Clicking a value cell asks to correct it. */
+  /** Clicking a value cell asks to correct it (or, with `hint`, to see where it comes from). */
   onEdit?: (table: TableId, row: string, col: string, cell: Cell | undefined) => void;
+  /** What a click does, for the cell's tooltip (default 点击可更正). */
+  hint?: string;
+  /** A report's own table: 原文 and 来源 in the tooltip; an area's sums say only their source. */
+  sums?: boolean;
 }
 
 function shown(v: Cell['value']): string {
   return v.kind === 'number' ? String(v.num) : v.kind === 'blank' ? '空白' : v.raw;
 }
 
-function Value({ cell, k, marked, focused, span, onEdit }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void }) {
+function Value({ cell, k, marked, focused, span, onEdit, hint = '点击可更正', sums = false }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void; hint?: string; sums?: boolean }) {
   const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', cell?.how === 'inferred' ? 'inferred' : '', onEdit ? 'editable' : ''];
   const keys = onEdit ? { tabIndex: -1, onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === 'F2') && (e.preventDefault(), onEdit()) } : {};
-  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title="报告中没有这一格（点击可补录）" onClick={onEdit} {...keys} />;
+  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title={sums ? '没有单位填报这一格' : '报告中没有这一格（点击可补录）'} onClick={onEdit} {...keys} />;
   const v = cell.value;
-  const title =
-    // 原文 is what the document says: for a corrected cell, the parsed value's text, not the typed one.
-    `原文：“${(cell.original ?? v).raw || '（空白）'}”\n来源：${cell.original ? '报告原文' : cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
+  const title = sums
+    ? `${cell.source}${onEdit ? `\n${hint}` : ''}`
+    : // 原文 is what the document says: for a corrected cell, the parsed value's text, not the typed one.
+      `原文：“${(cell.original ?? v).raw || '（空白）'}”\n来源：${cell.original ? '报告原文' : cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
     (cell.how === 'inferred' ? '\n推断：原文表格的分隔丢失，按勾稽关系拆分得出' : '') +
     (cell.original ? `\n已人工更正，解析值为：${shown(cell.original)}` : '') +
-    (onEdit ? '\n点击可更正' : '');
+    (onEdit ? `\n${hint}` : '');
   if (v.kind === 'blank')
     return (
       <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title} onClick={onEdit} {...keys}>
@@ -88,7 +93,7 @@ export function ReportTables(props: Props) {
     const k = keyOf(t, row, col);
     const edit = props.onEdit;
     return (
-      <Value key={k} k={k} cell={map.get(k)} marked={props.marked} focused={props.focused} span={span} onEdit={edit ? () => edit(t, row, col, map.get(k)) : undefined} />
+      <Value key={k} k={k} cell={map.get(k)} marked={props.marked} focused={props.focused} span={span} hint={props.hint} sums={props.sums} onEdit={edit ? () => edit(t, row, col, map.get(k)) : undefined} />
     );
   };
   const def = template === 'T2021' ? TEMPLATES.T2021 : TEMPLATES.T2019;

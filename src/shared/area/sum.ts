@@ -105,7 +105,7 @@ export function sumAreaTables(units: AreaUnit[]): AreaTables {
 }
 
 /** The area's sums as report cells (for the official-layout table views and exports). */
-export function areaCells(a: AreaTables): Cell[] {
+export function areaCells(a: Pick<AreaTables, 'cells'>): Cell[] {
   return a.cells
     .filter((c) => c.sum !== null || c.blank.length > 0)
     .map((c) => ({

@@ -3,7 +3,7 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, BackupList, BatchStatus, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -152,6 +152,13 @@ export const contract = {
   saveNotice: returns<{ saved: boolean; path?: string }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional() }).strict()),
   /** One 审核意见 (.docx) per report of the year with findings, into a folder main asks for; null when cancelled. */
   saveNotices: returns<{ written: number; folder: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100), deadline: day.optional() }).strict()),
+  /** The area's tables of a year: every report of the year, or those under a government named by `region`. */
+  areaSummary: returns<AreaSummary>()(
+    z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional() }).strict(),
+  ),
+  exportArea: returns<{ saved: boolean; path?: string }>()(
+    z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), format: z.enum(['xlsx', 'docx']) }).strict(),
+  ),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),

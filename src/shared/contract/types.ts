@@ -1,5 +1,6 @@
 // Result types of the contract between the renderer and main.
 import type { Correction } from '../report/corrections.ts';
+import type { AreaCell } from '../area/sum.ts';
 import type { Cell, Finding, MetaEvidence, ParseNote, Part, TableId, TemplateId } from '../report/model.ts';
 
 export type ReportStatus = 'ok' | 'error' | 'warning' | 'incomplete';
@@ -226,4 +227,19 @@ export interface Settings {
   officeName: string;
   /** 年报体检 rules switched off for the area: not shown, not in notices (said so on the sheet). */
   disabledRules: string[];
+}
+
+/** The area's tables of a year (汇总表): its units, the sums, and the government's own report against them. */
+export interface AreaSummary {
+  year: number;
+  /** The government the units report under (its name as typed), or null for every report of the year. */
+  region: string | null;
+  template: 'T2019' | 'T2021';
+  units: { reportId: number; agency: string }[];
+  /** The government's own report, when the region names one and it is in the archive. */
+  own: { reportId: number; agency: string; included: boolean } | null;
+  cells: AreaCell[];
+  notes: string[];
+  /** Cells where the government's own report differs from the sum of its units (own report left out of the sum). */
+  differences: { table: 't2' | 't3' | 't4'; row: string; col: string; own: number | null; sum: number | null }[];
 }
