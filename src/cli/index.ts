@@ -4,6 +4,7 @@
 //   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
 //   npm run cli -- compare <报告编号|文件>... --out 比较表.pdf|.xlsx|.csv [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--browser 浏览器] [--db 档案文件]
+//   npm run cli -- summary --year 2024 [--region 所属政府] [--own include|exclude] --out 汇总表.docx|.xlsx [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
 //   npm run cli -- backup --out 备份文件 [--db 档案文件]
@@ -28,6 +29,8 @@ import { Archive } from '../main/node/archive/archive.ts';
 import { backupTo, restoreArchive } from '../main/node/archive/backup.ts';
 import { buildNotice } from '../shared/report/notice.ts';
 import { noticeDocx } from '../main/node/export/notice-docx.ts';
+import { areaDocx, areaXlsx } from '../main/node/export/area-sheet.ts';
+import { areaSummary } from '../main/node/archive/area.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
@@ -36,6 +39,7 @@ const USAGE = `用法：
   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
   npm run cli -- compare <报告编号或文件>... --out 比较表.pdf|.xlsx|.csv [--db 档案文件]
   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--db 档案文件]
+  npm run cli -- summary --year 2024 [--region 所属政府] [--own include|exclude] --out 汇总表.docx|.xlsx [--db 档案文件]
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
   npm run cli -- backup --out 备份文件 [--db 档案文件]    （档案打开时也可备份，备份经完整性检查）
@@ -116,6 +120,27 @@ async function main(): Promise<number> {
     }
     if (opts.deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.deadline)) throw new Error('整改期限写作 2025-02-20 这样的日期');
     return checkFiles(rest.map((p) => resolve(p)), opts.out ? { dir: resolve(opts.out), office: opts.office ?? '', deadline: opts.deadline ?? null } : null);
+  }
+  if (cmd === 'summary') {
+    // The area's tables of a year, for the government's own report.
+    const year = Number(opts.year);
+    const out = opts.out ? resolve(opts.out) : '';
+    if (!Number.isInteger(year) || !/\.(docx|xlsx)$/i.test(out) || (opts.own !== undefined && !['include', 'exclude'].includes(opts.own))) {
+      console.error('用法：npm run cli -- summary --year 2024 [--region 所属政府] [--own include|exclude] --out 汇总表.docx|.xlsx');
+      return 2;
+    }
+    const rt = openRuntime(db, undefined, 1);
+    try {
+      const a = areaSummary(rt.archive, year, { region: opts.region, own: opts.own as 'include' | 'exclude' | undefined });
+      if (!a.units.length) throw new Error(`档案中没有${year}年度${a.region ? `“${a.region}”下` : ''}的报告可以汇总`);
+      writeFileSync(out, out.toLowerCase().endsWith('.docx') ? await areaDocx(a) : await areaXlsx(a));
+      console.log(`已写出：${out}（${a.units.length} 个单位${a.own ? `，${a.own.included ? '含' : '不含'}本级“${a.own.agency}”` : ''}）`);
+      for (const n of a.notes) console.log(`注：${n}`);
+      if (a.own && a.differences.length) console.log(`本级“${a.own.agency}”报告有 ${a.differences.length} 个格子与各单位之和不同（Excel 中另有一页列出）`);
+    } finally {
+      await rt.close();
+    }
+    return 0;
   }
   if (cmd === 'search') {
     const text = rest.join(' ');

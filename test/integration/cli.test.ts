@@ -140,6 +140,23 @@ describe('cli', () => {
     expect(r.stderr).toMatch(/^出错：档案中没有2031年度的报告（档案中有：2024、2023、2020、2019、2018）/);
   });
 
+  it('writes the area’s tables of a year as Word and Excel, with the government’s own report set against its units', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-cli-'));
+    const all = cli('summary', '--year', '2024', '--out', join(dir, 'all.xlsx'), '--db', db);
+    expect(all.stdout).toBe(`已写出：${join(dir, 'all.xlsx')}（2 个单位）\n`);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'all.xlsx'));
+    const row = wb.getWorksheet('2024年度汇总表')!.getRows(2, 400)!.find((r) => r.getCell(2).value === '一、本年新收政府信息公开申请数量' && r.getCell(3).value === '总计')!;
+    expect(row.getCell(4).value).toBe(3119 + 95);
+    const region = cli('summary', '--year', '2024', '--region', '淮安市', '--out', join(dir, 'huaian.docx'), '--db', db);
+    expect(region.stdout).toMatch(/^已写出：.*huaian\.docx（1 个单位，不含本级“淮安市人民政府”）\n本级“淮安市人民政府”报告有 \d+ 个格子与各单位之和不同/);
+    const { default: mammoth } = await import('mammoth');
+    expect((await mammoth.extractRawText({ path: join(dir, 'huaian.docx') })).value).toContain('淮安市2024年度政府信息公开工作情况汇总（1个单位，不含本级）');
+    expect(cli('summary', '--year', '2024', '--out', join(dir, 'x.pdf'), '--db', db).status).toBe(2);
+    expect(cli('summary', '--year', '2031', '--out', join(dir, 'x.xlsx'), '--db', db).stderr).toContain('出错：档案中没有2031年度的报告可以汇总');
+  });
+
   it('explains its usage in Chinese', () => {
     const r = cli('nope');
     expect(r.status).toBe(2);
