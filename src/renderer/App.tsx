@@ -161,7 +161,7 @@ export function App() {
 
   return (
     <div
-      className="app"
+      className={zoom > 1.2 ? 'app zoomed' : 'app'}
       style={zoom !== 1 ? { zoom } : undefined}
       onDragOver={(e) => {
         e.preventDefault();
@@ -204,7 +204,7 @@ export function App() {
         </nav>
         <span className="spacer" />
         {fontPicker}
-        {info && <span className="muted nowrap">共 {info.reportCount} 份报告</span>}
+        {info && <span className="muted nowrap report-count">共 {info.reportCount} 份报告</span>}
         {info && (
           <a className="topbar-backup muted" href="#/backup" title={`档案文件：${info.archivePath}\n每天打开时自动备份到档案旁的“备份”文件夹，保留最近7天和每月第一份`}>
             {info.lastBackup ? `最近备份 ${Number(info.lastBackup.slice(5, 7))}月${Number(info.lastBackup.slice(8))}日` : '尚未备份'}

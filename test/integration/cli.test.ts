@@ -142,6 +142,9 @@ describe('cli', () => {
 
   it('writes the area’s tables of a year as Word and Excel, with the government’s own report set against its units', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-cli-'));
+    // An archive of its own: the 2021-format samples (淮安市人民政府 2024, 淮安市洪泽区人民政府 2024, 洪泽区人民政府 2023).
+    const db = join(dir, 'a.sqlite');
+    expect(cli('import', join(fixtures, 'reports/samples'), '--db', db).status).toBe(0);
     const all = cli('summary', '--year', '2024', '--out', join(dir, 'all.xlsx'), '--db', db);
     expect(all.stdout).toBe(`已写出：${join(dir, 'all.xlsx')}（2 个单位）\n`);
     const ExcelJS = (await import('exceljs')).default;
