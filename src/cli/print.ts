@@ -21,6 +21,7 @@ const CLI_PLATFORM: Platform = {
   renderPdf: noWindow,
   chooseOutputFolder: noWindow,
   chooseArchiveFile: noWindow,
+  chooseSpreadsheet: noWindow,
   printRoute: noWindow,
 };
 

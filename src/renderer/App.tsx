@@ -15,6 +15,7 @@ import { LibraryView } from './views/LibraryView.tsx';
 import { BackupView } from './views/BackupView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { AreaView } from './views/AreaView.tsx';
+import { DirectoryView } from './views/DirectoryView.tsx';
 import { PrintNotice } from './views/PrintNotice.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
@@ -31,6 +32,7 @@ type Route =
   | { view: 'print-notice'; id: number; deadline: string | null }
   | { view: 'settings' }
   | { view: 'area'; params: URLSearchParams }
+  | { view: 'directory' }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -53,6 +55,7 @@ function readRoute(): Route {
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
   if (path.startsWith('/settings')) return { view: 'settings' };
   if (path.startsWith('/area')) return { view: 'area', params };
+  if (path.startsWith('/directory')) return { view: 'directory' };
   if (path.startsWith('/backup')) return { view: 'backup' };
   if (path.startsWith('/agencies')) return { view: 'agencies' };
   return { view: 'library', params, review: path.startsWith('/review') };
@@ -192,7 +195,7 @@ export function App() {
           <a href="#/area" className={route.view === 'area' ? 'active' : ''} title="各单位统计表之和，供编制本级政府的年度报告">
             区域汇总
           </a>
-          <a href="#/agencies" className={route.view === 'agencies' || route.view === 'agency' ? 'active' : ''}>
+          <a href="#/agencies" className={route.view === 'agencies' || route.view === 'agency' || route.view === 'directory' ? 'active' : ''}>
             单位
           </a>
           <a href="#/backup" className={route.view === 'backup' ? 'active' : ''}>
@@ -230,6 +233,8 @@ export function App() {
           />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'directory' ? (
+          <DirectoryView />
         ) : route.view === 'area' ? (
           <AreaView years={info?.years ?? []} params={route.params} />
         ) : route.view === 'settings' ? (

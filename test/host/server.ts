@@ -54,6 +54,7 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
       },
       // The open dialog for an archive file answers with the first path the test gave.
       chooseArchiveFile: async () => answer?.[0] ?? null,
+      chooseSpreadsheet: async () => answer?.[0] ?? null,
       // The CLI's headless printer: the same print route to PDF, as Electron's printToPDF.
       renderPdf: (route, landscape) => printer.pdf(route, landscape),
       printRoute: async () => '',

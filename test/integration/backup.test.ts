@@ -88,6 +88,7 @@ describe('the 备份与恢复 page', () => {
         saveFile: async () => null,
         chooseOutputFolder: async () => answers.folder,
         chooseArchiveFile: async () => answers.file,
+        chooseSpreadsheet: async () => null,
         renderPdf: async () => new Uint8Array(),
         printRoute: async () => '',
       },

@@ -29,7 +29,7 @@ beforeAll(async () => {
     archive: rt.archive,
     importer: rt.importer,
     pool: rt.pool,
-    platform: { version: 't', chooseSources: none, openPath: async () => '', saveFile: none, chooseOutputFolder: none, chooseArchiveFile: none, renderPdf: async () => new Uint8Array(), printRoute: async () => '' },
+    platform: { version: 't', chooseSources: none, openPath: async () => '', saveFile: none, chooseOutputFolder: none, chooseArchiveFile: none, chooseSpreadsheet: none, renderPdf: async () => new Uint8Array(), printRoute: async () => '' },
   });
 });
 afterAll(async () => rt?.close());

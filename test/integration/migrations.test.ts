@@ -156,6 +156,18 @@ describe('migrations', () => {
     again.close();
   });
 
+  it('0009-directory keeps the units the office confirmed, and proposes the rest from their names', () => {
+    const { file, db } = archiveAt(8, { no: 1, heading: '一、总体情况', text: '略' });
+    db.close();
+    const archive = new Archive(file);
+    expect(archive.directory()).toEqual([{ name: '某县人民政府', parent: null, kind: '本级政府', required: true, aliases: [], proposed: true, reports: 1, years: [2020] }]);
+    archive.saveUnits([{ name: '某县人民政府', parent: '某市人民政府', kind: '本级政府', required: false, aliases: ['某县政府'] }]);
+    archive.close();
+    const again = new Archive(file);
+    expect(again.directory()[0]).toMatchObject({ parent: '某市人民政府', required: false, aliases: ['某县政府'], proposed: false });
+    again.close();
+  });
+
   it('copies an archive of an older version aside before upgrading it', () => {
     const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '某县人民政府' });
     db.close();

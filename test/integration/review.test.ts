@@ -28,7 +28,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-review-'));
   cpSync(new URL('../fixtures/reports/samples', import.meta.url).pathname, join(dir, 'in'), { recursive: true });
   rt = openRuntime(join(dir, 'a.sqlite'));
-  api = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: { version: 't', chooseSources: async () => null, openPath: async () => '', saveFile: async () => null, chooseOutputFolder: async () => null, chooseArchiveFile: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
+  api = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: { version: 't', chooseSources: async () => null, openPath: async () => '', saveFile: async () => null, chooseOutputFolder: async () => null, chooseArchiveFile: async () => null, chooseSpreadsheet: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
   await importDir(join(dir, 'in'));
 });
 afterAll(async () => rt?.close());
@@ -153,7 +153,7 @@ describe('copies opened with 打开原文件', () => {
     const { existsSync, readdirSync } = await import('node:fs');
     const { OPEN_COPIES, removeOpenCopies } = await import('../../src/main/node/services.ts');
     const opened: string[] = [];
-    const withOpen = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: { version: 't', chooseSources: async () => null, openPath: async (p) => (opened.push(p), ''), saveFile: async () => null, chooseOutputFolder: async () => null, chooseArchiveFile: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
+    const withOpen = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: { version: 't', chooseSources: async () => null, openPath: async (p) => (opened.push(p), ''), saveFile: async () => null, chooseOutputFolder: async () => null, chooseArchiveFile: async () => null, chooseSpreadsheet: async () => null, renderPdf: async () => new Uint8Array(), printRoute: async () => '' } });
     expect(await withOpen.openOriginal({ id: idOf('huaian-city-gov-2024.txt') })).toEqual({ opened: true });
     expect(opened[0].startsWith(OPEN_COPIES)).toBe(true);
     expect(readdirSync(OPEN_COPIES).length).toBeGreaterThan(0);

@@ -148,6 +148,11 @@ else {
           const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? null : (r.filePaths[0] ?? null);
         },
+        chooseSpreadsheet: async () => {
+          const opts: Electron.OpenDialogOptions = { title: '选择单位目录（Excel）', buttonLabel: '导入', properties: ['openFile'], filters: [{ name: 'Excel 工作簿（.xlsx）', extensions: ['xlsx'] }] };
+          const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
         chooseArchiveFile: async () => {
           const opts: Electron.OpenDialogOptions = {
             title: '选择要恢复的档案备份',

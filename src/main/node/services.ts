@@ -2,7 +2,7 @@
 // test host. What needs Electron itself (dialogs, opening files) comes in as a Platform.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -14,6 +14,7 @@ import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/r
 import { noticeDocx } from './export/notice-docx.ts';
 import { areaDocx, areaXlsx } from './export/area-sheet.ts';
 import { areaSummary } from './archive/area.ts';
+import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
@@ -37,6 +38,8 @@ export interface Platform {
   chooseOutputFolder(purpose: 'batch' | 'backup' | 'notices'): Promise<string | null>;
   /** The native open dialog for an archive file to restore from; null when the user cancels. */
   chooseArchiveFile(): Promise<string | null>;
+  /** The native open dialog for an Excel workbook (a 单位目录); null when the user cancels. */
+  chooseSpreadsheet(): Promise<string | null>;
   /** Sends a print route to the system's print dialog. */
   printRoute(route: string, landscape: boolean): Promise<string>;
   version: string;
@@ -282,6 +285,22 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
           ? await platform.saveFile(await areaDocx(a), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] })
           : await platform.saveFile(await areaXlsx(a), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] });
       return path ? { saved: true, path } : { saved: false };
+    },
+    listDirectory: () => archive.directory(),
+    saveUnits: ({ units }) => {
+      archive.saveUnits(units);
+      return archive.directory();
+    },
+    exportDirectory: async () => {
+      const path = await platform.saveFile(await directoryXlsx(archive.directory()), '单位目录.xlsx', { name: 'Excel 工作簿', extensions: ['xlsx'] });
+      return path ? { saved: true, path } : { saved: false };
+    },
+    importDirectory: async () => {
+      const file = await platform.chooseSpreadsheet();
+      if (!file) return null;
+      const rows = await readDirectoryXlsx(new Uint8Array(await readFile(file)));
+      archive.saveUnits(rows);
+      return { imported: rows.length };
     },
     listAgencies: () => archive.listAgencies(),
     mergeAgencies: ({ from, into }) => {

@@ -25,7 +25,11 @@ export function AgenciesView() {
 
   return (
     <section className="agencies">
-      <h1 className="page-title">单位</h1>
+      <div className="report-head">
+        <h1 className="page-title">单位</h1>
+        <span className="spacer" />
+        <a href="#/directory">单位目录（上级、类别、应报）</a>
+      </div>
       <p className="muted">同一单位在不同年份可能写法不同（如“宁波市科技局”和“宁波市科学技术局”）。合并后，它们的报告按同一单位做跨年度核对和比较。</p>
       {error && <p className="error-text">{error}</p>}
       <table className="grid">

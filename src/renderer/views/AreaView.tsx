@@ -82,6 +82,14 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
           <p className="muted">
             {a.region ?? '全部单位'} {a.year}年度：{a.units.length} 个单位的报告{a.own ? `（${a.own.included ? '含' : '不含'}本级“${a.own.agency}”）` : ''}，按{a.template === 'T2021' ? '2021版' : '2019版'}格式汇总。空白和“/”等不计为0，点格子可看各单位的数字。
           </p>
+          {a.region && a.missing.length === 0 && (
+            <p className="muted">缺报按<a href="#/directory">单位目录</a>中的上级和“应报”计算。</p>
+          )}
+          {a.missing.length > 0 && (
+            <p className="warn-text missing-units">
+              缺报（单位目录中应报、{a.year}年度没有报告的单位）：{a.missing.join('、')}
+            </p>
+          )}
           {a.notes.map((n) => (
             <p key={n} className="warn-text">
               注：{n}

@@ -3,7 +3,7 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -159,6 +159,31 @@ export const contract = {
   exportArea: returns<{ saved: boolean; path?: string }>()(
     z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), format: z.enum(['xlsx', 'docx']) }).strict(),
   ),
+  /** The 单位目录: confirmed units and the proposals for every other agency of the archive. */
+  listDirectory: returns<DirectoryUnit[]>()(z.object({}).strict()),
+  saveUnits: returns<DirectoryUnit[]>()(
+    z
+      .object({
+        units: z
+          .array(
+            z
+              .object({
+                name: z.string().trim().min(1).max(100),
+                parent: z.string().trim().max(100).nullable(),
+                kind: z.enum(['本级政府', '部门', '乡镇街道', '其他']),
+                required: z.boolean(),
+                aliases: z.array(z.string().trim().min(1).max(100)).max(20),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(5000),
+      })
+      .strict(),
+  ),
+  exportDirectory: returns<{ saved: boolean; path?: string }>()(z.object({}).strict()),
+  /** Reads a 单位目录 workbook the user picks in main's dialog and confirms its units; null when cancelled. */
+  importDirectory: returns<{ imported: number } | null>()(z.object({}).strict()),
   listAgencies: returns<AgencyInfo[]>()(z.object({}).strict()),
   mergeAgencies: returns<{ merged: boolean }>()(z.object({ from: z.string().min(1).max(100), into: z.string().min(1).max(100) }).strict()),
   unmergeAgency: returns<{ unmerged: boolean }>()(z.object({ alias: z.string().min(1).max(100) }).strict()),

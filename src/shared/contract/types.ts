@@ -240,6 +240,22 @@ export interface AreaSummary {
   own: { reportId: number; agency: string; included: boolean } | null;
   cells: AreaCell[];
   notes: string[];
+  /** 缺报: units of the 单位目录 under this government that must report and have no report of the year. */
+  missing: string[];
   /** Cells where the government's own report differs from the sum of its units (own report left out of the sum). */
   differences: { table: 't2' | 't3' | 't4'; row: string; col: string; own: number | null; sum: number | null }[];
+}
+
+/** A unit of the 单位目录, as the page lists it: confirmed by the office, or proposed from its name. */
+export interface DirectoryUnit {
+  name: string;
+  parent: string | null;
+  kind: '本级政府' | '部门' | '乡镇街道' | '其他';
+  required: boolean;
+  aliases: string[];
+  /** Not yet confirmed: worked out from the name. */
+  proposed: boolean;
+  /** Reports in the archive under this name (or its aliases). */
+  reports: number;
+  years: number[];
 }

@@ -1,7 +1,7 @@
 // The archive: one SQLite file holding originals, parsed reports, cells and findings.
 // Everything SQL lives here, behind typed methods.
 import Database from 'better-sqlite3';
-import type { AgencyInfo, AgencySeries, ReportDetail, Settings, ReportListQuery, ReportStatus, ReportSummary, SummaryRow, YearSummary } from '../../../shared/contract/types.ts';
+import type { AgencyInfo, AgencySeries, DirectoryUnit, ReportDetail, Settings, ReportListQuery, ReportStatus, ReportSummary, SummaryRow, YearSummary } from '../../../shared/contract/types.ts';
 import { figuresOf, FIGURES } from '../../../shared/compare/figures.ts';
 import { allChecks } from '../../../shared/report/checks/index.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
@@ -12,6 +12,7 @@ import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateI
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { statusOf } from '../../../shared/report/status.ts';
 import { reviewReasons } from '../../../shared/report/review.ts';
+import { proposeDirectory, type UnitKind } from '../../../shared/area/directory.ts';
 import { agencyMatch } from '../../../shared/search/agency-match.ts';
 import { migrate, SCHEMA_VERSION } from './migrations/index.ts';
 import { backupDir } from './backup.ts';
@@ -469,6 +470,51 @@ export class Archive {
           b.target,
         );
       }
+    })();
+  }
+
+  /**
+   * The 单位目录: the units the office confirmed, and every other agency of the archive with a
+   * proposal from its name; with the reports and years each has (aliases merged on 单位 count).
+   */
+  directory(): DirectoryUnit[] {
+    const stored = this.stmt('SELECT name, parent, kind, required, aliases_json FROM units').all() as { name: string; parent: string | null; kind: UnitKind; required: number; aliases_json: string }[];
+    const counts = this.stmt('SELECT agency AS name, COUNT(*) AS n, group_concat(DISTINCT year) AS years FROM reports WHERE agency IS NOT NULL GROUP BY agency').all() as { name: string; n: number; years: string | null }[];
+    const byName = new Map(counts.map((c) => [c.name, c]));
+    const confirmed = new Map(stored.map((u) => [u.name, u]));
+    const names = [...new Set([...stored.map((u) => u.name), ...counts.map((c) => c.name)])];
+    const proposals = new Map(proposeDirectory(names).map((p) => [p.name, p]));
+    const aliasOf = new Map(stored.flatMap((u) => (JSON.parse(u.aliases_json) as string[]).map((a) => [a, u.name] as const)));
+    return names
+      .filter((n) => !aliasOf.has(n) || confirmed.has(n))
+      .map((name) => {
+        const u = confirmed.get(name);
+        const aliases = u ? (JSON.parse(u.aliases_json) as string[]) : [];
+        const own = [name, ...aliases].map((n) => byName.get(n)).filter((c): c is NonNullable<typeof c> => !!c);
+        const years = [...new Set(own.flatMap((c) => (c.years ?? '').split(',').filter(Boolean).map(Number)))].sort();
+        const p = proposals.get(name)!;
+        return {
+          name,
+          parent: u ? u.parent : p.parent,
+          kind: u ? u.kind : p.kind,
+          required: u ? u.required === 1 : true,
+          aliases,
+          proposed: !u,
+          reports: own.reduce((s, c) => s + c.n, 0),
+          years,
+        };
+      })
+      .sort((a, b) => byPinyin(a.parent ?? a.name, b.parent ?? b.name) || (a.kind === '本级政府' ? -1 : b.kind === '本级政府' ? 1 : 0) || byPinyin(a.name, b.name));
+  }
+
+  /** Confirms (stores) units as given: the office's own word replaces a proposal. */
+  saveUnits(units: { name: string; parent: string | null; kind: UnitKind; required: boolean; aliases: string[] }[]): void {
+    const put = this.stmt(
+      `INSERT INTO units (name, parent, kind, required, aliases_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET parent = excluded.parent, kind = excluded.kind, required = excluded.required, aliases_json = excluded.aliases_json`,
+    );
+    this.db.transaction(() => {
+      for (const u of units) put.run(u.name.trim(), u.parent?.trim() || null, u.kind, u.required ? 1 : 0, JSON.stringify([...new Set(u.aliases.map((a) => a.trim()).filter(Boolean))]));
     })();
   }
 

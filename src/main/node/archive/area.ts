@@ -29,9 +29,19 @@ export function areaSummary(archive: Archive, year: number, opts: { region?: str
       if (ov !== c.sum) differences.push({ table: c.table, row: c.row, col: c.col, own: ov, sum: c.sum });
     }
   }
+  // 缺报: the directory's units under the government (its name, or the region's with 人民政府 and the like) with no report this year.
+  const gov = ownReport?.agency ?? region;
+  const reported = new Set(reports.map((r) => r.agency));
+  const missing = region
+    ? archive
+        .directory()
+        .filter((u) => u.required && u.parent && (u.parent === gov || isOwn(region, u.parent)) && ![u.name, ...u.aliases].some((n) => reported.has(n)))
+        .map((u) => u.name)
+    : [];
   return {
     year,
     region,
+    missing,
     template: sum.template,
     units: members.map((r) => ({ reportId: r.id, agency: r.agency ?? r.fileName })),
     own: ownReport ? { reportId: ownReport.id, agency: ownReport.agency ?? ownReport.fileName, included: include } : null,

@@ -8,8 +8,9 @@ import { up as v5 } from './0005-search-letters.ts';
 import { up as v6 } from './0006-evidence.ts';
 import { up as v7 } from './0007-finding-place.ts';
 import { up as v8 } from './0008-settings.ts';
+import { up as v9 } from './0009-directory.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
