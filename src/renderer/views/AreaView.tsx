@@ -90,6 +90,11 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
               缺报（单位目录中应报、{a.year}年度没有报告的单位）：{a.missing.join('、')}
             </p>
           )}
+          {a.late.length > 0 && (
+            <p className="warn-text late-units">
+              迟报（落款日期晚于截止日期）：{a.late.map((l) => `${l.agency}（${l.date ?? '日期不明'}）`).join('、')}
+            </p>
+          )}
           {a.notes.map((n) => (
             <p key={n} className="warn-text">
               注：{n}

@@ -242,6 +242,8 @@ export interface AreaSummary {
   notes: string[];
   /** 缺报: units of the 单位目录 under this government that must report and have no report of the year. */
   missing: string[];
+  /** 迟报: units whose report is signed after the deadline (the T1 check), with its date. */
+  late: { agency: string; date: string | null }[];
   /** Cells where the government's own report differs from the sum of its units (own report left out of the sum). */
   differences: { table: 't2' | 't3' | 't4'; row: string; col: string; own: number | null; sum: number | null }[];
 }

@@ -38,10 +38,12 @@ export function areaSummary(archive: Archive, year: number, opts: { region?: str
         .filter((u) => u.required && u.parent && (u.parent === gov || isOwn(region, u.parent)) && ![u.name, ...u.aliases].some((n) => reported.has(n)))
         .map((u) => u.name)
     : [];
+  const late = reports.filter((r) => archive.findingsOf(r.id).some((f) => f.rule === 'T1')).map((r) => ({ agency: r.agency ?? r.fileName, date: r.date }));
   return {
     year,
     region,
     missing,
+    late,
     template: sum.template,
     units: members.map((r) => ({ reportId: r.id, agency: r.agency ?? r.fileName })),
     own: ownReport ? { reportId: ownReport.id, agency: ownReport.agency ?? ownReport.fileName, included: include } : null,
