@@ -17,6 +17,7 @@ import { SettingsView } from './views/SettingsView.tsx';
 import { AreaView } from './views/AreaView.tsx';
 import { DirectoryView } from './views/DirectoryView.tsx';
 import { PrintNotice } from './views/PrintNotice.tsx';
+import { PrintArea } from './views/PrintArea.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
@@ -30,6 +31,7 @@ type Route =
   | { view: 'print-series'; agency: string }
   | { view: 'print-report'; id: number }
   | { view: 'print-notice'; id: number; deadline: string | null }
+  | { view: 'print-area'; year: number; region: string | null; own: 'include' | 'exclude' }
   | { view: 'settings' }
   | { view: 'area'; params: URLSearchParams }
   | { view: 'directory' }
@@ -52,6 +54,7 @@ function readRoute(): Route {
   if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
+  if (path.startsWith('/print/area')) return { view: 'print-area', year: Number(params.get('year')), region: params.get('region'), own: params.get('own') === 'include' ? 'include' : 'exclude' };
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
   if (path.startsWith('/settings')) return { view: 'settings' };
   if (path.startsWith('/area')) return { view: 'area', params };
@@ -62,11 +65,17 @@ function readRoute(): Route {
 }
 
 /** The sheet Ctrl+P prints for what is on screen, or null where there is none. */
-function printableSheet(r: Route): { sheet: 'report'; id: number } | { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | null {
+function printableSheet(
+  r: Route,
+): { sheet: 'report'; id: number } | { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'area'; year: number; region?: string; own: 'include' | 'exclude' } | null {
   if (r.view === 'report') return { sheet: 'report', id: r.id };
   if (r.view === 'compare' && r.ids.length >= 2) return { sheet: 'compare', ids: r.ids };
   if (r.view === 'summary' && r.year) return { sheet: 'summary', year: r.year };
   if (r.view === 'agency' && r.name) return { sheet: 'series', agency: r.name };
+  if (r.view === 'area' && Number(r.params.get('year'))) {
+    const region = r.params.get('region');
+    return { sheet: 'area', year: Number(r.params.get('year')), ...(region ? { region } : {}), own: r.params.get('own') === 'include' ? 'include' : 'exclude' };
+  }
   return null;
 }
 
@@ -160,6 +169,7 @@ export function App() {
   if (route.view === 'print-summary') return <PrintSummary key={sheet} year={route.year} />;
   if (route.view === 'print-series') return <PrintSeries key={sheet} agency={route.agency} />;
   if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} />;
+  if (route.view === 'print-area') return <PrintArea key={sheet} year={route.year} region={route.region} own={route.own} />;
   if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} />;
 
   return (

@@ -72,4 +72,16 @@ describe('区域汇总表', () => {
     const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(2).value === '一、本年新收政府信息公开申请数量' && r.getCell(3).value === '总计')!;
     expect([row.getCell(4).value, row.getCell(5).value, row.getCell(8).value]).toEqual([3214, 2, '淮安市洪泽区人民政府 95；淮安市人民政府 3119']);
   });
+
+  it('prints the area’s tables as a PDF in the official layout', async () => {
+    await page.goto(`${session.host.url}#/area?year=2024`);
+    await expect.poll(() => page.locator('[data-cell="t3|new|total"]').innerText()).toBe('3214');
+    await page.getByRole('button', { name: '保存为PDF' }).click();
+    await page.getByText(/^已保存：.*汇总表\.pdf$/).waitFor({ timeout: 60000 });
+    const pdf = session.host.saved.find((p) => p.endsWith('汇总表.pdf'))!;
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, '')).toContain('2024年度政府信息公开工作情况汇总表');
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量\s+3096\s+53\s+0\s+0\s+61\s+4\s+3214/);
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', pdf, join(out, 'area-sheet')]);
+  });
 });

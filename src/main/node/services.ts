@@ -336,7 +336,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
 
   /** The print route of a sheet, its file name, and whether it is wide (landscape). */
   async function sheetOf(
-    args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number } | { sheet: 'notice'; id: number; deadline?: string },
+    args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number } | { sheet: 'notice'; id: number; deadline?: string }
+      | { sheet: 'area'; year: number; region?: string; own?: 'include' | 'exclude' },
   ) {
     switch (args.sheet) {
       case 'compare':
@@ -347,6 +348,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
         const s = archive.agencySeries(args.agency);
         return { route: SHEET_ROUTES.series(s.group), name: `${s.group}历年情况`, landscape: true };
       }
+      case 'area':
+        return { route: SHEET_ROUTES.area(args.year, args.region, args.own), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作情况汇总表`), landscape: false };
       case 'notice': {
         const r = detail(args.id);
         return { route: SHEET_ROUTES.notice(args.id, args.deadline), name: noticeName(r), landscape: false };

@@ -68,6 +68,12 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
           含本级政府报告
         </label>
         <span className="spacer" />
+        <button disabled={!a?.units.length} onClick={run(() => api.printSheet({ sheet: 'area', ...args, action: 'preview' }))}>
+          打印预览
+        </button>
+        <button disabled={!a?.units.length} onClick={run(() => api.printSheet({ sheet: 'area', ...args, action: 'save' }))}>
+          保存为PDF
+        </button>
         <button disabled={!a?.units.length} onClick={run(() => api.exportArea({ ...args, format: 'docx' }))}>
           导出Word
         </button>

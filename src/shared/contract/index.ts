@@ -110,6 +110,9 @@ export const contract = {
       z.object({ sheet: z.literal('series'), agency: z.string().min(1).max(100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('report'), id, action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z
+        .object({ sheet: z.literal('area'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), action: z.enum(['preview', 'save', 'print']) })
+        .strict(),
     ]),
   ),
   exportSummary: returns<{ saved: boolean; path?: string }>()(
@@ -209,7 +212,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
  */
 export type Caller = 'window' | 'sheet';
 
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary'];
 
 /**
  * Methods the preload calls itself and does not hand to the page: paths of dropped files come
