@@ -8,6 +8,7 @@ import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templat
 import type { TableId } from '../../shared/report/model.ts';
 import { api } from '../api.ts';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
+import { AreaDifferences } from '../components/AreaDifferences.tsx';
 import { useAction } from '../components/useAction.ts';
 
 export function AreaView({ years, params }: { years: number[]; params: URLSearchParams }) {
@@ -115,13 +116,7 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
                   <summary className="warn-text">
                     本级“{a.own.agency}”报告有 {a.differences.length} 个格子与各单位之和不同（表中标黄）
                   </summary>
-                  <ul>
-                    {a.differences.map((d) => (
-                      <li key={`${d.table}|${d.row}|${d.col}`}>
-                        {TABLE_TITLES[d.table].split(' ')[0]}“{rowLabel(a.template, d.table, d.row)}”{columnLabel(a.template, d.table, d.col)}：本级报告 {d.own ?? '空'}，各单位之和 {d.sum ?? '空'}
-                      </li>
-                    ))}
-                  </ul>
+                  <AreaDifferences a={a} />
                 </details>
               )}
             </div>

@@ -1,10 +1,10 @@
 // The printed 区域汇总表 (A4 portrait): the area's tables in the official layout with the
 // units counted, 缺报 and 迟报, the notes on formats, and the own report's differences.
 import { areaCells } from '../../shared/area/sum.ts';
-import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
 import { api } from '../api.ts';
 import { printDate, useSheetData } from '../components/print.tsx';
 import { ReportTables } from '../components/ReportTables.tsx';
+import { AreaDifferences } from '../components/AreaDifferences.tsx';
 
 export function PrintArea({ year, region, own }: { year: number; region: string | null; own: 'include' | 'exclude' }) {
   const { data: a, error } = useSheetData(() => api.areaSummary({ year, own, ...(region ? { region } : {}) }), `${year}|${region}|${own}`);
@@ -31,13 +31,7 @@ export function PrintArea({ year, region, own }: { year: number; region: string 
       {a.own && a.differences.length > 0 && (
         <section className="print-section">
           <h2>本级“{a.own.agency}”报告与各单位之和不一致的格子（{a.differences.length} 个）</h2>
-          <ol>
-            {a.differences.map((d) => (
-              <li key={`${d.table}|${d.row}|${d.col}`}>
-                {TABLE_TITLES[d.table].split(' ')[0]}“{rowLabel(a.template, d.table, d.row)}”{columnLabel(a.template, d.table, d.col)}：本级报告 {d.own ?? '空'}，各单位之和 {d.sum ?? '空'}
-              </li>
-            ))}
-          </ol>
+          <AreaDifferences a={a} numbered />
         </section>
       )}
     </div>
