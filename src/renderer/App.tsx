@@ -16,6 +16,7 @@ import { BackupView } from './views/BackupView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { AreaView } from './views/AreaView.tsx';
 import { DirectoryView } from './views/DirectoryView.tsx';
+import { OverviewView } from './views/OverviewView.tsx';
 import { PrintNotice } from './views/PrintNotice.tsx';
 import { PrintArea } from './views/PrintArea.tsx';
 import { useFontSize } from './components/FontSize.tsx';
@@ -35,6 +36,7 @@ type Route =
   | { view: 'settings' }
   | { view: 'area'; params: URLSearchParams }
   | { view: 'directory' }
+  | { view: 'overview'; params: URLSearchParams }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -59,6 +61,7 @@ function readRoute(): Route {
   if (path.startsWith('/settings')) return { view: 'settings' };
   if (path.startsWith('/area')) return { view: 'area', params };
   if (path.startsWith('/directory')) return { view: 'directory' };
+  if (path.startsWith('/overview')) return { view: 'overview', params };
   if (path.startsWith('/backup')) return { view: 'backup' };
   if (path.startsWith('/agencies')) return { view: 'agencies' };
   return { view: 'library', params, review: path.startsWith('/review') };
@@ -243,6 +246,8 @@ export function App() {
           />
         ) : route.view === 'agencies' ? (
           <AgenciesView />
+        ) : route.view === 'overview' ? (
+          <OverviewView years={info?.years ?? []} params={route.params} />
         ) : route.view === 'directory' ? (
           <DirectoryView />
         ) : route.view === 'area' ? (

@@ -14,6 +14,7 @@ import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/r
 import { noticeDocx } from './export/notice-docx.ts';
 import { areaDocx, areaXlsx } from './export/area-sheet.ts';
 import { areaSummary } from './archive/area.ts';
+import { overview } from './archive/overview.ts';
 import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
@@ -286,6 +287,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
           : await platform.saveFile(await areaXlsx(a), `${name}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] });
       return path ? { saved: true, path } : { saved: false };
     },
+    overview: ({ year, region }) => overview(archive, year, region),
     listDirectory: () => archive.directory(),
     saveUnits: ({ units }) => {
       archive.saveUnits(units);

@@ -69,6 +69,9 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
           含本级政府报告
         </label>
         <span className="spacer" />
+        <a className="nowrap" href={`#/overview?${new URLSearchParams({ year: String(year), ...(region ? { region } : {}) })}`}>
+          态势
+        </a>
         <button disabled={!a?.units.length} onClick={run(() => api.printSheet({ sheet: 'area', ...args, action: 'preview' }))}>
           打印预览
         </button>

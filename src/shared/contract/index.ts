@@ -3,7 +3,7 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 
@@ -149,7 +149,13 @@ export const contract = {
   ),
   getSettings: returns<Settings>()(z.object({}).strict()),
   setSettings: returns<Settings>()(
-    z.object({ officeName: z.string().max(60).optional(), disabledRules: z.array(z.string().regex(/^[A-Z]\d{1,2}$/)).max(40).optional() }).strict(),
+    z
+      .object({
+        officeName: z.string().max(60).optional(),
+        disabledRules: z.array(z.string().regex(/^[A-Z]\d{1,2}$/)).max(40).optional(),
+        thresholds: z.partialRecord(z.enum(['openRate', 'withheldRate', 'unableRate', 'notHandledRate', 'reviewCorrection', 'suitCorrection']), z.number().min(0).max(1)).optional(),
+      })
+      .strict(),
   ),
   /** The 审核意见 for one report, as .docx (the unit can edit it) or PDF, saved where the user chooses. */
   saveNotice: returns<{ saved: boolean; path?: string }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional() }).strict()),
@@ -162,6 +168,8 @@ export const contract = {
   exportArea: returns<{ saved: boolean; path?: string }>()(
     z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), format: z.enum(['xlsx', 'docx']) }).strict(),
   ),
+  /** 态势 of a year: arrivals by kind of unit, indicators per unit against the thresholds, the area over the years. */
+  overview: returns<Overview>()(z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional() }).strict()),
   /** The 单位目录: confirmed units and the proposals for every other agency of the archive. */
   listDirectory: returns<DirectoryUnit[]>()(z.object({}).strict()),
   saveUnits: returns<DirectoryUnit[]>()(

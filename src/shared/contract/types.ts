@@ -227,6 +227,8 @@ export interface Settings {
   officeName: string;
   /** 年报体检 rules switched off for the area: not shown, not in notices (said so on the sheet). */
   disabledRules: string[];
+  /** 态势: an indicator above its threshold is marked (纠错率 above 15 % by default). */
+  thresholds: Record<string, number>;
 }
 
 /** The area's tables of a year (汇总表): its units, the sums, and the government's own report against them. */
@@ -260,4 +262,15 @@ export interface DirectoryUnit {
   /** Reports in the archive under this name (or its aliases). */
   reports: number;
   years: number[];
+}
+
+/** 态势 of a year: what arrived, by kind of unit; each unit's indicators against the office's thresholds; the area over the years. */
+export interface Overview {
+  year: number;
+  region: string | null;
+  byKind: { kind: string; expected: number; received: number; missing: number; late: number; errors: number }[];
+  units: { reportId: number; agency: string; kind: string; status: ReportStatus; indicators: Record<string, number | null>; flagged: string[] }[];
+  thresholds: Record<string, number>;
+  /** The area's figures year by year: reports, 本年新收 summed, and the rates of the summed tables. */
+  series: { year: number; reports: number; applications: number | null; openRate: number | null; reviewCorrection: number | null }[];
 }

@@ -59,6 +59,9 @@ export interface NewReport {
   parserVersion: number;
 }
 
+/** 态势's thresholds until the office sets its own: 纠错率 above 15 %, 不予公开率 above 30 %. */
+export const DEFAULT_THRESHOLDS: Record<string, number> = { reviewCorrection: 0.15, suitCorrection: 0.15, withheldRate: 0.3 };
+
 /** A metadata field of one report before a bulk change: its correction record, or none. */
 export interface MetaSnapshot {
   id: number;
@@ -522,7 +525,12 @@ export class Archive {
   settings(): Settings {
     const get = (key: string) => (this.stmt('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
     const disabled = get('disabledRules');
-    return { officeName: get('officeName') ?? '', disabledRules: disabled ? (JSON.parse(disabled) as string[]) : [] };
+    const thresholds = get('thresholds');
+    return {
+      officeName: get('officeName') ?? '',
+      disabledRules: disabled ? (JSON.parse(disabled) as string[]) : [],
+      thresholds: { ...DEFAULT_THRESHOLDS, ...(thresholds ? (JSON.parse(thresholds) as Record<string, number>) : {}) },
+    };
   }
 
   setSettings(s: Partial<Settings>): Settings {
@@ -530,6 +538,7 @@ export class Archive {
     this.db.transaction(() => {
       if (s.officeName !== undefined) put.run('officeName', s.officeName.trim());
       if (s.disabledRules !== undefined) put.run('disabledRules', JSON.stringify([...new Set(s.disabledRules)].sort()));
+      if (s.thresholds !== undefined) put.run('thresholds', JSON.stringify(s.thresholds));
     })();
     return this.settings();
   }
