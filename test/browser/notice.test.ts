@@ -27,7 +27,7 @@ describe('审核意见', () => {
     await page.getByRole('status').filter({ hasText: '已保存单位名称' }).waitFor();
     await page.getByLabel('启用“标点符号使用不规范”').uncheck();
     await page.getByRole('status').filter({ hasText: '已关闭：标点符号使用不规范' }).waitFor();
-    expect(session.host.runtime.archive.settings()).toEqual({ officeName: '平潭综合实验区管委会办公室', disabledRules: ['W2'] });
+    expect(session.host.runtime.archive.settings()).toMatchObject({ officeName: '平潭综合实验区管委会办公室', disabledRules: ['W2'] });
     await page.screenshot({ path: join(out, 'settings-1366.png'), fullPage: true });
   });
 
