@@ -19,6 +19,7 @@ import { DirectoryView } from './views/DirectoryView.tsx';
 import { OverviewView } from './views/OverviewView.tsx';
 import { PrintNotice } from './views/PrintNotice.tsx';
 import { PrintArea } from './views/PrintArea.tsx';
+import { PrintOverview } from './views/PrintOverview.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
@@ -37,6 +38,7 @@ type Route =
   | { view: 'area'; params: URLSearchParams }
   | { view: 'directory' }
   | { view: 'overview'; params: URLSearchParams }
+  | { view: 'print-overview'; year: number; region: string | null }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -56,6 +58,7 @@ function readRoute(): Route {
   if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
+  if (path.startsWith('/print/overview')) return { view: 'print-overview', year: Number(params.get('year')), region: params.get('region') };
   if (path.startsWith('/print/area')) return { view: 'print-area', year: Number(params.get('year')), region: params.get('region'), own: params.get('own') === 'include' ? 'include' : 'exclude' };
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
   if (path.startsWith('/settings')) return { view: 'settings' };
@@ -70,11 +73,15 @@ function readRoute(): Route {
 /** The sheet Ctrl+P prints for what is on screen, or null where there is none. */
 function printableSheet(
   r: Route,
-): { sheet: 'report'; id: number } | { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'area'; year: number; region?: string; own: 'include' | 'exclude' } | null {
+): { sheet: 'report'; id: number } | { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'area'; year: number; region?: string; own: 'include' | 'exclude' } | { sheet: 'overview'; year: number; region?: string } | null {
   if (r.view === 'report') return { sheet: 'report', id: r.id };
   if (r.view === 'compare' && r.ids.length >= 2) return { sheet: 'compare', ids: r.ids };
   if (r.view === 'summary' && r.year) return { sheet: 'summary', year: r.year };
   if (r.view === 'agency' && r.name) return { sheet: 'series', agency: r.name };
+  if (r.view === 'overview' && Number(r.params.get('year'))) {
+    const region = r.params.get('region');
+    return { sheet: 'overview', year: Number(r.params.get('year')), ...(region ? { region } : {}) };
+  }
   if (r.view === 'area' && Number(r.params.get('year'))) {
     const region = r.params.get('region');
     return { sheet: 'area', year: Number(r.params.get('year')), ...(region ? { region } : {}), own: r.params.get('own') === 'include' ? 'include' : 'exclude' };
@@ -172,6 +179,7 @@ export function App() {
   if (route.view === 'print-summary') return <PrintSummary key={sheet} year={route.year} />;
   if (route.view === 'print-series') return <PrintSeries key={sheet} agency={route.agency} />;
   if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} />;
+  if (route.view === 'print-overview') return <PrintOverview key={sheet} year={route.year} region={route.region} />;
   if (route.view === 'print-area') return <PrintArea key={sheet} year={route.year} region={route.region} own={route.own} />;
   if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} />;
 

@@ -13,6 +13,7 @@ export const SHEET_ROUTES = {
   summary: (year: number) => `/print/summary?year=${year}`,
   series: (agency: string) => `/print/series?agency=${encodeURIComponent(agency)}`,
   report: (id: number) => `/print/report?id=${id}`,
+  overview: (year: number, region?: string) => `/print/overview?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
   area: (year: number, region?: string, own?: string) => `/print/area?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}${own ? `&own=${own}` : ''}`,
   notice: (id: number, deadline?: string) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}`,
 };

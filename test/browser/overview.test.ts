@@ -1,5 +1,6 @@
 // 态势 in real Chromium: arrivals by kind of unit, indicators against the thresholds (changed on
 // the page), units ranked, the area over the years.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -45,4 +46,16 @@ it('counts arrivals by kind, marks indicators above the thresholds, and follows 
   await expect.poll(() => flagged.count()).toBe(0);
   expect(rt.archive.settings().thresholds).toEqual({ reviewCorrection: 1, suitCorrection: 1, withheldRate: 1 });
   expect(await page.locator('table.overview-years tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^2023年度\t1\t21\t/), expect.stringMatching(/^2024年度\t3\t3229\t/)]);
+});
+
+it('prints the 态势 as a PDF with the same tables', async () => {
+  await page.goto(`${session.host.url}#/overview?year=2024`);
+  await page.locator('table.overview-units tbody tr').first().waitFor();
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await page.getByText(/^已保存：.*态势\.pdf$/).waitFor({ timeout: 60000 });
+  const pdf = session.host.saved.find((p) => p.endsWith('态势.pdf'))!;
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text.replace(/\s+/g, '')).toContain('2024年度政府信息公开工作年度报告态势');
+  expect(text).toMatch(/1\s+淮安市洪泽区人民政府\s+本级政府\s+62\.1%/);
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', pdf, join(out, 'overview-sheet')]);
 });

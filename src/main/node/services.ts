@@ -339,7 +339,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   /** The print route of a sheet, its file name, and whether it is wide (landscape). */
   async function sheetOf(
     args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number } | { sheet: 'notice'; id: number; deadline?: string }
-      | { sheet: 'area'; year: number; region?: string; own?: 'include' | 'exclude' },
+      | { sheet: 'area'; year: number; region?: string; own?: 'include' | 'exclude' }
+      | { sheet: 'overview'; year: number; region?: string },
   ) {
     switch (args.sheet) {
       case 'compare':
@@ -350,6 +351,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
         const s = archive.agencySeries(args.agency);
         return { route: SHEET_ROUTES.series(s.group), name: `${s.group}历年情况`, landscape: true };
       }
+      case 'overview':
+        return { route: SHEET_ROUTES.overview(args.year, args.region), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作年度报告态势`), landscape: true };
       case 'area':
         return { route: SHEET_ROUTES.area(args.year, args.region, args.own), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作情况汇总表`), landscape: false };
       case 'notice': {

@@ -110,6 +110,7 @@ export const contract = {
       z.object({ sheet: z.literal('series'), agency: z.string().min(1).max(100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('report'), id, action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('overview'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z
         .object({ sheet: z.literal('area'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), action: z.enum(['preview', 'save', 'print']) })
         .strict(),
@@ -220,7 +221,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
  */
 export type Caller = 'window' | 'sheet';
 
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview'];
 
 /**
  * Methods the preload calls itself and does not hand to the page: paths of dropped files come
