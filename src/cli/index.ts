@@ -27,6 +27,7 @@ import { fileSafe, SHEET_ROUTES } from '../shared/print-page.ts';
 import { cliPrinter } from './print.ts';
 import { Archive } from '../main/node/archive/archive.ts';
 import { backupTo, restoreArchive } from '../main/node/archive/backup.ts';
+import { openFailure } from '../main/node/archive/open-failure.ts';
 import { buildNotice } from '../shared/report/notice.ts';
 import { noticeDocx } from '../main/node/export/notice-docx.ts';
 import { areaDocx, areaXlsx } from '../main/node/export/area-sheet.ts';
@@ -332,7 +333,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code ===
 main().then(
   (code) => (process.exitCode = code),
   (e) => {
-    console.error(`出错：${e instanceof Error ? e.message : String(e)}`);
+    const text = e instanceof Error ? e.message : String(e);
+    if (/[\u4e00-\u9fff]/.test(text)) console.error(`出错：${text}`);
+    else {
+      // A library's or SQLite's own words: the stack to the technical log, the clerk's sentence to the screen.
+      console.warn(`[年报档案] 命令行: ${e instanceof Error ? (e.stack ?? text) : text}`);
+      console.error(`出错：${openFailure('', e).message.split('\n')[0]}`);
+    }
     process.exitCode = 1;
   },
 );

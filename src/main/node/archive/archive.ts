@@ -59,6 +59,25 @@ export interface NewReport {
   parserVersion: number;
 }
 
+/**
+ * Runs `f` again while SQLite answers SQLITE_BUSY without having waited (switching to WAL and
+ * a read transaction upgraded after another process wrote do not call the busy handler): up to
+ * 15 s, as long as busy_timeout would have waited. Each step it wraps is a statement or a
+ * transaction of its own, so a retry starts clean.
+ */
+function busyRetry<T>(f: () => T): T {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return f();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
 /** 态势's thresholds until the office sets its own: 纠错率 above 15 %, 不予公开率 above 30 %. */
 export const DEFAULT_THRESHOLDS: Record<string, number> = { reviewCorrection: 0.15, suitCorrection: 0.15, withheldRate: 0.3 };
 
@@ -112,24 +131,36 @@ export class Archive {
       // stays as it is for a backup to replace (open-failure.ts offers one). quick_check reads
       // every page: bench/import.ts measured 282 ms for 1,000 reports (95 MB), against 2 ms without.
       if (this.options.check !== false) {
-        const result = this.db.pragma('quick_check(1)', { simple: true });
+        const result = busyRetry(() => this.db.pragma('quick_check(1)', { simple: true }));
         if (result !== 'ok') throw Object.assign(new Error(`database disk image is malformed (quick_check: ${String(result)})`), { code: 'SQLITE_CORRUPT' });
       }
-      this.db.pragma('journal_mode = WAL');
+      busyRetry(() => this.db.pragma('journal_mode = WAL'));
       this.db.pragma('foreign_keys = ON');
       this.rankFallback = this.options.nativeRank === false ? '已关闭' : loadRankExtension(this.db);
       this.ranking = new SearchRanking(this.rankFallback === null);
       const from = this.db.pragma('user_version', { simple: true }) as number;
-      if (from > 0 && from < SCHEMA_VERSION) this.copyBeforeUpgrade(from);
-      migrate(this.db);
+      // An archive with reports, made by an older version (not one another process is creating right now).
+      const older = from > 0 && from < SCHEMA_VERSION && this.hasReports();
+      if (older) this.copyBeforeUpgrade(from);
+      busyRetry(() => migrate(this.db));
       this.backfillSearch();
-      // Schema 7 brought the 年报体检 checks: reports stored before get them once, now.
-      if (from > 0 && from < 7) this.db.transaction(() => (this.stmt('SELECT id FROM reports').all() as { id: number }[]).forEach((r) => this.checkOwn(r.id)))();
+      // Schema 7 brought the 年报体检 checks: reports stored before get them once, now. Under the
+      // write lock from the start (IMMEDIATE): a deferred transaction that read first would fail
+      // at once with SQLITE_BUSY, not wait, if another process wrote meanwhile.
+      if (older && from < 7) this.db.transaction(() => (this.stmt('SELECT id FROM reports').all() as { id: number }[]).forEach((r) => this.checkOwn(r.id))).immediate();
     } catch (e) {
       // A file that will not open must not stay held open: Windows could not rename it aside
       // to restore a backup in its place.
       this.db.close();
       throw e;
+    }
+  }
+
+  private hasReports(): boolean {
+    try {
+      return !!this.db.prepare('SELECT 1 FROM reports LIMIT 1').get();
+    } catch {
+      return false; // no table yet
     }
   }
 
