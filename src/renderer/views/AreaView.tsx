@@ -9,13 +9,13 @@ import type { TableId } from '../../shared/report/model.ts';
 import { api } from '../api.ts';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { AreaDifferences } from '../components/AreaDifferences.tsx';
+import { YearRegion } from '../components/YearRegion.tsx';
 import { useAction } from '../components/useAction.ts';
 
 export function AreaView({ years, params }: { years: number[]; params: URLSearchParams }) {
   const year = Number(params.get('year')) || years[0] || 0;
   const region = params.get('region') ?? '';
   const own = params.get('own') === 'include' ? 'include' : 'exclude';
-  const [regionText, setRegionText] = useState(region);
   const [a, setA] = useState<AreaSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ table: TableId; row: string; col: string } | null>(null);
@@ -47,23 +47,7 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
     <section className="area">
       <div className="report-head">
         <h1 className="page-title">区域汇总表</h1>
-        <select aria-label="汇总年度" value={year} onChange={(e) => go({ year: Number(e.target.value) })}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </select>
-        <form
-          className="region"
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ region: regionText.trim() });
-          }}
-        >
-          <input aria-label="区域" placeholder="所属政府，如：平潭综合实验区（不填为全部报告）" value={regionText} onChange={(e) => setRegionText(e.target.value)} />
-          <button type="submit">汇总</button>
-        </form>
+        <YearRegion label="汇总年度" years={years} year={year} region={region} submit="汇总" placeholder="所属政府，如：平潭综合实验区（不填为全部报告）" onChange={(y, r) => go({ year: y, region: r })} />
         <label className="check">
           <input type="checkbox" checked={own === 'include'} onChange={(e) => go({ own: e.target.checked ? 'include' : 'exclude' })} />
           含本级政府报告

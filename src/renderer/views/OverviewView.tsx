@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Overview } from '../../shared/contract/types.ts';
 import { indicatorLabel as label, OverviewTables } from '../components/OverviewTables.tsx';
 import { api } from '../api.ts';
+import { YearRegion } from '../components/YearRegion.tsx';
 
 
 export function OverviewView({ years, params }: { years: number[]; params: URLSearchParams }) {
@@ -13,7 +14,6 @@ export function OverviewView({ years, params }: { years: number[]; params: URLSe
   const [o, setO] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<string>('reviewCorrection');
-  const [regionText, setRegionText] = useState(region);
   const [said, setSaid] = useState<string | null>(null);
   useEffect(() => {
     if (!year) return;
@@ -33,23 +33,7 @@ export function OverviewView({ years, params }: { years: number[]; params: URLSe
     <section className="overview">
       <div className="report-head">
         <h1 className="page-title">态势</h1>
-        <select aria-label="态势年度" value={year} onChange={(e) => go(Number(e.target.value), region)}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </select>
-        <form
-          className="region"
-          onSubmit={(e) => {
-            e.preventDefault();
-            go(year, regionText.trim());
-          }}
-        >
-          <input aria-label="区域" placeholder="所属政府（不填为全部报告）" value={regionText} onChange={(e) => setRegionText(e.target.value)} />
-          <button type="submit">查看</button>
-        </form>
+        <YearRegion label="态势年度" years={years} year={year} region={region} submit="查看" placeholder="所属政府（不填为全部报告）" onChange={go} />
         <span className="spacer" />
         <button onClick={() => api.printSheet({ sheet: 'overview', year, ...(region ? { region } : {}), action: 'preview' }).then((r) => setSaid(r.message))}>打印预览</button>
         <button onClick={() => api.printSheet({ sheet: 'overview', year, ...(region ? { region } : {}), action: 'save' }).then((r) => setSaid(r.message))}>保存为PDF</button>
