@@ -307,9 +307,7 @@ async function checkFiles(paths: string[], notices: { dir: string; office: strin
       for (const n of r.notes) console.log(`    [说明] ${n.message}`);
       if (status === 'error') errors++;
       if (notices && res.findings.length) {
-        const d = new Date();
-        const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-        const n = buildNotice({ ...r, findings: res.findings }, { officeName: notices.office, deadline: notices.deadline, today, disabledRules: [] });
+        const n = buildNotice({ ...r, findings: res.findings }, { officeName: notices.office, deadline: notices.deadline, disabledRules: [] });
         mkdirSync(notices.dir, { recursive: true });
         const out = join(notices.dir, `${fileSafe(`审核意见_${r.agency ?? basename(f.path)}${r.year ? `_${r.year}年度` : ''}`)}.docx`);
         writeFileSync(out, await noticeDocx(n));

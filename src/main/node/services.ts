@@ -322,9 +322,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
 
   function noticeOf(d: ReportDetail, deadline?: string) {
     const s = archive.settings();
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, today, disabledRules: s.disabledRules });
+    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
   }
 
   /** Writes bytes to a temporary file and opens it with the system's default program. */

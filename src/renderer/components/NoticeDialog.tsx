@@ -3,11 +3,9 @@
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { Modal } from './Modal.tsx';
+import { localDay } from '../../shared/dates.ts';
 
-const inDays = (n: number) => {
-  const d = new Date(Date.now() + n * 86400000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const inDays = (n: number) => localDay(new Date(Date.now() + n * 86400000));
 
 export function NoticeDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: (message: string) => void }) {
   const [deadline, setDeadline] = useState(inDays(7));

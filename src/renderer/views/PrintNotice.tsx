@@ -3,11 +3,6 @@ import { buildNotice } from '../../shared/report/notice.ts';
 import { api } from '../api.ts';
 import { useSheetData } from '../components/print.tsx';
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 export function PrintNotice({ id, deadline }: { id: number; deadline: string | null }) {
   const { data, error } = useSheetData(
     () => Promise.all([api.getReport({ id }), api.getSettings({})]).then(([r, s]) => (r ? { r, s } : Promise.reject(new Error(`档案中没有报告 #${id}`)))),
@@ -15,7 +10,7 @@ export function PrintNotice({ id, deadline }: { id: number; deadline: string | n
   );
   if (error) return <p className="error-text">{error}</p>;
   if (!data) return null;
-  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, today: today(), disabledRules: data.s.disabledRules });
+  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, disabledRules: data.s.disabledRules });
   return (
     <div className="print-sheet portrait notice">
       <h1>{n.title}</h1>

@@ -6,6 +6,7 @@ import type { Finding, TemplateId } from './model.ts';
 import { REVIEW_RULES } from './checks/review.ts';
 import { PART_TITLES } from './parse/parts.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from './templates/index.ts';
+import { localDay } from '../dates.ts';
 
 /** What to do about each rule of the tables and completeness (the 体检 rules carry their own). */
 const FIXES: Record<string, string> = {
@@ -67,7 +68,8 @@ function whereOf(f: Finding, template: TemplateId): string {
   return part ? `第${part[1]}部分` : '全文';
 }
 
-export function buildNotice(r: NoticeInput, opts: { officeName: string; deadline: string | null; today: string; disabledRules: string[] }): Notice {
+/** `today` (YYYY-MM-DD) dates the notice: the PC's own day unless a test says. */
+export function buildNotice(r: NoticeInput, opts: { officeName: string; deadline: string | null; today?: string; disabledRules: string[] }): Notice {
   const unit = r.agency ?? '（单位）';
   const report = `${r.year ? `${r.year}年度` : ''}政府信息公开工作年度报告`;
   const shown = r.findings.filter((f) => !opts.disabledRules.includes(f.rule));
@@ -90,7 +92,7 @@ export function buildNotice(r: NoticeInput, opts: { officeName: string; deadline
     items,
     closing: items.length ? (opts.deadline ? `请于${chineseDate(opts.deadline)}前修改完善后重新报送。` : '请修改完善后重新报送。') : '',
     office: opts.officeName.trim() || '政务公开工作机构',
-    date: chineseDate(opts.today),
+    date: chineseDate(opts.today ?? localDay()),
     skipped: off.length ? `本次审核未进行以下检查：${off.map((x) => x.title).join('；')}。` : null,
   };
 }

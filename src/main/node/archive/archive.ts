@@ -16,6 +16,7 @@ import { proposeDirectory, type UnitKind } from '../../../shared/area/directory.
 import { agencyMatch } from '../../../shared/search/agency-match.ts';
 import { migrate, SCHEMA_VERSION } from './migrations/index.ts';
 import { backupDir } from './backup.ts';
+import { localDay } from '../../../shared/dates.ts';
 import { logTechnical } from '../import/reasons.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -171,9 +172,7 @@ export class Archive {
    * consistent copy synchronously. Without the copy, nothing is upgraded.
    */
   private copyBeforeUpgrade(from: number): void {
-    const d = new Date();
-    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const file = join(backupDir(this.path), `升级前-版本${from}-${day}.sqlite`);
+    const file = join(backupDir(this.path), `升级前-版本${from}-${localDay()}.sqlite`);
     if (existsSync(file)) return;
     try {
       mkdirSync(dirname(file), { recursive: true });

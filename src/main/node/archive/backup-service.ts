@@ -8,6 +8,7 @@ import type { Handlers } from '../../../shared/contract/index.ts';
 import type { ParsePool } from '../import/pool.ts';
 import { logTechnical } from '../import/reasons.ts';
 import type { Archive } from './archive.ts';
+import { localDay, localTime } from '../../../shared/dates.ts';
 import { backupDir, backupTo, backupToday, listBackups, restoreArchive } from './backup.ts';
 
 export interface BackupDeps {
@@ -21,10 +22,9 @@ export interface BackupDeps {
 
 type BackupHandlers = Pick<Handlers, 'backupNow' | 'listBackups' | 'backupToFolder' | 'restoreBackup'>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** 年报档案备份-2026-12-01-0930.sqlite: sorts by time, and says what it is on a USB stick. */
 export function folderBackupName(d = new Date()): string {
-  return `年报档案备份-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}.sqlite`;
+  return `年报档案备份-${localDay(d)}-${localTime(d)}.sqlite`;
 }
 
 export function backupHandlers({ archive, pool, busy, chooseFolder, chooseArchiveFile }: BackupDeps): BackupHandlers {

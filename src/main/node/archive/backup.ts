@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { logTechnical } from '../import/reasons.ts';
+import { localDay } from '../../../shared/dates.ts';
 
 /** What a check of an archive file found: its reports, or why it is no good. */
 export type FileCheck = { ok: true; reports: number } | { ok: false; why: string };
@@ -25,9 +26,6 @@ export interface BackupInfo {
 /** The folder of rotated backups, beside the archive. */
 export const backupDir = (archivePath: string) => join(dirname(archivePath), '备份');
 const NAME = /^archive-(\d{4}-\d{2}-\d{2})\.sqlite$/;
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The PC's own calendar day and month: a clerk in UTC+8 at 07:00 is on today, not yesterday. */
-const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Checks a file is a whole archive: integrity_check, and its reports counted. */
 export function checkArchiveFile(file: string): FileCheck {
