@@ -36,7 +36,7 @@ export function overview(archive: Archive, year: number, region?: string): Overv
     .years()
     .sort((x, y) => x - y)
     .map((y) => {
-      const s = areaSummary(archive, y, { region, own: 'include' });
+      const s = y === year ? a : areaSummary(archive, y, { region, own: 'include' }); // this year's is summed already
       const summed = computeIndicators(areaCells(s));
       const apps = s.cells.find((c) => c.table === 't3' && c.row === 'new' && c.col === 'total')?.sum ?? null;
       return { year: y, reports: s.units.length, applications: apps, openRate: summed.openRate, reviewCorrection: summed.reviewCorrection };
