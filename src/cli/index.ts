@@ -32,6 +32,7 @@ import { buildNotice } from '../shared/report/notice.ts';
 import { noticeDocx } from '../main/node/export/notice-docx.ts';
 import { areaDocx, areaXlsx } from '../main/node/export/area-sheet.ts';
 import { areaSummary } from '../main/node/archive/area.ts';
+import { selectionText } from '../shared/area/selection.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
@@ -135,7 +136,7 @@ async function main(): Promise<number> {
       const a = areaSummary(rt.archive, year, { region: opts.region, own: opts.own as 'include' | 'exclude' | undefined });
       if (!a.units.length) throw new Error(`档案中没有${year}年度${a.region ? `“${a.region}”下` : ''}的报告可以汇总`);
       writeFileSync(out, out.toLowerCase().endsWith('.docx') ? await areaDocx(a) : await areaXlsx(a));
-      console.log(`已写出：${out}（${a.units.length} 个单位${a.own ? `，${a.own.included ? '含' : '不含'}本级“${a.own.agency}”` : ''}）`);
+      console.log(`已写出：${out}（${selectionText(a)}${a.own ? `，${a.own.included ? '含' : '不含'}本级“${a.own.agency}”` : ''}）`);
       for (const n of a.notes) console.log(`注：${n}`);
       if (a.own && a.differences.length) console.log(`本级“${a.own.agency}”报告有 ${a.differences.length} 个格子与各单位之和不同（Excel 中另有一页列出）`);
     } finally {

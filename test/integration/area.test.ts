@@ -39,3 +39,40 @@ it('takes the units under a government by name, sets its own report against them
   // The check against the units is the same whether the own report is shown in the sum or not.
   expect(withOwn.differences).toEqual(a.differences);
 });
+
+it('takes the units from the directory tree, not from their names, once the directory has units under the government', () => {
+  // Before: 某市教育局 carries no 淮安市 in its name and is not counted.
+  expect(areaSummary(rt.archive, 2024, { region: '淮安市' }).selection).toBe('directory');
+  rt.archive.saveUnits([{ name: '某市教育局', parent: '淮安市人民政府', kind: '部门', required: true, aliases: [] }]);
+  const a = areaSummary(rt.archive, 2024, { region: '淮安市人民政府' });
+  expect(a.units.map((u) => u.agency).sort()).toEqual(['某市教育局', '淮安市洪泽区人民政府'].sort());
+  expect(a.own?.agency).toBe('淮安市人民政府');
+  // A unit the office moves elsewhere leaves the sum, whatever its name says.
+  rt.archive.saveUnits([{ name: '淮安市洪泽区人民政府', parent: '江苏省人民政府', kind: '本级政府', required: true, aliases: [] }]);
+  expect(areaSummary(rt.archive, 2024, { region: '淮安市' }).units.map((u) => u.agency)).toEqual(['某市教育局']);
+  // No unit under 洪泽区 in the directory: the name decides, and its own report is found as the government's.
+  const h = areaSummary(rt.archive, 2024, { region: '洪泽区' });
+  expect(h.selection).toBe('name');
+  expect(h.own?.agency).toBe('淮安市洪泽区人民政府');
+  expect(h.missing).toEqual([]);
+});
+
+it('makes a directory alias the same agency: its reports join the unit, and taking the alias away parts them again', () => {
+  rt.archive.saveUnits([{ name: '淮安市教育局', parent: '淮安市人民政府', kind: '部门', required: true, aliases: ['某市教育局'] }]);
+  const unit = rt.archive.directory().find((u) => u.name === '淮安市教育局')!;
+  expect(unit).toMatchObject({ aliases: ['某市教育局'], reports: 1, years: [2024] });
+  expect(rt.archive.directory().some((u) => u.name === '某市教育局')).toBe(false);
+  expect(rt.archive.listReports({ year: 2024 }).find((r) => r.agency === '某市教育局')!.agencyGroup).toBe('淮安市教育局');
+  // Reported under its alias: no longer 缺报.
+  expect(areaSummary(rt.archive, 2024, { region: '淮安市' }).missing).toEqual([]);
+  rt.archive.saveUnits([{ ...unit, aliases: [] }]);
+  expect(rt.archive.listReports({ year: 2024 }).find((r) => r.agency === '某市教育局')!.agencyGroup).toBe('某市教育局');
+  expect(areaSummary(rt.archive, 2024, { region: '淮安市' }).missing).toEqual(['淮安市教育局']);
+});
+
+it('shows a name merged on the 单位 page as an alias of its unit in the directory', () => {
+  rt.archive.mergeAgencies('某市教育局', '淮安市教育局');
+  expect(rt.archive.directory().find((u) => u.name === '淮安市教育局')!.aliases).toEqual(['某市教育局']);
+  rt.archive.unmergeAgency('某市教育局');
+  expect(rt.archive.directory().find((u) => u.name === '淮安市教育局')!.aliases).toEqual([]);
+});

@@ -146,14 +146,14 @@ describe('cli', () => {
     const db = join(dir, 'a.sqlite');
     expect(cli('import', join(fixtures, 'reports/samples'), '--db', db).status).toBe(0);
     const all = cli('summary', '--year', '2024', '--out', join(dir, 'all.xlsx'), '--db', db);
-    expect(all.stdout).toBe(`已写出：${join(dir, 'all.xlsx')}（2 个单位）\n`);
+    expect(all.stdout).toBe(`已写出：${join(dir, 'all.xlsx')}（全部 2 个单位）\n`);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'all.xlsx'));
     const row = wb.getWorksheet('2024年度汇总表')!.getRows(2, 400)!.find((r) => r.getCell(2).value === '一、本年新收政府信息公开申请数量' && r.getCell(3).value === '总计')!;
     expect(row.getCell(4).value).toBe(3119 + 95);
     const region = cli('summary', '--year', '2024', '--region', '淮安市', '--out', join(dir, 'huaian.docx'), '--db', db);
-    expect(region.stdout).toMatch(/^已写出：.*huaian\.docx（1 个单位，不含本级“淮安市人民政府”）\n本级“淮安市人民政府”报告有 \d+ 个格子与各单位之和不同/);
+    expect(region.stdout).toMatch(/^已写出：.*huaian\.docx（单位目录中上级为“淮安市”的 1 个单位，不含本级“淮安市人民政府”）\n本级“淮安市人民政府”报告有 \d+ 个格子与各单位之和不同/);
     const { default: mammoth } = await import('mammoth');
     expect((await mammoth.extractRawText({ path: join(dir, 'huaian.docx') })).value).toContain('淮安市2024年度政府信息公开工作情况汇总（1个单位，不含本级）');
     expect(cli('summary', '--year', '2024', '--out', join(dir, 'x.pdf'), '--db', db).status).toBe(2);

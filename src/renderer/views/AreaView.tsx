@@ -10,6 +10,7 @@ import { api } from '../api.ts';
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { AreaDifferences } from '../components/AreaDifferences.tsx';
 import { YearRegion } from '../components/YearRegion.tsx';
+import { selectionText } from '../../shared/area/selection.ts';
 import { useAction } from '../components/useAction.ts';
 
 export function AreaView({ years, params }: { years: number[]; params: URLSearchParams }) {
@@ -74,7 +75,7 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
       {a && (
         <>
           <p className="muted">
-            {a.region ?? '全部单位'} {a.year}年度：{a.units.length} 个单位的报告{a.own ? `（${a.own.included ? '含' : '不含'}本级“${a.own.agency}”）` : ''}，按{a.template === 'T2021' ? '2021版' : '2019版'}格式汇总。空白和“/”等不计为0，点格子可看各单位的数字。
+            {a.year}年度：{selectionText(a)}的报告{a.own ? `（${a.own.included ? '含' : '不含'}本级“${a.own.agency}”）` : ''}，按{a.template === 'T2021' ? '2021版' : '2019版'}格式汇总。空白和“/”等不计为0，点格子可看各单位的数字。
           </p>
           {a.region && a.missing.length === 0 && (
             <p className="muted">缺报按<a href="#/directory">单位目录</a>中的上级和“应报”计算。</p>

@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { printDate, useSheetData } from '../components/print.tsx';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { AreaDifferences } from '../components/AreaDifferences.tsx';
+import { selectionText } from '../../shared/area/selection.ts';
 
 export function PrintArea({ year, region, own }: { year: number; region: string | null; own: 'include' | 'exclude' }) {
   const { data: a, error } = useSheetData(() => api.areaSummary({ year, own, ...(region ? { region } : {}) }), `${year}|${region}|${own}`);
@@ -17,7 +18,7 @@ export function PrintArea({ year, region, own }: { year: number; region: string 
         {a.year}年度政府信息公开工作情况汇总表
       </h1>
       <p className="print-sub">
-        {a.units.length} 个单位{a.own ? `（${a.own.included ? '含' : '不含'}本级“${a.own.agency}”）` : ''} · 按{a.template === 'T2021' ? '2021版' : '2019版'}格式 · {printDate()}
+        {selectionText(a)}{a.own ? `（${a.own.included ? '含' : '不含'}本级“${a.own.agency}”）` : ''} · 按{a.template === 'T2021' ? '2021版' : '2019版'}格式 · {printDate()}
       </p>
       {a.missing.length > 0 && <p className="print-note">缺报：{a.missing.join('、')}</p>}
       {a.late.length > 0 && <p className="print-note">迟报：{a.late.map((l) => `${l.agency}（${l.date ?? '日期不明'}）`).join('、')}</p>}

@@ -236,6 +236,8 @@ export interface AreaSummary {
   year: number;
   /** The government the units report under (its name as typed), or null for every report of the year. */
   region: string | null;
+  /** How the units were chosen: the 单位目录's units under the government, names carrying the region's (no unit in the directory is under it), or every report of the year. */
+  selection: 'directory' | 'name' | 'all';
   template: 'T2019' | 'T2021';
   units: { reportId: number; agency: string }[];
   /** The government's own report, when the region names one and it is in the archive. */

@@ -1,17 +1,59 @@
-// The area's tables from the archive: the reports of a year under a government (by name: every
-// agency whose name carries the region's, until a 单位目录 says better), summed, and the
-// government's own report set against the sum of its units.
-import type { AreaSummary } from '../../../shared/contract/types.ts';
+// The area's tables from the archive: the reports of a year under a government, summed, and the
+// government's own report set against the sum of its units. The units are the 单位目录's: every
+// unit whose 上级 is the government (confirmed by the office, or proposed from its name). Only
+// when the directory has no unit under it (a province typed, a place no government of the
+// archive governs) does the name decide: every agency whose name carries the region's.
+import type { AreaSummary, DirectoryUnit, ReportSummary } from '../../../shared/contract/types.ts';
 import { sumAreaTables } from '../../../shared/area/sum.ts';
+import { governed } from '../../../shared/area/directory.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import type { Archive } from './archive.ts';
+
+/**
+ * 淮安市, 淮安市人民政府 and 淮安市政府 name one government; so do 洪泽区 and 淮安市洪泽区人民政府
+ * (the office types the short name; one office's archive rarely holds two 洪泽区).
+ */
+const sameGov = (a: string, b: string) => {
+  const area = (s: string) => governed(normalizeAgency(s)).replace(/政府$/, '');
+  const [x, y] = [area(a), area(b)].sort((p, q) => p.length - q.length);
+  return x.length >= 2 && y.endsWith(x);
+};
 
 /** The government's own report among the region's: 某某县人民政府, 某某区管委会 and the like. */
 const isOwn = (region: string, name: string | null) => !!name && ['', '人民政府', '管理委员会', '管委会', '政府'].some((s) => name === region + s);
 
+interface Selection {
+  how: AreaSummary['selection'];
+  reports: ReportSummary[];
+  own: ReportSummary | null;
+  /** The directory's units under the government, for 缺报. */
+  children: DirectoryUnit[];
+}
+
+/** Every name a unit goes by, normalised: its own and its aliases. */
+const namesOf = (u: DirectoryUnit) => [u.name, ...u.aliases].map(normalizeAgency);
+const reportNames = (r: ReportSummary) => [r.agencyNormalized, r.agencyGroup].filter((n): n is string => !!n);
+
+function select(archive: Archive, year: number, region: string | null): Selection {
+  const all = archive.listReports({ year, sort: 'agency' });
+  if (!region) return { how: 'all', reports: all, own: null, children: [] };
+  const directory = archive.directory();
+  const children = directory.filter((u) => u.parent && sameGov(u.parent, region) && !sameGov(u.name, region));
+  // Every name the government goes by (洪泽区人民政府 one year, 淮安市洪泽区人民政府 the next).
+  const ownNames = new Set(directory.filter((u) => u.kind === '本级政府' && sameGov(u.name, region)).flatMap(namesOf));
+  const isOwnReport = (r: ReportSummary) => reportNames(r).some((n) => ownNames.has(n)) || isOwn(region, r.agency) || isOwn(region, r.agencyGroup);
+  if (children.length > 0) {
+    const names = new Set(children.flatMap(namesOf));
+    const reports = all.filter((r) => isOwnReport(r) || reportNames(r).some((n) => names.has(n)));
+    return { how: 'directory', reports, own: reports.find(isOwnReport) ?? null, children };
+  }
+  const reports = all.filter((r) => (r.agency ?? '').includes(region) || (r.agencyGroup ?? '').includes(region));
+  return { how: 'name', reports, own: reports.find(isOwnReport) ?? null, children: [] };
+}
+
 export function areaSummary(archive: Archive, year: number, opts: { region?: string; own?: 'include' | 'exclude' } = {}): AreaSummary {
   const region = opts.region?.trim() || null;
-  const reports = archive.listReports({ year, sort: 'agency' }).filter((r) => !region || (r.agency ?? '').includes(region) || (r.agencyGroup ?? '').includes(region));
-  const ownReport = region ? (reports.find((r) => isOwn(region, r.agency) || isOwn(region, r.agencyGroup)) ?? null) : null;
+  const { how, reports, own: ownReport, children } = select(archive, year, region);
   const include = opts.own === 'include';
   const unitsOf = (list: typeof reports) =>
     list.map((r) => ({ reportId: r.id, agency: r.agency ?? r.fileName, template: r.template, cells: archive.cellsOf(r.id) }));
@@ -29,19 +71,14 @@ export function areaSummary(archive: Archive, year: number, opts: { region?: str
       if (ov !== c.sum) differences.push({ table: c.table, row: c.row, col: c.col, own: ov, sum: c.sum });
     }
   }
-  // 缺报: the directory's units under the government (its name, or the region's with 人民政府 and the like) with no report this year.
-  const gov = ownReport?.agency ?? region;
-  const reported = new Set(reports.map((r) => r.agency));
-  const missing = region
-    ? archive
-        .directory()
-        .filter((u) => u.required && u.parent && (u.parent === gov || isOwn(region, u.parent)) && ![u.name, ...u.aliases].some((n) => reported.has(n)))
-        .map((u) => u.name)
-    : [];
+  // 缺报: the directory's units under the government that must report and have none this year.
+  const reported = new Set(reports.flatMap(reportNames));
+  const missing = children.filter((u) => u.required && !namesOf(u).some((n) => reported.has(n))).map((u) => u.name);
   const late = reports.filter((r) => archive.findingsOf(r.id).some((f) => f.rule === 'T1')).map((r) => ({ agency: r.agency ?? r.fileName, date: r.date }));
   return {
     year,
     region,
+    selection: how,
     missing,
     late,
     template: sum.template,
