@@ -4,7 +4,10 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { areaSummary } from '../../src/main/node/archive/area.ts';
+import { areaSummary, withAreaFindings } from '../../src/main/node/archive/area.ts';
+import { buildNotice } from '../../src/shared/report/notice.ts';
+import { groupFindings } from '../../src/shared/report/checks/groups.ts';
+import { statusOf } from '../../src/shared/report/status.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 
 let rt: Runtime;
@@ -75,4 +78,36 @@ it('shows a name merged on the 单位 page as an alias of its unit in the direct
   expect(rt.archive.directory().find((u) => u.name === '淮安市教育局')!.aliases).toEqual(['某市教育局']);
   rt.archive.unmergeAgency('某市教育局');
   expect(rt.archive.directory().find((u) => u.name === '淮安市教育局')!.aliases).toEqual([]);
+});
+
+it('gives a government’s own report an A1 提醒 for each cell that differs from its units, and none to a unit', () => {
+  // (The alias test above left 某市教育局 a unit of its own again, unconfirmed.)
+  rt.archive.saveUnits([{ name: '某市教育局', parent: '淮安市人民政府', kind: '部门', required: true, aliases: [] }]);
+  const reports = rt.archive.listReports({ year: 2024 });
+  const own = rt.archive.getReport(reports.find((r) => r.agency === '淮安市人民政府')!.id)!;
+  const shown = withAreaFindings(rt.archive, own);
+  const a1 = shown.findings.filter((f) => f.rule === 'A1');
+  const a = areaSummary(rt.archive, 2024, { region: '淮安市' });
+  expect(a.units.map((u) => u.agency)).toEqual(['某市教育局']);
+  const sum = a.cells.find((c) => c.table === 't3' && c.row === 'new' && c.col === 'total')!.sum;
+  expect(a1).toHaveLength(a.differences.length);
+  expect(a1).toContainEqual({
+    rule: 'A1',
+    severity: 'warning',
+    message: `表三“一、本年新收政府信息公开申请数量”总计：本报告 3119，所属 1 个单位的报告之和 ${sum}`,
+    cells: [{ table: 't3', row: 'new', col: 'total' }],
+  });
+  // Shown one line per table, as other checks that fire many times.
+  const t3 = a1.filter((f) => f.cells[0].table === 't3').length;
+  expect(groupFindings(a1).map((g) => g.title)).toContain(`表三有 ${t3} 个格子与所属单位报告之和不一致（各单位之和见“区域汇总表”）`);
+  // A 体检 finding: the report's status is what its own checks say.
+  expect(statusOf(true, shown.findings)).toBe(statusOf(true, own.findings));
+  // In the notice to the government's office, with what to do about it.
+  const notice = buildNotice(shown, { officeName: '淮安市政务公开办', deadline: null, disabledRules: [], today: '2025-03-01' });
+  expect(JSON.stringify(notice)).toContain('核对统计表是否汇总了全部所属单位的数据');
+  // A unit's report, and a government with no unit under it in the directory, get none.
+  const unit = rt.archive.getReport(reports.find((r) => r.agency === '某市教育局')!.id)!;
+  expect(withAreaFindings(rt.archive, unit)).toBe(unit);
+  const hongze = rt.archive.getReport(reports.find((r) => r.agency === '淮安市洪泽区人民政府')!.id)!;
+  expect(withAreaFindings(rt.archive, hongze)).toBe(hongze);
 });

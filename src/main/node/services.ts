@@ -13,7 +13,7 @@ import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summa
 import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/report-list.ts';
 import { noticeDocx } from './export/notice-docx.ts';
 import { areaDocx, areaXlsx } from './export/area-sheet.ts';
-import { areaSummary } from './archive/area.ts';
+import { areaSummary, withAreaFindings } from './archive/area.ts';
 import { overview } from './archive/overview.ts';
 import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
@@ -162,14 +162,14 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       const value = parseValue(text);
       if (!value) throw new Error(`“${text}”不是数字，也不是“/”“—”之类的标记；留空表示空白格`);
       archive.correct(id, cellTarget(table, row, col), value, who());
-      return detail(id);
+      return shownReport(detail(id))!;
     },
     correctMeta: ({ id, agency, year }) => {
       // Only what changed is recorded: the dialog sends both fields.
       const now = detail(id);
       if (agency !== undefined && agency !== now.agency) archive.correct(id, 'meta:agency', agency, who());
       if (year !== undefined && year !== now.year) archive.correct(id, 'meta:year', year, who());
-      return detail(id);
+      return shownReport(detail(id))!;
     },
     correctMetaMany: ({ ids, agency, year }) => {
       const before = archive.correctMetaMany([...new Set(ids)], { agency, year }, who());
@@ -189,7 +189,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     suggestAgencies: ({ text }) => archive.suggestAgencies(text),
     revertCorrection: ({ id, target }) => {
       archive.revert(id, target);
-      return detail(id);
+      return shownReport(detail(id))!;
     },
     search: (q) => archive.search(q),
     exportSearch: async ({ format, ...q }) => {
@@ -269,8 +269,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       if (!folder) return null;
       let written = 0;
       for (const r of archive.listReports({ year, sort: 'agency' })) {
-        const d = shownReport(archive.getReport(r.id));
-        if (!d || d.findings.length === 0) continue;
+        const d = archive.getReport(r.id);
+        if (!d || !shownReport(d)!.findings.length) continue;
         await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(noticeOf(d, deadline)));
         written++;
       }
@@ -315,14 +315,16 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     },
   };
 
-  function shownReport(d: ReportDetail | null): ReportDetail | null {
+  /** A report as the user sees it: with its A1 提醒 against its units, without the checks the office switched off. */
+  function shownReport(stored: ReportDetail | null): ReportDetail | null {
     const off = archive.settings().disabledRules;
+    const d = stored && withAreaFindings(archive, stored);
     return d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
   }
 
   function noticeOf(d: ReportDetail, deadline?: string) {
     const s = archive.settings();
-    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
+    return buildNotice(withAreaFindings(archive, d), { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
   }
 
   /** Writes bytes to a temporary file and opens it with the system's default program. */

@@ -13,7 +13,8 @@ export interface FocusCells {
   at?: Finding['at'];
 }
 
-export function Findings({ findings, notes, focus, onFocus }: { findings: Finding[]; notes: ParseNote[]; focus: FocusCells | null; onFocus: (f: FocusCells | null) => void }) {
+/** `links`: a page that shows more about a rule's findings (A1: the 区域汇总表 of the report's area). */
+export function Findings({ findings, notes, focus, onFocus, links = {} }: { findings: Finding[]; notes: ParseNote[]; focus: FocusCells | null; onFocus: (f: FocusCells | null) => void; links?: Record<string, { href: string; text: string }> }) {
   const groups = useMemo(() => groupFindings(findings), [findings]);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [folded, setFolded] = useState(false);
@@ -64,6 +65,11 @@ export function Findings({ findings, notes, focus, onFocus }: { findings: Findin
                   {many && <span className="fold">{expanded ? '▾' : '▸'}</span>}
                   <span>{g.title}</span>
                 </button>
+                {links[g.rule] && (
+                  <a className="finding-link" href={links[g.rule].href}>
+                    {links[g.rule].text}
+                  </a>
+                )}
                 {many && expanded && (
                   <ul>
                     {g.findings.map((f, i) => (

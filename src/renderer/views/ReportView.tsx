@@ -174,7 +174,13 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         ))}
       </dl>
 
-      <Findings findings={report.findings} notes={report.notes} focus={focus} onFocus={setFocus} />
+      <Findings
+        findings={report.findings}
+        notes={report.notes}
+        focus={focus}
+        onFocus={setFocus}
+        links={report.year && report.agency ? { A1: { href: `#/area?${new URLSearchParams({ year: String(report.year), region: report.agency, own: 'exclude' })}`, text: '查看区域汇总表' } } : {}}
+      />
       {focus?.at?.part === 0 && <OutsideQuote text={report.text} quote={focus.at.quote} />}
 
       {report.template === 'pre2019' && report.cells.length > 0 ? (

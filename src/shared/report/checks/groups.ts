@@ -28,6 +28,7 @@ function summary(rule: string, table: TableId | null, n: number): string {
   if (rule === 'C1') return `缺少 ${n} 个部分，或这些部分的标题未能识别`;
   if (rule === 'C2') return `缺少 ${n} 张统计表`;
   if (rule.startsWith('N')) return `${where}有 ${n} 处与正文陈述的数字不一致`;
+  if (rule === 'A1') return `${where}有 ${n} 个格子与所属单位报告之和不一致（各单位之和见“区域汇总表”）`;
   if (rule.startsWith('X')) return `${where}有 ${n} 处与上一年度报告衔接不上（${rule}）`;
   return `${where}有 ${n} 条同类问题（${rule}），展开查看`;
 }

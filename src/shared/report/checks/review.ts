@@ -31,6 +31,8 @@ export const REVIEW_RULES: ReviewRule[] = [
   { id: 'O4', title: '第五部分内容过于简单', fix: '具体写明存在的主要问题和改进措施', templates: FORMATS },
   { id: 'K1', title: '总体情况没有涵盖全国格式要求的各方面', fix: '总体情况应分别写明主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况', templates: ['T2021'] },
   { id: 'K2', title: '第六部分写“无”，但报告了收费', fix: '在第六部分说明收费情况（信息处理费的收取情况，以及表二所列行政事业性收费）', templates: FORMATS },
+  // Found against the units' reports of the 单位目录 (area.ts): only a government's own report, only where the archive has its units.
+  { id: 'A1', title: '本级政府报告的统计表与所属单位之和不一致', fix: '核对统计表是否汇总了全部所属单位的数据（各单位之和见“区域汇总表”），或说明不一致的原因', templates: FORMATS },
   { id: 'W1', title: '本单位名称在报告中写法不一致', fix: '统一使用单位的规范全称', templates: ALL },
   { id: 'W2', title: '标点符号使用不规范', fix: '中文句子使用全角标点，删去重复的标点，补全成对的书名号、引号、括号', templates: ALL },
 ];
