@@ -16,6 +16,7 @@ import { areaDocx, areaXlsx } from './export/area-sheet.ts';
 import { areaSummary, withAreaFindings } from './archive/area.ts';
 import { overview } from './archive/overview.ts';
 import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
+import { overviewXlsx } from './export/overview-sheet.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget } from '../../shared/report/corrections.ts';
@@ -288,6 +289,12 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       return path ? { saved: true, path } : { saved: false };
     },
     overview: ({ year, region }) => overview(archive, year, region),
+    exportOverview: async ({ year, region }) => {
+      const o = overview(archive, year, region);
+      if (!o.units.length) throw new Error(`${year}年度${region ? `“${region}”下` : ''}没有报告`);
+      const path = await platform.saveFile(await overviewXlsx(o), `${fileSafe(`${region ?? ''}${year}年度政府信息公开工作年度报告态势`)}.xlsx`, { name: 'Excel 工作簿', extensions: ['xlsx'] });
+      return path ? { saved: true, path } : { saved: false };
+    },
     listDirectory: () => archive.directory(),
     saveUnits: ({ units }) => {
       archive.saveUnits(units);

@@ -3,14 +3,15 @@
 import type { ReactNode } from 'react';
 import type { Overview } from '../../shared/contract/types.ts';
 import { formatRate, INDICATORS } from '../../shared/compare/indicators.ts';
-
-export const SHOWN = ['openRate', 'withheldRate', 'reviewCorrection', 'suitCorrection'];
+import { OVERVIEW_RATES as SHOWN, rankUnits } from '../../shared/area/ranking.ts';
+import { LineChart } from './LineChart.tsx';
 export const indicatorLabel = (id: string) => INDICATORS.find((i) => i.id === id)!.label;
 
 export function OverviewTables({ o, sort, onSort, children }: { o: Overview; sort: string; onSort?: (id: string) => void; children?: ReactNode }) {
   const label = indicatorLabel;
   const setSort = onSort ?? (() => undefined);
-  const ranked = [...o.units].sort((a, b) => (b.indicators[sort] ?? -1) - (a.indicators[sort] ?? -1));
+  const ranked = rankUnits(o.units, sort);
+  const years = o.series.map((s) => s.year);
   return (
     <>
       <h2>报送情况</h2>
@@ -96,6 +97,12 @@ export function OverviewTables({ o, sort, onSort, children }: { o: Overview; sor
           ))}
         </tbody>
       </table>
+      {o.series.length > 1 && (
+        <div className="overview-charts">
+          <LineChart years={years} title="历年本年新收申请数" lines={[{ label: '本年新收申请', values: o.series.map((s) => s.applications) }]} />
+          <LineChart years={years} title="历年公开率和纠错率" percent lines={[{ label: '公开率', values: o.series.map((s) => s.openRate) }, { label: '行政复议纠错率', values: o.series.map((s) => s.reviewCorrection) }]} />
+        </div>
+      )}
     </>
   );
 }

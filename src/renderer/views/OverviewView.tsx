@@ -6,7 +6,7 @@ import type { Overview } from '../../shared/contract/types.ts';
 import { indicatorLabel as label, OverviewTables } from '../components/OverviewTables.tsx';
 import { api } from '../api.ts';
 import { YearRegion } from '../components/YearRegion.tsx';
-
+import { useAction } from '../components/useAction.ts';
 
 export function OverviewView({ years, params }: { years: number[]; params: URLSearchParams }) {
   const year = Number(params.get('year')) || years[0] || 0;
@@ -14,7 +14,7 @@ export function OverviewView({ years, params }: { years: number[]; params: URLSe
   const [o, setO] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<string>('reviewCorrection');
-  const [said, setSaid] = useState<string | null>(null);
+  const [message, run] = useAction();
   useEffect(() => {
     if (!year) return;
     setO(null);
@@ -35,11 +35,14 @@ export function OverviewView({ years, params }: { years: number[]; params: URLSe
         <h1 className="page-title">态势</h1>
         <YearRegion label="态势年度" years={years} year={year} region={region} submit="查看" placeholder="所属政府（不填为全部报告）" onChange={go} />
         <span className="spacer" />
-        <button onClick={() => api.printSheet({ sheet: 'overview', year, ...(region ? { region } : {}), action: 'preview' }).then((r) => setSaid(r.message))}>打印预览</button>
-        <button onClick={() => api.printSheet({ sheet: 'overview', year, ...(region ? { region } : {}), action: 'save' }).then((r) => setSaid(r.message))}>保存为PDF</button>
+        <button onClick={run(() => api.printSheet({ sheet: 'overview', year, ...(region ? { region } : {}), action: 'preview' }))}>打印预览</button>
+        <button onClick={run(() => api.printSheet({ sheet: 'overview', year, ...(region ? { region } : {}), action: 'save' }))}>保存为PDF</button>
+        <button disabled={!o?.units.length} onClick={run(() => api.exportOverview({ year, ...(region ? { region } : {}) }))}>
+          导出Excel
+        </button>
       </div>
       {error && <p className="error-text">{error}</p>}
-      {said && <div className="banner">{said}</div>}
+      {message && <div className="banner">{message}</div>}
       {o && (
         <>
           <OverviewTables o={o} sort={sort} onSort={setSort}>

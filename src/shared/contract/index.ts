@@ -171,6 +171,8 @@ export const contract = {
   ),
   /** 态势 of a year: arrivals by kind of unit, indicators per unit against the thresholds, the area over the years. */
   overview: returns<Overview>()(z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional() }).strict()),
+  /** 态势 as .xlsx, saved where the user chooses. */
+  exportOverview: returns<{ saved: boolean; path?: string }>()(z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional() }).strict()),
   /** The 单位目录: confirmed units and the proposals for every other agency of the archive. */
   listDirectory: returns<DirectoryUnit[]>()(z.object({}).strict()),
   saveUnits: returns<DirectoryUnit[]>()(

@@ -3,11 +3,11 @@
 import type { Overview } from '../../../shared/contract/types.ts';
 import { computeIndicators } from '../../../shared/compare/indicators.ts';
 import { areaCells } from '../../../shared/area/sum.ts';
+import { OVERVIEW_RATES } from '../../../shared/area/ranking.ts';
 import { proposeUnit, UNIT_KINDS } from '../../../shared/area/directory.ts';
 import type { Archive } from './archive.ts';
 import { areaSummary } from './area.ts';
 
-const RATES = ['openRate', 'withheldRate', 'reviewCorrection', 'suitCorrection'] as const;
 
 export function overview(archive: Archive, year: number, region?: string): Overview {
   const a = areaSummary(archive, year, { region, own: 'include' });
@@ -21,7 +21,7 @@ export function overview(archive: Archive, year: number, region?: string): Overv
     const flagged = Object.entries(thresholds)
       .filter(([id, limit]) => (indicators[id] ?? -1) > limit)
       .map(([id]) => id);
-    return { reportId: u.reportId, agency: u.agency, kind: kindOf(u.agency), status: reports.get(u.reportId)!.status, indicators: Object.fromEntries(RATES.map((r) => [r, indicators[r]])), flagged };
+    return { reportId: u.reportId, agency: u.agency, kind: kindOf(u.agency), status: reports.get(u.reportId)!.status, indicators: Object.fromEntries(OVERVIEW_RATES.map((r) => [r, indicators[r]])), flagged };
   });
   const kinds = [...UNIT_KINDS];
   const byKind = kinds
