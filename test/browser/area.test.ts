@@ -43,6 +43,8 @@ describe('区域汇总表', () => {
   });
 
   it('sets the government’s own report against the sum of its units', async () => {
+    // The directory's governments are offered as the clerk types.
+    await expect.poll(() => page.locator('#region-governments option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['洪泽区人民政府', '淮安市洪泽区人民政府', '淮安市人民政府']);
     await page.getByLabel('区域').fill('淮安市');
     await page.getByRole('button', { name: '汇总' }).click();
     await expect.poll(() => page.url()).toContain('region=');
