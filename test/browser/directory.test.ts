@@ -35,6 +35,14 @@ describe('单位目录', () => {
     expect(await row.innerText()).toContain('2 份（2023、2024）');
     expect(await row.innerText()).not.toContain('建议');
     await page.screenshot({ path: join(out, 'directory-1366.png') });
+    // The alias is a merge: on the 单位 page its years are the unit's, and it can be unmerged there.
+    await page.goto(`${session.host.url}#/agencies`);
+    const merged = page.locator('tr[data-agency="洪泽区人民政府"]');
+    await merged.waitFor();
+    expect(await merged.innerText()).toContain('淮安市洪泽区人民政府');
+    await merged.getByRole('button', { name: '取消合并' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: '单位目录' }).waitFor();
   });
 
   it('goes out to Excel and comes back in with a new unit', async () => {
