@@ -1,29 +1,28 @@
 // The area's tables for the government's own report: .docx in the official layout (merged
 // headers, ready to paste) and .xlsx with who added what. Built from the same AreaSummary the
 // 汇总 page shows.
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import type { AreaSummary } from '../../../shared/contract/types.ts';
 import type { AreaCell } from '../../../shared/area/sum.ts';
 import { TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE_TITLES, rowLabel, columnLabel } from '../../../shared/report/templates/index.ts';
 import { T3_LEGAL_PERSON_COLUMNS } from '../../../shared/report/templates/t3.ts';
+import { CELL_BORDERS, FONTS } from './docx-style.ts';
 
-const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border };
+const FONT = FONTS.song;
 
 /** A table cell: text, and how many columns and rows it spans. */
 function td(text: string, opts: { span?: number; rows?: number; bold?: boolean; right?: boolean; left?: boolean } = {}) {
   return new TableCell({
     columnSpan: opts.span,
     rowSpan: opts.rows,
-    borders,
+    borders: CELL_BORDERS,
     verticalAlign: VerticalAlign.CENTER,
     children: [new Paragraph({ alignment: opts.right ? AlignmentType.RIGHT : opts.left ? AlignmentType.LEFT : AlignmentType.CENTER, children: [new TextRun({ text, font: FONT, size: 18, bold: opts.bold })] })],
   });
 }
 
-const title = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' }, size: 24 })] });
+const title = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: FONTS.hei, size: 24 })] });
 
 export async function areaDocx(a: AreaSummary): Promise<Uint8Array> {
   const cellOf = (table: string, row: string, col: string) => a.cells.find((c) => c.table === table && c.row === row && c.col === col);

@@ -1,11 +1,12 @@
 // The notice to a unit as a Word document it can edit: title, addressee, the findings in a
 // table (序号 / 位置 / 问题 / 修改意见), the deadline, the office and the date, in the 仿宋 and
 // 黑体 of government papers. Built with `docx` from the same Notice the printed sheet shows.
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Notice } from '../../../shared/report/notice.ts';
+import { CELL_BORDERS, FONTS } from './docx-style.ts';
 
-const BODY = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
-const HEAD = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
+const BODY = FONTS.fang;
+const HEAD = FONTS.hei;
 /** Half-points: 三号 16 pt for the body, 二号 22 pt for the title, 小四 12 pt in the table. */
 const SIZE = { title: 44, body: 32, table: 24 };
 
@@ -17,11 +18,10 @@ const line = (text: string, opts: { bold?: boolean; align?: (typeof AlignmentTyp
     children: [new TextRun({ text, font: BODY, size: opts.size ?? SIZE.body, bold: opts.bold })],
   });
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cell = (text: string, width: number, head = false) =>
   new TableCell({
     width: { size: width, type: WidthType.PERCENTAGE },
-    borders: { top: border, bottom: border, left: border, right: border },
+    borders: CELL_BORDERS,
     children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, font: head ? HEAD : BODY, size: SIZE.table })] })],
   });
 
