@@ -7,6 +7,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timedImport } from './timed-import.ts';
 import { Archive } from '../src/main/node/archive/archive.ts';
+import { areaSummary, withAreaFindings } from '../src/main/node/archive/area.ts';
+import { overview } from '../src/main/node/archive/overview.ts';
 
 const N = Number(process.argv[2] ?? 1000);
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
@@ -50,6 +52,27 @@ const openMs = (check: boolean) => {
   return t.sort((a, b) => a - b)[2];
 };
 const [withCheck, without] = [openMs(true), openMs(false)];
+// What the area pages and a government's report (its A1 findings) cost on this archive: median of 5.
+const median = (f: () => unknown) => {
+  const t: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    f();
+    t.push(performance.now() - t0);
+  }
+  return t.sort((a, b) => a - b)[2];
+};
+const archive = new Archive(join(dir, 'archive.sqlite'));
+const busiest = [...archive.years()].sort((a, b) => archive.listReports({ year: b }).length - archive.listReports({ year: a }).length)[0];
+const gov = archive.listReports({ sort: 'year' }).find((r) => /人民政府$/.test(r.agency ?? ''));
+const area = {
+  reports: archive.listReports({ year: busiest }).length,
+  directory: median(() => archive.directory()),
+  sum: median(() => areaSummary(archive, busiest)),
+  overview: median(() => overview(archive, busiest)),
+  report: gov ? median(() => withAreaFindings(archive, archive.getReport(gov.id)!)) : null,
+};
+archive.close();
 rmSync(dir, { recursive: true, force: true });
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
@@ -58,6 +81,9 @@ console.log(`  imported ${s.counts.imported}, duplicate ${s.counts.duplicate}, f
 console.log(`  time ${secs.toFixed(2)} s, ${(s.counts.imported / secs).toFixed(1)} reports/s`);
 console.log(`  peak RSS ${mb(peak)} MB (main + worker threads), archive ${mb(dbBytes)} MB`);
 console.log(`  opening the archive: ${withCheck.toFixed(0)} ms with its quick_check, ${without.toFixed(0)} ms without (median of 5)`);
+console.log(
+  `  area of ${busiest} (${area.reports} reports): 单位目录 ${area.directory.toFixed(0)} ms, 区域汇总 ${area.sum.toFixed(0)} ms, 态势 ${area.overview.toFixed(0)} ms, ${gov ? `${gov.agency} ${gov.year} with its A1 findings ${area.report!.toFixed(0)} ms` : 'no government report to show'} (median of 5)`,
+);
 
 // Per form: each published form of the corpus of real reports, copied until there are PER files
 // (made distinct by trailing bytes the readers ignore), imported into a fresh archive alone.
