@@ -30,6 +30,23 @@ function makePdf(pages: number, content?: Buffer): Uint8Array {
 }
 
 describe('PDF', () => {
+  it('keeps a row whose group heading the PDF prints beside its wrapped label (（六）其他处理 on the middle line of 1.申请人无正当理由逾期不补正…)', async () => {
+    const cellsOf = async (p: string, ext: string) => {
+      const res = await processFile(fx(p), ext);
+      if (!res.ok) throw new Error(res.message);
+      return res.report.cells.filter((c) => c.table === 't3');
+    };
+    const pdf = await cellsOf('real/pt-gwh-2022/report.pdf', '.pdf');
+    const row = (id: string) => pdf.filter((c) => c.row === id).map((c) => c.value.num);
+    expect(row('r6_1')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row('r6_2')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    // Every cell of 表三, in a 2021-form PDF and a 2019-form one (（四）无法提供, （五）不予处理 the same way), as in the clean copy.
+    for (const id of ['pt-gwh-2022', 'pt-czj-2020']) {
+      const [got, want] = [await cellsOf(`real/${id}/report.pdf`, '.pdf'), await cellsOf(`real/${id}/tabs.txt`, '.txt')];
+      expect(got.map((c) => [c.row, c.col, c.value.kind, c.value.num])).toEqual(want.map((c) => [c.row, c.col, c.value.kind, c.value.num]));
+    }
+  });
+
   it('reads a published PDF back into the table rows the parser knows', async () => {
     const res = await processFile(fx('real/x-huaian-szf-2024/original.pdf'), '.pdf');
     if (!res.ok) throw new Error(res.message);

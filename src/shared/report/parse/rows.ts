@@ -41,6 +41,9 @@ export function parseRows(
   startAt = 0,
 ): ParsedRow[] {
   const out: ParsedRow[] = [];
+  // A group's heading (（六）其他处理) laid out beside its first row's wrapped label, as PDFs of
+  // the 2021 form print it: part of the table, not text after it.
+  const headings = new Set(rows.flatMap((r) => (r.group ? [norm(r.group)] : [])));
   let expect = 0;
   let cur: { row: number; label: Token; vals: Token[]; end: number } | null = null;
   const finish = () => {
@@ -66,7 +69,7 @@ export function parseRows(
         finish();
         cur = { row: m, label: t, vals: [], end: i };
         expect = m + 1;
-      } else if (cur && !t.structured && PROSE.test(t.norm)) {
+      } else if (cur && !t.structured && PROSE.test(t.norm) && !headings.has(t.norm)) {
         // Text after the table ("(二)主动公开政府信息的主要类别2023年…") is not the row's: its
         // numbers must never fill the row's missing cells.
         finish();
