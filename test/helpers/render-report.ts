@@ -20,7 +20,7 @@ export interface ReportSpec {
  *  after a tab; tab-row: a row's cells on one line between tabs; spaced: PDF text; pdf: PDF
  *  text as copied from real files (sub-items "1、", page numbers "-3-" inside the tables, long
  *  labels wrapped after their numbers); html: Word. */
-export type Layout = 'pipe' | 'pipe-cell' | 'tab' | 'tab-row' | 'spaced' | 'pdf' | 'html';
+export type Layout = 'pipe' | 'pipe-cell' | 'tab' | 'tab-row' | 'spaced' | 'pdf' | 'pdf-wrapped' | 'html';
 
 const HEADINGS = PART_TITLES;
 
@@ -88,8 +88,22 @@ function pdfNoise(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * What PDFs of table 三 print where a heading spans rows (三、本年度办理结果, （三）不予公开…): the
+ * heading on the middle line of its first row's label, beside the numbers, the label wrapped
+ * around them ("（一）予以" / "三、本年度办理结果 0 0 …" / "公开").
+ */
+function wrapAroundValues(row: string[]): string[] {
+  const spaced = (cells: string[]) => cells.filter((c) => c !== '').join('    ');
+  const heading = row[0] === '三、本年度办理结果' ? { h: row[0], label: row[1], vals: row.slice(2) } : row[0] === '' && /^（[三四五六]）/.test(row[1] ?? '') && row.length === 10 ? { h: row[1], label: row[2], vals: row.slice(3) } : null;
+  if (!heading) return [spaced(row)];
+  const k = Math.ceil(heading.label.length * 0.55);
+  return [heading.label.slice(0, k), spaced([heading.h, ...heading.vals]), heading.label.slice(k)];
+}
+
 function renderRows(rows: string[][], layout: Exclude<Layout, 'html'>): string[] {
   if (layout === 'pdf') return pdfNoise(renderRows(rows, 'spaced'));
+  if (layout === 'pdf-wrapped') return rows.flatMap(wrapAroundValues);
   if (layout === 'pipe') return rows.map((r) => `${r.join(' | ')} |`);
   if (layout === 'pipe-cell') return rows.flatMap((r) => [...r.map((c) => `${c}|`), '']);
   if (layout === 'tab') return rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);

@@ -25,7 +25,6 @@ const AMBIGUOUS: Record<string, { cells: string[]; why: string }> = {
   'pt-shs-2021/page.txt': { cells: ['t2.normative.totalPublic'], why: "table 二 “121223”: several splits, and in the 2019 form nothing relates the three columns (an empty cell may have been lost)" },
   'pt-shs-2024/page.txt': { cells: ['t2.normative.inForce', 't4.review.total', 't4.suit_after.total', 't4.suit_direct.total'], why: "table 二 “500”: several splits within 现行有效 ≥ 制发 − 废止, and nothing in the text decides; the report’s own 复议后起诉 总计 is wrong (13+2+4+0 ≠ 15), so no split of the run satisfies R4" },
   'pt-zrz-2019/page.txt': { cells: ['t2.normative.totalPublic'], why: "table 二 “121212”: several splits, and in the 2019 form nothing relates the three columns (an empty cell may have been lost)" },
-  'pt-lyy-2019/report.pdf': { cells: ['t3.r1.natural', 't3.r1.total'], why: '（一）予以公开 wraps in its cell around the merged 三、本年度办理结果 cell: the PDF has “（一）予以” and “公开” on two lines, so the row is not found' },
   'pt-zrz-2022/page.txt': { cells: ['t2.normative.inForce'], why: "table 二 “24432”: several splits within 现行有效 ≥ 制发 − 废止, and nothing in the text decides" },
 };
 

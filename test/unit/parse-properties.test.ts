@@ -69,7 +69,7 @@ function expectedCells(spec: ReportSpec): Record<string, number> {
   return Object.fromEntries(Object.entries(spec.values));
 }
 
-describe.each<Layout>(['pipe', 'pipe-cell', 'tab', 'tab-row', 'spaced', 'pdf', 'html'])('round trip through the %s layout', (layout) => {
+describe.each<Layout>(['pipe', 'pipe-cell', 'tab', 'tab-row', 'spaced', 'pdf', 'pdf-wrapped', 'html'])('round trip through the %s layout', (layout) => {
   it('parses every cell back and finds no inconsistency', () => {
     fc.assert(
       fc.property(specArb, (spec) => {

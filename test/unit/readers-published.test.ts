@@ -40,8 +40,9 @@ describe('PDF', () => {
     const row = (id: string) => pdf.filter((c) => c.row === id).map((c) => c.value.num);
     expect(row('r6_1')).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(row('r6_2')).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    // Every cell of 表三, in a 2021-form PDF and a 2019-form one (（四）无法提供, （五）不予处理 the same way), as in the clean copy.
-    for (const id of ['pt-gwh-2022', 'pt-czj-2020']) {
+    // Every cell of 表三, in a 2021-form PDF and 2019-form ones (（四）无法提供, （五）不予处理 the same way;
+    // pt-lyy-2019 also wraps “（一）予以 / 三、本年度办理结果 0 … / 公开” and “1.属于国家 / （三）不予公开 0 … / 秘密”), as in the clean copy.
+    for (const id of ['pt-gwh-2022', 'pt-czj-2020', 'pt-lyy-2019']) {
       const [got, want] = [await cellsOf(`real/${id}/report.pdf`, '.pdf'), await cellsOf(`real/${id}/tabs.txt`, '.txt')];
       expect(got.map((c) => [c.row, c.col, c.value.kind, c.value.num])).toEqual(want.map((c) => [c.row, c.col, c.value.kind, c.value.num]));
     }

@@ -34,18 +34,25 @@ export function matchRow(tokenNorm: string, rows: RowSpec[], expect: number): nu
   return -1;
 }
 
+/**
+ * `headings`: the table's own headings that are no row (三、本年度办理结果). They and the groups'
+ * headings (（六）其他处理) are part of the table wherever a PDF lays them out: beside the middle
+ * line of a row's wrapped label, never text after the table.
+ */
 export function parseRows(
   tokens: Token[],
   rows: RowSpec[],
   columnsOf: (rowId: string) => number,
   startAt = 0,
+  tableHeadings: string[] = [],
 ): ParsedRow[] {
   const out: ParsedRow[] = [];
-  // A group's heading (（六）其他处理) laid out beside its first row's wrapped label, as PDFs of
-  // the 2021 form print it: part of the table, not text after it.
-  const headings = new Set(rows.flatMap((r) => (r.group ? [norm(r.group)] : [])));
+  const headings = new Set([...tableHeadings.map(norm), ...rows.flatMap((r) => (r.group ? [norm(r.group)] : []))]);
   let expect = 0;
   let cur: { row: number; label: Token; vals: Token[]; end: number } | null = null;
+  // A short label that matched no row, and the values no row took after it: the first half of a
+  // label a PDF wrapped around its values ("（一）予以" 0 0 0 0 0 0 0 "公开").
+  let pending: { label: Token; orphans: Token[] } | null = null;
   const finish = () => {
     if (!cur) return;
     const n = columnsOf(rows[cur.row].id);
@@ -69,17 +76,34 @@ export function parseRows(
         finish();
         cur = { row: m, label: t, vals: [], end: i };
         expect = m + 1;
-      } else if (cur && !t.structured && PROSE.test(t.norm) && !headings.has(t.norm)) {
+        pending = null;
+        continue;
+      }
+      if (pending && pending.orphans.length > 0) {
+        // The two halves name a row neither names alone, and the values between fit it exactly.
+        const joined = matchRow(pending.label.norm + t.norm, rows, expect);
+        if (joined >= 0 && pending.orphans.length === columnsOf(rows[joined].id)) {
+          finish();
+          cur = { row: joined, label: pending.label, vals: pending.orphans, end: i };
+          expect = joined + 1;
+          pending = null;
+          continue;
+        }
+      }
+      if (headings.has(t.norm)) continue;
+      if (cur && !t.structured && PROSE.test(t.norm)) {
         // Text after the table ("(二)主动公开政府信息的主要类别2023年…") is not the row's: its
         // numbers must never fill the row's missing cells.
         finish();
       }
+      pending = !t.structured && t.norm.length <= 12 ? { label: t, orphans: [] } : null;
       continue;
     }
-    if (!cur) continue;
-    const n = columnsOf(rows[cur.row].id);
     // Text laid out with spaces has no blank cells, so once a row is full the rest is not its own.
-    if (!t.structured && cur.vals.filter((v) => v.value!.kind !== 'blank').length >= n) continue;
+    if (!cur || (!t.structured && cur.vals.filter((v) => v.value!.kind !== 'blank').length >= columnsOf(rows[cur.row].id))) {
+      if (pending && !t.structured) pending.orphans.push(t);
+      continue;
+    }
     cur.vals.push(t);
     cur.end = i;
   }

@@ -1,6 +1,7 @@
 // The three statistical tables, from a token stream, keyed by the templates' canonical rows.
 import type { Cell, ParseNote, TableId } from '../model.ts';
 import { TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../templates/index.ts';
+import { T3_HEADINGS } from '../templates/t3.ts';
 import type { BlockSpec } from '../templates/types.ts';
 import { T4_HEADER_FRAGMENTS, T4_HEADER_WORDS } from '../templates/t4.ts';
 import { resolveRows, sumsToLast, type Linear, type Resolution } from './recover.ts';
@@ -70,7 +71,7 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
 
 export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableResult & { rowIds: string[] } {
   const res = { ...EMPTY(), rowIds: [] as string[] };
-  const parsed = withRecovered(parseRows(tokens, T3_ROWS, () => T3_COLUMNS.length), 't3', (id) => T3_ROWS.find((r) => r.id === id)!.label, res.notes, (runs, all) =>
+  const parsed = withRecovered(parseRows(tokens, T3_ROWS, () => T3_COLUMNS.length, 0, T3_HEADINGS), 't3', (id) => T3_ROWS.find((r) => r.id === id)!.label, res.notes, (runs, all) =>
     resolveRows({
       rows: runs,
       maxDigits: 6,

@@ -19,6 +19,9 @@ const G4 = '（四）无法提供';
 const G5 = '（五）不予处理';
 const G6 = '（六）其他处理';
 
+/** Headings inside table 三 that are no row of their own: the group of rows r1–r7. */
+export const T3_HEADINGS = ['三、本年度办理结果'];
+
 /** Every row either template has, in printed order. Keys are matched after normalisation (NFKC, no spaces). */
 export const T3_ROWS: RowSpec[] = [
   { id: 'new', label: '一、本年新收政府信息公开申请数量', keys: ['本年新收', '新收到', '新收政府信息', '本年度新收'] },
