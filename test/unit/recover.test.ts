@@ -6,6 +6,14 @@ import { resolveRows } from '../../src/shared/report/parse/recover.ts';
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, raw: '123', n: 2 })); // 1|23 or 12|3
 
 describe('resolveRows', () => {
+  it('reads a number with its unit word as a whole cell, and a unit word as the end of its cell (表二 政府集中采购 as web pages flatten it)', () => {
+    const out = resolveRows({ rows: [{ id: 'a', raw: '2 984361元', n: 2 }, { id: 'b', raw: '3笔1200.5万元', n: 2 }, { id: 'c', raw: '12元', n: 2 }], maxDigits: 9 });
+    expect(out.get('a')).toEqual({ kind: 'read', cells: ['2', '984361元'] });
+    expect(out.get('b')).toEqual({ kind: 'read', cells: ['3笔', '1200.5万元'] });
+    // One cell's worth is never cut in two to fill a row.
+    expect(out.get('c')).toEqual({ kind: 'unreadable' });
+  });
+
   it('takes the reading a relation and a stated number leave alone', () => {
     const out = resolveRows({
       rows: rows(2),

@@ -8,12 +8,14 @@ export type Piece = { kind: 'digits'; text: string } | { kind: 'atom'; text: str
 
 const DIGITS = /^\d+$/;
 /** A whole cell that is never split: a decimal, a signed change, a number with thousands separators, a mark. */
-const ATOM = /^(?:[+\-−＋－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[+\-−＋－]?\d+\.\d+|[+\-−＋－]\d+|[\/／\\]+|[—–－─―\-]+)$/;
+const ATOM = /^(?:[+\-−＋－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[+\-−＋－]?\d+\.\d+|[+\-−＋－]\d+|[\/／\\]+|[—–－─―\-]+|\d+(?:\.\d+)?(?:万元|元|个|笔|项|件|条))$/;
+/** A unit word ends its cell: "1个246900元" is 1个 | 246900元 (表二's 政府集中采购). */
+const UNIT_END = /(\d)(万元|元|个|笔|项|件|条)(?=\d)/g;
 
 /** The run's pieces between white space; null when a piece is not a cell at all. */
 export function pieces(raw: string): Piece[] | null {
   const out: Piece[] = [];
-  for (const p of raw.normalize('NFKC').split(/[\s\u3000]+/)) {
+  for (const p of raw.normalize('NFKC').replace(UNIT_END, '$1$2 ').split(/[\s\u3000]+/)) {
     if (!p) continue;
     if (DIGITS.test(p)) out.push({ kind: 'digits', text: p });
     else if (ATOM.test(p)) out.push({ kind: 'atom', text: p });
