@@ -54,6 +54,8 @@ describe('区域汇总表', () => {
     await own.locator('summary').click();
     expect(await own.innerText()).toContain('表三“一、本年新收政府信息公开申请数量”总计：本级报告 3119，各单位之和 95');
     await expect.poll(() => page.locator('[data-cell="t3|new|total"]').innerText()).toBe('95'); // own report left out
+    expect(await page.locator('.area > p.muted').first().innerText()).toContain('2024年度：单位目录中上级为“淮安市”的 1 个单位的报告（不含本级“淮安市人民政府”）');
+    await page.screenshot({ path: join(out, 'area-region-1366.png') });
     await page.getByLabel('含本级政府报告').click();
     await expect.poll(() => page.locator('[data-cell="t3|new|total"]').innerText()).toBe(String(3119 + 95));
     await page.getByLabel('含本级政府报告').click();
