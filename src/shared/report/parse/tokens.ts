@@ -126,7 +126,8 @@ function splitPiece(p: string, out: string[]): void {
       i++;
       continue;
     }
-    if (/^[年月日号]/.test(p.slice(end)) || (CJK.test(prev) && /^[项条款次个期]/.test(p.slice(end)))) {
+    // (Not "采购1个246900元": a count word followed by another number is a table cell, 1个.)
+    if (/^[年月日号]/.test(p.slice(end)) || (CJK.test(prev) && /^[项条款次个期](?!\d)/.test(p.slice(end)))) {
       label += p.slice(i, end);
       i = end;
       continue;
