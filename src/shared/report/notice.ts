@@ -4,7 +4,7 @@
 // .docx the unit can edit (main), so the two say the same.
 import type { Finding, TemplateId } from './model.ts';
 import { REVIEW_RULES } from './checks/review.ts';
-import { PART_TITLES } from './parse/parts.ts';
+import { PART_TITLES, partOrdinal } from './parse/parts.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from './templates/index.ts';
 import { localDay } from '../dates.ts';
 
@@ -57,11 +57,10 @@ export interface NoticeInput {
   findings: Finding[];
 }
 
-const CN = '〇一二三四五六七';
 const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 function whereOf(f: Finding, template: TemplateId): string {
-  if (f.at) return f.at.part === 0 ? '开头或落款' : `第${CN[f.at.part]}部分（${PART_TITLES[f.at.part]?.slice(2) ?? ''}）`;
+  if (f.at) return f.at.part === 0 ? '开头或落款' : `${partOrdinal(f.at.part)}（${PART_TITLES[f.at.part]?.slice(2) ?? ''}）`;
   const c = f.cells[0];
   if (c) return `${TABLE_TITLES[c.table].split(' ')[0]}“${rowLabel(template, c.table, c.row)}”行“${columnLabel(template, c.table, c.col)}”列`;
   const part = /第([一二三四五六])部分/.exec(f.message);

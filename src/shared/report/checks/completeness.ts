@@ -1,10 +1,9 @@
 // C1–C3: what a complete report has: the six parts, the three tables, and (from 2021) a word
 // on 信息处理费 in part 六 (国办函〔2020〕109号).
 import type { Finding, ParsedReport } from '../model.ts';
-import { PART_TITLES } from '../parse/parts.ts';
+import { PART_TITLES, partOrdinal } from '../parse/parts.ts';
 import { TABLE_TITLES } from '../templates/types.ts';
 
-const CN = '一二三四五六七';
 
 export function checkCompleteness(r: Pick<ParsedReport, 'template' | 'parts' | 'cells' | 'year'>): Finding[] {
   const out: Finding[] = [];
@@ -12,7 +11,7 @@ export function checkCompleteness(r: Pick<ParsedReport, 'template' | 'parts' | '
   const has = (n: number) => r.parts.some((p) => p.no === n);
   for (let n = 1; n <= 6; n++)
     if (!has(n))
-      out.push({ rule: 'C1', severity: 'warning', message: `缺少第${CN[n - 1]}部分“${PART_TITLES[n].slice(2)}”（文件可能不完整或标题写法无法识别）`, cells: [] });
+      out.push({ rule: 'C1', severity: 'warning', message: `缺少${partOrdinal(n)}“${PART_TITLES[n].slice(2)}”（文件可能不完整或标题写法无法识别）`, cells: [] });
   if (r.template === 'T2019' || r.template === 'T2021') {
     for (const t of ['t2', 't3', 't4'] as const) {
       const n = r.cells.filter((c) => c.table === t).length;

@@ -3,6 +3,7 @@
 import type { Cell, Finding, Part, TemplateId } from '../model.ts';
 import { T3_COLUMNS } from '../templates/index.ts';
 import { lookupOf } from './consistency.ts';
+import { partOrdinal } from '../parse/parts.ts';
 
 export interface YearReport {
   year: number;
@@ -29,7 +30,6 @@ export function textSimilarity(a: string, b: string): number {
   return (2 * both) / (x.length - 1 + (y.length - 1));
 }
 
-const CN = '〇一二三四五六七';
 
 /** Y2 (年报体检): a part that is 90 % or more the same as the same part of last year's report. */
 function copiedParts(prev: YearReport, cur: YearReport): Finding[] {
@@ -43,7 +43,7 @@ function copiedParts(prev: YearReport, cur: YearReport): Finding[] {
       out.push({
         rule: 'Y2',
         severity: 'warning',
-        message: `第${CN[p.no]}部分与${prev.year}年度报告的同一部分${sim > 0.995 ? '文字几乎完全相同' : `约${Math.round(sim * 100)}%的文字相同`}：可能照搬了上一年度的报告`,
+        message: `${partOrdinal(p.no)}与${prev.year}年度报告的同一部分${sim > 0.995 ? '文字几乎完全相同' : `约${Math.round(sim * 100)}%的文字相同`}：可能照搬了上一年度的报告`,
         cells: [],
         at: { part: p.no, quote: p.text.trim().slice(0, 12) },
       });

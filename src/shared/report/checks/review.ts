@@ -5,7 +5,7 @@
 // naming where it is (part and the words, which the report view highlights); the rules are
 // data (REVIEW_RULES), read by the checks, the 检查规则 list and the notice to the unit.
 import type { Cell, Finding, Part, TemplateId } from '../model.ts';
-import { PART_TITLES } from '../parse/parts.ts';
+import { CN_NUMERALS, PART_TITLES, partOrdinal } from '../parse/parts.ts';
 
 export interface ReviewRule {
   id: string;
@@ -37,7 +37,7 @@ export const REVIEW_RULES: ReviewRule[] = [
   { id: 'W2', title: '标点符号使用不规范', fix: '中文句子使用全角标点，删去重复的标点，补全成对的书名号、引号、括号', templates: ALL },
 ];
 
-const CN = '〇一二三四五六七八九十';
+const CN = CN_NUMERALS;
 /** 一…十九 as a number; 0 for anything else. */
 function cnNumber(s: string): number {
   if (s.length === 1) return CN.indexOf(s) > 0 ? CN.indexOf(s) : 0;
@@ -67,7 +67,7 @@ function where(parts: Part[], quote: string): At {
   return { part: p?.no ?? 0, quote };
 }
 
-const partName = (no: number) => (no === 0 ? '开头部分' : `第${CN[no]}部分`);
+const partName = (no: number) => (no === 0 ? '开头部分' : partOrdinal(no));
 
 export function checkReview(r: ReviewInput): Finding[] {
   if (r.template === 'unknown') return [];
@@ -106,7 +106,7 @@ export function checkReview(r: ReviewInput): Finding[] {
   const swapped = order.findIndex((n, i) => i > 0 && n < order[i - 1]);
   if (swapped > 0) {
     const [a, b] = [order[swapped - 1], order[swapped]];
-    add('O1', `第${CN[b]}部分“${PART_TITLES[b].slice(2)}”出现在第${CN[a]}部分“${PART_TITLES[a].slice(2)}”之后，与全国统一格式的顺序不同`);
+    add('O1', `${partOrdinal(b)}“${PART_TITLES[b].slice(2)}”出现在${partOrdinal(a)}“${PART_TITLES[a].slice(2)}”之后，与全国统一格式的顺序不同`);
   }
 
   // O2: （一）（二）（四） and 一是…三是 are slips.

@@ -3,6 +3,11 @@ import type { Unit } from './units.ts';
 import { norm } from './normalize.ts';
 import { T3_ROWS } from '../templates/t3.ts';
 
+/** 〇 一 二 … 十: the numerals parts and items are numbered with. */
+export const CN_NUMERALS = '〇一二三四五六七八九十';
+/** 第三部分 */
+export const partOrdinal = (no: number) => `第${CN_NUMERALS[no]}部分`;
+
 export const PART_TITLES: Record<number, string> = {
   1: '一、总体情况',
   2: '二、主动公开政府信息情况',
