@@ -58,7 +58,11 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
         if (w.guessed)
           res.notes.push({
             code: 'unit-guessed',
-            message: `表二 ${rowLabelOf(rows, pr.rowId)}“${cols[i].label}”写作“${v.value.raw}”，按数值判断单位为${v.value.unit ?? (value.raw.includes('.') ? '万元' : '元')}，已换算为万元`,
+            // Say the unit the guess took: 8040 with no unit is taken as 万元 and kept, 1234567 as 元 and converted.
+            message:
+              w.from === '元'
+                ? `表二 ${rowLabelOf(rows, pr.rowId)}“${cols[i].label}”写作“${v.value.raw}”，没有写单位，按数值判断为元，已换算为${value.num}万元，请核对`
+                : `表二 ${rowLabelOf(rows, pr.rowId)}“${cols[i].label}”写作“${v.value.raw}”，没有写单位，按数值判断为万元（记为${value.num}万元），请核对`,
           });
       }
       res.cells.push({ table: 't2', row: pr.rowId, col: cols[i].id, value, source: v.source, ...(v.how ? { how: v.how } : {}) });

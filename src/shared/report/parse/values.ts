@@ -25,8 +25,8 @@ export function parseValue(raw: string): CellValue | null {
  * Money to 万元. An explicit unit on the value wins; then the header's; a header that says 元
  * over a value with more than two decimals is taken as 万元 (real reports do this).
  */
-export function toWanYuan(v: CellValue, headerUnit: '元' | '万元' | null): { value: CellValue; guessed: boolean } {
-  if (v.kind !== 'number' || v.num === null) return { value: v, guessed: false };
+export function toWanYuan(v: CellValue, headerUnit: '元' | '万元' | null): { value: CellValue; guessed: boolean; from: '元' | '万元' | null } {
+  if (v.kind !== 'number' || v.num === null) return { value: v, guessed: false, from: null };
   const decimals = (/\.(\d+)/.exec(v.raw.normalize('NFKC'))?.[1] ?? '').length;
   let unit: '元' | '万元';
   let guessed = false;
@@ -40,7 +40,7 @@ export function toWanYuan(v: CellValue, headerUnit: '元' | '万元' | null): { 
     guessed = true;
   }
   const num = unit === '元' ? round(v.num / 10000) : v.num;
-  return { value: { ...v, num, unit: "万元" }, guessed: guessed && v.num !== 0 };
+  return { value: { ...v, num, unit: '万元' }, guessed: guessed && v.num !== 0, from: unit };
 }
 
 function round(n: number): number {
