@@ -9,14 +9,17 @@ import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from '.
 import { CLAIMS, claimText, T2_CLAIMS } from '../templates/claims.ts';
 import { tokenize } from './tokens.ts';
 import { toUnits, unitText, type Unit } from './units.ts';
+import { simplifiedBlocks } from '../../doc/traditional.ts';
 
 export { PART_TITLES };
 
 /** What the reader and the importer know of a document besides its blocks. */
 export type ParseContext = MetaContext;
 
-export function parseReport(blocks: DocBlock[], ctx: ParseContext = {}): ParsedReport {
+export function parseReport(original: DocBlock[], ctx: ParseContext = {}): ParsedReport {
+  const { blocks, converted } = simplifiedBlocks(original);
   const { units, notes, page } = toUnits(blocks);
+  if (converted) notes.push({ code: 'traditional', message: '原文为繁体字，已转为简体字识别（正文和单位名称按简体保存，原文件原样保存在档案中）' });
   const headings = findHeadings(units);
   const meta = findMeta(units, headings[0]?.unit ?? units.length, { ...ctx, page: { ...page, ...ctx.page } });
   const range = (no: number): [number, number] | null => {

@@ -1,0 +1,39 @@
+// Reports in Traditional characters: what a government portal's 繁體 view gives when it is saved
+// or copied, sometimes with a pinyin gloss after a character (鄉(xiāng)). The parser's labels and
+// the gazetteer are Simplified, so such a document is read as Simplified (OpenCC's Traditional →
+// mainland conversion, opencc-js); the original file stays in the archive as it was.
+import * as OpenCC from 'opencc-js/t2cn';
+import type { DocBlock } from './blocks.ts';
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const CJK = /[\u3400-\u9fff]/g;
+/** A character's pinyin in brackets, with a tone mark: "鄉(xiāng)". */
+const GLOSS = /([\u3400-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]/g;
+
+const textOf = (blocks: DocBlock[]) => blocks.map((b) => (b.type === 'p' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
+
+/** Traditional when at least 2 % of its Chinese characters (and 20 in all) change: a Simplified report changes next to none. */
+export function isTraditional(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  const cjk = sample.match(CJK)?.length ?? 0;
+  if (cjk === 0) return false;
+  const converted = toSimplified(sample);
+  let changed = 0;
+  for (let i = 0; i < sample.length && i < converted.length; i++) if (sample[i] !== converted[i]) changed++;
+  return changed >= 20 && changed / cjk >= 0.02;
+}
+
+/** The blocks in Simplified characters, glosses dropped; `converted` says whether anything was Traditional. */
+export function simplifiedBlocks(blocks: DocBlock[]): { blocks: DocBlock[]; converted: boolean } {
+  const glossed = GLOSS.test(textOf(blocks));
+  const traditional = isTraditional(textOf(blocks));
+  if (!glossed && !traditional) return { blocks, converted: false };
+  const fix = (s: string) => {
+    const t = s.replace(GLOSS, '$1');
+    return traditional ? toSimplified(t) : t;
+  };
+  return {
+    converted: traditional,
+    blocks: blocks.map((b) => (b.type === 'p' ? { ...b, text: fix(b.text) } : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: fix(c.text) }))) })),
+  };
+}
