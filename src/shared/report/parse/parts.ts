@@ -35,6 +35,9 @@ const T3_KEYS = T3_ROWS.flatMap((r) => r.keys.map(norm));
 const notHeading = (title: string) => /本年度办理结果|申请数量/.test(title) || T3_KEYS.some((k) => title.includes(k));
 const MARKER = /^(?:[一二三四五六七八][、.，,\s]|[1-8][、.．]|第[一二三四五六七八]部分[，,：:\s]?)\s*/;
 
+/** Where each part stands in a report: 收费及减免 (7, the pre-2019 form's part 四) between 三 and 四. */
+const ORDER: Record<number, number> = { 1: 1, 2: 2, 3: 3, 7: 3.5, 4: 4, 5: 5, 6: 6 };
+
 export interface Heading {
   no: number;
   unit: number;
@@ -42,7 +45,7 @@ export interface Heading {
 }
 
 export function findHeadings(units: Unit[]): Heading[] {
-  const found = new Map<number, Heading>();
+  const candidates: (Heading & { arabic: boolean })[] = [];
   for (const u of units) {
     if (u.kind !== 'line') continue;
     // A tab before the text is a table cell in the tab layout; a heading has none inside either.
@@ -55,8 +58,15 @@ export function findHeadings(units: Unit[]): Heading[] {
     const title = norm(n.slice(m[0].length));
     if (title.length < 2 || notHeading(title) || /[。；]$/.test(title) || /。/.test(title)) continue;
     const topic = TOPICS.find(([, re]) => re.test(title));
-    if (!topic || found.has(topic[0])) continue;
-    found.set(topic[0], { no: topic[0], unit: u.index, text: line });
+    if (topic) candidates.push({ no: topic[0], unit: u.index, text: line, arabic: /^[1-8]/.test(m[0]) });
   }
+  // Parts numbered 一、二、 make "1.依申请公开政府信息办理情况" inside 总体情况 a sub-item, not
+  // part 三: an Arabic-numbered heading counts only where it keeps the order of the parts the
+  // report numbers in Chinese ("1、总体情况" before "二、主动公开…" is part 一 mistyped).
+  const found = new Map<number, Heading>();
+  for (const c of candidates) if (!c.arabic && !found.has(c.no)) found.set(c.no, { no: c.no, unit: c.unit, text: c.text });
+  const chinese = [...found.values()];
+  const inOrder = (c: Heading) => chinese.every((h) => (ORDER[h.no] < ORDER[c.no] ? h.unit < c.unit : h.unit > c.unit));
+  for (const c of candidates) if (c.arabic && !found.has(c.no) && inOrder(c)) found.set(c.no, { no: c.no, unit: c.unit, text: c.text });
   return [...found.values()].sort((a, b) => a.unit - b.unit);
 }
