@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { splitText, tokenize } from '../../src/shared/report/parse/tokens.ts';
 import { toUnits } from '../../src/shared/report/parse/units.ts';
-import { parseT2 } from '../../src/shared/report/parse/tables.ts';
+import { parseT2, parseT3 } from '../../src/shared/report/parse/tables.ts';
 import type { DocBlock } from '../../src/shared/doc/blocks.ts';
 
 it('takes a count word followed by another number as a cell, and keeps a number inside words in its label', () => {
@@ -22,4 +22,12 @@ it('says which unit it took for a 采购总金额 written without one, and keeps
   const big = parseT2(tokenize([units[0], units[1], units[3]], 0, 3), 'T2019');
   expect(big.cells.find((c) => c.col === 'amount')?.value).toMatchObject({ num: 123.4567, unit: '万元' });
   expect(big.notes.map((n) => n.message)).toEqual(['表二 政府集中采购“采购总金额”写作“1234567”，没有写单位，按数值判断为元，已换算为123.4567万元，请核对']);
+});
+
+it('finds no table 三, and says nothing of one, in a sentence that quotes two of its labels', () => {
+  // As a 街道's 2022 report writes it in 总体情况.
+  const units = toUnits([{ type: 'p', text: '全年新收政府信息公开申请数量0件,上年结转政府信息公开申请数量0件。' }] as DocBlock[]).units;
+  const t3 = parseT3(tokenize(units, 0, 1));
+  expect(t3.cells).toEqual([]);
+  expect(t3.notes).toEqual([]);
 });

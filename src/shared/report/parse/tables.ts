@@ -85,7 +85,9 @@ export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableR
     }),
   () => T3_COLUMNS.map((c) => c.id));
   const withValues = parsed.filter((p) => p.values.length > 0);
-  if (withValues.length < 3) return res; // a few stray words are not a table
+  // A few stray words are not a table: two of its labels quoted in a sentence ("全年新收政府信息公开
+  // 申请数量0件,上年结转…0件") say nothing about cells, so no note sends the user looking for them.
+  if (withValues.length < 3) return parsed.length < 3 ? { ...EMPTY(), rowIds: [] } : res;
   for (const pr of withValues) {
     res.rowIds.push(pr.rowId);
     pr.values.forEach((v, i) => res.cells.push({ table: 't3', row: pr.rowId, col: T3_COLUMNS[i].id, value: v.value, source: v.source, ...(v.how ? { how: v.how } : {}) }));
