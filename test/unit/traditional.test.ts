@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/cn2t';
 import { expect, it } from 'vitest';
 import { processFile } from '../../src/main/node/import/process-file.ts';
-import { isTraditional } from '../../src/shared/doc/traditional.ts';
+import { isTraditional, simplifiedBlocks } from '../../src/shared/doc/traditional.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const real = readFileSync(new URL('../fixtures/real/pt-gwh-2022/tabs.txt', import.meta.url), 'utf8');
@@ -32,4 +32,11 @@ it('reads a report in Traditional characters, pinyin glosses and all, as the sam
   // A Simplified report is left as it is.
   expect(isTraditional(real)).toBe(false);
   expect(simple.notes.map((n) => n.code)).not.toContain('traditional');
+});
+
+it('drops pinyin glosses also where too little is Traditional to convert, document after document', () => {
+  const long = { type: 'p' as const, text: `${'政府信息公开工作年度报告。'.repeat(50)}二酉苗族鄉(xiāng)` };
+  const short = { type: 'p' as const, text: '二酉乡(xiāng)人民政府' };
+  expect(simplifiedBlocks([long]).blocks[0]).toMatchObject({ text: expect.stringMatching(/苗族鄉$/) }); // too little Traditional to convert; the gloss goes
+  expect(simplifiedBlocks([short]).blocks[0]).toEqual({ type: 'p', text: '二酉乡人民政府' });
 });

@@ -259,7 +259,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       const d = detail(id);
       const name = noticeName(d);
       if (format === 'docx') {
-        const path = await platform.saveFile(await noticeDocx(noticeOf(d, deadline)), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        const path = await platform.saveFile(await noticeDocx(noticeOf(shownReport(d)!, deadline)), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
         return path ? { saved: true, path } : { saved: false };
       }
       const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
@@ -270,8 +270,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       if (!folder) return null;
       let written = 0;
       for (const r of archive.listReports({ year, sort: 'agency' })) {
-        const d = archive.getReport(r.id);
-        if (!d || !shownReport(d)!.findings.length) continue;
+        const d = shownReport(archive.getReport(r.id));
+        if (!d || d.findings.length === 0) continue;
         await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(noticeOf(d, deadline)));
         written++;
       }
@@ -329,9 +329,10 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     return d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
   }
 
+  /** The 审核意见 of a report as shown (shownReport: A1 included). */
   function noticeOf(d: ReportDetail, deadline?: string) {
     const s = archive.settings();
-    return buildNotice(withAreaFindings(archive, d), { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
+    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
   }
 
   /** Writes bytes to a temporary file and opens it with the system's default program. */

@@ -17,7 +17,8 @@ export interface UnitEntry {
   aliases: string[];
 }
 
-const GOV = /(?:人民政府|管理委员会|管委会)$/;
+/** A government's name ends so: 某某县人民政府, 某某区管委会. */
+export const GOV = /(?:人民政府|管理委员会|管委会)$/;
 const TOWN = /(?:镇|乡|街道)(?:人民政府|办事处)?$|街道办事处$/;
 
 /** 平潭综合实验区管委会 → 平潭综合实验区: the area a government governs. */

@@ -7,8 +7,9 @@ import type { DocBlock } from './blocks.ts';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const CJK = /[\u3400-\u9fff]/g;
-/** A character's pinyin in brackets, with a tone mark: "鄉(xiāng)". */
-const GLOSS = /([\u3400-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]/g;
+/** A character's pinyin in brackets, with a tone mark: "鄉(xiāng)". (Not global: `test` on a global regex carries lastIndex from one document to the next.) */
+const GLOSS = /([\u3400-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]/;
+const GLOSSES = new RegExp(GLOSS.source, 'g');
 
 const textOf = (blocks: DocBlock[]) => blocks.map((b) => (b.type === 'p' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
 
@@ -25,11 +26,12 @@ export function isTraditional(text: string): boolean {
 
 /** The blocks in Simplified characters, glosses dropped; `converted` says whether anything was Traditional. */
 export function simplifiedBlocks(blocks: DocBlock[]): { blocks: DocBlock[]; converted: boolean } {
-  const glossed = GLOSS.test(textOf(blocks));
-  const traditional = isTraditional(textOf(blocks));
+  const text = textOf(blocks);
+  const glossed = GLOSS.test(text);
+  const traditional = isTraditional(text);
   if (!glossed && !traditional) return { blocks, converted: false };
   const fix = (s: string) => {
-    const t = s.replace(GLOSS, '$1');
+    const t = s.replace(GLOSSES, '$1');
     return traditional ? toSimplified(t) : t;
   };
   return {

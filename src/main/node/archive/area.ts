@@ -6,7 +6,7 @@
 import type { AreaSummary, DirectoryUnit, ReportDetail, ReportSummary } from '../../../shared/contract/types.ts';
 import { differenceFindings } from '../../../shared/area/differences.ts';
 import { sumAreaTables } from '../../../shared/area/sum.ts';
-import { governed } from '../../../shared/area/directory.ts';
+import { GOV, governed } from '../../../shared/area/directory.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import type { Archive } from './archive.ts';
 
@@ -91,15 +91,13 @@ export function areaSummary(archive: Archive, year: number, opts: { region?: str
   };
 }
 
-const GOVERNMENT = /(?:人民政府|管理委员会|管委会)$/;
-
 /**
  * A government's own report with its A1 提醒: every cell where it differs from the sum of its
  * units' reports of the year (the 单位目录's units under it). Worked out when the report is
  * shown, not stored: the units' reports keep arriving through January to March.
  */
 export function withAreaFindings(archive: Archive, d: ReportDetail): ReportDetail {
-  if (!d.year || !d.agency || !GOVERNMENT.test(d.agency)) return d;
+  if (!d.year || !d.agency || !GOV.test(d.agency)) return d;
   const a = areaSummary(archive, d.year, { region: d.agency });
   if (a.selection !== 'directory' || a.own?.reportId !== d.id || a.units.length === 0) return d;
   return { ...d, findings: [...d.findings, ...differenceFindings(a)] };

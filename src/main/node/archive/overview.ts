@@ -8,7 +8,6 @@ import { proposeUnit, UNIT_KINDS } from '../../../shared/area/directory.ts';
 import type { Archive } from './archive.ts';
 import { areaSummary } from './area.ts';
 
-
 export function overview(archive: Archive, year: number, region?: string): Overview {
   const a = areaSummary(archive, year, { region, own: 'include' });
   const directory = archive.directory();

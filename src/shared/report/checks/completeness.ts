@@ -4,7 +4,6 @@ import type { Finding, ParsedReport } from '../model.ts';
 import { PART_TITLES, partOrdinal } from '../parse/parts.ts';
 import { TABLE_TITLES } from '../templates/types.ts';
 
-
 export function checkCompleteness(r: Pick<ParsedReport, 'template' | 'parts' | 'cells' | 'year'>): Finding[] {
   const out: Finding[] = [];
   if (r.template === 'unknown') return out;

@@ -30,7 +30,6 @@ export function textSimilarity(a: string, b: string): number {
   return (2 * both) / (x.length - 1 + (y.length - 1));
 }
 
-
 /** Y2 (年报体检): a part that is 90 % or more the same as the same part of last year's report. */
 function copiedParts(prev: YearReport, cur: YearReport): Finding[] {
   const out: Finding[] = [];

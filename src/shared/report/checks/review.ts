@@ -5,7 +5,7 @@
 // naming where it is (part and the words, which the report view highlights); the rules are
 // data (REVIEW_RULES), read by the checks, the 检查规则 list and the notice to the unit.
 import type { Cell, Finding, Part, TemplateId } from '../model.ts';
-import { CN_NUMERALS, PART_TITLES, partOrdinal } from '../parse/parts.ts';
+import { CN_NUMERALS as CN, PART_TITLES, partOrdinal } from '../parse/parts.ts';
 
 export interface ReviewRule {
   id: string;
@@ -37,7 +37,6 @@ export const REVIEW_RULES: ReviewRule[] = [
   { id: 'W2', title: '标点符号使用不规范', fix: '中文句子使用全角标点，删去重复的标点，补全成对的书名号、引号、括号', templates: ALL },
 ];
 
-const CN = CN_NUMERALS;
 /** 一…十九 as a number; 0 for anything else. */
 function cnNumber(s: string): number {
   if (s.length === 1) return CN.indexOf(s) > 0 ? CN.indexOf(s) : 0;
