@@ -1,0 +1,123 @@
+// Findings: a report's own checks, the cross-year ones within its agency group, and its status.
+import type { Archive } from './archive.ts';
+import type { Finding, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
+import { allChecks } from '../../../shared/report/checks/index.ts';
+import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
+import { statusOf } from '../../../shared/report/status.ts';
+import { cellsOf, findingsOf } from './reports.ts';
+import { groupOf, latestByYear, reportsOfGroup, type GroupReport } from './agencies.ts';
+import { correctionsFor } from './corrections.ts';
+
+const CROSS_YEAR_RULES = "('X1','X2','Y2')";
+
+export function insertFindings(a: Archive, id: number, findings: Finding[]): void {
+  const base = (a.stmt('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
+  const stmt = a.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json, at_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null));
+}
+
+/**
+ * Recomputes X1/X2 between consecutive years of one agency group, and the statuses. With a
+ * scope, only what a change to one report of `year` can affect: that report, and the reports
+ * of the next year (they compare against the year's latest report).
+ */
+export function refreshGroup(a: Archive, group: string, scope?: { id?: number; year: number }): void {
+  const reports = reportsOfGroup(a, group);
+  for (const id of resolvePending(a, reports)) checkOwn(a, id);
+  const del = a.stmt(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
+  const byYear = latestByYear(reports);
+  for (const r of reports) {
+    if (scope && r.id !== scope.id && r.year !== scope.year + 1) continue;
+    del.run(r.id);
+    const prev = byYear.get(r.year - 1);
+    if (prev) {
+      const found = checkCrossYear({ ...prev, cells: cellsOf(a, prev.id), parts: partsOf(a, prev.id) }, { ...r, cells: cellsOf(a, r.id), parts: partsOf(a, r.id) });
+      insertFindings(a, r.id, found);
+    }
+    updateStatus(a, r.id);
+  }
+}
+
+export function partsOf(a: Archive, id: number): Part[] {
+  const r = a.stmt('SELECT parts_json FROM reports WHERE id = ?').get(id) as { parts_json: string } | undefined;
+  return r ? (JSON.parse(r.parts_json) as Part[]) : [];
+}
+
+export function updateStatus(a: Archive, id: number): void {
+  const r = a.stmt('SELECT complete FROM reports WHERE id = ?').get(id) as { complete: number } | undefined;
+  if (!r) return;
+  a.stmt('UPDATE reports SET status = ? WHERE id = ?').run(statusOf(r.complete === 1, findingsOf(a, id)), id);
+}
+
+/** Re-runs the report's own checks from what is stored (after a correction). */
+export function recheck(a: Archive, id: number): void {
+  const r = checkOwn(a, id);
+  if (r?.agency_norm) refreshGroup(a, groupOf(a, r.agency_norm), r.year ? { id, year: r.year } : undefined);
+}
+
+/** The report's own checks (not the cross-year ones) from what is stored. */
+export function checkOwn(a: Archive, id: number): { agency_norm: string | null; year: number | null } | null {
+  const r = a.stmt('SELECT agency, agency_norm, year, date, template, parts_json, notes_json, text FROM reports WHERE id = ?').get(id) as
+    | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string; notes_json: string; text: string }
+    | undefined;
+  if (!r) return null;
+  const findings = allChecks({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: cellsOf(a, id), notes: openNotes(a, id, JSON.parse(r.notes_json)), text: r.text });
+  a.stmt(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
+  insertFindings(a, id, findings);
+  updateStatus(a, id);
+  return r;
+}
+
+/**
+ * Rows of table 二 left blank because their run-together digits read several ways, decided by
+ * the neighbouring years (X2): 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N). Taken only
+ * where exactly one reading agrees, marked 推断; the ids of the reports that changed.
+ */
+export function resolvePending(a: Archive, reports: GroupReport[]): number[] {
+  const byYear = latestByYear(reports);
+  const changed: number[] = [];
+  const value = (id: number, row: string, col: string) => {
+    const c = cellsOf(a, id).find((x) => x.table === 't2' && x.row === row && x.col === col);
+    return c?.value.kind === 'number' ? c.value.num : null;
+  };
+  // Every report of the group (a second file of one year too), against the latest of the years around it.
+  for (const r of [...reports].sort((a, b) => a.year - b.year)) {
+    if (r.template !== 'T2021') continue;
+    const notes = JSON.parse((a.stmt('SELECT notes_json FROM reports WHERE id = ?').get(r.id) as { notes_json: string }).notes_json) as ParseNote[];
+    let touched = false;
+    for (const n of notes) {
+      const p = n.pending;
+      if (!p || !['issued', 'repealed', 'inForce'].every((c) => p.cols.includes(c))) continue;
+      const at = (reading: string[], col: string) => Number(reading[p.cols.indexOf(col)]);
+      const prev = byYear.get(r.year - 1);
+      const next = byYear.get(r.year + 1);
+      const before = prev?.template === 'T2021' ? value(prev.id, p.row, 'inForce') : null;
+      const after = next?.template === 'T2021' ? [value(next.id, p.row, 'inForce'), value(next.id, p.row, 'issued'), value(next.id, p.row, 'repealed')] : [null];
+      const fits = p.readings.filter(
+        (x) =>
+          (before === null || at(x, 'inForce') === before + at(x, 'issued') - at(x, 'repealed')) &&
+          (after.some((v) => v === null) || at(x, 'inForce') === after[0]! - after[1]! + after[2]!),
+      );
+      if ((before === null && after.some((v) => v === null)) || fits.length !== 1) continue;
+      const reading = fits[0];
+      const by = [before !== null ? `${r.year - 1}年度现行有效${before}件` : '', !after.some((v) => v === null) ? `${r.year + 1}年度的现行有效、制发和废止件数` : ''].filter(Boolean).join('和');
+      const cell = a.stmt(`INSERT OR IGNORE INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (?, 't2', ?, ?, 'number', ?, ?, NULL, ?, 'inferred')`);
+      p.cols.forEach((col, k) => cell.run(r.id, p.row, col, Number(reading[k]), reading[k], `推断（表格分隔丢失，按${by}拆分）`));
+      n.code = 'split-inferred';
+      n.message = `表二“${p.row === 'rules' ? '规章' : '行政规范性文件'}”的数字连在一起（“${p.run}”），按${by}只有一种拆分：${reading.join('、')}，已记录并标为推断`;
+      delete n.pending;
+      touched = true;
+    }
+    if (touched) {
+      a.stmt('UPDATE reports SET notes_json = ? WHERE id = ?').run(JSON.stringify(notes), r.id);
+      changed.push(r.id);
+    }
+  }
+  return changed;
+}
+
+/** A disagreement about agency or year is settled once a reviewer has corrected them. */
+export function openNotes(a: Archive, id: number, notes: ParseNote[]): ParseNote[] {
+  const sha = (a.stmt('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string }).sha256;
+  return correctionsFor(a, sha).some((c) => c.target.startsWith('meta:')) ? notes.filter((n) => n.code !== 'meta-disagree') : notes;
+}

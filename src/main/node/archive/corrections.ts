@@ -1,0 +1,126 @@
+// Corrections: what a reviewer changed in a report (cells, agency, year), kept against the file's
+// hash so that the parsed value stays the original; bulk changes and their undo.
+import type { Archive, MetaSnapshot } from './archive.ts';
+import type { Correction } from '../../../shared/report/corrections.ts';
+import type { CellValue } from '../../../shared/report/model.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
+import { indexReport } from './search.ts';
+import { cellsOf } from './reports.ts';
+import { recheck, refreshGroup } from './checks.ts';
+import { groupOf } from './agencies.ts';
+
+export function correctionsFor(a: Archive, sha256: string): Correction[] {
+  const rows = a.stmt('SELECT target, original_json, value_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at').all(sha256) as {
+    target: string;
+    original_json: string;
+    value_json: string;
+    corrected_by: string;
+    corrected_at: string;
+  }[];
+  return rows.map((c) => ({ target: c.target, original: JSON.parse(c.original_json), value: JSON.parse(c.value_json), by: c.corrected_by, at: c.corrected_at }));
+}
+
+/** Records a correction (the first parsed value stays the original), applies it, re-checks. */
+export function correct(a: Archive, id: number, target: string, value: CellValue | string | number | null, by: string): void {
+  a.db.transaction(() => {
+    const r = a.stmt('SELECT sha256, agency, agency_norm, year FROM reports WHERE id = ?').get(id) as
+      | { sha256: string; agency: string | null; agency_norm: string | null; year: number | null }
+      | undefined;
+    if (!r) throw new Error('档案中没有这份报告');
+    const previous = correctionsFor(a, r.sha256).find((c) => c.target === target);
+    let current: unknown;
+    if (target === 'meta:agency') {
+      current = r.agency;
+      const name = (value as string | null)?.trim() || null;
+      a.stmt('UPDATE reports SET agency = ?, agency_norm = ? WHERE id = ?').run(name, name ? normalizeAgency(name) : null, id);
+    } else if (target === 'meta:year') {
+      current = r.year;
+      a.stmt('UPDATE reports SET year = ? WHERE id = ?').run(value, id);
+    } else {
+      const [table, row, col] = target.slice(5).split('|');
+      const cell = cellsOf(a, id).find((c) => c.table === table && c.row === row && c.col === col);
+      current = cell ? cell.value : null;
+      const v = value as CellValue;
+      a.stmt(
+          `INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '人工更正')
+           ON CONFLICT (report_id, tbl, row, col) DO UPDATE SET kind = excluded.kind, num = excluded.num, raw = excluded.raw, unit = excluded.unit, how = NULL`,
+        )
+        .run(id, table, row, col, v.kind, v.num, v.raw, v.unit ?? cell?.value.unit ?? null);
+    }
+    a.stmt(
+        `INSERT INTO corrections (sha256, target, original_json, value_json, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sha256, target) DO UPDATE SET value_json = excluded.value_json, corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at`,
+      )
+      .run(r.sha256, target, JSON.stringify(previous ? previous.original : (current ?? null)), JSON.stringify(value), by, new Date().toISOString());
+    recheck(a, id);
+    if (target.startsWith('meta:')) indexReport(a, id);
+    // A new agency or year moves the report: its old group is recomputed whole.
+    if (target.startsWith('meta:') && r.agency_norm) refreshGroup(a, groupOf(a, r.agency_norm));
+  })();
+}
+
+/** Puts the parsed value back and forgets the correction. */
+export function revert(a: Archive, id: number, target: string): void {
+  a.db.transaction(() => {
+    const r = a.stmt('SELECT sha256 FROM reports WHERE id = ?').get(id) as { sha256: string } | undefined;
+    if (!r) throw new Error('档案中没有这份报告');
+    const c = correctionsFor(a, r.sha256).find((x) => x.target === target);
+    if (!c) return;
+    // Put the original back through correct(), then drop the record so nothing says "corrected".
+    correct(a, id, target, c.original, c.by);
+    a.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
+    if (target.startsWith('cell:') && c.original === null) {
+      const [table, row, col] = target.slice(5).split('|');
+      a.stmt('DELETE FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?').run(id, table, row, col);
+      recheck(a, id);
+    }
+  })();
+}
+
+/**
+ * One agency and/or year for many reports, in one transaction; what each field was before
+ * (its correction record, or none) comes back, so the whole change can be undone.
+ */
+export function correctMetaMany(a: Archive, ids: number[], change: { agency?: string; year?: number }, by: string): MetaSnapshot[] {
+  return a.db.transaction(() => {
+    const before: MetaSnapshot[] = [];
+    for (const id of ids) {
+      const r = a.stmt('SELECT sha256, agency, year FROM reports WHERE id = ?').get(id) as { sha256: string; agency: string | null; year: number | null } | undefined;
+      if (!r) throw new Error(`档案中没有报告 #${id}`);
+      for (const [target, value, now] of [
+        ['meta:agency', change.agency, r.agency],
+        ['meta:year', change.year, r.year],
+      ] as const) {
+        if (value === undefined) continue;
+        // Setting what is already there confirms it; it is recorded all the same, as settled.
+        const previous = correctionsFor(a, r.sha256).find((c) => c.target === target) ?? null;
+        before.push({ id, target, previous });
+        if (value === now && previous) continue;
+        correct(a, id, target, value, by);
+      }
+    }
+    return before;
+  })();
+}
+
+/** Undoes correctMetaMany: each field back to its record before, or to the parsed value. */
+export function restoreMeta(a: Archive, before: MetaSnapshot[]): void {
+  a.db.transaction(() => {
+    for (const b of [...before].reverse()) {
+      const r = a.stmt('SELECT sha256 FROM reports WHERE id = ?').get(b.id) as { sha256: string } | undefined;
+      if (!r) continue; // removed meanwhile
+      if (!b.previous) {
+        revert(a, b.id, b.target);
+        continue;
+      }
+      correct(a, b.id, b.target, b.previous.value as string | number, b.previous.by);
+      a.stmt('UPDATE corrections SET original_json = ?, corrected_by = ?, corrected_at = ? WHERE sha256 = ? AND target = ?').run(
+        JSON.stringify(b.previous.original),
+        b.previous.by,
+        b.previous.at,
+        r.sha256,
+        b.target,
+      );
+    }
+  })();
+}

@@ -1,0 +1,235 @@
+// Reports, their cells and findings as stored: one row per imported file, read back as the model.
+import type { Archive, NewReport, ExportRow } from './archive.ts';
+import type { ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
+import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
+import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
+import { reviewReasons } from '../../../shared/report/review.ts';
+import { indexReport } from './search.ts';
+import { GROUP, groupOf, byPinyin } from './agencies.ts';
+import { insertFindings, refreshGroup } from './checks.ts';
+import { correctionsFor } from './corrections.ts';
+
+/** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
+const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
+  (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
+  (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
+     AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
+  ${GROUP} AS grp,
+  (SELECT group_concat(substr(k.target, 6)) FROM corrections k WHERE k.sha256 = r.sha256 AND k.target IN ('meta:agency', 'meta:year')) AS meta_fixed`;
+
+export function hasOriginal(a: Archive, sha256: string): number | null {
+  const row = a.stmt('SELECT id FROM reports WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Another report of the same agency and year: a possible duplicate from a different file. */
+export function sameAgencyYear(a: Archive, agencyNorm: string, year: number, exceptId: number): { id: number; fileName: string } | null {
+  const r = a.stmt('SELECT id, file_name AS fileName FROM reports WHERE agency_norm = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1')
+    .get(agencyNorm, year, exceptId) as { id: number; fileName: string } | undefined;
+  return r ?? null;
+}
+
+/** One file, one transaction: the report is in the archive whole, or not at all. */
+export function insertReport(a: Archive, r: NewReport): number {
+  return a.db.transaction(() => {
+    a.stmt('INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?, ?, ?)').run(r.sha256, r.bytes.length, Buffer.from(r.bytes));
+    const { lastInsertRowid } = a.stmt(
+        `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, date, template,
+           complete, status, parts_json, notes_json, evidence_json, text, parser_version, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.sha256, r.fileName, r.sourcePath, r.format, r.encoding, r.agency, r.agencyNorm, r.year, r.date, r.template,
+        r.complete ? 1 : 0, r.status, JSON.stringify(r.parts), JSON.stringify(r.notes), JSON.stringify(r.evidence), r.text, r.parserVersion,
+        new Date().toISOString(),
+      );
+    const id = Number(lastInsertRowid);
+    const cell = a.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null);
+    insertFindings(a, id, r.findings);
+    indexReport(a, id);
+    if (r.agencyNorm) refreshGroup(a, groupOf(a, r.agencyNorm), r.year ? { id, year: r.year } : undefined);
+    return id;
+  })();
+}
+
+export function listReports(a: Archive, q: ReportListQuery = {}): ReportSummary[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.year !== undefined) {
+    where.push('r.year = ?');
+    args.push(q.year);
+  }
+  if (q.agency) {
+    where.push(`(r.agency_norm LIKE ? OR r.agency LIKE ? OR ${GROUP} LIKE ?)`);
+    args.push(`%${q.agency}%`, `%${q.agency}%`, `%${normalizeAgency(q.agency)}%`);
+  }
+  if (q.onlyProblems || q.status === 'problems') where.push("r.status <> 'ok'");
+  else if (q.status) {
+    where.push('r.status = ?');
+    args.push(q.status);
+  }
+  const order = {
+    year: 'r.year DESC, r.agency_norm',
+    agency: 'r.agency_norm, r.year DESC',
+    imported: 'r.imported_at DESC, r.id DESC',
+    status: "CASE r.status WHEN 'error' THEN 0 WHEN 'incomplete' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END, r.year DESC",
+  }[q.sort ?? 'year'];
+  const rows = a.stmt(
+      `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at, r.evidence_json,
+         ${SUMMARY_COLUMNS}
+       FROM reports r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+    )
+    .all(...args) as ReportRow[];
+  let out = rows.map(toSummary);
+  if (q.review) out = out.filter((r) => r.review.length > 0);
+  // Chinese names in pinyin order, as a clerk looks them up (SQL orders by code point).
+  if ((q.sort ?? 'year') === 'agency') out.sort((a, b) => byPinyin(a.agency ?? '', b.agency ?? '') || (b.year ?? 0) - (a.year ?? 0));
+  return out;
+}
+
+export function getReport(a: Archive, id: number): ReportDetail | null {
+  const r = a.stmt(
+      `SELECT r.*, ${SUMMARY_COLUMNS},
+         (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
+       FROM reports r WHERE r.id = ?`,
+    )
+    .get(id) as (ReportRow & { parts_json: string; notes_json: string; evidence_json: string; encoding: string; size: number; sha256: string; text: string }) | undefined;
+  if (!r) return null;
+  return {
+    ...toSummary(r),
+    encoding: r.encoding,
+    size: r.size,
+    sha256: r.sha256,
+    parts: JSON.parse(r.parts_json) as Part[],
+    notes: JSON.parse(r.notes_json) as ParseNote[],
+    evidence: JSON.parse(r.evidence_json) as MetaEvidence[],
+    cells: cellsOf(a, id),
+    findings: findingsOf(a, id),
+    corrections: correctionsFor(a, r.sha256),
+    text: r.text,
+  };
+}
+
+export function cellsOf(a: Archive, id: number): Cell[] {
+  const rows = a.stmt(
+      `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, c.how, k.original_json
+       FROM cells c JOIN reports r ON r.id = c.report_id
+       LEFT JOIN corrections k ON k.sha256 = r.sha256 AND k.target = 'cell:' || c.tbl || '|' || c.row || '|' || c.col
+       WHERE c.report_id = ?`,
+    )
+    .all(id) as (CellRow & { how: string | null; original_json: string | null })[];
+  return rows.map((c) => ({
+    table: c.tbl as Cell['table'],
+    row: c.row,
+    col: c.col,
+    value: { kind: c.kind as Cell['value']['kind'], num: c.num, raw: c.raw, ...(c.unit ? { unit: c.unit } : {}) },
+    source: c.source,
+    ...(c.how === 'inferred' ? { how: 'inferred' as const } : {}),
+    ...(c.original_json ? { original: (JSON.parse(c.original_json) as CellValue | null) ?? { kind: 'blank' as const, num: null, raw: '（原表无此格）' } } : {}),
+  }));
+}
+
+export function findingsOf(a: Archive, id: number): Finding[] {
+  const rows = a.stmt('SELECT rule, severity, message, cells_json, at_json FROM findings WHERE report_id = ? ORDER BY seq').all(id) as FindingRow[];
+  return rows.map((f) => ({ rule: f.rule, severity: f.severity as Finding['severity'], message: f.message, cells: JSON.parse(f.cells_json), ...(f.at_json ? { at: JSON.parse(f.at_json) } : {}) }));
+}
+
+/** Removes a report; its original goes too unless another report was made from the same bytes. */
+export function removeReport(a: Archive, id: number): boolean {
+  return a.db.transaction(() => {
+    const r = a.stmt('SELECT sha256, agency_norm, year FROM reports WHERE id = ?').get(id) as
+      | { sha256: string; agency_norm: string | null; year: number | null }
+      | undefined;
+    if (!r) return false;
+    a.stmt('DELETE FROM reports WHERE id = ?').run(id);
+    a.stmt('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
+    if (r.agency_norm) refreshGroup(a, groupOf(a, r.agency_norm), r.year ? { year: r.year } : undefined);
+    return true;
+  })();
+}
+
+export function original(a: Archive, id: number): { fileName: string; bytes: Buffer; sha256: string } | null {
+  const r = a.stmt('SELECT r.file_name AS fileName, o.bytes AS bytes, o.sha256 AS sha256 FROM reports r JOIN originals o ON o.sha256 = r.sha256 WHERE r.id = ?')
+    .get(id) as { fileName: string; bytes: Buffer; sha256: string } | undefined;
+  return r ?? null;
+}
+
+export function exportRows(a: Archive): ExportRow[] {
+  return a.stmt('SELECT id, file_name AS file, agency, year, template, status FROM reports ORDER BY year, agency_norm, id')
+    .all() as ExportRow[];
+}
+
+export function years(a: Archive): number[] {
+  return (a.stmt('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+}
+
+export function count(a: Archive): number {
+  return (a.stmt('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+}
+
+
+interface ReportRow {
+  id: number;
+  file_name: string;
+  source_path: string;
+  format: string;
+  agency: string | null;
+  agency_norm: string | null;
+  year: number | null;
+  date: string | null;
+  template: TemplateId;
+  status: ReportStatus;
+  complete: number;
+  imported_at: string;
+  errors: number;
+  warnings: number;
+  dups: number;
+  grp: string | null;
+  evidence_json: string;
+  meta_fixed: string | null;
+}
+interface CellRow {
+  tbl: string;
+  row: string;
+  col: string;
+  kind: string;
+  num: number | null;
+  raw: string;
+  unit: string | null;
+  source: string;
+}
+interface FindingRow {
+  rule: string;
+  severity: string;
+  message: string;
+  cells_json: string;
+  at_json: string | null;
+}
+
+function toSummary(r: ReportRow): ReportSummary {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    sourcePath: r.source_path,
+    format: r.format,
+    agency: r.agency,
+    agencyNormalized: r.agency_norm,
+    year: r.year,
+    date: r.date,
+    template: r.template,
+    status: r.status,
+    complete: r.complete === 1,
+    importedAt: r.imported_at,
+    errors: r.errors,
+    warnings: r.warnings,
+    possibleDuplicate: r.dups > 0,
+    agencyGroup: r.grp,
+    review: reviewReasons({
+      agency: r.agency,
+      year: r.year,
+      evidence: JSON.parse(r.evidence_json) as MetaEvidence[],
+      settled: new Set((r.meta_fixed ?? '').split(',').filter((f): f is 'agency' | 'year' => f === 'agency' || f === 'year')),
+    }),
+  };
+}
