@@ -38,6 +38,9 @@ afterAll(async () => {
 
 const byName = (s: ImportStatus, path: string) => s.items.find((i) => i.path.endsWith(path));
 
+/** Files in the archive, as against reports (units' years). */
+const files = () => (rt.archive.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+
 describe('importing the fixture folder', () => {
   it('imports every report and lists the rest with reasons', () => {
     // 5 seeds x 3 encodings + 3 samples + 7 Word files + 7 2021-format fixtures + a scanned PDF;
@@ -47,7 +50,9 @@ describe('importing the fixture folder', () => {
     expect(first.total).toBe(42);
     expect(first.done).toBe(42);
     expect(first.finished).toBe(true);
-    expect(rt.archive.count()).toBe(32);
+    // 32 files, 11 reports: a seed in three encodings and two Word files is one report of a unit's year.
+    expect(rt.archive.count()).toBe(11);
+    expect(files()).toBe(32);
     const dup = first.items.find((i) => i.status === 'duplicate')!;
     expect(dup.message).toMatch(/内容完全相同/);
     expect(['seed-004.doc', 'seed-004-really-doc.docx']).toContain(dup.name);
@@ -80,7 +85,7 @@ describe('importing the fixture folder', () => {
   });
 
   it('recognises agency and year of every seed in every encoding and format', () => {
-    const reports = rt.archive.listReports({});
+    const reports = first.items.filter((i) => i.reportId).map((i) => rt.archive.getReport(i.reportId!)!);
     for (const [name, e] of Object.entries({ ...SEEDS, ...SAMPLES })) {
       const got = reports.filter((r) => r.fileName.startsWith(name));
       expect(got.length, name).toBeGreaterThanOrEqual(name.startsWith('seed') ? 3 : 1);
@@ -97,19 +102,27 @@ describe('importing the fixture folder', () => {
     }
   });
 
-  it('flags the same agency and year from another file as a possible duplicate', () => {
+  it('takes the same report in five files as one report with four other files, its tables from the Word file', () => {
     const item = byName(first, 'gb18030/seed-001.txt')!;
     expect(item.status).toBe('imported');
     const seed001 = rt.archive.listReports({}).filter((r) => r.agency === '宁波市科学技术局');
-    expect(seed001.length).toBe(5); // UTF-8, GB18030, UTF-16LE, .docx, .doc
-    expect(seed001.every((r) => r.possibleDuplicate)).toBe(true);
-    expect(seed001.every((r) => r.status === 'error')).toBe(true);
+    expect(seed001.length).toBe(1); // UTF-8, GB18030, UTF-16LE, .docx, .doc: one report
+    expect(seed001[0].otherFiles).toBe(4);
+    expect(seed001[0].versions).toBe(1);
+    expect(['docx', 'doc']).toContain(seed001[0].format);
+    expect(seed001[0].status).toBe('error');
+    const files = rt.archive.getReport(seed001[0].id)!.files!;
+    expect(files.files.map((f) => f.form).sort()).toEqual(['Word', 'Word', '文本', '文本', '文本']);
+    expect(files.files.filter((f) => !f.primary).every((f) => f.why?.startsWith('正文相同'))).toBe(true);
+    // Every file but the first of each of the 12 versions (11 reports, 某市教育局 2024 in two) is another file of a report.
+    expect(first.next).toEqual({ review: 1, copies: 20, versions: 1 });
   });
 
   it('reports a second import of the same files as duplicates and writes nothing', async () => {
     const again = await importPaths([join(dir, 'in/reports')]);
     expect(again.counts).toEqual({ imported: 0, duplicate: 32, skipped: 0, failed: 0 });
-    expect(rt.archive.count()).toBe(32);
+    expect(rt.archive.count()).toBe(11);
+    expect(files()).toBe(32);
   });
 
   it('leaves nothing behind for failed files', () => {
@@ -153,7 +166,7 @@ describe('importing the fixture folder', () => {
   });
 
   it('removes a report with its cells and its original', () => {
-    const r = rt.archive.listReports({}).find((x) => x.fileName === 'huaian-city-gov-2024.txt')!;
+    const r = rt.archive.getReport(first.items.find((i) => i.name === 'huaian-city-gov-2024.txt')!.reportId!)!;
     const sha = rt.archive.getReport(r.id)!.sha256;
     expect(rt.archive.removeReport(r.id)).toBe(true);
     expect(rt.archive.getReport(r.id)).toBeNull();

@@ -1,5 +1,6 @@
 // The operations behind the contract, shared by Electron's IPC, the CLI and the browser
 // test host. What needs Electron itself (dialogs, opening files) comes in as a Platform.
+import { trackFindings } from '../../shared/report/revision.ts';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -125,6 +126,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       return saveSheet(`报告列表_${list.length}份`, format, () => reportListXlsx(list), () => reportListCsv(list));
     },
     removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),
+    chooseFile: ({ id }) => (archive.chooseFile(id), shownReport(archive.getReport(id))),
+    keepApart: ({ id, apart }) => (archive.keepApart(id, apart), shownReport(archive.getReport(id))),
     openOriginal: async ({ id }) => {
       const o = archive.original(id);
       if (!o) return { opened: false, message: '档案中没有这份报告' };
@@ -326,7 +329,16 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   function shownReport(stored: ReportDetail | null): ReportDetail | null {
     const off = archive.settings().disabledRules;
     const d = stored && withAreaFindings(archive, stored);
-    return d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
+    const shown = d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
+    return shown && withRevision(shown, off);
+  }
+
+  /** A later version's findings against the version before it (已整改 / 未整改 / 新问题). */
+  function withRevision(d: ReportDetail, off: string[]): ReportDetail {
+    const prev = d.files && d.copyOf === null && d.version > 1 ? d.files.versions.find((v) => v.version === d.version - 1) : undefined;
+    if (!prev) return d;
+    const t = trackFindings(archive.findingsOf(prev.id).filter((f) => !off.includes(f.rule)), d.findings);
+    return { ...d, revision: { previousId: prev.id, previousVersion: prev.version, fixed: t.fixed, states: t.current.map((c) => c.state) } };
   }
 
   /** The 审核意见 of a report as shown (shownReport: A1 included). */

@@ -71,6 +71,7 @@ export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGran
               <span>跳过 {status.counts.skipped}</span>
               <span className={status.counts.failed ? 'bad' : ''}>失败 {status.counts.failed}</span>
             </div>
+            {finished && <NextStep next={status.next} />}
           </>
         )}
         {shown.length > 0 && (
@@ -107,5 +108,20 @@ export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGran
         </div>
       </div>
     </div>
+  );
+}
+
+/** The last line of an import: what the clerk does next with what came in. */
+function NextStep({ next }: { next: ImportStatus['next'] }) {
+  const parts = [
+    next.review ? <a key="r" href="#/review">{next.review} 份待确认</a> : null,
+    next.copies ? <span key="c">{next.copies} 份为已有报告的另一文件（统计时只算一份）</span> : null,
+    next.versions ? <span key="v">{next.versions} 份为新一稿</span> : null,
+  ].filter(Boolean);
+  if (!parts.length) return null;
+  return (
+    <p className="next-step" role="status">
+      下一步：{parts.map((p, i) => (i ? ['；', p] : p))}
+    </p>
   );
 }

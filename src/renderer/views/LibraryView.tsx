@@ -253,11 +253,7 @@ export function LibraryView({ version, years, params, review, onImport, onChange
                 <a href={`#/report/${r.id}`} title={r.agency ?? ''} onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey) && e.preventDefault()}>
                   {r.agency ?? '（未识别单位）'}
                 </a>
-                {r.possibleDuplicate && (
-                  <span className="tag warn" title="档案中另有同一单位同一年度的报告">
-                    可能重复
-                  </span>
-                )}
+                <FilesTags r={r} />
               </td>
               <td>{r.year ?? '—'}</td>
               <td className="nowrap">{templateLabel(r.template)}</td>
@@ -306,5 +302,23 @@ export function LibraryView({ version, years, params, review, onImport, onChange
       </table>
       {bulk && picked.length > 0 && <BulkMetaDialog count={picked.length} agency={sameAgency} year={sameYear} onSave={applyBulk} onClose={() => setBulk(false)} />}
     </section>
+  );
+}
+
+/** A report held as several files, or revised: 另有 N 份文件, 第2稿（共2稿）. */
+export function FilesTags({ r }: { r: ReportSummary }) {
+  return (
+    <>
+      {r.otherFiles > 0 && (
+        <span className="tag" title="同一份报告的其他文件（如Word、PDF、网页），统计时只算一份">
+          另有 {r.otherFiles} 份文件
+        </span>
+      )}
+      {r.versions > 1 && (
+        <span className="tag warn" title={r.record ? '本单位本年度报告有多稿，这是作为记录的一稿' : '本单位本年度报告有多稿，这不是作为记录的一稿'}>
+          第{r.version}稿（共{r.versions}稿）
+        </span>
+      )}
+    </>
   );
 }

@@ -63,6 +63,10 @@ export const contract = {
   exportReportList: returns<{ saved: boolean; path?: string }>()(z.object({ ids: z.array(id).min(1).max(20000), format: z.enum(['xlsx', 'csv']) }).strict()),
   getReport: returns<ReportDetail | null>()(z.object({ id }).strict()),
   removeReport: returns<{ removed: boolean }>()(z.object({ id }).strict()),
+  /** 以此文件为准: this file's tables stand for its version, and its version for the unit's report of the year. */
+  chooseFile: returns<ReportDetail | null>()(z.object({ id }).strict()),
+  /** A file taken as another file of a report is not (拆分为另一稿), or may be again. */
+  keepApart: returns<ReportDetail | null>()(z.object({ id, apart: z.boolean() }).strict()),
   openOriginal: returns<{ opened: boolean; message?: string }>()(z.object({ id }).strict()),
   /** Shows the native dialog in main; the renderer gets a grant, never sends paths of its own. */
   chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']) }).strict()),

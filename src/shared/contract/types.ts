@@ -2,6 +2,7 @@
 import type { Correction } from '../report/corrections.ts';
 import type { AreaCell } from '../area/sum.ts';
 import type { Cell, Finding, MetaEvidence, ParseNote, Part, TableId, TemplateId } from '../report/model.ts';
+import type { FindingState } from '../report/revision.ts';
 
 export type ReportStatus = 'ok' | 'error' | 'warning' | 'incomplete';
 
@@ -32,8 +33,15 @@ export interface ReportSummary {
   importedAt: string;
   errors: number;
   warnings: number;
-  /** Another report in the archive has the same agency (or an alias of it) and year. */
-  possibleDuplicate: boolean;
+  /** Other files holding this same version of the report (the unit's Word file, the portal's PDF…). */
+  otherFiles: number;
+  /** Which version (第N稿) this file holds, of how many the unit's report of the year has. */
+  version: number;
+  versions: number;
+  /** This file stands for the unit's report of the year (lists, sums and search count it). */
+  record: boolean;
+  /** The file this one is a copy of, when it is one. */
+  copyOf: number | null;
   /** The agency this report's agency was merged into, or its own name. */
   agencyGroup: string | null;
   /** Why its agency or year wants a reviewer's look (empty when nothing does). */
@@ -53,6 +61,19 @@ export interface ReportDetail extends ReportSummary {
   corrections: Correction[];
   /** The document's own text (what search indexes): for showing words outside the six parts. */
   text: string;
+  /** The other files and versions of the unit's report of the year, when there are any. */
+  files: ReportFiles | null;
+  /** A later version against the one before it: which findings were fixed, are still open, are new. */
+  revision?: { previousId: number; previousVersion: number; fixed: Finding[]; states: Exclude<FindingState, '已整改'>[] };
+}
+
+/** The files of one report and its versions, as the report page lists them. */
+export interface ReportFiles {
+  /** The files of this file's version: the one its tables are read from first. */
+  files: { id: number; fileName: string; form: string; primary: boolean; why: string | null; chosen: boolean }[];
+  /** Every version, first draft first; `record` stands for the report. */
+  versions: { id: number; version: number; date: string | null; fileName: string; record: boolean; files: number }[];
+  version: number;
 }
 
 export interface AgencyInfo {
@@ -82,6 +103,10 @@ export interface ImportItem {
   status: ImportItemStatus;
   message: string;
   reportId?: number;
+  /** What an imported file turned out to be: another file of a report the archive has, or a new version of it. */
+  role?: 'copy' | 'version';
+  /** Its agency or year waits for a reviewer (待确认). */
+  review?: boolean;
 }
 
 export interface ImportStatus {
@@ -94,6 +119,8 @@ export interface ImportStatus {
   finished: boolean;
   cancelled: boolean;
   counts: Record<ImportItemStatus, number>;
+  /** What the imported files ask of the clerk next: reports 待确认, files that are another file of a report already in the archive, new versions. */
+  next: { review: number; copies: number; versions: number };
   /** Items from the requested index on; `itemCount` is how many there are in all. */
   items: ImportItem[];
   itemCount: number;

@@ -9,6 +9,7 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { agencyMatch } from '../../../shared/search/agency-match.ts';
 import { cellsOf } from './reports.ts';
 import { refreshGroup } from './checks.ts';
+import { regroupGroup } from './versions.ts';
 
 /** The agency group a report belongs to: its name, or the name it was merged into. */
 export const GROUP = `COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = r.agency_norm), r.agency_norm)`;
@@ -32,7 +33,7 @@ export function groupOf(a: Archive, agencyNorm: string): string {
  */
 export function reportsOfGroup(a: Archive, group: string): GroupReport[] {
   return membersOf(a, group)
-    .flatMap((n) => a.stmt('SELECT id, year, template, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL').all(n) as GroupReport[])
+    .flatMap((n) => a.stmt('SELECT id, year, template, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL AND is_record = 1').all(n) as GroupReport[])
     .sort((a, b) => a.year - b.year || a.id - b.id);
 }
 
@@ -40,7 +41,7 @@ export function listAgencies(a: Archive): AgencyInfo[] {
   const rows = a.stmt(
       `SELECT r.agency_norm AS name, ${GROUP} AS grp, COUNT(*) AS reports, MIN(r.year) AS first, MAX(r.year) AS last,
          (SELECT x.agency FROM reports x WHERE x.agency_norm = r.agency_norm ORDER BY x.year DESC, x.id DESC LIMIT 1) AS display
-       FROM reports r WHERE r.agency_norm IS NOT NULL GROUP BY r.agency_norm ORDER BY grp, name`,
+       FROM reports r WHERE r.agency_norm IS NOT NULL AND r.is_record = 1 GROUP BY r.agency_norm ORDER BY grp, name`,
     )
     .all() as { name: string; grp: string; reports: number; first: number | null; last: number | null; display: string }[];
   const out: AgencyInfo[] = rows.map((r) => ({ name: r.name, display: r.display, group: r.grp, reports: r.reports, firstYear: r.first, lastYear: r.last }));
@@ -71,8 +72,12 @@ export function mergeAgencies(a: Archive, from: string, into: string): void {
     const now = new Date().toISOString();
     a.stmt('UPDATE agency_aliases SET canonical = ? WHERE canonical = ?').run(target, from);
     a.stmt('INSERT INTO agency_aliases (alias, canonical, created_at) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical').run(from, target, now);
+    regroupGroup(a, target);
     refreshGroup(a, target);
-    if (before !== target && before !== from) refreshGroup(a, before);
+    if (before !== target && before !== from) {
+      regroupGroup(a, before);
+      refreshGroup(a, before);
+    }
   })();
 }
 
@@ -81,6 +86,8 @@ export function unmergeAgency(a: Archive, alias: string): void {
     const r = a.stmt('SELECT canonical FROM agency_aliases WHERE alias = ?').get(alias) as { canonical: string } | undefined;
     if (!r) return;
     a.stmt('DELETE FROM agency_aliases WHERE alias = ?').run(alias);
+    regroupGroup(a, r.canonical);
+    regroupGroup(a, alias);
     refreshGroup(a, r.canonical);
     refreshGroup(a, alias);
   })();
@@ -88,7 +95,7 @@ export function unmergeAgency(a: Archive, alias: string): void {
 
 /** Agency names in the archive matching what is typed (part of the name or its pinyin), best first. */
 export function suggestAgencies(a: Archive, typed: string, limit = 12): { name: string; reports: number }[] {
-  const rows = a.stmt('SELECT agency AS name, COUNT(*) AS reports FROM reports WHERE agency IS NOT NULL GROUP BY agency').all() as { name: string; reports: number }[];
+  const rows = a.stmt('SELECT agency AS name, COUNT(*) AS reports FROM reports WHERE agency IS NOT NULL AND is_record = 1 GROUP BY agency').all() as { name: string; reports: number }[];
   return rows
     .map((r) => ({ ...r, at: agencyMatch(r.name, typed) }))
     .filter((r) => r.at !== null)

@@ -26,6 +26,7 @@ import * as agencies from './agencies.ts';
 import * as units from './units.ts';
 import * as settings from './settings.ts';
 import * as summaries from './summaries.ts';
+import * as versions from './versions.ts';
 
 export { DEFAULT_THRESHOLDS } from './settings.ts';
 
@@ -138,6 +139,8 @@ export class Archive {
       // write lock from the start (IMMEDIATE): a deferred transaction that read first would fail
       // at once with SQLITE_BUSY, not wait, if another process wrote meanwhile.
       if (older && from < 7) this.db.transaction(() => (this.stmt('SELECT id FROM reports').all() as { id: number }[]).forEach((r) => checks.checkOwn(this, r.id))).immediate();
+      // Schema 10: files of one unit's year become one report with copies and versions.
+      if (older && from < 10) this.db.transaction(() => versions.regroupAll(this)).immediate();
     } catch (e) {
       // A file that will not open must not stay held open: Windows could not rename it aside
       // to restore a backup in its place.
@@ -193,7 +196,7 @@ export class Archive {
 
   /** Reports stored before the search index existed (schema 2) are indexed on first open. */
   private backfillSearch(): void {
-    const missing = this.stmt('SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
+    const missing = this.stmt('SELECT id FROM reports WHERE is_record = 1 AND id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
     if (missing.length) this.db.transaction(() => missing.forEach((r) => indexReport(this, r.id)))();
   }
 
@@ -223,8 +226,14 @@ export class Archive {
   hasOriginal(sha256: string): number | null {
     return reports.hasOriginal(this, sha256);
   }
-  sameAgencyYear(agencyNorm: string, year: number, exceptId: number): { id: number; fileName: string } | null {
-    return reports.sameAgencyYear(this, agencyNorm, year, exceptId);
+  roleOf(id: number): ReturnType<typeof reports.roleOf> {
+    return reports.roleOf(this, id);
+  }
+  chooseFile(id: number): void {
+    versions.chooseFile(this, id);
+  }
+  keepApart(id: number, apart: boolean): void {
+    versions.keepApart(this, id, apart);
   }
   insertReport(r: NewReport): number {
     return reports.insertReport(this, r);

@@ -8,6 +8,7 @@ import { indexReport } from './search.ts';
 import { cellsOf } from './reports.ts';
 import { recheck, refreshGroup } from './checks.ts';
 import { groupOf } from './agencies.ts';
+import { regroup } from './versions.ts';
 
 export function correctionsFor(a: Archive, sha256: string): Correction[] {
   const rows = a.stmt('SELECT target, original_json, value_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at').all(sha256) as {
@@ -27,6 +28,8 @@ export function correct(a: Archive, id: number, target: string, value: CellValue
       | { sha256: string; agency: string | null; agency_norm: string | null; year: number | null }
       | undefined;
     if (!r) throw new Error('档案中没有这份报告');
+    // A report's agency and year are its files': its copies move with it (each keeps its own record).
+    const copies = target.startsWith('meta:') ? (a.stmt('SELECT id FROM reports WHERE copy_of = ?').all(id) as { id: number }[]).map((c) => c.id) : [];
     const previous = correctionsFor(a, r.sha256).find((c) => c.target === target);
     let current: unknown;
     if (target === 'meta:agency') {
@@ -52,11 +55,21 @@ export function correct(a: Archive, id: number, target: string, value: CellValue
          ON CONFLICT (sha256, target) DO UPDATE SET value_json = excluded.value_json, corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at`,
       )
       .run(r.sha256, target, JSON.stringify(previous ? previous.original : (current ?? null)), JSON.stringify(value), by, new Date().toISOString());
+    for (const c of copies) correct(a, c, target, value, by);
+    if (target.startsWith('meta:')) moved(a, id, r);
     recheck(a, id);
     if (target.startsWith('meta:')) indexReport(a, id);
     // A new agency or year moves the report: its old group is recomputed whole.
     if (target.startsWith('meta:') && r.agency_norm) refreshGroup(a, groupOf(a, r.agency_norm));
   })();
+}
+
+/** A file's agency or year changed: the unit's years it left and joined are sorted into reports again. */
+function moved(a: Archive, id: number, before: { agency_norm: string | null; year: number | null }): void {
+  const now = a.stmt('SELECT agency_norm, year FROM reports WHERE id = ?').get(id) as { agency_norm: string | null; year: number | null };
+  if (before.agency_norm && before.year) regroup(a, groupOf(a, before.agency_norm), before.year);
+  if (now.agency_norm && now.year) regroup(a, groupOf(a, now.agency_norm), now.year);
+  else a.stmt('UPDATE reports SET copy_of = NULL, copy_why = NULL, version = 1, is_record = 1 WHERE id = ?').run(id);
 }
 
 /** Puts the parsed value back and forgets the correction. */
@@ -66,6 +79,7 @@ export function revert(a: Archive, id: number, target: string): void {
     if (!r) throw new Error('档案中没有这份报告');
     const c = correctionsFor(a, r.sha256).find((x) => x.target === target);
     if (!c) return;
+    if (target.startsWith('meta:')) for (const k of a.stmt('SELECT id FROM reports WHERE copy_of = ?').all(id) as { id: number }[]) revert(a, k.id, target);
     // Put the original back through correct(), then drop the record so nothing says "corrected".
     correct(a, id, target, c.original, c.by);
     a.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);

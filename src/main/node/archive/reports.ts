@@ -8,12 +8,15 @@ import { indexReport } from './search.ts';
 import { GROUP, groupOf, byPinyin } from './agencies.ts';
 import { insertFindings, refreshGroup } from './checks.ts';
 import { correctionsFor } from './corrections.ts';
+import { filesOfReport, regroupAndRefresh } from './versions.ts';
+import { familyOf } from '../../../shared/report/same-report.ts';
 
 /** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
 const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
   (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
-  (SELECT COUNT(*) FROM reports d WHERE d.id <> r.id AND d.year = r.year
-     AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = d.agency_norm), d.agency_norm) = ${GROUP}) AS dups,
+  (SELECT COUNT(*) FROM reports c WHERE c.copy_of = COALESCE(r.copy_of, r.id) AND c.id <> r.id) + (r.copy_of IS NOT NULL) AS other_files,
+  (SELECT COUNT(*) FROM reports v WHERE v.copy_of IS NULL AND v.year = r.year AND v.agency_norm IS NOT NULL
+     AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = v.agency_norm), v.agency_norm) = ${GROUP}) AS versions,
   ${GROUP} AS grp,
   (SELECT group_concat(substr(k.target, 6)) FROM corrections k WHERE k.sha256 = r.sha256 AND k.target IN ('meta:agency', 'meta:year')) AS meta_fixed`;
 
@@ -22,11 +25,20 @@ export function hasOriginal(a: Archive, sha256: string): number | null {
   return row?.id ?? null;
 }
 
-/** Another report of the same agency and year: a possible duplicate from a different file. */
-export function sameAgencyYear(a: Archive, agencyNorm: string, year: number, exceptId: number): { id: number; fileName: string } | null {
-  const r = a.stmt('SELECT id, file_name AS fileName FROM reports WHERE agency_norm = ? AND year = ? AND id <> ? ORDER BY id LIMIT 1')
-    .get(agencyNorm, year, exceptId) as { id: number; fileName: string } | undefined;
-  return r ?? null;
+/** What a file just imported turned out to be: another file of a report the archive has (it may
+ *  have taken the tables' place, being read more certainly), or a new version of it. */
+export function roleOf(a: Archive, id: number): { role: 'copy' | 'version'; of: number; fileName: string; why: string | null; version: number } | null {
+  const r = a.stmt('SELECT copy_of, copy_why, version FROM reports WHERE id = ?').get(id) as { copy_of: number | null; copy_why: string | null; version: number } | undefined;
+  if (!r) return null;
+  const primary = r.copy_of ?? id;
+  const other = a
+    .stmt('SELECT id, file_name, copy_why FROM reports WHERE (id = ? OR copy_of = ?) AND id <> ? ORDER BY id LIMIT 1')
+    .get(primary, primary, id) as { id: number; file_name: string; copy_why: string | null } | undefined;
+  if (other) return { role: 'copy', of: other.id, fileName: other.file_name, why: r.copy_why ?? other.copy_why, version: r.version };
+  const earlier = filesOfReport(a, id)?.versions.filter((v) => v.id !== id);
+  if (!earlier?.length) return null;
+  const last = earlier[earlier.length - 1];
+  return { role: 'version', of: last.id, fileName: last.fileName, why: null, version: r.version };
 }
 
 /** One file, one transaction: the report is in the archive whole, or not at all. */
@@ -48,7 +60,8 @@ export function insertReport(a: Archive, r: NewReport): number {
     for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null);
     insertFindings(a, id, r.findings);
     indexReport(a, id);
-    if (r.agencyNorm) refreshGroup(a, groupOf(a, r.agencyNorm), r.year ? { id, year: r.year } : undefined);
+    if (r.agencyNorm && r.year) regroupAndRefresh(a, r.agencyNorm, r.year);
+    else if (r.agencyNorm) refreshGroup(a, groupOf(a, r.agencyNorm));
     return id;
   })();
 }
@@ -76,9 +89,9 @@ export function listReports(a: Archive, q: ReportListQuery = {}): ReportSummary[
     status: "CASE r.status WHEN 'error' THEN 0 WHEN 'incomplete' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END, r.year DESC",
   }[q.sort ?? 'year'];
   const rows = a.stmt(
-      `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at, r.evidence_json,
+      `SELECT r.id, r.file_name, r.source_path, r.format, r.agency, r.agency_norm, r.year, r.date, r.template, r.status, r.complete, r.imported_at, r.evidence_json, r.version, r.is_record, r.copy_of,
          ${SUMMARY_COLUMNS}
-       FROM reports r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+       FROM reports r WHERE r.is_record = 1${where.length ? ` AND ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
     )
     .all(...args) as ReportRow[];
   let out = rows.map(toSummary);
@@ -108,10 +121,37 @@ export function getReport(a: Archive, id: number): ReportDetail | null {
     findings: findingsOf(a, id),
     corrections: correctionsFor(a, r.sha256),
     text: r.text,
+    files: filesOfReport(a, id),
   };
 }
 
+/**
+ * The report's cells: its file's own, and a cell the file lacks from its copies, most certain
+ * first (the Word file has no 表二 where the PDF has one), saying which file it is from.
+ */
 export function cellsOf(a: Archive, id: number): Cell[] {
+  const own = fileCellsOf(a, id);
+  const copies = a.stmt('SELECT id, file_name, format FROM reports WHERE copy_of = ? ORDER BY id').all(id) as { id: number; file_name: string; format: string }[];
+  if (!copies.length) return own;
+  const have = new Set(own.map((c) => `${c.table}|${c.row}|${c.col}`));
+  const out = [...own];
+  const ranked = copies
+    .map((c) => ({ ...c, cells: fileCellsOf(a, c.id) }))
+    .sort((x, y) => FORM_ORDER.indexOf(familyOf(x.format)) - FORM_ORDER.indexOf(familyOf(y.format)) || x.id - y.id);
+  for (const c of ranked)
+    for (const cell of c.cells) {
+      const k = `${cell.table}|${cell.row}|${cell.col}`;
+      if (have.has(k)) continue;
+      have.add(k);
+      out.push({ ...cell, source: `另一文件“${c.file_name}”${cell.source}` });
+    }
+  return out;
+}
+
+const FORM_ORDER = ['word', 'web', 'text', 'pdf'];
+
+/** The cells read from one file (with the corrections made to them). */
+export function fileCellsOf(a: Archive, id: number): Cell[] {
   const rows = a.stmt(
       `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, c.how, k.original_json
        FROM cells c JOIN reports r ON r.id = c.report_id
@@ -144,7 +184,9 @@ export function removeReport(a: Archive, id: number): boolean {
     if (!r) return false;
     a.stmt('DELETE FROM reports WHERE id = ?').run(id);
     a.stmt('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
-    if (r.agency_norm) refreshGroup(a, groupOf(a, r.agency_norm), r.year ? { year: r.year } : undefined);
+    // Its copies become files of their own until the year is sorted again.
+    if (r.agency_norm && r.year) regroupAndRefresh(a, r.agency_norm, r.year);
+    else if (r.agency_norm) refreshGroup(a, groupOf(a, r.agency_norm));
     return true;
   })();
 }
@@ -156,16 +198,17 @@ export function original(a: Archive, id: number): { fileName: string; bytes: Buf
 }
 
 export function exportRows(a: Archive): ExportRow[] {
-  return a.stmt('SELECT id, file_name AS file, agency, year, template, status FROM reports ORDER BY year, agency_norm, id')
+  return a.stmt('SELECT id, file_name AS file, agency, year, template, status FROM reports WHERE is_record = 1 ORDER BY year, agency_norm, id')
     .all() as ExportRow[];
 }
 
 export function years(a: Archive): number[] {
-  return (a.stmt('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+  return (a.stmt('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND is_record = 1 ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
 }
 
+/** Reports, not files: each unit's report of a year once. */
 export function count(a: Archive): number {
-  return (a.stmt('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+  return (a.stmt('SELECT COUNT(*) AS n FROM reports WHERE is_record = 1').get() as { n: number }).n;
 }
 
 
@@ -184,7 +227,11 @@ interface ReportRow {
   imported_at: string;
   errors: number;
   warnings: number;
-  dups: number;
+  other_files: number;
+  versions: number;
+  version: number;
+  is_record: number;
+  copy_of: number | null;
   grp: string | null;
   evidence_json: string;
   meta_fixed: string | null;
@@ -223,7 +270,11 @@ function toSummary(r: ReportRow): ReportSummary {
     importedAt: r.imported_at,
     errors: r.errors,
     warnings: r.warnings,
-    possibleDuplicate: r.dups > 0,
+    otherFiles: r.other_files,
+    version: r.version,
+    versions: Math.max(1, r.versions),
+    record: r.is_record === 1,
+    copyOf: r.copy_of,
     agencyGroup: r.grp,
     review: reviewReasons({
       agency: r.agency,

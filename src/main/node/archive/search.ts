@@ -42,10 +42,16 @@ function ftsQuery(positive: Clause[], negative: Clause[]): { table: FtsTable; ma
 }
 
 export function indexReport(db: StatementSource, id: number): void {
-  const r = db.stmt('SELECT agency, year, file_name, template, parts_json, text FROM reports WHERE id = ?').get(id) as
-    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string; text: string }
+  const r = db.stmt('SELECT agency, year, file_name, template, parts_json, text, is_record FROM reports WHERE id = ?').get(id) as
+    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string; text: string; is_record: number }
     | undefined;
   if (!r) return;
+  // Search finds reports, not files: only the file that stands for a unit's year is indexed (the
+  // trigger on search_docs takes the others out of the full-text tables).
+  if (!r.is_record) {
+    db.stmt('DELETE FROM search_docs WHERE report_id = ?').run(id);
+    return;
+  }
   // Only which cells exist matters: their labels are indexed.
   const cells = db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[];
   const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells, source: r.text });
@@ -122,7 +128,8 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     rows = top.slice(offset, offset + limit);
   } else {
     // Filters alone, or exclusions alone: newest first.
-    const where = filter ? [filter.sql] : [];
+    // Reports, not files: the full-text tables hold records only; here the filters read the reports table.
+    const where = ['r.is_record = 1', ...(filter ? [filter.sql] : [])];
     const args = [...(filter?.args ?? [])];
     if (negative.length) {
       const { table, match } = ftsQuery(negative, []);

@@ -7,7 +7,7 @@ import { GROUP } from './agencies.ts';
 import { cellsOf, getReport } from './reports.ts';
 
 export function yearSummary(a: Archive, year: number): YearSummary {
-  const rows = a.stmt(`SELECT r.id, r.agency, r.year, r.status, ${GROUP} AS grp FROM reports r WHERE r.year = ? ORDER BY grp, r.id`).all(year) as {
+  const rows = a.stmt(`SELECT r.id, r.agency, r.year, r.status, ${GROUP} AS grp FROM reports r WHERE r.year = ? AND r.is_record = 1 ORDER BY grp, r.id`).all(year) as {
     id: number; agency: string | null; year: number; status: ReportStatus; grp: string | null;
   }[];
   // One row per agency group: the latest imported report of the year.
@@ -20,7 +20,7 @@ export function yearSummary(a: Archive, year: number): YearSummary {
     const vals = out.map((r) => r.figures[f.id]).filter((v): v is number => v !== null);
     totals[f.id] = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
   }
-  const prev = a.stmt(`SELECT r.id, r.agency, ${GROUP} AS grp FROM reports r WHERE r.year = ? ORDER BY r.id`).all(year - 1) as { id: number; agency: string | null; grp: string | null }[];
+  const prev = a.stmt(`SELECT r.id, r.agency, ${GROUP} AS grp FROM reports r WHERE r.year = ? AND r.is_record = 1 ORDER BY r.id`).all(year - 1) as { id: number; agency: string | null; grp: string | null }[];
   const missing = new Map<string, { agency: string; lastReportId: number }>();
   for (const p of prev) if (p.grp && !latest.has(p.grp)) missing.set(p.grp, { agency: p.agency ?? p.grp, lastReportId: p.id });
   return { year, rows: out, totals, missing: [...missing.values()] };

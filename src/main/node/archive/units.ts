@@ -14,7 +14,7 @@ import { GROUP, byPinyin, groupOf, mergeAgencies, unmergeAgency } from './agenci
  */
 export function directory(a: Archive): DirectoryUnit[] {
   const stored = a.stmt('SELECT name, parent, kind, required, aliases_json FROM units').all() as { name: string; parent: string | null; kind: UnitKind; required: number; aliases_json: string }[];
-  const counts = a.stmt(`SELECT r.agency AS name, ${GROUP} AS grp, COUNT(*) AS n, group_concat(DISTINCT r.year) AS years FROM reports r WHERE r.agency IS NOT NULL GROUP BY r.agency`).all() as { name: string; grp: string; n: number; years: string | null }[];
+  const counts = a.stmt(`SELECT r.agency AS name, ${GROUP} AS grp, COUNT(*) AS n, group_concat(DISTINCT r.year) AS years FROM reports r WHERE r.agency IS NOT NULL AND r.is_record = 1 GROUP BY r.agency`).all() as { name: string; grp: string; n: number; years: string | null }[];
   const byName = new Map(counts.map((c) => [c.name, c]));
   const confirmed = new Map(stored.map((u) => [u.name, u]));
   const storedAliases = new Map(stored.map((u) => [u.name, JSON.parse(u.aliases_json) as string[]]));

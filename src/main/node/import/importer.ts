@@ -16,7 +16,7 @@ import { logTechnical, storageFailure } from './reasons.ts';
 import { walk } from './walk.ts';
 
 /** A job is the status it reports, plus the promise of its end. */
-interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount'> {
+interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount' | 'next'> {
   id: string;
   promise: Promise<void>;
 }
@@ -94,6 +94,11 @@ export class Importer {
       finished: j.finished,
       cancelled: j.cancelled,
       counts: { ...j.counts },
+      next: {
+        review: j.items.filter((i) => i.review).length,
+        copies: j.items.filter((i) => i.role === 'copy').length,
+        versions: j.items.filter((i) => i.role === 'version').length,
+      },
       items: j.items.slice(since),
       itemCount: j.items.length,
       ...(j.warning ? { warning: j.warning } : {}),
@@ -145,8 +150,8 @@ export class Importer {
   private async one(job: Job, path: string, seen: Map<string, string>): Promise<void> {
     const name = basename(path);
     job.current = name;
-    const item = (status: ImportItemStatus, message: string, reportId?: number) => {
-      this.add(job, { path, name, status, message, ...(reportId ? { reportId } : {}) });
+    const item = (status: ImportItemStatus, message: string, reportId?: number, more: Pick<ImportItem, 'role' | 'review'> = {}) => {
+      this.add(job, { path, name, status, message, ...(reportId ? { reportId } : {}), ...more });
       job.done++;
     };
     try {
@@ -190,11 +195,13 @@ export class Importer {
       const notes: string[] = [];
       if (corrections.length) notes.push(`已沿用此前对该文件的${corrections.length}处人工更正`);
       if (res.extensionMismatch) notes.push(`扩展名与内容不符，已按实际格式${FORMAT_NAMES[res.format]}读取`);
-      const twin = r.agencyNormalized && r.year ? this.archive.sameAgencyYear(r.agencyNormalized, r.year, id) : null;
-      if (twin) notes.push(`可能重复：与报告 #${twin.id}（${twin.fileName}）的单位和年度相同`);
+      const role = this.archive.roleOf(id);
+      if (role?.role === 'copy') notes.push(`为已有报告的另一文件（同“${role.fileName}”，${role.why ?? ''}），统计时只算一份`);
+      if (role?.role === 'version') notes.push(`与“${role.fileName}”单位和年度相同而内容不同，为第${role.version}稿`);
       if (!r.agency) notes.push('未识别出单位名称');
       if (!r.year) notes.push('未识别出报告年度');
-      return item('imported', notes.join('；') || '已导入', id);
+      const review = this.archive.getReport(id)?.review.length ? true : false;
+      return item('imported', notes.join('；') || '已导入', id, { ...(role ? { role: role.role } : {}), ...(review ? { review } : {}) });
     } catch (e) {
       logTechnical(`导入“${name}”时写入档案失败`, e);
       const f = storageFailure(e);

@@ -9,8 +9,9 @@ import { up as v6 } from './0006-evidence.ts';
 import { up as v7 } from './0007-finding-place.ts';
 import { up as v8 } from './0008-settings.ts';
 import { up as v9 } from './0009-directory.ts';
+import { up as v10 } from './0010-report-files.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
