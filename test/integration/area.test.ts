@@ -111,3 +111,19 @@ it('gives a government’s own report an A1 提醒 for each cell that differs fr
   const hongze = rt.archive.getReport(reports.find((r) => r.agency === '淮安市洪泽区人民政府')!.id)!;
   expect(withAreaFindings(rt.archive, hongze)).toBe(hongze);
 });
+
+it('takes a unit that reported under a name with more of its places as reported, not 缺报, and counts it', () => {
+  // The office's directory names the district 洪泽区人民政府; its 2024 report calls itself 淮安市洪泽区人民政府.
+  rt.archive.saveUnits([{ name: '洪泽区人民政府', parent: '淮安市人民政府', kind: '本级政府', required: true, aliases: [] }]);
+  const a = areaSummary(rt.archive, 2024, { region: '淮安市' });
+  expect(a.missing).not.toContain('洪泽区人民政府');
+  expect(a.variants).toEqual([{ unit: '洪泽区人民政府', agency: '淮安市洪泽区人民政府', reportId: expect.any(Number) }]);
+  expect(a.units.filter((u) => u.agency === '淮安市洪泽区人民政府')).toHaveLength(1);
+});
+
+it('sums the governments’ own reports apart from their units’ in 汇总', () => {
+  const s = rt.archive.yearSummary(2024);
+  // 某市教育局 is a unit; 淮安市人民政府 and 淮安市洪泽区人民政府 are governments whose reports speak for their areas.
+  expect(s.totals.applications).toBe(s.rows.find((r) => r.agency === '某市教育局')!.figures.applications);
+  expect(s.ownTotals!.applications).toBe(3119 + 95);
+});

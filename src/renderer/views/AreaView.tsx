@@ -80,6 +80,18 @@ export function AreaView({ years, params }: { years: number[]; params: URLSearch
           {a.region && a.missing.length === 0 && (
             <p className="muted">缺报按<a href="#/directory">单位目录</a>中的上级和“应报”计算。</p>
           )}
+          {a.variants.length > 0 && (
+            <p className="variant-units">
+              已报（名称不同）：
+              {a.variants.map((v, i) => (
+                <span key={v.unit}>
+                  {i > 0 && '；'}
+                  {v.unit}（报告名称为<a href={`#/report/${v.reportId}`}>{v.agency}</a>）
+                </span>
+              ))}
+              。已计入汇总；可在<a href="#/agencies">“单位”页</a>合并名称。
+            </p>
+          )}
           {a.missing.length > 0 && (
             <p className="warn-text missing-units">
               缺报（单位目录中应报、{a.year}年度没有报告的单位）：{a.missing.join('、')}

@@ -21,6 +21,7 @@ export function PrintArea({ year, region, own }: { year: number; region: string 
         {selectionText(a)}{a.own ? `（${a.own.included ? '含' : '不含'}本级“${a.own.agency}”）` : ''} · 按{a.template === 'T2021' ? '2021版' : '2019版'}格式 · {printDate()}
       </p>
       {a.missing.length > 0 && <p className="print-note">缺报：{a.missing.join('、')}</p>}
+      {a.variants.length > 0 && <p className="print-note">已报（名称不同）：{a.variants.map((v) => `${v.unit}（报告名称为${v.agency}）`).join('；')}</p>}
       {a.late.length > 0 && <p className="print-note">迟报：{a.late.map((l) => `${l.agency}（${l.date ?? '日期不明'}）`).join('、')}</p>}
       {a.notes.map((n) => (
         <p key={n} className="print-note">

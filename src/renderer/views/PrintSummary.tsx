@@ -38,10 +38,17 @@ export function PrintSummary({ year }: { year: number }) {
               </tr>
             ))}
           <tr className="section">
-            <td>合计</td>
+            <td>{s.ownTotals ? '各单位合计（不含本级政府报告）' : '合计'}</td>
             <td />
             <FigureCells figures={s.totals} totals />
           </tr>
+          {s.ownTotals && (
+            <tr className="section">
+              <td>本级政府报告</td>
+              <td />
+              <FigureCells figures={s.ownTotals} totals />
+            </tr>
+          )}
         </tbody>
       </table>
       {s.missing.length > 0 && (

@@ -10,6 +10,7 @@ import { CorrectionDialog, MetaDialog, type EditTarget } from '../components/Cor
 import { keyOf, ReportTables } from '../components/ReportTables.tsx';
 import { Findings, type FocusCells } from '../components/Findings.tsx';
 import { BackLink } from '../components/BackLink.tsx';
+import { ReportFiles } from '../components/ReportFiles.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { NoticeDialog } from '../components/NoticeDialog.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
@@ -173,6 +174,8 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
           <Evidence key={e.field} e={e} />
         ))}
       </dl>
+
+      <ReportFiles report={report} onChanged={(r) => (r ? setReport(r) : onRemoved())} />
 
       <Findings
         findings={report.findings}

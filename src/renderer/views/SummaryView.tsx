@@ -103,10 +103,17 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         </tbody>
         <tfoot>
           <tr className="total">
-            <td>合计</td>
+            <td title="各部门、乡镇街道等单位报告之和，不含本级政府自己的报告">{s.ownTotals ? '各单位合计（不含本级政府报告）' : '合计'}</td>
             <td />
             <FigureCells figures={s.totals} totals />
           </tr>
+          {s.ownTotals && (
+            <tr className="total">
+              <td>本级政府报告</td>
+              <td />
+              <FigureCells figures={s.ownTotals} totals />
+            </tr>
+          )}
         </tfoot>
       </table>
       {s.missing.length > 0 && (

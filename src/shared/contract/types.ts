@@ -236,8 +236,10 @@ export interface SummaryRow {
 export interface YearSummary {
   year: number;
   rows: SummaryRow[];
-  /** Sums of the count figures over the rows. */
+  /** Sums of the count figures over the units' rows: governments' own reports (which already
+   *  speak for their whole area) are summed apart, in ownTotals, so nothing is counted twice. */
   totals: Record<string, number | null>;
+  ownTotals: Record<string, number | null> | null;
   /** Agencies with a report the year before and none this year. */
   missing: { agency: string; lastReportId: number }[];
 }
@@ -273,6 +275,9 @@ export interface AreaSummary {
   notes: string[];
   /** 缺报: units of the 单位目录 under this government that must report and have no report of the year. */
   missing: string[];
+  /** Units of the directory whose report of the year came under another name of the same body
+   *  (淮安市洪泽区财政局 for 洪泽区财政局): reported, counted, and proposed for merging. */
+  variants: { unit: string; agency: string; reportId: number }[];
   /** 迟报: units whose report is signed after the deadline (the T1 check), with its date. */
   late: { agency: string; date: string | null }[];
   /** Cells where the government's own report differs from the sum of its units (own report left out of the sum). */

@@ -8,6 +8,7 @@ import { differenceFindings } from '../../../shared/area/differences.ts';
 import { sumAreaTables } from '../../../shared/area/sum.ts';
 import { GOV, governed } from '../../../shared/area/directory.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
+import { placeCore } from '../../../shared/places/gazetteer.ts';
 import type { Archive } from './archive.ts';
 
 /**
@@ -29,6 +30,7 @@ interface Selection {
   own: ReportSummary | null;
   /** The directory's units under the government, for 缺报. */
   children: DirectoryUnit[];
+  variants: AreaSummary['variants'];
 }
 
 /** Every name a unit goes by, normalised: its own and its aliases. */
@@ -37,7 +39,7 @@ const reportNames = (r: ReportSummary) => [r.agencyNormalized, r.agencyGroup].fi
 
 function select(archive: Archive, year: number, region: string | null): Selection {
   const all = archive.listReports({ year, sort: 'agency' });
-  if (!region) return { how: 'all', reports: all, own: null, children: [] };
+  if (!region) return { how: 'all', reports: all, own: null, children: [], variants: [] };
   const directory = archive.directory();
   const children = directory.filter((u) => u.parent && sameGov(u.parent, region) && !sameGov(u.name, region));
   // Every name the government goes by (洪泽区人民政府 one year, 淮安市洪泽区人民政府 the next).
@@ -46,15 +48,27 @@ function select(archive: Archive, year: number, region: string | null): Selectio
   if (children.length > 0) {
     const names = new Set(children.flatMap(namesOf));
     const reports = all.filter((r) => isOwnReport(r) || reportNames(r).some((n) => names.has(n)));
-    return { how: 'directory', reports, own: reports.find(isOwnReport) ?? null, children };
+    // A unit whose report came under a name with more (or fewer) of its places, the same body
+    // (淮安市洪泽区财政局 for 洪泽区财政局): reported under another name, not 缺报, and counted.
+    const reported = new Set(reports.flatMap(reportNames));
+    const variants: AreaSummary['variants'] = [];
+    for (const u of children) {
+      if (namesOf(u).some((n) => reported.has(n))) continue;
+      const cores = new Set(namesOf(u).map(placeCore));
+      const r = all.find((x) => !reports.includes(x) && reportNames(x).some((n) => cores.has(placeCore(n))));
+      if (!r) continue;
+      reports.push(r);
+      variants.push({ unit: u.name, agency: r.agency ?? r.fileName, reportId: r.id });
+    }
+    return { how: 'directory', reports, own: reports.find(isOwnReport) ?? null, children, variants };
   }
   const reports = all.filter((r) => (r.agency ?? '').includes(region) || (r.agencyGroup ?? '').includes(region));
-  return { how: 'name', reports, own: reports.find(isOwnReport) ?? null, children: [] };
+  return { how: 'name', reports, own: reports.find(isOwnReport) ?? null, children: [], variants: [] };
 }
 
 export function areaSummary(archive: Archive, year: number, opts: { region?: string; own?: 'include' | 'exclude' } = {}): AreaSummary {
   const region = opts.region?.trim() || null;
-  const { how, reports, own: ownReport, children } = select(archive, year, region);
+  const { how, reports, own: ownReport, children, variants } = select(archive, year, region);
   const include = opts.own === 'include';
   const unitsOf = (list: typeof reports) =>
     list.map((r) => ({ reportId: r.id, agency: r.agency ?? r.fileName, template: r.template, cells: archive.cellsOf(r.id) }));
@@ -74,13 +88,14 @@ export function areaSummary(archive: Archive, year: number, opts: { region?: str
   }
   // 缺报: the directory's units under the government that must report and have none this year.
   const reported = new Set(reports.flatMap(reportNames));
-  const missing = children.filter((u) => u.required && !namesOf(u).some((n) => reported.has(n))).map((u) => u.name);
+  const missing = children.filter((u) => u.required && !namesOf(u).some((n) => reported.has(n)) && !variants.some((v) => v.unit === u.name)).map((u) => u.name);
   const late = reports.filter((r) => archive.findingsOf(r.id).some((f) => f.rule === 'T1')).map((r) => ({ agency: r.agency ?? r.fileName, date: r.date }));
   return {
     year,
     region,
     selection: how,
     missing,
+    variants,
     late,
     template: sum.template,
     units: members.map((r) => ({ reportId: r.id, agency: r.agency ?? r.fileName })),
@@ -99,6 +114,7 @@ export function areaSummary(archive: Archive, year: number, opts: { region?: str
 export function withAreaFindings(archive: Archive, d: ReportDetail): ReportDetail {
   if (!d.year || !d.agency || !GOV.test(d.agency)) return d;
   const a = areaSummary(archive, d.year, { region: d.agency });
-  if (a.selection !== 'directory' || a.own?.reportId !== d.id || a.units.length === 0) return d;
+  // Whenever the 区域汇总 of its area shows the differences (one computation for both).
+  if (a.own?.reportId !== d.id || a.units.length === 0 || a.differences.length === 0) return d;
   return { ...d, findings: [...d.findings, ...differenceFindings(a)] };
 }

@@ -4,6 +4,8 @@ import type { SummaryRow, YearSummary, ReportStatus } from '../../../shared/cont
 import type { CompareInput } from '../../../shared/compare/index.ts';
 import { figuresOf, FIGURES } from '../../../shared/compare/figures.ts';
 import { GROUP } from './agencies.ts';
+import { GOV } from '../../../shared/area/directory.ts';
+import { placeCore } from '../../../shared/places/gazetteer.ts';
 import { cellsOf, getReport } from './reports.ts';
 
 export function yearSummary(a: Archive, year: number): YearSummary {
@@ -14,16 +16,24 @@ export function yearSummary(a: Archive, year: number): YearSummary {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) latest.set(r.grp ?? `#${r.id}`, r);
   const out: SummaryRow[] = [...latest.values()].map((r) => ({ reportId: r.id, agency: r.agency, group: r.grp, year: r.year, status: r.status, figures: figuresOf(cellsOf(a, r.id)) }));
-  const totals: Record<string, number | null> = {};
-  for (const f of FIGURES) {
-    if (f.kind !== 'count') continue;
-    const vals = out.map((r) => r.figures[f.id]).filter((v): v is number => v !== null);
-    totals[f.id] = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
-  }
+  const isOwn = (r: SummaryRow) => !!r.agency && GOV.test(r.agency);
+  const sum = (list: SummaryRow[]) => {
+    const totals: Record<string, number | null> = {};
+    for (const f of FIGURES) {
+      if (f.kind !== 'count') continue;
+      const vals = list.map((r) => r.figures[f.id]).filter((v): v is number => v !== null);
+      totals[f.id] = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
+    }
+    return totals;
+  };
+  const totals = sum(out.filter((r) => !isOwn(r)));
+  const ownTotals = out.some(isOwn) ? sum(out.filter(isOwn)) : null;
   const prev = a.stmt(`SELECT r.id, r.agency, ${GROUP} AS grp FROM reports r WHERE r.year = ? AND r.is_record = 1 ORDER BY r.id`).all(year - 1) as { id: number; agency: string | null; grp: string | null }[];
   const missing = new Map<string, { agency: string; lastReportId: number }>();
-  for (const p of prev) if (p.grp && !latest.has(p.grp)) missing.set(p.grp, { agency: p.agency ?? p.grp, lastReportId: p.id });
-  return { year, rows: out, totals, missing: [...missing.values()] };
+  // A unit that reported this year under a name with more or fewer of its places is not missing.
+  const cores = new Set([...latest.keys()].map(placeCore));
+  for (const p of prev) if (p.grp && !latest.has(p.grp) && !cores.has(placeCore(p.grp))) missing.set(p.grp, { agency: p.agency ?? p.grp, lastReportId: p.id });
+  return { year, rows: out, totals, ownTotals, missing: [...missing.values()] };
 }
 
 /** The reports to compare, in the order given; a number not in the archive is said so. */

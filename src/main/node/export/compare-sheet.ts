@@ -65,7 +65,8 @@ function rateOrCount(f: (typeof FIGURES)[number], v: number | null): number | nu
 function summaryRows(s: YearSummary): { head: string[]; rows: (string | number | null)[][] } {
   const head = ['单位', '状态', ...FIGURE_HEADS];
   const rows: (string | number | null)[][] = s.rows.map((r) => [r.agency, STATUS_LABELS[r.status], ...FIGURES.map((f) => rateOrCount(f, r.figures[f.id]))]);
-  rows.push(['合计', null, ...FIGURES.map((f) => (f.kind === 'count' ? (s.totals[f.id] ?? null) : null))]);
+  rows.push([s.ownTotals ? '各单位合计（不含本级政府报告）' : '合计', null, ...FIGURES.map((f) => (f.kind === 'count' ? (s.totals[f.id] ?? null) : null))]);
+  if (s.ownTotals) rows.push(['本级政府报告', null, ...FIGURES.map((f) => (f.kind === 'count' ? (s.ownTotals![f.id] ?? null) : null))]);
   for (const m of s.missing) rows.push([`缺报：${m.agency}`, null, ...FIGURES.map(() => null)]);
   return { head, rows };
 }
