@@ -82,6 +82,23 @@ describe('errors the page reads', () => {
   });
 });
 
+describe('what a service says the system could not do', () => {
+  it('keeps the desktop\'s English out of the message', async () => {
+    const other = openRuntime(join(dir, 'c.sqlite'));
+    const platform = { version: 't', openPath: async () => 'No application is associated with the specified file for this operation.' };
+    const handlers = createHandlers({ archive: other.archive, importer: other.importer, pool: other.pool, platform: platform as never });
+    try {
+      await other.importer.wait(other.importer.start([join(dir, 'in')]));
+      const r = await handlers.openOriginal({ id: other.archive.listReports({})[0]!.id });
+      expect(r).toEqual({ opened: false, message: '无法打开原文件（详细原因已记入日志）' });
+      const chinese = createHandlers({ archive: other.archive, importer: other.importer, pool: other.pool, platform: { ...platform, openPath: async () => '没有关联的程序' } as never });
+      expect((await chinese.openOriginal({ id: other.archive.listReports({})[0]!.id })).message).toBe('无法打开原文件：没有关联的程序');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('pageError', () => {
   it('keeps the Chinese head of a message whose tail is the system\'s English', () => {
     expect(pageError(new Error('无法打开原文件：No application knows how to open this file'))).toEqual({ message: '无法打开原文件（详细原因已记入日志）', log: 'Error: 无法打开原文件：No application knows how to open this file' });

@@ -42,3 +42,11 @@ export function pageError(e: unknown): { message: string; log?: string } {
   if (ours && head !== text && isChineseMessage(head)) return { message: `${head}（详细原因已记入日志）`, log: technical };
   return { message: FAILED, log: technical };
 }
+
+/**
+ * "无法打开原文件：<reason>" for the page, where the reason is the system's (the desktop's
+ * "No application is associated…", a printer's): kept when it is Chinese, else left to the log.
+ */
+export function withReason(what: string, reason: string): { message: string; log?: string } {
+  return isChineseMessage(reason) ? { message: `${what}：${reason}` } : { message: `${what}（详细原因已记入日志）`, log: reason };
+}

@@ -7,7 +7,7 @@ import { BAD_REQUEST, ContractError, isChineseMessage } from './errors.ts';
 import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
-export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError } from './errors.ts';
+export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError, withReason } from './errors.ts';
 
 const id = z.number().int().positive();
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
