@@ -39,9 +39,9 @@ const { renderPdf, isSheet } = await import('../../src/main/electron/print.ts');
 
 const APP = 'app://renderer/index.html#/';
 /** The window's webContents: its top frame, and a frame inside its page. */
-const mainContents = Object.assign(new EventEmitter(), { mainFrame: { url: APP } });
-const innerFrame = { url: APP };
-const frameOf = (sender: unknown, url: string) => (sender === mainContents && url === APP ? mainContents.mainFrame : { url });
+const mainContents = Object.assign(new EventEmitter(), { mainFrame: { url: APP, parent: null } });
+const innerFrame = { url: APP, parent: mainContents.mainFrame };
+const frameOf = (sender: unknown, url: string) => (sender === mainContents && url === APP ? mainContents.mainFrame : { url, parent: null });
 const call = (sender: unknown, name: string, args: unknown = {}, url = APP) => channels.get(channelOf(name as never))!({ sender, senderFrame: frameOf(sender, url) }, args);
 /** The preload's claim as it loads, from this frame. */
 const claim = (sender: unknown, frame: unknown = frameOf(sender, APP)) => {
@@ -83,7 +83,7 @@ describe('electron ipc gate', () => {
     for (const wrong of [undefined, null, '', 'x'.repeat(32), `${key}x`]) expect(await callOwn(mainContents, 'grantDroppedPaths', wrong, paths)).toEqual({ ok: false, error: '拒绝来自未知页面的调用' });
     // The right key from a frame inside the page, or from another sender, is no good.
     expect((await callOwn(mainContents, 'grantDroppedPaths', key, paths, innerFrame)).ok).toBe(false);
-    expect((await callOwn({ id: 'stranger', mainFrame: innerFrame }, 'grantDroppedPaths', key, paths, innerFrame)).ok).toBe(false);
+    expect((await callOwn({ id: 'stranger' }, 'grantDroppedPaths', key, paths, { url: APP, parent: null })).ok).toBe(false);
     // The preload's door takes only the preload's methods.
     expect(channels.has(preloadChannelOf('removeReport'))).toBe(false);
     // A same-document move keeps the key; a new load of the window starts over.
@@ -101,8 +101,8 @@ describe('electron ipc gate', () => {
   it('gives no key to a frame inside the page or to another page', () => {
     reload();
     expect(claim(mainContents, innerFrame)).toBeNull();
-    expect(claim(mainContents, { url: 'https://example.com/' })).toBeNull();
-    expect(claim({ id: 'stranger', mainFrame: { url: APP } }, { url: APP })).toBeNull();
+    expect(claim(mainContents, { url: 'https://example.com/', parent: null })).toBeNull();
+    expect(claim({ id: 'stranger' }, { url: APP, parent: null })).toBeNull();
   });
 
   it('lets a sheet window being printed read what it prints, and nothing else', async () => {
@@ -114,8 +114,7 @@ describe('electron ipc gate', () => {
       seen.push(await call(contents, 'removeReport', { id: 1 }));
       seen.push(isSheet(contents as never));
       // Its preload gets no key: a sheet takes no drops.
-      (contents as { mainFrame?: unknown }).mainFrame = { url: APP };
-      seen.push(claim(contents, (contents as { mainFrame: unknown }).mainFrame));
+      seen.push(claim(contents, { url: APP, parent: null }));
     };
     const pdf = await renderPdf('/print/compare?ids=1,2', true, undefined);
     expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.4');

@@ -33,7 +33,8 @@ export function registerIpc(handlers: Handlers, win: () => BrowserWindow | null,
   }
 
   const keys = new WeakMap<WebContents, string | null>();
-  const fromWindowTop = (event: IpcMainEvent | IpcMainInvokeEvent) => callerOf(event) === 'page' && event.senderFrame === event.sender.mainFrame;
+  // The top frame is the one without a parent (no reliance on WebFrameMain objects being identical).
+  const fromWindowTop = (event: IpcMainEvent | IpcMainInvokeEvent) => callerOf(event) === 'page' && !!event.senderFrame && event.senderFrame.parent === null;
   ipcMain.on(PRELOAD_CLAIM, (event) => {
     const contents = event.sender;
     // The window's top frame only (not a sheet, not a frame inside the page), once per load.
