@@ -1,6 +1,7 @@
 // The renderer's only door to main: the preload's `window.api` in the app, or the same
 // contract over HTTP when the browser test host serves the page.
 import type { Api, DropResult } from '../shared/contract/index.ts';
+import { FAILED } from '../shared/contract/errors.ts';
 import type { Envelope } from '../shared/contract/dispatch.ts';
 
 /** In the app, the preload also tells the page the grants for dropped files (the page never sees their paths). */
@@ -17,8 +18,16 @@ function httpApi(): WindowApi {
     get: (_t, name: string) => {
       if (name === 'onDropGrant') return undefined;
       return async (args: unknown) => {
-        const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args ?? {}) });
-        const env = (await res.json()) as Envelope;
+        // The host answers every call with an envelope in Chinese; anything else (the host gone,
+        // a refusal at its door) is the browser's English, which the page does not show.
+        let env: Envelope;
+        try {
+          const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args ?? {}) });
+          env = (await res.json()) as Envelope;
+        } catch (e) {
+          console.warn(`调用 ${name} 失败`, e);
+          throw new Error(FAILED);
+        }
         if (!env.ok) throw new Error(env.error);
         return env.value;
       };

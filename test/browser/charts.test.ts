@@ -44,5 +44,5 @@ it('breaks the line across missing years and uses the width of a large screen', 
 it('says what to do with a comparison address of fewer than two reports', async () => {
   await page.goto(`${session.host.url}#/compare?ids=1`);
   await page.getByText('比较需要2至6份不同的报告').waitFor();
-  expect(await page.locator('main').innerText()).not.toContain('调用参数不正确');
+  expect(await page.locator('main').innerText()).not.toContain('请求参数不正确');
 });

@@ -106,7 +106,7 @@ describe('cli pdf', () => {
       expect(pdfText(file)).toContain('2024年度政府信息公开工作年度报告汇总表');
       // A sheet whose data cannot be had prints why, rather than leaving the printer waiting.
       writeFileSync(file, await printer.pdf(SHEET_ROUTES.summary(1800), true));
-      expect(pdfText(file)).toContain('调用参数不正确');
+      expect(pdfText(file)).toContain('请求参数不正确');
       // A report no longer in the archive: its sheet says so.
       writeFileSync(file, await printer.pdf(SHEET_ROUTES.report(999999), true));
       expect(pdfText(file)).toContain('档案中没有报告 #999999');

@@ -11,6 +11,7 @@ import { appRequestHandler } from '../../src/main/node/print/app-request.ts';
 import { headlessPrinter } from '../../src/main/node/print/headless-printer.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
+import { httpDoor } from './http-door.ts';
 
 export interface Host {
   url: string;
@@ -63,12 +64,9 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
   const serve = appRequestHandler(handlers, rendererDir);
   // The sheets are printed as in the app: as sheets, which may only read what they print.
   const printer = headlessPrinter(handlers, rendererDir, { sandbox: false });
-  const server: Server = createServer(async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const r = await serve(req.method ?? 'GET', new URL(req.url ?? '/', 'http://127.0.0.1').pathname, body);
-    res.writeHead(r.status, r.headers).end(r.body);
-  });
+  // Its own page only, and the contract as the page may call it (no drop grants: the page
+  // never names a path; tests grant folders through the fake dialog, setAnswer).
+  const server: Server = createServer(httpDoor(serve, () => `http://127.0.0.1:${port}`));
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {

@@ -145,7 +145,7 @@ describe('agency aliases and cross-year checks', () => {
 describe('what a printed sheet may call', () => {
   it('reads what it prints and is refused anything else', async () => {
     const asSheet = appRequestHandler(api, join(dir, 'no-renderer'), 'sheet');
-    const call = async (name: string, args: object) => JSON.parse(String((await asSheet('POST', `/api/${name}`, JSON.stringify(args))).body));
+    const call = async (name: string, args: object) => JSON.parse(String((await asSheet('POST', `/api/${name}`, JSON.stringify(args), 'application/json')).body));
     const id = idOf('huaian-city-gov-2024.txt');
     expect((await call('getReport', { id })).value.fileName).toBe('huaian-city-gov-2024.txt');
     expect(await call('removeReport', { id })).toEqual({ ok: false, error: '拒绝来自未知页面的调用' });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mayCall, METHOD_NAMES, parseArgs, SHEET_METHODS } from '../../src/shared/contract/index.ts';
+import { mayCall, METHOD_NAMES, PAGE_METHODS, parseArgs, PRELOAD_ONLY, SHEET_METHODS } from '../../src/shared/contract/index.ts';
 
 describe('contract argument validation', () => {
   it('accepts well-formed arguments', () => {
@@ -9,10 +9,13 @@ describe('contract argument validation', () => {
   });
 
   it('rejects bad, extra and unknown arguments with a Chinese message', () => {
-    expect(() => parseArgs('getReport', { id: -1 })).toThrow(/调用参数不正确/);
-    expect(() => parseArgs('getReport', { id: 1, path: '/etc/passwd' })).toThrow(/调用参数不正确/);
-    expect(() => parseArgs('startImport', { grant: '../../x' })).toThrow(/调用参数不正确/);
-    expect(() => parseArgs('nope' as never, {})).toThrow(/未知的调用/);
+    expect(() => parseArgs('getReport', { id: -1 })).toThrow(/^请求参数不正确$/);
+    expect(() => parseArgs('getReport', { id: 1, path: '/etc/passwd' })).toThrow(/^请求参数不正确$/);
+    expect(() => parseArgs('startImport', { grant: '../../x' })).toThrow(/^请求参数不正确$/);
+    expect(() => parseArgs('nope' as never, {})).toThrow(/^未知的调用$/);
+    expect(() => parseArgs('toString' as never, {})).toThrow(/^未知的调用$/);
+    // The contract's own Chinese reasons are kept; zod's English is not.
+    expect(() => parseArgs('correctMetaMany', { ids: [1] })).toThrow(/^请求参数不正确：单位和年度至少填一项$/);
   });
 
   it('lists every method once', () => {
@@ -23,7 +26,7 @@ describe('contract argument validation', () => {
 
 describe('who may call what', () => {
   it('lets a printed sheet read what it prints and nothing else', () => {
-    expect(mayCall('window', 'removeReport')).toBe(true);
+    expect(mayCall('page', 'removeReport')).toBe(true);
     expect(mayCall('sheet', 'compare')).toBe(true);
     for (const m of ['removeReport', 'correctCell', 'startImport', 'chooseImportSources', 'grantDroppedPaths', 'printSheet', 'startBatch', 'mergeAgencies', 'openOriginal', 'restoreBackup', 'backupToFolder', 'backupNow', 'listBackups'] as const) expect(mayCall('sheet', m)).toBe(false);
   });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
-import type { Handlers, ReportDetail, SearchHit } from '../../shared/contract/index.ts';
+import { withReason, type Handlers, type ReportDetail, type SearchHit } from '../../shared/contract/index.ts';
+import { logTechnical } from './import/reasons.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/report-list.ts';
@@ -92,6 +93,12 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   const undos = new Map<string, MetaSnapshot[]>();
   // Paths the user chose in main's dialog or dropped on the window, behind an opaque token.
   const grants = new Map<string, string[]>();
+  /** A failure the system explains (opening a file, printing): its reason shown when Chinese, else logged. */
+  const said = (what: string, reason: string) => {
+    const { message, log } = withReason(what, reason);
+    if (log) logTechnical(what, log);
+    return message;
+  };
   // Year batches print landscape sheets through the platform's PDF renderer.
   const batches = new BatchJobs(archive, { pdf: (route) => platform.renderPdf(route, true), compare: (inputs) => pool.compare(inputs, 'word') });
   const grant = (paths: string[]) => {
@@ -133,7 +140,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       if (!o) return { opened: false, message: '档案中没有这份报告' };
       // Written from the archive's copy, so it opens even when the source folder is gone.
       const { err } = await openTemp(o.fileName, o.bytes);
-      return err ? { opened: false, message: `无法打开原文件：${err}` } : { opened: true };
+      return err ? { opened: false, message: said('无法打开原文件', err) } : { opened: true };
     },
     chooseImportSources: async ({ kind }) => {
       const paths = await platform.chooseSources(kind);
@@ -219,7 +226,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       const { action } = args;
       if (action === 'print') {
         const err = await platform.printRoute(route, landscape);
-        return { message: err ? `打印失败：${err}` : '已发送到打印机' };
+        return { message: err ? said('打印失败', err) : '已发送到打印机' };
       }
       const pdf = await platform.renderPdf(route, landscape);
       if (action === 'save') {
@@ -227,7 +234,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
         return path ? { message: `已保存：${path}`, path } : { message: '已取消保存' };
       }
       const { err, file } = await openTemp(`${name}.pdf`, pdf);
-      return err ? { message: `无法打开预览：${err}`, path: file } : { message: '已在PDF阅读器中打开打印预览', path: file };
+      return err ? { message: said('无法打开预览', err), path: file } : { message: '已在PDF阅读器中打开打印预览', path: file };
     },
     yearSummary: ({ year }) => archive.yearSummary(year),
     exportSummary: async ({ year, format }) => {
@@ -245,7 +252,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       const folder = batches.folder(jobId);
       if (!folder) return { opened: false, message: '找不到这次批量生成的文件夹' };
       const err = await platform.openPath(folder);
-      return err ? { opened: false, message: `无法打开文件夹：${err}` } : { opened: true };
+      return err ? { opened: false, message: said('无法打开文件夹', err) } : { opened: true };
     },
     exportSeries: async ({ agency, format }) => {
       const s = archive.agencySeries(agency);

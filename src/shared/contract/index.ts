@@ -3,9 +3,11 @@
 // generated from the same map. Adding a method: one entry here, one handler in services.
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
+import { BAD_REQUEST, ContractError, isChineseMessage } from './errors.ts';
 import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
+export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError, withReason } from './errors.ts';
 
 const id = z.number().int().positive();
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -221,35 +223,53 @@ export type Handlers = { [K in MethodName]: (args: z.output<Contract[K]['args']>
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 /**
- * Who calls: the app's window, or a printed sheet (a hidden window main opens to render a
- * print route). A sheet only reads what it prints; it may call nothing that changes the
- * archive, opens dialogs or reads files.
+ * Who calls: the app's page (whatever its script does), the preload (the app's own code beside
+ * the page, which alone sees what the user drops), or a printed sheet (a hidden window main opens
+ * to render a print route). Main decides by who sent the call, not by what the page was handed.
  */
-export type Caller = 'window' | 'sheet';
+export type Caller = 'page' | 'preload' | 'sheet';
 
+/** A sheet only reads what it prints: nothing that changes the archive, opens dialogs or reads files. */
 export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview'];
 
 /**
- * Methods the preload calls itself and does not hand to the page: paths of dropped files come
- * from the drop the preload sees (webUtils), so a page, even a compromised one, never names a path.
+ * Methods only the preload may call: paths of dropped files come from the drop the preload sees
+ * (webUtils), so a page, even a compromised one, never names a path. Main enforces it; the
+ * preload also leaves them out of what it hands the page.
  */
 export const PRELOAD_ONLY: readonly MethodName[] = ['grantDroppedPaths'];
+
+/** What the page may call: every method but the preload's own. */
+export const PAGE_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => !PRELOAD_ONLY.includes(m));
 
 /** What the preload tells the page about a drop: the grant, or why there is none. */
 export type DropResult = { grant: ImportGrant } | { error: string };
 
 export function mayCall(caller: Caller, name: MethodName): boolean {
-  return caller === 'window' || SHEET_METHODS.includes(name);
+  if (caller === 'sheet') return SHEET_METHODS.includes(name);
+  if (caller === 'preload') return PRELOAD_ONLY.includes(name);
+  return PAGE_METHODS.includes(name);
 }
 
-/** The channel each method uses over Electron IPC. */
+/** The channel each method the page calls uses over Electron IPC. */
 export const channelOf = (m: MethodName) => `api:${m}`;
 
-/** Validates a call's arguments; throws a Chinese message on bad input. */
+/** The preload's own door: claimed once per page load, before the page's scripts run, and the channel of each PRELOAD_ONLY method. */
+export const PRELOAD_CLAIM = 'preload:claim';
+export const preloadChannelOf = (m: MethodName) => `preload:${m}`;
+
+/**
+ * Validates a call's arguments; throws a Chinese message on bad input (zod's English goes to
+ * the log, except the contract's own Chinese messages, such as 单位和年度至少填一项).
+ */
 export function parseArgs<K extends MethodName>(name: K, args: unknown): z.output<Contract[K]['args']> {
-  const schema = contract[name]?.args;
-  if (!schema) throw new Error(`未知的调用：${String(name)}`);
+  const schema = Object.hasOwn(contract, name) ? contract[name].args : undefined;
+  if (!schema) throw new ContractError('未知的调用', `unknown method ${String(name)}`);
   const r = schema.safeParse(args ?? {});
-  if (!r.success) throw new Error(`调用参数不正确（${String(name)}）：${r.error.issues.map((i) => i.path.join('.') || i.message).join('，')}`);
+  if (!r.success) {
+    const ours = r.error.issues.map((i) => i.message).filter(isChineseMessage);
+    const detail = `${String(name)}: ${r.error.issues.map((i) => `${i.path.join('.') || '(arguments)'} ${i.message}`).join('; ')}`;
+    throw new ContractError(ours.length ? `${BAD_REQUEST}：${[...new Set(ours)].join('，')}` : BAD_REQUEST, detail);
+  }
   return r.data as z.output<Contract[K]['args']>;
 }

@@ -1,7 +1,9 @@
 // Year batches running in main while the summary page polls their progress; one can be
 // cancelled between sheets (what was written stays, and the status says so).
 import { randomBytes } from 'node:crypto';
+import { pageError } from '../../../shared/contract/errors.ts';
 import type { BatchStatus } from '../../../shared/contract/types.ts';
+import { logTechnical } from '../import/reasons.ts';
 import type { Archive } from '../archive/archive.ts';
 import { writeYearComparisons, type BatchOptions } from './batch.ts';
 
@@ -28,7 +30,12 @@ export class BatchJobs {
     const progress = (done: number, total: number, current: string) => Object.assign(status, { done, total, current: current || null });
     writeYearComparisons(this.archive, year, folder, { ...this.opts, progress, signal: job.abort.signal, onWritten: () => void status.written++ })
       .then((r) => Object.assign(status, { skipped: r.skipped, cancelled: r.cancelled }))
-      .catch((e: unknown) => (status.error = e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => {
+        // Shown on the summary page: Chinese, the technical text to the log.
+        const { message, log } = pageError(e);
+        if (log) logTechnical('批量生成比较表', log);
+        status.error = message;
+      })
       .finally(() => Object.assign(status, { finished: true, current: null }));
     return jobId;
   }

@@ -4,8 +4,8 @@
 // HTTP; the headless printer answers the browser's requests with it directly (no port opened).
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { dispatch, isMethod } from '../../../shared/contract/dispatch.ts';
-import { mayCall, type Caller, type Handlers } from '../../../shared/contract/index.ts';
+import { dispatch, failure, isMethod, type Envelope } from '../../../shared/contract/dispatch.ts';
+import { BAD_REQUEST, ContractError, mayCall, REFUSED, type Caller, type Handlers } from '../../../shared/contract/index.ts';
 import { CSP } from '../../../shared/csp.ts';
 
 const TYPES: Record<string, string> = {
@@ -24,7 +24,8 @@ export interface AppResponse {
   body: string | Buffer;
 }
 
-export type AppRequestHandler = (method: string, pathname: string, body: string) => Promise<AppResponse>;
+/** `contentType`: the request's Content-Type header; a call of the contract must be JSON. */
+export type AppRequestHandler = (method: string, pathname: string, body: string, contentType?: string) => Promise<AppResponse>;
 
 /** The built renderer's files, with the app's CSP; nothing outside its folder. It does not
  *  change while the app runs, so each file is read once. Electron's app:// scheme serves
@@ -47,25 +48,36 @@ export function rendererFiles(rendererDir: string): (pathname: string) => Promis
   };
 }
 
-/** `caller` is who the pages are: the app's window, or printed sheets (which may only read
- *  what they print, as in Electron's IPC). */
-export function appRequestHandler(handlers: Handlers, rendererDir: string, caller: Caller = 'window'): AppRequestHandler {
+/** `caller` is who the pages are: the app's page, or printed sheets (which may only read what
+ *  they print); as in Electron's IPC, a page never gets the preload's methods. */
+export function appRequestHandler(handlers: Handlers, rendererDir: string, caller: Exclude<Caller, 'preload'> = 'page'): AppRequestHandler {
   const files = rendererFiles(rendererDir);
-  return async (method, pathname, body): Promise<AppResponse> => {
-    if (method === 'POST' && pathname.startsWith('/api/')) {
-      let args: unknown = {};
-      try {
-        args = body ? JSON.parse(body) : {};
-      } catch {
-        args = null; // the contract's validation refuses it
-      }
+  const json = (status: number, env: Envelope): AppResponse => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(env) });
+  return async (method, pathname, body, contentType): Promise<AppResponse> => {
+    if (pathname.startsWith('/api/')) {
       const name = safeDecode(pathname.slice(5));
       if (name === null) return { status: 400, headers: {}, body: '' };
-      const env = isMethod(name) && !mayCall(caller, name) ? { ok: false, error: '拒绝来自未知页面的调用' } : await dispatch(handlers, name, args);
-      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(env) };
+      if (method !== 'POST') return json(405, failure(name, new ContractError(BAD_REQUEST, `${method} ${pathname}`)));
+      // Only JSON: a form or text/plain POST (a CORS "simple request", which another site's page
+      // may send without asking) never reaches a handler.
+      if (!isJson(contentType)) return json(415, failure(name, new ContractError(BAD_REQUEST, `content-type ${contentType ?? '(none)'}`)));
+      if (!isMethod(name) || !mayCall(caller, name)) return json(403, failure(name, new ContractError(REFUSED, `${caller} may not call ${name}`)));
+      let args: unknown;
+      try {
+        args = body ? JSON.parse(body) : {};
+      } catch (e) {
+        return json(400, failure(name, new ContractError(BAD_REQUEST, String(e))));
+      }
+      return json(200, await dispatch(handlers, name, args));
     }
+    if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: {}, body: '' };
     return files(pathname);
   };
+}
+
+/** application/json, with or without parameters (charset). */
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType?.trim() ?? '');
 }
 
 /** A path's %-escapes decoded; null for a malformed one ("/%E0%A4%A"), which is a bad request, not a crash. */

@@ -32,7 +32,7 @@ export function headlessPrinter(handlers: Handlers, rendererDir: string, browser
       const req = route.request();
       const url = new URL(req.url());
       if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
-      const res = await answer(req.method(), url.pathname, req.postData() ?? '');
+      const res = await answer(req.method(), url.pathname, req.postData() ?? '', req.headers()['content-type']);
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     });
     return { browser: b, page: await context.newPage() };
