@@ -7,7 +7,6 @@ const PICTURE: Record<string, string> = { '\n': '␤', '\x1b': '␛', '\x7f': '�
 
 // C0 and DEL, C1, and the invisible format characters that move or break text: bidi marks,
 // embeddings, overrides and isolates, line and paragraph separators, zero-width joiners aside.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 export function visible(text: string): string {

@@ -75,9 +75,8 @@ describe('a restore while another process has the archive', () => {
     holdArchive(db, '导入').release();
     expect(Date.now() - t).toBeLessThan(1000);
     expect(existsSync(join(lockDir(db), 'gone.json'))).toBe(false);
-    // A live process restoring: the opener waits until it is gone. Not a child of this one,
-    // which would stay a zombie (a pid still taken) while the wait holds this thread.
-    const sleeper = Number(spawnSync('sh', ['-c', 'sleep 1.5 >/dev/null & echo $!'], { encoding: 'utf8' }).stdout.trim());
+    // A live process restoring: the opener waits until it is gone (ended, even if not yet reaped).
+    const sleeper = spawn('sleep', ['1.5']).pid;
     writeFileSync(join(lockDir(db), 'live.json'), JSON.stringify({ pid: sleeper, host: hostname(), use: '恢复', mode: 'exclusive', since: new Date().toISOString() }));
     t = Date.now();
     const held = holdArchive(db, '导入');

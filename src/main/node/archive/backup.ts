@@ -91,6 +91,14 @@ export async function backupTo(db: Database.Database, dest: string, check_ = che
     mkdirSync(dirname(dest), { recursive: true });
     rmSync(tmp, { force: true });
     await db.backup(tmp);
+    // One self-contained file: the copy is in the archive's WAL mode, in which even a read-only
+    // check leaves -wal and -shm files beside it (and they would stay beside a renamed backup).
+    const copy = new Database(tmp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     check = await check_(tmp);
     if (check.ok) renameSync(tmp, dest);
   } catch (e) {

@@ -77,9 +77,19 @@ function alive(e: Entry, touched: number): boolean {
   if (Date.parse(e.since) < Date.now() - uptime() * 1000 - 60_000) return false;
   try {
     process.kill(e.pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+  return !zombie(e.pid);
+}
+
+/** Ended but not yet reaped by its parent (Linux says so in /proc): gone all the same. */
+function zombie(pid: number): boolean {
+  try {
+    // "1234 (name) Z …": the state follows the name, which may itself hold ") ".
+    return /^[ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s*/s, ''));
+  } catch {
+    return false; // no /proc (Windows): the pid is taken as alive
   }
 }
 
