@@ -124,13 +124,28 @@ export function holders(archivePath: string): Holder[] {
   return out;
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 // This process's entries: touched for other hosts' sake, removed when the process exits.
 const mine = new Set<string>();
 let toucher: NodeJS.Timeout | null = null;
 function own(file: string, e: Entry): void {
   const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(tmp, JSON.stringify(e));
-  renameSync(tmp, file); // whole or not at all: a reader never sees half an entry
+  // Whole or not at all: a reader never sees half an entry. Windows refuses to replace a file
+  // another process is reading at that instant: a moment later it can.
+  for (let i = 0; ; i++)
+    try {
+      renameSync(tmp, file);
+      break;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (i >= 20 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) {
+        rmSync(tmp, { force: true });
+        throw err;
+      }
+      sleep(25);
+    }
   mine.add(file);
   toucher ??= setInterval(() => {
     const now = new Date();
@@ -150,7 +165,6 @@ process.on('exit', () => {
   for (const f of mine) rmSync(f, { force: true });
 });
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const newFile = (archivePath: string) => join(lockDir(archivePath), `${process.pid}-${randomBytes(6).toString('hex')}.json`);
 const entry = (use: Use, mode: Entry['mode'], ready = false): Entry => ({ pid: process.pid, host: HOST, use, mode, ready, since: new Date().toISOString() });
 
@@ -193,7 +207,11 @@ export function holdArchive(archivePath: string, use: Use, waitMs = 120_000): He
   let released = false;
   return {
     opened: () => {
-      if (!released) own(file, entry(use, 'shared', true));
+      try {
+        if (!released) own(file, entry(use, 'shared', true));
+      } catch (e) {
+        logTechnical(`更新“${file}”`, e); // still held, though as opening: another process's upgrade would not count it
+      }
     },
     release: () => {
       released = true;
