@@ -209,8 +209,10 @@ export class Archive {
 
   /** Reports stored before the search index existed (schema 2) are indexed on first open. */
   private backfillSearch(): void {
-    const missing = this.stmt('SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
-    if (missing.length) this.db.transaction(() => missing.forEach((r) => indexReport(this, r.id)))();
+    const sql = 'SELECT id FROM reports WHERE id NOT IN (SELECT report_id FROM search_docs)';
+    // Read again under the write lock (IMMEDIATE): another process opening the archive at the
+    // same moment may be indexing them too, and a deferred transaction would fail, not wait.
+    if (this.stmt(sql).get()) this.db.transaction(() => (this.stmt(sql).all() as { id: number }[]).forEach((r) => indexReport(this, r.id))).immediate();
   }
 
   search(q: SearchQuery): SearchResult {
