@@ -27,7 +27,9 @@ import { fileSafe, SHEET_ROUTES } from '../shared/print-page.ts';
 import { cliPrinter } from './print.ts';
 import { Archive } from '../main/node/archive/archive.ts';
 import { backupTo, restoreArchive } from '../main/node/archive/backup.ts';
-import { openFailure } from '../main/node/archive/open-failure.ts';
+import { visible } from '../shared/visible.ts';
+import { importEndLine } from './import-end.ts';
+import { failureLines } from './failure.ts';
 import { buildNotice } from '../shared/report/notice.ts';
 import { noticeDocx } from '../main/node/export/notice-docx.ts';
 import { areaDocx, areaXlsx } from '../main/node/export/area-sheet.ts';
@@ -45,7 +47,8 @@ const USAGE = `用法：
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
   npm run cli -- backup --out 备份文件 [--db 档案文件]    （档案打开时也可备份，备份经完整性检查）
-  npm run cli -- restore 备份文件 [--db 档案文件]         （当前档案先另存为“archive.sqlite.恢复前-时间”）
+  npm run cli -- restore 备份文件 [--db 档案文件]         （先完整检查备份；当前档案另存为“archive.sqlite.恢复前-时间”；
+                                                  档案正被其他程序使用时不恢复）
 不给 --db 时使用程序的默认档案（也可用环境变量 NIANBAO_DB 指定）。
 PDF 由本机的 Chromium、Chrome 或 Edge 浏览器生成（自动查找；也可用 --browser 指定程序路径）。`;
 
@@ -65,42 +68,44 @@ function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<
   return { cmd: rest.shift() ?? '', rest, opts };
 }
 
+const { cmd, rest, opts } = parseArgs(process.argv.slice(2));
+const db = resolve(opts.db || defaultArchivePath());
+
 async function main(): Promise<number> {
-  const { cmd, rest, opts } = parseArgs(process.argv.slice(2));
-  const db = resolve(opts.db || defaultArchivePath());
   if (cmd === 'import') {
     if (rest.length === 0) {
       console.error(USAGE);
       return 2;
     }
-    const rt = openRuntime(db);
+    const rt = openRuntime(db, undefined, undefined, {}, { use: '导入' });
     try {
       const id = rt.importer.start(rest.map((p) => resolve(p)));
       const timer = setInterval(() => {
         const s = rt.importer.status(id)!;
-        if (process.stderr.isTTY) process.stderr.write(`\r正在导入 ${s.done}/${s.total} ${s.current ?? ''}`.padEnd(60).slice(0, 80));
+        if (process.stderr.isTTY) process.stderr.write(`\r正在导入 ${s.done}/${s.total} ${visible(s.current ?? '')}`.padEnd(60).slice(0, 80));
       }, 200);
       await rt.importer.wait(id);
       clearInterval(timer);
       const s = rt.importer.status(id)!;
       if (process.stderr.isTTY) process.stderr.write('\n');
       if (s.warning) console.error(`注意：${s.warning}`);
-      for (const it of s.items) if (it.status !== 'imported' || it.message !== '已导入') console.log(`[${ITEM_LABEL[it.status]}] ${it.path}：${it.message}`);
-      console.log(`导入完成：导入 ${s.counts.imported} 份，重复 ${s.counts.duplicate} 份，跳过 ${s.counts.skipped} 个，失败 ${s.counts.failed} 个。档案：${db}`);
+      // Names and messages (which quote names) shown safely: a name cannot forge a line.
+      for (const it of s.items) if (it.status !== 'imported' || it.message !== '已导入') console.log(`[${ITEM_LABEL[it.status]}] ${visible(it.path)}：${visible(it.message)}`);
+      console.log(importEndLine(s, db));
+      return s.stopped ? 1 : 0;
     } finally {
       await rt.close();
     }
-    return 0;
   }
   if (cmd === 'backup') {
     if (!opts.out) {
       console.error(USAGE);
       return 2;
     }
-    const archive = new Archive(db);
+    const archive = new Archive(db, { use: '备份' });
     try {
       const b = await backupTo(archive.db, resolve(opts.out));
-      console.log(`已备份：${b.file}（${b.reports} 份报告，完整性检查通过）`);
+      console.log(`已备份：${visible(b.file)}（${b.reports} 份报告，完整性检查通过）`);
     } finally {
       archive.close();
     }
@@ -111,8 +116,9 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
+    // Refused, the archive untouched, while another process has it or the backup is no whole archive.
     const aside = restoreArchive(db, resolve(rest[0]));
-    console.log(`已从 ${resolve(rest[0])} 恢复档案 ${db}；原档案另存为 ${aside}`);
+    console.log(`已从 ${visible(resolve(rest[0]))} 恢复档案 ${visible(db)}；原档案另存为 ${visible(aside)}`);
     return 0;
   }
   if (cmd === 'check') {
@@ -131,14 +137,14 @@ async function main(): Promise<number> {
       console.error('用法：npm run cli -- summary --year 2024 [--region 所属政府] [--own include|exclude] --out 汇总表.docx|.xlsx');
       return 2;
     }
-    const rt = openRuntime(db, undefined, 1);
+    const rt = openRuntime(db, undefined, 1, {}, { use: '查看' });
     try {
       const a = areaSummary(rt.archive, year, { region: opts.region, own: opts.own as 'include' | 'exclude' | undefined });
       if (!a.units.length) throw new Error(`档案中没有${year}年度${a.region ? `“${a.region}”下` : ''}的报告可以汇总`);
       writeFileSync(out, out.toLowerCase().endsWith('.docx') ? await areaDocx(a) : await areaXlsx(a));
-      console.log(`已写出：${out}（${selectionText(a)}${a.own ? `，${a.own.included ? '含' : '不含'}本级“${a.own.agency}”` : ''}）`);
-      for (const n of a.notes) console.log(`注：${n}`);
-      if (a.own && a.differences.length) console.log(`本级“${a.own.agency}”报告有 ${a.differences.length} 个格子与各单位之和不同（Excel 中另有一页列出）`);
+      console.log(`已写出：${visible(out)}（${visible(selectionText(a))}${a.own ? `，${a.own.included ? '含' : '不含'}本级“${visible(a.own.agency)}”` : ''}）`);
+      for (const n of a.notes) console.log(`注：${visible(n)}`);
+      if (a.own && a.differences.length) console.log(`本级“${visible(a.own.agency)}”报告有 ${a.differences.length} 个格子与各单位之和不同（Excel 中另有一页列出）`);
     } finally {
       await rt.close();
     }
@@ -151,7 +157,7 @@ async function main(): Promise<number> {
       console.error('年度写作 2024 或 2020-2024');
       return 2;
     }
-    const rt = openRuntime(db, undefined, 1);
+    const rt = openRuntime(db, undefined, 1, {}, { use: '查看' });
     try {
       const res = rt.archive.search({
         text,
@@ -167,7 +173,7 @@ async function main(): Promise<number> {
           const s = h.snippet;
           let line = s?.text ?? '';
           if (s) for (const [a, b] of [...s.highlights].reverse()) line = `${line.slice(0, a)}【${line.slice(a, b)}】${line.slice(b)}`;
-          console.log(`#${h.reportId} ${h.agency ?? '（未识别单位）'} ${h.year ?? '？'}年度${h.partName ? ` · ${h.partName}` : ''}\n    ${line}`);
+          console.log(`#${h.reportId} ${h.agency ? visible(h.agency) : '（未识别单位）'} ${h.year ?? '？'}年度${h.partName ? ` · ${h.partName}` : ''}\n    ${visible(line)}`);
         }
         console.log(`共 ${res.total} 份报告${res.total > res.hits.length ? `，显示前 ${res.hits.length} 份` : ''}。`);
       }
@@ -181,7 +187,7 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    const rt = openRuntime(db, undefined, 1);
+    const rt = openRuntime(db, undefined, 1, {}, { use: '查看' });
     let printer: SheetPrinter | undefined;
     try {
       if (opts.year) {
@@ -196,12 +202,12 @@ async function main(): Promise<number> {
         const r = await writeYearComparisons(rt.archive, year, opts.out, {
           pdf,
           progress: (done, total, name) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r正在生成 ${done}/${total} ${name}`.padEnd(60).slice(0, 80));
+            if (process.stderr.isTTY) process.stderr.write(`\r正在生成 ${done}/${total} ${visible(name)}`.padEnd(60).slice(0, 80));
           },
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
-        for (const s of r.skipped) console.log(`跳过：${s}`);
-        for (const f of r.written) console.log(`已写出：${f}`);
+        for (const s of r.skipped) console.log(`跳过：${visible(s)}`);
+        for (const f of r.written) console.log(`已写出：${visible(f)}`);
         console.log(`共写出 ${r.written.length} 个文件（比较表和年度汇总表）。`);
       } else {
         if (rest.length < 2 || rest.length > 6) throw new Error('请给出2至6个报告编号（见 list 命令的 #编号）或报告文件');
@@ -215,7 +221,7 @@ async function main(): Promise<number> {
         if (ext === '.csv') writeFileSync(out, comparisonCsv(c));
         else if (ext === '.xlsx') writeFileSync(out, await comparisonXlsx(c));
         else writeFileSync(out, await printer!.pdf(SHEET_ROUTES.compare(ids), true));
-        console.log(`已写出：${out}`);
+        console.log(`已写出：${visible(out)}`);
       }
     } finally {
       await printer?.close();
@@ -224,12 +230,12 @@ async function main(): Promise<number> {
     return 0;
   }
   if (cmd === 'list') {
-    const rt = openRuntime(db, undefined, 1);
+    const rt = openRuntime(db, undefined, 1, {}, { use: '查看' });
     try {
       const rows = rt.archive.listReports({ sort: 'year' });
       for (const r of rows)
-        console.log([`#${r.id}`, r.year ?? '？', r.agency ?? '（未识别单位）', TEMPLATE_NAMES[r.template], STATUS_LABELS[r.status], r.fileName].join('\t'));
-      console.log(`共 ${rows.length} 份报告。档案：${db}`);
+        console.log([`#${r.id}`, r.year ?? '？', r.agency ? visible(r.agency) : '（未识别单位）', TEMPLATE_NAMES[r.template], STATUS_LABELS[r.status], visible(r.fileName)].join('\t'));
+      console.log(`共 ${rows.length} 份报告。档案：${visible(db)}`);
     } finally {
       await rt.close();
     }
@@ -241,7 +247,7 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    const rt = openRuntime(db, undefined, 1);
+    const rt = openRuntime(db, undefined, 1, {}, { use: '查看' });
     try {
       if (format === 'json') {
         const json = exportJson(rt.archive);
@@ -259,7 +265,7 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  console.error(cmd ? `未知命令：${cmd}\n${USAGE}` : USAGE);
+  console.error(cmd ? `未知命令：${visible(cmd)}\n${USAGE}` : USAGE);
   return 2;
 }
 
@@ -273,12 +279,12 @@ async function reportIds(rt: Runtime, args: string[]): Promise<number[]> {
       continue;
     }
     const path = resolve(a);
-    if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`“${a}”既不是报告编号，也不是文件`);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`“${visible(a)}”既不是报告编号，也不是文件`);
     const job = rt.importer.start([path]);
     await rt.importer.wait(job);
     const item = rt.importer.status(job)!.items[0];
-    if (!item?.reportId) throw new Error(`无法比较 ${a}：${item?.message ?? '只能读取 .doc、.docx 和 .txt 文件'}`);
-    console.log(item.status === 'imported' ? `已导入档案：${a} → #${item.reportId}` : `档案中已有：${a} → #${item.reportId}`);
+    if (!item?.reportId) throw new Error(`无法比较 ${visible(a)}：${visible(item?.message ?? '只能读取 .doc、.docx 和 .txt 文件')}`);
+    console.log(item.status === 'imported' ? `已导入档案：${visible(a)} → #${item.reportId}` : `档案中已有：${visible(a)} → #${item.reportId}`);
     ids.push(item.reportId);
   }
   return ids;
@@ -297,22 +303,23 @@ async function checkFiles(paths: string[], notices: { dir: string; office: strin
       const res = await pool.run(new Uint8Array(await readFile(f.path)), extname(f.path));
       if (!res.ok) {
         failed++;
-        console.log(`✗ ${f.path}\n    无法检查：${res.message}`);
+        console.log(`✗ ${visible(f.path)}\n    无法检查：${visible(res.message)}`);
         continue;
       }
       const r = res.report;
       const status = statusOf(r.complete, res.findings);
-      const head = `${r.agency ?? '（未识别单位）'} ${r.year ?? '？'}年度 ${TEMPLATE_NAMES[r.template]}`;
-      console.log(`${status === 'error' ? '✗' : status === 'ok' ? '✓' : '!'} ${f.path}\n    ${head}：${STATUS_LABELS[status]}`);
-      for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : isReviewRule(x.rule) ? '体检' : '提醒'} ${x.rule}] ${x.message}`);
-      for (const n of r.notes) console.log(`    [说明] ${n.message}`);
+      const head = `${r.agency ? visible(r.agency) : '（未识别单位）'} ${r.year ?? '？'}年度 ${TEMPLATE_NAMES[r.template]}`;
+      console.log(`${status === 'error' ? '✗' : status === 'ok' ? '✓' : '!'} ${visible(f.path)}\n    ${head}：${STATUS_LABELS[status]}`);
+      // Findings and notes quote the document's own words.
+      for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : isReviewRule(x.rule) ? '体检' : '提醒'} ${x.rule}] ${visible(x.message)}`);
+      for (const n of r.notes) console.log(`    [说明] ${visible(n.message)}`);
       if (status === 'error') errors++;
       if (notices && res.findings.length) {
         const n = buildNotice({ ...r, findings: res.findings }, { officeName: notices.office, deadline: notices.deadline, disabledRules: [] });
         mkdirSync(notices.dir, { recursive: true });
         const out = join(notices.dir, `${fileSafe(`审核意见_${r.agency ?? basename(f.path)}${r.year ? `_${r.year}年度` : ''}`)}.docx`);
         writeFileSync(out, await noticeDocx(n));
-        console.log(`    已写出审核意见：${out}`);
+        console.log(`    已写出审核意见：${visible(out)}`);
       }
     }
   } finally {
@@ -332,13 +339,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code ===
 main().then(
   (code) => (process.exitCode = code),
   (e) => {
-    const text = e instanceof Error ? e.message : String(e);
-    if (/[\u4e00-\u9fff]/.test(text)) console.error(`出错：${text}`);
-    else {
-      // A library's or SQLite's own words: the stack to the technical log, the clerk's sentence to the screen.
-      console.warn(`[年报档案] 命令行: ${e instanceof Error ? (e.stack ?? text) : text}`);
-      console.error(`出错：${openFailure('', e).message.split('\n')[0]}`);
-    }
+    // A library's or SQLite's own words: the stack to the log file, the clerk's sentences to the screen.
+    for (const line of failureLines(e, db)) console.error(line);
     process.exitCode = 1;
   },
 );

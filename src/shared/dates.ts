@@ -6,3 +6,6 @@ export const localDay = (d: Date = new Date()) => `${d.getFullYear()}-${pad(d.ge
 
 /** HHMM of the PC's clock, for names that sort by time within a day. */
 export const localTime = (d: Date = new Date()) => `${pad(d.getHours())}${pad(d.getMinutes())}`;
+
+/** YYYY-MM-DD-HHMMSS of the PC's clock: a name the clerk reads as the time it was made. */
+export const localStamp = (d: Date = new Date()) => `${localDay(d)}-${localTime(d)}${pad(d.getSeconds())}`;

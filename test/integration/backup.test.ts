@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { backupDir, backupTo, checkArchiveFile, listBackups, pruneBackups, restoreArchive, rotateBackups } from '../../src/main/node/archive/backup.ts';
 import { openFailure } from '../../src/main/node/archive/open-failure.ts';
+import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 import { openRuntime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
 import { statSync } from 'node:fs';
@@ -142,7 +143,7 @@ describe('the 备份与恢复 page', () => {
     await rt.close();
   });
 
-  it('puts the current archive back when the chosen backup will not open', async () => {
+  it('refuses a backup made by a newer version before the archive is touched', async () => {
     const { dir, rt, api, answers } = await handlers();
     const newer = await backupTo(rt.archive.db, join(dir, 'newer.sqlite'));
     const { default: Database } = await import('better-sqlite3');
@@ -152,7 +153,7 @@ describe('the 备份与恢复 page', () => {
     answers.file = newer.file;
     const r = await api.restoreBackup({ fromFile: true });
     expect(r?.restored).toBe(false);
-    expect(r?.message).toMatch(/^无法恢复：.*比本程序新.*。档案保持原样。$/);
+    expect(r?.message).toBe(`无法恢复：newer.sqlite由更新版本的程序写出（档案版本 999，本程序为 ${SCHEMA_VERSION}），比本程序新，请先升级程序`);
     expect(rt.archive.count()).toBe(5);
     expect(readdirSync(dir).filter((f) => f.includes('恢复前-'))).toEqual([]);
     await rt.close();

@@ -9,6 +9,7 @@ import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { Importer } from '../../src/main/node/import/importer.ts';
 import { storageFailure } from '../../src/main/node/import/reasons.ts';
 import { damagedDocs } from '../helpers/ole-damage.ts';
+import { importEndLine } from '../../src/cli/import-end.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 let rt: Runtime | undefined;
@@ -54,11 +55,16 @@ describe('a full disk', () => {
     const stored = rt.archive.count();
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(5);
+    // How many files this import left: the one the disk refused and those never tried.
+    expect(s.stopped).toBe(`磁盘空间不足，导入已停止：${5 - stored} 个文件未导入`);
+    expect(importEndLine(s, '/a.sqlite')).toMatch(new RegExp(`^磁盘空间不足，导入已停止：${5 - stored} 个文件未导入（已导入 ${stored} 份.*）。腾出空间后再导入一次，已导入的文件会自动跳过。档案：/a\\.sqlite$`));
     expect(rt.archive.db.pragma('integrity_check', { simple: true })).toBe('ok');
     rt.archive.db.pragma('max_page_count = 1073741823');
     const again = await run([join(dir, 'in')]);
     expect(again.counts.imported + stored).toBe(5);
     expect(again.counts.duplicate).toBe(stored);
+    expect(again.stopped).toBeUndefined();
+    expect(importEndLine(again, '/a.sqlite')).toMatch(/^导入完成：/);
   });
 });
 

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, shell } from 'electron';
 import { join } from 'node:path';
 import { rendererFiles } from '../node/print/app-request.ts';
 import { restoreArchive, rotateBackups } from '../node/archive/backup.ts';
+import { ArchiveInUse } from '../node/archive/lock.ts';
 import { openFailure } from '../node/archive/open-failure.ts';
 import { logTechnical } from '../node/import/reasons.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
@@ -30,7 +31,7 @@ let runtime: Runtime | null = null;
  */
 function openOrRecover(path: string, workerUrl: URL): Runtime | null {
   try {
-    return openRuntime(path, workerUrl);
+    return openRuntime(path, workerUrl, undefined, {}, { use: '应用程序' });
   } catch (e) {
     logTechnical('打开档案', e);
     const f = openFailure(path, e);
@@ -50,7 +51,7 @@ function openOrRecover(path: string, workerUrl: URL): Runtime | null {
     if (choice !== 0) return null;
     try {
       restoreArchive(path, f.backup.file);
-      return openRuntime(path, workerUrl);
+      return openRuntime(path, workerUrl, undefined, {}, { use: '应用程序' });
     } catch (again) {
       logTechnical('从备份恢复', again);
       dialog.showErrorBox('无法打开档案', openFailure(path, again).message);
@@ -112,9 +113,15 @@ else {
     }
     // A daily copy beside the archive (备份/), pruned to 7 days + 12 monthly: a clerk's only
     // recourse when a disk or a bad import spoils the file. It waits until the window is up;
-    // failure must not block the app. Its integrity check runs in a worker.
+    // failure must not block the app. Its integrity check runs in a worker. While another
+    // process (a CLI import) has the archive, it is tried again later.
     const opened = runtime;
-    setTimeout(() => void rotateBackups(opened.archive.db, opened.archive.path, new Date(), (f) => opened.pool.checkArchive(f)).catch(() => undefined), 20_000);
+    const rotate = () =>
+      void rotateBackups(opened.archive.db, opened.archive.path, new Date(), (f) => opened.pool.checkArchive(f)).catch((e) => {
+        logTechnical('自动备份', e);
+        if (e instanceof ArchiveInUse) setTimeout(rotate, 10 * 60_000);
+      });
+    setTimeout(rotate, 20_000);
     const handlers = createHandlers({
       archive: runtime.archive,
       importer: runtime.importer,

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Archive } from './archive/archive.ts';
+import { Archive, type ArchiveOptions } from './archive/archive.ts';
 import { Importer, type ImporterOptions } from './import/importer.ts';
 import { ParsePool } from './import/pool.ts';
 
@@ -33,9 +33,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function openRuntime(archivePath: string, workerUrl: URL = defaultWorkerUrl(), poolSize?: number, importer: ImporterOptions = {}): Runtime {
+/** `archive.use`: what this process does with the archive, as other processes are told (导入, 应用程序…). */
+export function openRuntime(archivePath: string, workerUrl: URL = defaultWorkerUrl(), poolSize?: number, importer: ImporterOptions = {}, archiveOptions: ArchiveOptions = {}): Runtime {
   mkdirSync(dirname(archivePath), { recursive: true });
-  const archive = new Archive(archivePath);
+  const archive = new Archive(archivePath, archiveOptions);
   // Search still works, only slower: say why, for whoever looks at the log.
   if (archive.rankFallback) console.warn(`检索排序未使用扩展（${archive.rankFallback}），改用 FTS5 bm25()`);
   const pool = new ParsePool({ workerUrl, ...(poolSize ? { size: poolSize } : {}) });

@@ -50,7 +50,7 @@ export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGran
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-label="导入报告">
-        <h2>{finished ? (status!.cancelled ? '导入已取消' : '导入完成') : '正在导入'}</h2>
+        <h2>{finished ? (status!.stopped ? '导入已停止' : status!.cancelled ? '导入已取消' : '导入完成') : '正在导入'}</h2>
         <p className="muted">来源：{grant.labels.join('、')}</p>
         {error && <p className="error-text">{error}</p>}
         {status && (
@@ -60,6 +60,11 @@ export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGran
               {status.scanning ? `正在查找文件…已找到 ${status.total} 个` : `${status.done} / ${status.total} 个文件`}
               {!finished && status.current ? `，正在处理：${status.current}` : ''}
             </p>
+            {status.stopped && (
+              <p className="error-text" role="alert">
+                {status.stopped}。
+              </p>
+            )}
             {status.warning && (
               <p className="warning-text" role="alert">
                 {status.warning}

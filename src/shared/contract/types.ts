@@ -126,6 +126,9 @@ export interface ImportStatus {
   itemCount: number;
   /** Said once the files are found, e.g. that the disk may not hold them; the import goes on. */
   warning?: string;
+  /** The import stopped before its end (the disk is full), and how many of its files it left:
+   *  磁盘空间不足，导入已停止：N 个文件未导入. */
+  stopped?: string;
 }
 
 /** A year batch of comparison sheets, as the summary page shows its progress. */

@@ -27,6 +27,7 @@ import * as units from './units.ts';
 import * as settings from './settings.ts';
 import * as summaries from './summaries.ts';
 import * as versions from './versions.ts';
+import { holdArchive, upgradeAlone, type Held, type Use } from './lock.ts';
 
 export { DEFAULT_THRESHOLDS } from './settings.ts';
 
@@ -94,6 +95,8 @@ export interface ArchiveOptions {
   nativeRank?: boolean;
   /** quick_check on open (default): a damaged file is refused before it is written to. */
   check?: boolean;
+  /** What this process does with the archive, as other processes are told (lock.ts); 查看 by default. */
+  use?: Use;
 }
 
 export class Archive {
@@ -105,11 +108,19 @@ export class Archive {
   /** Why search ranks with bm25() rather than the extension, or null when the extension is in use. */
   rankFallback!: string | null;
   private readonly options: ArchiveOptions;
+  private readonly lock: Held;
 
   constructor(path: string, options: ArchiveOptions = {}) {
     this.path = path;
     this.options = options;
-    this.open();
+    this.lock = holdArchive(path, options.use ?? '查看');
+    try {
+      this.open();
+    } catch (e) {
+      this.lock.release();
+      throw e;
+    }
+    this.lock.opened();
   }
 
   private open(): void {
@@ -132,7 +143,12 @@ export class Archive {
       const from = this.db.pragma('user_version', { simple: true }) as number;
       // An archive with reports, made by an older version (not one another process is creating right now).
       const older = from > 0 && from < SCHEMA_VERSION && this.hasReports();
-      if (older) this.copyBeforeUpgrade(from);
+      // The upgrade alone: not while another process has the archive open (lock.ts).
+      if (older)
+        upgradeAlone(this.path, () => this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION, () => {
+          this.copyBeforeUpgrade(from);
+          busyRetry(() => migrate(this.db));
+        });
       busyRetry(() => migrate(this.db));
       this.backfillSearch();
       // Schema 7 brought the 年报体检 checks: reports stored before get them once, now. Under the
@@ -182,7 +198,7 @@ export class Archive {
    * open, `undo` puts the old one back and it is opened again, and the error is thrown.
    */
   reopenWith(replace: () => void, undo: () => void): void {
-    this.close();
+    this.db.close(); // the connection only: this process keeps holding the archive
     this.statements.clear();
     try {
       replace();
@@ -196,8 +212,11 @@ export class Archive {
 
   /** Reports stored before the search index existed (schema 2) are indexed on first open. */
   private backfillSearch(): void {
-    const missing = this.stmt('SELECT id FROM reports WHERE is_record = 1 AND id NOT IN (SELECT report_id FROM search_docs)').all() as { id: number }[];
-    if (missing.length) this.db.transaction(() => missing.forEach((r) => indexReport(this, r.id)))();
+    // Reports, not files: only the file that stands for a unit's year is indexed.
+    const sql = 'SELECT id FROM reports WHERE is_record = 1 AND id NOT IN (SELECT report_id FROM search_docs)';
+    // Read again under the write lock (IMMEDIATE): another process opening the archive at the
+    // same moment may be indexing them too, and a deferred transaction would fail, not wait.
+    if (this.stmt(sql).get()) this.db.transaction(() => (this.stmt(sql).all() as { id: number }[]).forEach((r) => indexReport(this, r.id))).immediate();
   }
 
   search(q: SearchQuery): SearchResult {
@@ -206,6 +225,7 @@ export class Archive {
 
   close(): void {
     this.db.close();
+    this.lock.release();
   }
 
   private statements = new Map<string, Database.Statement>();

@@ -10,6 +10,7 @@ import { logTechnical } from '../import/reasons.ts';
 import type { Archive } from './archive.ts';
 import { localDay, localTime } from '../../../shared/dates.ts';
 import { backupDir, backupTo, backupToday, listBackups, restoreArchive } from './backup.ts';
+import { holders, inUseMessage } from './lock.ts';
 
 export interface BackupDeps {
   archive: Archive;
@@ -59,6 +60,9 @@ export function backupHandlers({ archive, pool, busy, chooseFolder, chooseArchiv
     restoreBackup: async (args) => {
       const why = busy();
       if (why) return { restored: false, message: `${why}，请等它结束后再恢复。` };
+      // Another process (a CLI import) has the archive: said before the clerk picks a file.
+      const other = holders(archive.path)[0];
+      if (other) return { restored: false, message: inUseMessage(other, '恢复') };
       const from = 'date' in args ? join(backupDir(archive.path), `archive-${args.date}.sqlite`) : await chooseArchiveFile();
       if (!from) return null;
       if (!existsSync(from)) return { restored: false, message: `无法恢复：找不到${'date' in args ? ` ${args.date} 的` : '这份'}备份` };
@@ -72,7 +76,7 @@ export function backupHandlers({ archive, pool, busy, chooseFolder, chooseArchiv
         );
       } catch (e) {
         logTechnical(`从“${from}”恢复`, e);
-        const own = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '备份文件无法打开';
+        const own = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message.replace(/^无法恢复：/, '').replace(/。$/, '') : '备份文件无法打开';
         return { restored: false, message: `无法恢复：${own}。档案保持原样。` };
       }
       return { restored: true, message: `已从 ${basename(from)} 恢复档案（${archive.count()} 份报告）；恢复前的档案另存为 ${aside}` };

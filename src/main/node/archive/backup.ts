@@ -2,12 +2,16 @@
 // backup while the archive is open (readers and writers go on), each checked with
 // integrity_check before it counts; rotated (one per day of use, the last 7 days and the first
 // of each of the last 12 months); restored only from a backup that passes the same check,
-// with the current file saved aside first.
+// with the current file saved aside first. Restoring and rotating take the archive alone
+// (lock.ts): never while another process has it open.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { logTechnical } from '../import/reasons.ts';
-import { localDay } from '../../../shared/dates.ts';
+import { localDay, localStamp } from '../../../shared/dates.ts';
+import { visible } from '../../../shared/visible.ts';
+import { migrate, SCHEMA_VERSION } from './migrations/index.ts';
+import { ArchiveInUse, inUseMessage, withArchiveAlone, withArchiveAloneAsync } from './lock.ts';
 
 /** What a check of an archive file found: its reports, or why it is no good. */
 export type FileCheck = { ok: true; reports: number } | { ok: false; why: string };
@@ -27,12 +31,44 @@ export interface BackupInfo {
 export const backupDir = (archivePath: string) => join(dirname(archivePath), '备份');
 const NAME = /^archive-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 
-/** Checks a file is a whole archive: integrity_check, and its reports counted. */
+/** The tables an archive of schema `version` has: what the migrations up to it create. */
+const tablesAt = new Map<number, string[]>();
+function tablesOfVersion(version: number): string[] {
+  let t = tablesAt.get(version);
+  if (!t) {
+    const mem = new Database(':memory:');
+    try {
+      migrate(mem, version);
+      t = tableNames(mem);
+    } finally {
+      mem.close();
+    }
+    tablesAt.set(version, t);
+  }
+  return t;
+}
+const tableNames = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'").all() as { name: string }[]).map((r) => r.name);
+
+/**
+ * Checks a file is a whole archive this program can open: made by this version or an older one
+ * (user_version), every table its version's migrations create, integrity_check, and its
+ * reports counted. The cheap checks first: a file that is no archive is told at once.
+ */
 export function checkArchiveFile(file: string): FileCheck {
   if (!existsSync(file)) return { ok: false, why: '文件不存在' };
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) return { ok: false, why: `由更新版本的程序写出（档案版本 ${version}，本程序为 ${SCHEMA_VERSION}），比本程序新，请先升级程序` };
+    if (version < 1) return { ok: false, why: '不是年报档案文件，或文件已损坏' };
+    const has = new Set(tableNames(db));
+    const missing = tablesOfVersion(version).filter((t) => !has.has(t));
+    if (missing.length) {
+      logTechnical(`检查“${file}”`, `缺少数据表：${missing.join(', ')}`);
+      return { ok: false, why: `不是完整的年报档案（缺少 ${missing.length} 张数据表）` };
+    }
     const result = db.pragma('integrity_check', { simple: true });
     if (result !== 'ok') return { ok: false, why: '文件已损坏（完整性检查未通过）' };
     const reports = (db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
@@ -55,6 +91,14 @@ export async function backupTo(db: Database.Database, dest: string, check_ = che
     mkdirSync(dirname(dest), { recursive: true });
     rmSync(tmp, { force: true });
     await db.backup(tmp);
+    // One self-contained file: the copy is in the archive's WAL mode, in which even a read-only
+    // check leaves -wal and -shm files beside it (and they would stay beside a renamed backup).
+    const copy = new Database(tmp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     check = await check_(tmp);
     if (check.ok) renameSync(tmp, dest);
   } catch (e) {
@@ -69,15 +113,21 @@ export async function backupTo(db: Database.Database, dest: string, check_ = che
   return { file: dest, date: localDay(new Date()), reports: check.reports, bytes: statSync(dest).size };
 }
 
-/** Today's rotated backup, made now (replacing one made earlier today), then the old ones pruned. */
+/**
+ * Today's rotated backup, made now (replacing one made earlier today), then the old ones
+ * pruned; with the archive alone, so that no other process rotates or restores meanwhile
+ * (refused with ArchiveInUse while one has it open).
+ */
 export async function backupToday(db: Database.Database, archivePath: string, today = new Date(), check = checkHere): Promise<BackupInfo> {
-  const made = await backupTo(db, join(backupDir(archivePath), `archive-${localDay(today)}.sqlite`), check);
-  try {
-    pruneBackups(backupDir(archivePath), today);
-  } catch (e) {
-    logTechnical('清理旧备份', e); // an old copy held open elsewhere: pruned next time
-  }
-  return made;
+  return withArchiveAloneAsync(archivePath, '备份轮换', '备份', async () => {
+    const made = await backupTo(db, join(backupDir(archivePath), `archive-${localDay(today)}.sqlite`), check);
+    try {
+      pruneBackups(backupDir(archivePath), today);
+    } catch (e) {
+      logTechnical('清理旧备份', e); // an old copy held open elsewhere: pruned next time
+    }
+    return made;
+  });
 }
 
 /** Today's rotated backup if there is none yet (the copy made at start); returns it or null. */
@@ -151,16 +201,82 @@ export function listBackups(archivePath: string, verify = true): BackupInfo[] {
     });
 }
 
+/** The same file under two names (a path spelled otherwise, a link). */
+function sameFile(a: string, b: string): boolean {
+  const sa = statSync(a, { throwIfNoEntry: false });
+  const sb = statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
 /**
- * Puts `from` in place of the (closed) archive, after checking it; the current file and its
- * WAL are kept beside it as archive.sqlite.恢复前-<time>. Returns where the old file went.
+ * Whether a process that does not leave an entry beside the archive (an older version of this
+ * program, a database tool) has it open: SQLite's own lock, taken alone for a moment. A file
+ * SQLite cannot read (a damaged archive being replaced) is nobody's.
+ */
+function openElsewhere(archivePath: string): boolean {
+  if (!existsSync(archivePath)) return false;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(archivePath, { fileMustExist: true, timeout: 2000 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return false;
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+  } finally {
+    db?.close();
+  }
+}
+
+/** archive.sqlite.恢复前-2026-12-01-183005, by the PC's clock; -2, -3… if that is taken. */
+function asideName(archivePath: string, now: Date): string {
+  const base = `${archivePath}.恢复前-${localStamp(now)}`;
+  let name = base;
+  for (let i = 2; existsSync(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
+/**
+ * Puts `from` in place of the (closed) archive, after checking it whole (`checked`: the check
+ * already run, in a worker); the current file and its WAL are kept beside it as
+ * archive.sqlite.恢复前-<time>. Refused, with the archive untouched, when `from` is the archive
+ * itself or fails the check, or while another process has the archive open. Returns where the
+ * old file went.
  */
 export function restoreArchive(archivePath: string, from: string, now = new Date(), checked?: FileCheck): string {
+  const name = visible(basename(from));
+  if (sameFile(archivePath, from)) throw new Error(`无法恢复：不能用档案本身恢复它自己（${name}就是当前的档案文件），请选择一份备份`);
   const check = checked ?? checkArchiveFile(from);
-  if (!check.ok) throw new Error(`无法恢复：${basename(from)}${check.why}`);
-  const aside = `${archivePath}.恢复前-${now.toISOString().replace(/[:.]/g, '-')}`;
-  if (existsSync(archivePath)) renameSync(archivePath, aside);
-  for (const ext of ['-wal', '-shm']) if (existsSync(archivePath + ext)) renameSync(archivePath + ext, aside + ext);
-  copyFileSync(from, archivePath);
-  return aside;
+  if (!check.ok) throw new Error(`无法恢复：${name}${check.why}`);
+  return withArchiveAlone(archivePath, '恢复', '恢复', () => {
+    if (openElsewhere(archivePath)) throw new ArchiveInUse(inUseMessage(null, '恢复'), null);
+    const aside = asideName(archivePath, now);
+    const moved: string[] = [];
+    const had = existsSync(archivePath);
+    try {
+      for (const ext of ['', '-wal', '-shm'])
+        if (existsSync(archivePath + ext)) {
+          renameSync(archivePath + ext, aside + ext);
+          moved.push(ext);
+        }
+      // A backup with a write-ahead log beside it (an archive once in use) keeps recent work
+      // there: SQLite copies file and log as one; a plain backup file is copied as it is.
+      if (existsSync(`${from}-wal`)) {
+        const src = new Database(from, { readonly: true, fileMustExist: true });
+        try {
+          src.prepare('VACUUM INTO ?').run(archivePath);
+        } finally {
+          src.close();
+        }
+      } else copyFileSync(from, archivePath);
+    } catch (e) {
+      logTechnical(`从“${from}”恢复到“${archivePath}”`, e);
+      if (moved.includes('') || !had) rmSync(archivePath, { force: true }); // the half-written copy, never the archive
+      for (const ext of moved) renameSync(aside + ext, archivePath + ext);
+      throw new Error('无法恢复：无法写入档案文件（磁盘空间不足或没有写入权限），档案保持原样');
+    }
+    return aside;
+  });
 }

@@ -19,6 +19,9 @@ import { walk } from './walk.ts';
 interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount' | 'next'> {
   id: string;
   promise: Promise<void>;
+  /** Why the import stopped itself (a full disk), and the files it had in hand then. */
+  stopWhy?: string;
+  stopItems: number;
 }
 
 const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF' };
@@ -68,6 +71,7 @@ export class Importer {
       items: [],
       counts: { imported: 0, duplicate: 0, skipped: 0, failed: 0 },
       promise: Promise.resolve(),
+      stopItems: 0,
     };
     this.jobs.set(id, job);
     job.promise = this.run(job, paths).finally(() => {
@@ -102,6 +106,7 @@ export class Importer {
       items: j.items.slice(since),
       itemCount: j.items.length,
       ...(j.warning ? { warning: j.warning } : {}),
+      ...(j.stopped ? { stopped: j.stopped } : {}),
     };
   }
 
@@ -145,6 +150,8 @@ export class Importer {
       if (inFlight.size >= limit) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
+    // Left: the files never tried, and those the stop caught in hand (the one the disk refused too).
+    if (job.stopWhy) job.stopped = `${job.stopWhy}，导入已停止：${files.length - job.done + job.stopItems} 个文件未导入`;
   }
 
   private async one(job: Job, path: string, seen: Map<string, string>): Promise<void> {
@@ -206,9 +213,11 @@ export class Importer {
       logTechnical(`导入“${name}”时写入档案失败`, e);
       const f = storageFailure(e);
       if (f.duplicate) return item('duplicate', f.message);
+      if (f.stop) job.stopItems++;
       if (f.stop && !job.cancelled) {
         // Every later file would fail the same way: stop once, keep what was stored.
         job.cancelled = true;
+        job.stopWhy = f.stopWhy;
         return item('failed', f.message);
       }
       return item(f.stop ? 'skipped' : 'failed', f.stop ? '导入已停止，未导入' : f.message);

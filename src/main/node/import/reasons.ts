@@ -9,6 +9,8 @@ export interface StorageFailure {
   stop: boolean;
   /** Another process stored the same file meanwhile: a duplicate, not a failure. */
   duplicate: boolean;
+  /** Why the import stops, in the words that open its end message (磁盘空间不足). */
+  stopWhy?: string;
 }
 
 export function storageFailure(e: unknown): StorageFailure {
@@ -21,11 +23,11 @@ export function storageFailure(e: unknown): StorageFailure {
   if (code === 'EBUSY') return { message: '文件正被其他程序占用，无法读取', stop: false, duplicate: false };
   if (code === 'EISDIR' || code === 'EIO') return { message: '读取文件时出错（磁盘或设备错误）', stop: false, duplicate: false };
   if (is('SQLITE_FULL', /disk is full|database or disk is full/i))
-    return { message: '磁盘空间不足，无法写入档案，导入已停止（已导入的报告不受影响；腾出空间后再导入一次，已导入的文件会自动跳过）', stop: true, duplicate: false };
+    return { message: '磁盘空间不足，无法写入档案，导入已停止（已导入的报告不受影响；腾出空间后再导入一次，已导入的文件会自动跳过）', stop: true, duplicate: false, stopWhy: '磁盘空间不足' };
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' && /sha256/.test(text)) return { message: '同样内容的文件刚由另一个程序导入档案，未重复导入', stop: false, duplicate: true };
   if (is('SQLITE_BUSY', /database is locked|database is busy/i)) return { message: '档案文件正被另一个程序使用，等待超时，该文件未导入，请稍后再导入', stop: false, duplicate: false };
-  if (is('SQLITE_READONLY', /readonly/i)) return { message: '档案文件是只读的，无法写入，导入已停止', stop: true, duplicate: false };
-  if (is('SQLITE_CORRUPT', /malformed|corrupt/i)) return { message: '档案文件已损坏，无法写入，导入已停止（请从备份恢复）', stop: true, duplicate: false };
+  if (is('SQLITE_READONLY', /readonly/i)) return { message: '档案文件是只读的，无法写入，导入已停止', stop: true, duplicate: false, stopWhy: '档案文件是只读的' };
+  if (is('SQLITE_CORRUPT', /malformed|corrupt/i)) return { message: '档案文件已损坏，无法写入，导入已停止（请从备份恢复）', stop: true, duplicate: false, stopWhy: '档案文件已损坏' };
   if (is('SQLITE_IOERR', /disk I\/O error/i)) return { message: '读写档案文件时出错（磁盘错误），该文件未导入', stop: false, duplicate: false };
   return { message: '写入档案时出错，该文件未导入（档案未写入该文件的任何内容）', stop: false, duplicate: false };
 }
