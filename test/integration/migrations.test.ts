@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Archive } from '../../src/main/node/archive/archive.ts';
+import { openRuntime } from '../../src/main/node/runtime.ts';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 
@@ -166,6 +167,36 @@ describe('migrations', () => {
     const again = new Archive(file);
     expect(again.directory()[0]).toMatchObject({ parent: '某市人民政府', required: false, aliases: ['某县政府'], proposed: false });
     again.close();
+  });
+
+  it('0010-report-files groups the files of a version 9 archive into reports with copies and versions', async () => {
+    // The seven 2021-format fixtures as this version stores them (某市教育局 2023 as .docx and .txt;
+    // 2024 as jiaoyu-2024 .doc/.txt, signed 2025-01-20, and its revision errors-2024 .doc/.docx/.txt,
+    // signed 2025-02-05), their rows written into a version 9 file as a version 9 program kept them.
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig10-'));
+    const rt = openRuntime(join(dir, 'now.sqlite'));
+    await rt.importer.wait(rt.importer.start([new URL('../fixtures/reports/t2021', import.meta.url).pathname]));
+    await rt.close();
+    const file = join(dir, 'v9.sqlite');
+    const db = new Database(file);
+    migrate(db, 9);
+    const columns = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name).join(', ');
+    db.exec(`ATTACH '${join(dir, 'now.sqlite')}' AS now`);
+    for (const t of ['originals', 'reports', 'cells', 'findings']) db.exec(`INSERT INTO main.${t} (${columns(t)}) SELECT ${columns(t)} FROM now.${t}`);
+    db.exec('DETACH now');
+    db.close();
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect((archive.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n).toBe(7);
+    const listed = archive.listReports({});
+    expect(listed.map((r) => [r.year, r.fileName, r.otherFiles, r.version, r.versions])).toEqual([
+      [2024, 't2021-errors-2024.docx', 2, 2, 2],
+      [2023, 't2021-jiaoyu-2023.docx', 1, 1, 1],
+    ]);
+    expect(archive.search({ text: '教育局' }).total).toBe(2);
+    const first = archive.getReport((archive.db.prepare("SELECT id FROM reports WHERE file_name = 't2021-jiaoyu-2024.doc'").get() as { id: number }).id)!;
+    expect(first).toMatchObject({ record: false, version: 1, versions: 2, otherFiles: 1 });
+    archive.close();
   });
 
   it('copies an archive of an older version aside before upgrading it', () => {
