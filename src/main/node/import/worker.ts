@@ -1,10 +1,18 @@
 // Worker thread entry: parses files, compares reports and checks archive files off the main thread, so main keeps
 // answering the window while a large file or a long text diff is worked on.
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
+
+// The pool stops a file whose worker holds too much memory, counting garbage too: what a large
+// file left behind is collected before the next file, so it is not counted against that one.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const LEFTOVER = 64 * 1048576;
 
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
@@ -15,4 +23,6 @@ parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }
+  const s = getHeapStatistics();
+  if (s.used_heap_size + s.external_memory > LEFTOVER) gc();
 });
