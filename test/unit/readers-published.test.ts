@@ -1,12 +1,14 @@
 // The forms reports are published in: PDF (text layer, scan, encrypted, damaged, huge, a bomb)
 // and saved web pages (.html, .mht; a page named .doc; charsets; portal chrome; hostile pages).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readFileBytes } from '../../src/main/node/import/readers/index.ts';
 import { garbled, readPdf } from '../../src/main/node/import/readers/pdf.ts';
 import { htmlToBlocks } from '../../src/main/node/import/readers/html-blocks.ts';
 import { processFile } from '../../src/main/node/import/process-file.ts';
+import { guardPdfStreams } from '../../src/main/node/import/readers/pdf-guard.ts';
+import { pdfWith, zlibRun } from '../helpers/bombs.ts';
 
 const fx = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)));
 const text = (blocks: { type: string; text?: string }[]) => blocks.map((b) => b.text ?? '').join('\n');
@@ -71,8 +73,39 @@ describe('PDF', () => {
     await expect(readPdf(makePdf(2000))).rejects.toThrow('PDF页数过多（2000页，上限300页），不像是年度报告');
     // 1 GB of zeros compresses to about a megabyte.
     const bomb = deflateSync(Buffer.alloc(300 * 1024 * 1024), { level: 9 });
-    await expect(readPdf(makePdf(1, bomb))).rejects.toThrow(/解压后超过256 MB，可能是压缩炸弹/);
+    await expect(readPdf(makePdf(1, bomb))).rejects.toThrow(/解压后超过\d+ MB，可能是压缩炸弹/);
   });
+
+  it('decodes every stream under a byte budget however its dictionary is written: chains, indirect filters, escapes, distance, object streams', async () => {
+    const bomb = zlibRun(100); // 100 MB of spaces, over the 64 MB a stream may hold
+    const refused = /^PDF中的数据流解压后超过64 MB，可能是压缩炸弹，未导入$/;
+    const hex = Buffer.from(bomb.toString('hex') + '>');
+    const runs = Buffer.alloc(2 * Math.ceil((100 * 1048576) / 128), Buffer.from([129, 0x20])); // RunLength: 128 spaces per two bytes
+    // A zlib stream whose first (stored) block holds the bytes "endstream": only its /Length (indirect) tells where it ends.
+    const stored = Buffer.from('\nendstream\n');
+    const fake = Buffer.concat([bomb.subarray(0, 2), Buffer.from([0, stored.length, 0, ~stored.length & 0xff, 0xff]), stored, bomb.subarray(2)]);
+    const objStm = deflateSync('7 0 /FlateDecode');
+    const cases: [string, Buffer][] = [
+      ['chain', pdfWith('/Filter [/FlateDecode /FlateDecode]', deflateSync(bomb))],
+      ['indirect', pdfWith('/Filter 5 0 R', bomb, ['/FlateDecode'])],
+      ['indirect array', pdfWith('/Filter 5 0 R', bomb, ['[/FlateDecode]'])],
+      ['indirect element', pdfWith('/Filter [5 0 R]', bomb, ['/FlateDecode'])],
+      ['distant', pdfWith(`/Filter /FlateDecode /Note (${'x'.repeat(4000)})`, bomb)],
+      ['beyond one object', pdfWith(`/Filter /FlateDecode /Note (${'x'.repeat(5 * 1048576)})`, bomb)],
+      ['escaped name', pdfWith('/Filter /Fl#61teDecode', bomb)],
+      ['abbreviated, under /F', pdfWith('/F /Fl', bomb)],
+      ['comments', pdfWith('/Filter % the filter >> stream\n/FlateDecode', bomb)],
+      ['hex then flate', pdfWith('/Filter [/AHx /Fl]', hex)],
+      ['run length', pdfWith('/Filter /RunLengthDecode', runs)],
+      ['endstream inside', pdfWith('/Filter /FlateDecode /Length 5 0 R /Unused 0', fake, [String(fake.length)])],
+      ['filter in an object stream', pdfWith('/Filter 7 0 R', bomb, [`<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objStm.length} >>\nstream\n${objStm.toString('latin1')}\nendstream`])],
+    ];
+    for (const [what, pdf] of cases) await expect(guardPdfStreams(pdf), what).rejects.toThrow(refused);
+    // The same streams within the budget pass, and so does every PDF of the corpus.
+    await expect(guardPdfStreams(pdfWith('/Filter [/FlateDecode /FlateDecode]', deflateSync(zlibRun(8))))).resolves.toBeUndefined();
+    for (const d of readdirSync(new URL('../fixtures/real/', import.meta.url)))
+      for (const f of ['report.pdf', 'original.pdf']) if (existsSync(new URL(`../fixtures/real/${d}/${f}`, import.meta.url))) await expect(guardPdfStreams(fx(`real/${d}/${f}`)), f).resolves.toBeUndefined();
+  }, 60_000);
 
   it('tells a text layer that is garbage (CJK fonts without ToUnicode) from Chinese text', () => {
     expect(garbled('一、总体情况 2023年，我局认真贯彻《中华人民共和国政府信息公开条例》'.repeat(5))).toBe(false);
