@@ -118,3 +118,39 @@ export function hostilePdfs(mb: number): Record<string, Buffer> {
     'distant-filter.pdf': pdfWith(`/Filter /FlateDecode /Note (${'x'.repeat(4000)})`, bomb),
   };
 }
+
+/**
+ * LZW (PDF's LZWDecode, EarlyChange 1) of `mb` MB of one byte: the codes of a run are the byte,
+ * then each new table entry in turn (each one byte longer), cleared before the table is full.
+ */
+export function lzwRun(mb: number, byte = 0x20): Buffer {
+  const out: number[] = [];
+  let acc = 0;
+  let have = 0;
+  const put = (code: number, bits: number) => {
+    acc = (acc << bits) | code;
+    have += bits;
+    while (have >= 8) {
+      out.push((acc >>> (have - 8)) & 0xff);
+      have -= 8;
+    }
+    acc &= (1 << have) - 1;
+  };
+  let left = mb * MB;
+  let bits = 9;
+  while (left > 0) {
+    put(256, bits); // a clear code is written at the width in use, and sets it back to 9
+    bits = 9;
+    put(byte, bits);
+    left -= 1;
+    for (let next = 258, len = 2; left > 0 && next < 4000; next++, len++) {
+      // The decoder adds an entry as it reads each code and widens when the next one would not fit.
+      if (next + 1 >= 1 << bits) bits++;
+      put(next, bits);
+      left -= len;
+    }
+  }
+  put(257, bits);
+  if (have) put(0, 8 - have);
+  return Buffer.from(out);
+}

@@ -7,8 +7,8 @@ import { readFileBytes } from '../../src/main/node/import/readers/index.ts';
 import { garbled, readPdf } from '../../src/main/node/import/readers/pdf.ts';
 import { htmlToBlocks } from '../../src/main/node/import/readers/html-blocks.ts';
 import { processFile } from '../../src/main/node/import/process-file.ts';
-import { guardPdfStreams } from '../../src/main/node/import/readers/pdf-guard.ts';
-import { pdfWith, zlibRun } from '../helpers/bombs.ts';
+import { decodeStreamData, guardPdfStreams } from '../../src/main/node/import/readers/pdf-guard.ts';
+import { lzwRun, pdfWith, zlibRun } from '../helpers/bombs.ts';
 
 const fx = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)));
 const text = (blocks: { type: string; text?: string }[]) => blocks.map((b) => b.text ?? '').join('\n');
@@ -97,10 +97,16 @@ describe('PDF', () => {
       ['comments', pdfWith('/Filter % the filter >> stream\n/FlateDecode', bomb)],
       ['hex then flate', pdfWith('/Filter [/AHx /Fl]', hex)],
       ['run length', pdfWith('/Filter /RunLengthDecode', runs)],
+      ['LZW', pdfWith('/Filter /LZWDecode', lzwRun(100))],
       ['endstream inside', pdfWith('/Filter /FlateDecode /Length 5 0 R /Unused 0', fake, [String(fake.length)])],
       ['filter in an object stream', pdfWith('/Filter 7 0 R', bomb, [`<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objStm.length} >>\nstream\n${objStm.toString('latin1')}\nendstream`])],
     ];
     for (const [what, pdf] of cases) await expect(guardPdfStreams(pdf), what).rejects.toThrow(refused);
+    // The decoders written for the guard, on the PDF reference's own LZW example and an ASCII85 text.
+    expect(Buffer.from(await decodeStreamData(Buffer.from([0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01]), ['LZWDecode'])).toString('latin1')).toBe('-----A---B');
+    expect(Buffer.from(await decodeStreamData(Buffer.from('87cURD_*#TDfTZ)+Wpab!!"-QDI`~>'), ['A85'])).toString('latin1')).toBe('Hello, world! \0\0\0\0 end');
+    expect(Buffer.from(await decodeStreamData(Buffer.from('z~>'), ['ASCII85Decode']))).toEqual(Buffer.alloc(4));
+    expect(Buffer.from(await decodeStreamData(Buffer.from([2, 0x61, 0x62, 0x63, 253, 0x78, 128]), ['RL'])).toString('latin1')).toBe('abcxxxx');
     // The same streams within the budget pass, and so does every PDF of the corpus.
     await expect(guardPdfStreams(pdfWith('/Filter [/FlateDecode /FlateDecode]', deflateSync(zlibRun(8))))).resolves.toBeUndefined();
     for (const d of readdirSync(new URL('../fixtures/real/', import.meta.url)))

@@ -466,6 +466,15 @@ async function decodeChain(data: Uint8Array, chain: string[], cap: number, keepL
   return { total, out: input };
 }
 
+/** A stream's data through its filter chain, as the guard decodes it (within `cap` bytes; for tests). */
+export async function decodeStreamData(data: Uint8Array, chain: string[], cap = STREAM_BYTES): Promise<Uint8Array> {
+  try {
+    return (await decodeChain(data, chain, cap, true)).out;
+  } catch (e) {
+    throw e === OVER ? tooLarge(cap) : e;
+  }
+}
+
 const isImage = (dict: Dict, objects: Map<number, Value[]>) => resolve(dict.get('Subtype'), objects).some((v) => v !== UNRESOLVED && isName(v) && v.name === 'Image');
 const isObjStm = (dict: Dict, objects: Map<number, Value[]>) => resolve(dict.get('Type'), objects).some((v) => v !== UNRESOLVED && isName(v) && v.name === 'ObjStm');
 
