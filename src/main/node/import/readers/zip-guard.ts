@@ -2,7 +2,7 @@
 // is checked before anything unpacks (a truncated file or a declared bomb is refused without
 // inflating a byte), and every part a reader asks for is inflated under a byte budget, counted
 // on the output, whatever size its headers declare (a part declaring 5 KB may inflate to 4 GB).
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { LIMITS, ReadError } from './errors.ts';
 
 export interface ZipEntry {
@@ -65,14 +65,15 @@ export interface ZipParts {
 
 /**
  * The parts of a checked ZIP, each inflated when first read. One part may inflate to at most
- * maxDocumentXmlBytes and all parts read together to maxUnzippedBytes; the inflater stops at
- * the budget (it never holds more than that), and the file is refused as a bomb.
+ * maxDocumentXmlBytes and all parts read together to maxUnzippedBytes. A part is first inflated
+ * only to be counted, holding nothing, and stopped past the budget (the file is refused as a
+ * bomb); only a part within the budget is inflated to be read.
  */
 export function zipParts(bytes: Uint8Array, budget = { part: LIMITS.maxDocumentXmlBytes, total: LIMITS.maxUnzippedBytes }): ZipParts {
   const entries = new Map(guardZip(bytes).map((e) => [e.name, e]));
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let inflated = 0;
-  const inflate = (e: ZipEntry): Uint8Array => {
+  const inflate = async (e: ZipEntry): Promise<Uint8Array> => {
     const at = e.local;
     if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw corrupt('压缩包中的文件头无效');
     const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
@@ -85,10 +86,9 @@ export function zipParts(bytes: Uint8Array, budget = { part: LIMITS.maxDocumentX
       return data;
     }
     if (e.method !== 8) throw corrupt('压缩包使用了不支持的压缩方式');
+    if ((await inflatedSize(data, cap)) > cap) throw bomb();
     let out: Buffer;
     try {
-      // maxOutputLength makes the inflater stop once it has produced the budget, so the memory
-      // is the budget at most, whatever the header said.
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb();
@@ -102,7 +102,7 @@ export function zipParts(bytes: Uint8Array, budget = { part: LIMITS.maxDocumentX
     async read(name, encoding) {
       const e = entries.get(name);
       if (!e) throw corrupt('压缩包中缺少文件');
-      const bytes = inflate(e);
+      const bytes = await inflate(e);
       if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
       return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
     },
@@ -110,4 +110,22 @@ export function zipParts(bytes: Uint8Array, budget = { part: LIMITS.maxDocumentX
       return inflated;
     },
   };
+}
+
+/** How many bytes raw deflate data inflates to, counted as it streams (nothing is kept), up to just past `cap`. */
+function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
+  return new Promise((resolve) => {
+    const z = createInflateRaw();
+    let n = 0;
+    z.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > cap) {
+        z.destroy();
+        resolve(n);
+      }
+    });
+    z.on('error', () => resolve(n)); // damaged: the real inflate below says so
+    z.on('end', () => resolve(n));
+    z.end(data);
+  });
 }
