@@ -216,6 +216,24 @@ describe('bounds', () => {
     await expect(readFileBytes(huge, '.txt')).rejects.toThrow('文件中的文字过多（超过200万字），不像是年度报告');
     const cells = `<html><body><table>${'<tr><td>1</td><td>2</td></tr>'.repeat(45_000)}</table></body></html>`;
     await expect(readFileBytes(new TextEncoder().encode(cells), '.html')).rejects.toThrow(/网页结构过于复杂|表格单元格过多/);
+    // 3.3 MB of empty lines before a report: millions of lines, each a block and a unit in memory.
+    const report = readFileSync(new URL('../fixtures/reports/utf8/seed-000.txt', import.meta.url), 'utf8');
+    await expect(readFileBytes(new TextEncoder().encode('\n'.repeat(3_300_000) + report), '.txt')).rejects.toThrow('文件的行数过多（超过10万行），不像是年度报告');
+    await expect(readFileBytes(new TextEncoder().encode(`${report}\n${'\r'.repeat(100_000)}`), '.txt')).rejects.toThrow('文件的行数过多');
+    await expect(readFileBytes(new TextEncoder().encode(`<html><body>${'<p></p>'.repeat(20)}${'<p>一<br>二</p>'.repeat(50_001)}</body></html>`), '.html')).rejects.toThrow(/行数过多|元素/);
+  });
+
+  it('parses a report after 90,000 blank lines as it parses the report alone (a scan of every line so far once made this quadratic)', async () => {
+    const report = readFileSync(new URL('../fixtures/reports/utf8/seed-000.txt', import.meta.url), 'utf8');
+    const alone = await processFile(new TextEncoder().encode(report), '.txt');
+    const after = await processFile(new TextEncoder().encode('\n'.repeat(90_000) + report), '.txt');
+    if (!alone.ok || !after.ok) throw new Error('not parsed');
+    expect(after.report.agency).toBe(alone.report.agency);
+    expect(after.report.year).toBe(alone.report.year);
+    expect(after.report.template).toBe(alone.report.template);
+    // The same cells, each found 90,000 lines further down.
+    const cells = (r: typeof alone.report) => r.cells.map(({ source, ...c }) => ({ ...c, line: Number(/第(\d+)行/.exec(source ?? '')?.[1]) }));
+    expect(cells(after.report)).toEqual(cells(alone.report).map((c) => ({ ...c, line: c.line + 90_000 })));
   });
 
   it('calls a 2-byte “PK” .docx damaged, not a text that is no report', async () => {
