@@ -108,6 +108,7 @@ export class ParsePool {
 
   private spawn(): Slot {
     const worker = new Worker(this.opts.workerUrl, {
+      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
     const slot: Slot = { worker, task: null, timer: null, watch: null };

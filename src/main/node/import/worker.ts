@@ -2,17 +2,18 @@
 // answering the window while a large file or a long text diff is worked on.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
 
 // The pool stops a file whose worker holds too much memory, counting garbage too: what a large
-// file left behind is collected before the next file, so it is not counted against that one.
+// file left behind (over half the ceiling) is collected before the next file, so it is not
+// counted against that one. Collecting after every file would cost more than parsing small ones.
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const LEFTOVER = 64 * 1048576;
+const LEFTOVER = ((workerData as { maxFileMemoryMb?: number } | undefined)?.maxFileMemoryMb ?? 224) * 1048576 / 2;
 
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
