@@ -480,7 +480,7 @@ const isObjStm = (dict: Dict, objects: Map<number, Value[]>) => resolve(dict.get
 
 export async function guardPdfStreams(bytes: Uint8Array): Promise<void> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const meter = { left: 64 * buf.length + 64 * 1048576 };
+  const meter = { left: 16 * buf.length + 16 * 1048576 };
   const { objects, streams } = indexObjects(buf, meter);
   let left = TOTAL_BYTES;
   const decode = async (s: Stream, chain: string[], keep = false) => {
