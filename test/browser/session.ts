@@ -37,3 +37,10 @@ export async function openSession(opts: { fixtures: Record<string, string>; impo
     },
   };
 }
+
+/** A file's report id by its name, whether or not it is the file its report is listed by (a copy, an earlier version). */
+export function fileId(session: Session, name: string): number {
+  const r = session.host.runtime.archive.db.prepare('SELECT id FROM reports WHERE file_name = ?').get(name) as { id: number } | undefined;
+  if (!r) throw new Error(`no file ${name} in the archive`);
+  return r.id;
+}

@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { Importer } from '../../src/main/node/import/importer.ts';
+import { ParsePool } from '../../src/main/node/import/pool.ts';
+import { defaultWorkerUrl } from '../../src/main/node/runtime.ts';
 import { storageFailure } from '../../src/main/node/import/reasons.ts';
 import { damagedDocs } from '../helpers/ole-damage.ts';
 import { importEndLine } from '../../src/cli/import-end.ts';
+import { hostilePdfs, lyingDocx } from '../helpers/bombs.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 let rt: Runtime | undefined;
@@ -36,6 +39,49 @@ describe('damaged .doc structures', () => {
     expect(s.counts).toEqual({ imported: 1, duplicate: 0, skipped: 0, failed: 3 });
     for (const name of Object.keys(damaged)) expect(s.items.find((i) => i.name === name)!.message).toMatch(/^Word文件已损坏（文件内部结构异常：.*(循环|超出文件范围)），无法读取$/);
   });
+});
+
+describe('files whose headers lie about their size', () => {
+  it('refuses a .docx part and PDF streams that inflate past the budget, whatever they declare, and imports the next file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-lying-'));
+    mkdirSync(join(dir, 'in'));
+    // document.xml declared as 5,000 bytes, inflating to 600 MB; PDF streams inflating to 300 MB behind a filter chain, an indirect filter, a distant filter name.
+    writeFileSync(join(dir, 'in', 'lying.docx'), lyingDocx(readFileSync(join(fixtures, 'reports/word/seed-001.docx')), 600));
+    writeFileSync(join(dir, 'in', 'lying.wps'), lyingDocx(readFileSync(join(fixtures, 'reports/word/huaian-city-gov-2024.docx')), 600));
+    for (const [name, bytes] of Object.entries(hostilePdfs(300))) writeFileSync(join(dir, 'in', name), bytes);
+    cpSync(join(fixtures, 'reports/word/seed-004.docx'), join(dir, 'in', 'zz-good.docx'));
+    rt = openRuntime(join(dir, 'archive.sqlite'));
+    const s = await run([join(dir, 'in')]);
+    const reason = (name: string) => s.items.find((i) => i.name === name)!.message;
+    expect(reason('lying.docx')).toBe('文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取');
+    expect(reason('lying.wps')).toBe('文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取');
+    for (const name of Object.keys(hostilePdfs(1))) expect(reason(name)).toMatch(/^PDF中的数据流解压后超过\d+ MB，可能是压缩炸弹，未导入$/);
+    expect(s.items.find((i) => i.name === 'zz-good.docx')!.status).toBe('imported');
+    expect(s.counts).toEqual({ imported: 1, duplicate: 0, skipped: 0, failed: 5 });
+  }, 60_000);
+});
+
+describe('a file that takes too much memory while it is read', () => {
+  it('ends its worker over the per-file ceiling (external memory counted), says why, and the next file gets a fresh worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-memory-'));
+    mkdirSync(join(dir, 'in'));
+    // Within every byte budget (a 48 MB document.xml), but held as a buffer and a string: over a 128 MB ceiling.
+    writeFileSync(join(dir, 'in', 'a-large.docx'), lyingDocx(readFileSync(join(fixtures, 'reports/word/seed-001.docx')), 48));
+    cpSync(join(fixtures, 'reports/word/seed-004.docx'), join(dir, 'in', 'b-good.docx'));
+    cpSync(join(fixtures, 'reports/word/seed-001.doc'), join(dir, 'in', 'c-good.doc'));
+    rt = openRuntime(join(dir, 'archive.sqlite'));
+    const pool = new ParsePool({ workerUrl: defaultWorkerUrl(), size: 1, maxFileMemoryMb: 128 });
+    try {
+      const importer = new Importer(rt.archive, pool);
+      const id = importer.start([join(dir, 'in')]);
+      await importer.wait(id);
+      const s = importer.status(id)!;
+      expect(s.items.find((i) => i.name === 'a-large.docx')!.message).toBe('文件解析时占用内存过多，已停止（可能是损坏或恶意构造的文件）');
+      expect(s.counts).toEqual({ imported: 2, duplicate: 0, skipped: 0, failed: 1 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
 
 describe('a full disk', () => {

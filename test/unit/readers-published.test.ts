@@ -1,12 +1,14 @@
 // The forms reports are published in: PDF (text layer, scan, encrypted, damaged, huge, a bomb)
 // and saved web pages (.html, .mht; a page named .doc; charsets; portal chrome; hostile pages).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readFileBytes } from '../../src/main/node/import/readers/index.ts';
 import { garbled, readPdf } from '../../src/main/node/import/readers/pdf.ts';
 import { htmlToBlocks } from '../../src/main/node/import/readers/html-blocks.ts';
 import { processFile } from '../../src/main/node/import/process-file.ts';
+import { decodeStreamData, guardPdfStreams } from '../../src/main/node/import/readers/pdf-guard.ts';
+import { lzwRun, pdfWith, zlibRun } from '../helpers/bombs.ts';
 
 const fx = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)));
 const text = (blocks: { type: string; text?: string }[]) => blocks.map((b) => b.text ?? '').join('\n');
@@ -71,8 +73,45 @@ describe('PDF', () => {
     await expect(readPdf(makePdf(2000))).rejects.toThrow('PDF页数过多（2000页，上限300页），不像是年度报告');
     // 1 GB of zeros compresses to about a megabyte.
     const bomb = deflateSync(Buffer.alloc(300 * 1024 * 1024), { level: 9 });
-    await expect(readPdf(makePdf(1, bomb))).rejects.toThrow(/解压后超过256 MB，可能是压缩炸弹/);
+    await expect(readPdf(makePdf(1, bomb))).rejects.toThrow(/解压后超过\d+ MB，可能是压缩炸弹/);
   });
+
+  it('decodes every stream under a byte budget however its dictionary is written: chains, indirect filters, escapes, distance, object streams', async () => {
+    const bomb = zlibRun(100); // 100 MB of spaces, over the 64 MB a stream may hold
+    const refused = /^PDF中的数据流解压后超过64 MB，可能是压缩炸弹，未导入$/;
+    const hex = Buffer.from(bomb.toString('hex') + '>');
+    const runs = Buffer.alloc(2 * Math.ceil((100 * 1048576) / 128), Buffer.from([129, 0x20])); // RunLength: 128 spaces per two bytes
+    // A zlib stream whose first (stored) block holds the bytes "endstream": only its /Length (indirect) tells where it ends.
+    const stored = Buffer.from('\nendstream\n');
+    const fake = Buffer.concat([bomb.subarray(0, 2), Buffer.from([0, stored.length, 0, ~stored.length & 0xff, 0xff]), stored, bomb.subarray(2)]);
+    const objStm = deflateSync('7 0 /FlateDecode');
+    const cases: [string, Buffer][] = [
+      ['chain', pdfWith('/Filter [/FlateDecode /FlateDecode]', deflateSync(bomb))],
+      ['indirect', pdfWith('/Filter 5 0 R', bomb, ['/FlateDecode'])],
+      ['indirect array', pdfWith('/Filter 5 0 R', bomb, ['[/FlateDecode]'])],
+      ['indirect element', pdfWith('/Filter [5 0 R]', bomb, ['/FlateDecode'])],
+      ['distant', pdfWith(`/Filter /FlateDecode /Note (${'x'.repeat(4000)})`, bomb)],
+      ['beyond one object', pdfWith(`/Filter /FlateDecode /Note (${'x'.repeat(5 * 1048576)})`, bomb)],
+      ['escaped name', pdfWith('/Filter /Fl#61teDecode', bomb)],
+      ['abbreviated, under /F', pdfWith('/F /Fl', bomb)],
+      ['comments', pdfWith('/Filter % the filter >> stream\n/FlateDecode', bomb)],
+      ['hex then flate', pdfWith('/Filter [/AHx /Fl]', hex)],
+      ['run length', pdfWith('/Filter /RunLengthDecode', runs)],
+      ['LZW', pdfWith('/Filter /LZWDecode', lzwRun(100))],
+      ['endstream inside', pdfWith('/Filter /FlateDecode /Length 5 0 R /Unused 0', fake, [String(fake.length)])],
+      ['filter in an object stream', pdfWith('/Filter 7 0 R', bomb, [`<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objStm.length} >>\nstream\n${objStm.toString('latin1')}\nendstream`])],
+    ];
+    for (const [what, pdf] of cases) await expect(guardPdfStreams(pdf), what).rejects.toThrow(refused);
+    // The decoders written for the guard, on the PDF reference's own LZW example and an ASCII85 text.
+    expect(Buffer.from(await decodeStreamData(Buffer.from([0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01]), ['LZWDecode'])).toString('latin1')).toBe('-----A---B');
+    expect(Buffer.from(await decodeStreamData(Buffer.from('87cURD_*#TDfTZ)+Wpab!!"-QDI`~>'), ['A85'])).toString('latin1')).toBe('Hello, world! \0\0\0\0 end');
+    expect(Buffer.from(await decodeStreamData(Buffer.from('z~>'), ['ASCII85Decode']))).toEqual(Buffer.alloc(4));
+    expect(Buffer.from(await decodeStreamData(Buffer.from([2, 0x61, 0x62, 0x63, 253, 0x78, 128]), ['RL'])).toString('latin1')).toBe('abcxxxx');
+    // The same streams within the budget pass, and so does every PDF of the corpus.
+    await expect(guardPdfStreams(pdfWith('/Filter [/FlateDecode /FlateDecode]', deflateSync(zlibRun(8))))).resolves.toBeUndefined();
+    for (const d of readdirSync(new URL('../fixtures/real/', import.meta.url)))
+      for (const f of ['report.pdf', 'original.pdf']) if (existsSync(new URL(`../fixtures/real/${d}/${f}`, import.meta.url))) await expect(guardPdfStreams(fx(`real/${d}/${f}`)), f).resolves.toBeUndefined();
+  }, 60_000);
 
   it('tells a text layer that is garbage (CJK fonts without ToUnicode) from Chinese text', () => {
     expect(garbled('一、总体情况 2023年，我局认真贯彻《中华人民共和国政府信息公开条例》'.repeat(5))).toBe(false);
@@ -177,6 +216,24 @@ describe('bounds', () => {
     await expect(readFileBytes(huge, '.txt')).rejects.toThrow('文件中的文字过多（超过200万字），不像是年度报告');
     const cells = `<html><body><table>${'<tr><td>1</td><td>2</td></tr>'.repeat(45_000)}</table></body></html>`;
     await expect(readFileBytes(new TextEncoder().encode(cells), '.html')).rejects.toThrow(/网页结构过于复杂|表格单元格过多/);
+    // 3.3 MB of empty lines before a report: millions of lines, each a block and a unit in memory.
+    const report = readFileSync(new URL('../fixtures/reports/utf8/seed-000.txt', import.meta.url), 'utf8');
+    await expect(readFileBytes(new TextEncoder().encode('\n'.repeat(3_300_000) + report), '.txt')).rejects.toThrow('文件的行数过多（超过10万行），不像是年度报告');
+    await expect(readFileBytes(new TextEncoder().encode(`${report}\n${'\r'.repeat(100_000)}`), '.txt')).rejects.toThrow('文件的行数过多');
+    await expect(readFileBytes(new TextEncoder().encode(`<html><body>${'<p></p>'.repeat(20)}${'<p>一<br>二</p>'.repeat(50_001)}</body></html>`), '.html')).rejects.toThrow(/行数过多|元素/);
+  });
+
+  it('parses a report after 90,000 blank lines as it parses the report alone (a scan of every line so far once made this quadratic)', async () => {
+    const report = readFileSync(new URL('../fixtures/reports/utf8/seed-000.txt', import.meta.url), 'utf8');
+    const alone = await processFile(new TextEncoder().encode(report), '.txt');
+    const after = await processFile(new TextEncoder().encode('\n'.repeat(90_000) + report), '.txt');
+    if (!alone.ok || !after.ok) throw new Error('not parsed');
+    expect(after.report.agency).toBe(alone.report.agency);
+    expect(after.report.year).toBe(alone.report.year);
+    expect(after.report.template).toBe(alone.report.template);
+    // The same cells, each found 90,000 lines further down.
+    const cells = (r: typeof alone.report) => r.cells.map(({ source, ...c }) => ({ ...c, line: Number(/第(\d+)行/.exec(source ?? '')?.[1]) }));
+    expect(cells(after.report)).toEqual(cells(alone.report).map((c) => ({ ...c, line: c.line + 90_000 })));
   });
 
   it('calls a 2-byte “PK” .docx damaged, not a text that is no report', async () => {

@@ -4,7 +4,9 @@ import { htmlToBlocks } from '../../src/main/node/import/readers/html-blocks.ts'
 import { decodeText } from '../../src/main/node/import/readers/text.ts';
 import { sniff } from '../../src/main/node/import/readers/sniff.ts';
 import { docTextToBlocks } from '../../src/main/node/import/readers/word.ts';
-import { guardZip } from '../../src/main/node/import/readers/zip-guard.ts';
+import { guardZip, zipParts } from '../../src/main/node/import/readers/zip-guard.ts';
+import { readFileBytes } from '../../src/main/node/import/readers/index.ts';
+import { lyingDocx } from '../helpers/bombs.ts';
 
 const fx = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)));
 const utf8 = readFileSync(new URL('../fixtures/reports/utf8/seed-001.txt', import.meta.url), 'utf8');
@@ -45,6 +47,18 @@ describe('format sniffing', () => {
     expect(() => guardZip(fx('bad/bomb.docx'))).toThrow(/压缩炸弹/);
     expect(() => guardZip(fx('bad/truncated.docx'))).toThrow(/截断/);
     expect(() => guardZip(fx('reports/word/seed-001.docx'))).not.toThrow();
+  });
+
+  it('inflates a .docx part under a byte budget, whatever size its headers declare', async () => {
+    const lying = lyingDocx(fx('reports/word/seed-001.docx'), 100); // declares 5,000 bytes, inflates to 100 MB
+    expect(() => guardZip(lying)).not.toThrow(); // the declared sizes are harmless
+    const parts = zipParts(lying);
+    await expect(parts.read('word/document.xml', 'utf-8')).rejects.toThrow('文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取');
+    await expect(readFileBytes(lying, '.docx')).rejects.toThrow(/压缩炸弹/);
+    // Within the budget the parts read as they are.
+    const real = zipParts(fx('reports/word/seed-001.docx'));
+    expect(await real.read('word/document.xml', 'utf-8')).toMatch(/^<\?xml[\s\S]*<\/w:document>$/);
+    expect(real.inflated).toBeGreaterThan(10_000);
   });
 });
 

@@ -8,7 +8,7 @@ import { indexReport } from './search.ts';
 import { GROUP, groupOf, byPinyin } from './agencies.ts';
 import { insertFindings, refreshGroup } from './checks.ts';
 import { correctionsFor } from './corrections.ts';
-import { filesOfReport, regroupAndRefresh } from './versions.ts';
+import { filesOfReport, placeNewFile, regroupAndRefresh } from './versions.ts';
 import { familyOf } from '../../../shared/report/same-report.ts';
 
 /** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
@@ -60,7 +60,7 @@ export function insertReport(a: Archive, r: NewReport): number {
     for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null);
     insertFindings(a, id, r.findings);
     indexReport(a, id);
-    if (r.agencyNorm && r.year) regroupAndRefresh(a, r.agencyNorm, r.year);
+    if (r.agencyNorm && r.year) placeNewFile(a, id, r.agencyNorm, r.year);
     else if (r.agencyNorm) refreshGroup(a, groupOf(a, r.agencyNorm));
     return id;
   })();

@@ -88,7 +88,8 @@ export function regroup(a: Archive, group: string, year: number): number | null 
       const copyOf = f === v.primary ? null : v.primary.id;
       const isRecord = v === record && f === v.primary ? 1 : 0;
       if (f.copy_of === copyOf && f.version === i + 1 && f.is_record === isRecord) continue;
-      const why = copyOf === null ? null : (whys.get(f.id) ?? sameReport(read.get(v.primary.id)!, read.get(f.id)!).why);
+      // Said against the file the tables come from (the clustering compared with the version's first file).
+      const why = copyOf === null ? null : ((v.files[0] === v.primary ? whys.get(f.id) : undefined) ?? sameReport(read.get(v.primary.id)!, read.get(f.id)!).why);
       set.run(copyOf, why, i + 1, isRecord, f.id);
       changed.push(f.id);
       for (const p of [f.copy_of, copyOf, f.id]) if (p !== null) touched.add(p);
@@ -106,6 +107,21 @@ export function regroupAndRefresh(a: Archive, agencyNorm: string, year: number):
   const group = groupOf(a, agencyNorm);
   const record = regroup(a, group, year);
   refreshGroup(a, group, { id: record ?? undefined, year });
+}
+
+/**
+ * A file just imported: sorted in with the unit's year. A new version later than every other
+ * (a revision sent back after the 审核意见) becomes the report of record even where the clerk had
+ * chosen an earlier one: that choice was among the versions there were.
+ */
+export function placeNewFile(a: Archive, id: number, agencyNorm: string, year: number): void {
+  regroupAndRefresh(a, agencyNorm, year);
+  const group = groupOf(a, agencyNorm);
+  const files = filesOf(a, group, year);
+  const mine = files.find((f) => f.id === id);
+  if (!mine || mine.copy_of !== null || mine.is_record || mine.version < Math.max(...files.map((f) => f.version))) return;
+  for (const f of files) if (f.chosen) a.stmt('UPDATE reports SET chosen = 0 WHERE id = ?').run(f.id);
+  regroupAndRefresh(a, agencyNorm, year);
 }
 
 /** Every year of every group: an archive upgraded from before schema 10, once. */

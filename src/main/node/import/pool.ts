@@ -1,6 +1,8 @@
 // A small pool of workers for the heavy work main must not do on its own thread: parsing
 // files, and comparing reports (a long text diff may take seconds). A worker that hangs or
-// runs out of memory (a hostile file) is replaced, and only that task fails.
+// runs out of memory (a hostile file) is replaced, and only that task fails. The heap limit does
+// not bound ArrayBuffers (decoded streams, inflated parts), so while a file is parsed its
+// worker's whole memory (heap and external) is sampled, and a file over the ceiling is stopped.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
@@ -19,8 +21,8 @@ interface Task {
   id: number;
   job: WorkerJob;
   done: (result: unknown) => void;
-  /** Settles the task when its worker failed or timed out. */
-  failed: (code: 'internal' | 'timeout', message: string) => void;
+  /** Settles the task when its worker failed, timed out or took too much memory. */
+  failed: (code: 'internal' | 'timeout' | 'memory', message: string) => void;
   /** Longer than a file may take: an integrity check of a large archive. */
   timeoutMs?: number;
 }
@@ -29,6 +31,8 @@ interface Slot {
   worker: Worker;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  /** Samples the worker's memory while it parses a file. */
+  watch: NodeJS.Timeout | null;
 }
 
 export interface PoolOptions {
@@ -36,22 +40,31 @@ export interface PoolOptions {
   size?: number;
   /** A file taking longer than this is given up. */
   timeoutMs?: number;
-  /** Heap limit per worker: bounds memory whatever the file. */
+  /** Heap limit per worker: bounds the JavaScript heap whatever the file. */
   maxHeapMb?: number;
+  /** Ceiling on one file's worker, heap and external memory (ArrayBuffers) together. */
+  maxFileMemoryMb?: number;
+  /** Told each parsed file's peak of that memory (for the benchmarks). */
+  onFilePeak?: (bytes: number) => void;
 }
+
+/** How often a parsing worker's memory is sampled: a fast inflater grows by tens of MB in this time. */
+const SAMPLE_MS = 25;
+export const MEMORY_REASON = '文件解析时占用内存过多，已停止（可能是损坏或恶意构造的文件）';
 
 export class ParsePool {
   private slots: Slot[] = [];
   private queue: Task[] = [];
   private nextId = 1;
   private closed = false;
-  private readonly opts: Required<PoolOptions>;
+  private readonly opts: Required<Omit<PoolOptions, 'onFilePeak'>> & Pick<PoolOptions, 'onFilePeak'>;
 
   constructor(opts: PoolOptions) {
     this.opts = {
       size: Math.max(1, Math.min(4, availableParallelism())),
       timeoutMs: 60_000,
       maxHeapMb: 768,
+      maxFileMemoryMb: 224,
       ...opts,
     };
     for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
@@ -95,18 +108,16 @@ export class ParsePool {
 
   private spawn(): Slot {
     const worker = new Worker(this.opts.workerUrl, {
+      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, task: null, timer: null };
+    const slot: Slot = { worker, task: null, timer: null, watch: null };
     worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       if (slot.task?.id !== msg.id) return;
       if (msg.error !== undefined) logTechnical('读取进程报告错误', msg.error);
       this.finish(slot, (t) => (msg.error === undefined ? t.done(msg.result) : t.failed('internal', t.job.kind === 'parse' ? '文件结构异常，读取时出错，已放弃该文件' : '程序内部错误')));
     });
-    const fail = (why: string) => {
-      if (slot.task) this.finish(slot, (t) => t.failed('internal', why));
-      this.replace(slot);
-    };
+    const fail = (why: string) => this.abandon(slot, (t) => t.failed('internal', why));
     worker.on('error', (e) => {
       logTechnical('读取进程出错', e);
       fail(/memory|heap/i.test(String(e)) ? '文件过于复杂，读取时内存超限，已放弃该文件' : '文件结构异常，读取时出错，已放弃该文件');
@@ -117,19 +128,26 @@ export class ParsePool {
     return slot;
   }
 
-  private replace(slot: Slot): void {
+  /**
+   * Ends a worker that failed, hung or grew too large, settling its task. The fresh worker takes
+   * the old one's place before the task is settled, so the next queued file goes to it, not to
+   * the worker being ended (where it was lost until its own timeout).
+   */
+  private abandon(slot: Slot, settle: (t: Task) => void): void {
     const i = this.slots.indexOf(slot);
-    if (i < 0 || this.closed) return;
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
     void slot.worker.terminate();
-    this.slots[i] = this.spawn();
-    this.pump();
+    if (slot.task) this.finish(slot, settle);
+    else this.pump();
   }
 
   private finish(slot: Slot, settle: (t: Task) => void): void {
     const task = slot.task!;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.watch) clearInterval(slot.watch);
     slot.task = null;
     slot.timer = null;
+    slot.watch = null;
     settle(task);
     this.pump();
   }
@@ -140,11 +158,40 @@ export class ParsePool {
       const task = this.queue.shift()!;
       slot.task = task;
       const timeoutMs = task.timeoutMs ?? this.opts.timeoutMs;
-      slot.timer = setTimeout(() => {
-        this.finish(slot, (t) => t.failed('timeout', `处理超时（超过${timeoutMs / 1000}秒），已放弃该文件`));
-        this.replace(slot);
-      }, timeoutMs);
+      slot.timer = setTimeout(() => this.abandon(slot, (t) => t.failed('timeout', `处理超时（超过${timeoutMs / 1000}秒），已放弃该文件`)), timeoutMs);
+      if (task.job.kind === 'parse') slot.watch = this.watchMemory(slot, task);
       slot.worker.postMessage({ id: task.id, job: task.job });
     }
+  }
+
+  /**
+   * Samples the worker's heap and external memory while it parses `task` (the statistics are
+   * taken by an interrupt, so a worker busy in a loop answers too); over the ceiling, the worker
+   * is ended and the file refused. The next file gets a fresh worker.
+   */
+  private watchMemory(slot: Slot, task: Task): NodeJS.Timeout {
+    const limit = this.opts.maxFileMemoryMb * 1048576;
+    let peak = 0;
+    let asking = false;
+    const worker = slot.worker;
+    const report = () => this.opts.onFilePeak?.(peak);
+    const watch = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      worker
+        .getHeapStatistics()
+        .then((s) => {
+          asking = false;
+          if (slot.task !== task) return;
+          peak = Math.max(peak, s.used_heap_size + s.external_memory);
+          if (peak <= limit) return;
+          logTechnical('读取进程内存超限', `${(peak / 1048576).toFixed(0)} MB > ${this.opts.maxFileMemoryMb} MB`);
+          this.abandon(slot, (t) => t.failed('memory', MEMORY_REASON));
+        })
+        .catch(() => (asking = false)); // not yet started or already ended
+    }, SAMPLE_MS);
+    const done = task.done;
+    task.done = (r) => (report(), done(r));
+    return watch;
   }
 }

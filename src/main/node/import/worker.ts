@@ -1,10 +1,19 @@
 // Worker thread entry: parses files, compares reports and checks archive files off the main thread, so main keeps
 // answering the window while a large file or a long text diff is worked on.
-import { parentPort } from 'node:worker_threads';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parentPort, workerData } from 'node:worker_threads';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
+
+// The pool stops a file whose worker holds too much memory, counting garbage too: what a large
+// file left behind (over half the ceiling) is collected before the next file, so it is not
+// counted against that one. Collecting after every file would cost more than parsing small ones.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const LEFTOVER = ((workerData as { maxFileMemoryMb?: number } | undefined)?.maxFileMemoryMb ?? 224) * 1048576 / 2;
 
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
@@ -15,4 +24,6 @@ parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }
+  const s = getHeapStatistics();
+  if (s.used_heap_size + s.external_memory > LEFTOVER) gc();
 });

@@ -22,8 +22,16 @@ export const LIMITS = {
   maxHtmlBytes: 8 * 1024 * 1024,
   /** Characters of text in one document, tables included: a long report has 100,000. */
   maxTextChars: 2_000_000,
+  /** Lines of text in one document (paragraphs and the lines within them): a long report has a few thousand, and each costs the parser a few hundred bytes. */
+  maxLines: 100_000,
   /** Table cells in one document: the three tables hold about 250. */
   maxCells: 200_000,
+  /** Decoded bytes one PDF stream may hold, all layers of its filter chain (pdfjs holds each whole). */
+  maxPdfStreamBytes: 64 * 1024 * 1024,
+  /** The same for a picture, which is not decoded for text but may be large (an A4 page at 600 dpi in colour is 100 MB). */
+  maxPdfImageBytes: 256 * 1024 * 1024,
+  /** All streams of one PDF together: the time its guard may take. */
+  maxPdfDecodedBytes: 1024 * 1024 * 1024,
   /** Real reports are a few dozen pages. */
   maxPdfPages: 300,
   /** Text items on one page: a dense table page has a few thousand. */

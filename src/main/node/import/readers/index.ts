@@ -4,7 +4,7 @@ import { LIMITS, ReadError } from './errors.ts';
 import { sniff, type Format } from './sniff.ts';
 import { readHtml, readMht } from './html.ts';
 import { readPdf } from './pdf.ts';
-import { readText } from './text.ts';
+import { lineCount, readText, tooManyLines } from './text.ts';
 import { readDoc, readDocx } from './word.ts';
 
 export { ReadError, LIMITS };
@@ -48,9 +48,13 @@ export async function readFileBytes(bytes: Uint8Array, ext: string): Promise<Rea
 function bounded(content: DocContent): void {
   let chars = 0;
   let cells = 0;
+  let lines = 0;
   for (const b of content.blocks) {
-    if (b.type === 'p') chars += b.text.length;
-    else for (const r of b.rows) for (const c of r) {
+    if (b.type === 'p') {
+      chars += b.text.length;
+      lines += lineCount(b.text);
+      if (lines > LIMITS.maxLines) throw tooManyLines();
+    } else for (const r of b.rows) for (const c of r) {
       chars += c.text.length;
       cells++;
     }

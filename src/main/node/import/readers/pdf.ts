@@ -6,10 +6,10 @@
 // reason); one whose CJK fonts lack a ToUnicode map gives garbage, which is refused rather than
 // imported. OCR can be added behind the same interface (readPdf returns blocks).
 import { createRequire } from 'node:module';
-import { constants, inflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import type { DocBlock, DocContent } from '../../../../shared/doc/blocks.ts';
 import { LIMITS, ReadError } from './errors.ts';
+import { guardPdfStreams } from './pdf-guard.ts';
 
 export interface PdfContent extends DocContent {
   /** Pages without text: a scan that still needs its data typed in or recognised. */
@@ -32,7 +32,7 @@ const assets = () => {
 };
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
-  guardStreams(bytes);
+  await guardPdfStreams(bytes);
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument } = await pdfjs;
   const task = getDocument({
@@ -206,30 +206,4 @@ export function garbled(text: string): boolean {
     else if ((c >= 0xe000 && c <= 0xf8ff) || c < 0x20 || c === 0xfffd || (c >= 0x80 && c < 0xa0)) bad++;
   }
   return all >= 100 && (bad / all > 0.2 || cjk / all < 0.15);
-}
-
-/**
- * A PDF's compressed streams, inflated once with a ceiling before pdfjs sees them: a stream
- * that inflates to gigabytes (a bomb) would otherwise be decoded whole, outside the worker's
- * heap limit. Streams that do not inflate are left to pdfjs (it reports damage itself).
- */
-export function guardStreams(bytes: Uint8Array): void {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let budget = LIMITS.maxUnzippedBytes;
-  for (let at = buf.indexOf('stream'); at >= 0; at = buf.indexOf('stream', at + 6)) {
-    if (buf[at - 1] === 0x64 /* d of endstream */) continue;
-    const dict = buf.subarray(Math.max(0, at - 600), at).toString('latin1');
-    if (!/\/FlateDecode|\/Fl\b/.test(dict.slice(dict.lastIndexOf('<<')))) continue;
-    let start = at + 6;
-    if (buf[start] === 0x0d) start++;
-    if (buf[start] === 0x0a) start++;
-    const end = buf.indexOf('endstream', start);
-    if (end < 0) break;
-    try {
-      budget -= inflateSync(buf.subarray(start, end), { maxOutputLength: Math.max(1, budget), finishFlush: constants.Z_SYNC_FLUSH }).length;
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ReadError('bomb', `PDF中的数据流解压后超过${LIMITS.maxUnzippedBytes / 1048576} MB，可能是压缩炸弹，未导入`);
-    }
-    at = end;
-  }
 }

@@ -19,8 +19,22 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 
 export function readText(bytes: Uint8Array): DocContent {
   const { text, encoding } = decodeText(bytes);
+  // Counted before the text is split: 3 MB of empty lines would be millions of blocks.
+  if (lineCount(text) > LIMITS.maxLines) throw tooManyLines();
   return { blocks: text.split(/\r\n|\r|\n/).map((t) => ({ type: 'p', text: t })), encoding };
 }
+
+/** Lines as the parser splits them (CR LF, CR or LF). */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+export const tooManyLines = () => new ReadError('too-large', `文件的行数过多（超过${LIMITS.maxLines / 10000}万行），不像是年度报告`);
 
 function strict(label: string, bytes: Uint8Array): string | null {
   try {
