@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, OUT as out, type Session } from './session.ts';
+import { openSession, OUT as out, type Session, fileId } from './session.ts';
 
 let session: Session;
 let page: Page;
@@ -20,7 +20,7 @@ afterAll(async () => session?.close());
 
 describe('evidence in the report view', () => {
   it('says where agency, year and date were read and marks the inferred cells', async () => {
-    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'pt-czj-2022.txt')!.id;
+    const id = fileId(session, 'pt-czj-2022.txt');
     await page.goto(`${session.host.url}#/report/${id}`);
     await page.getByRole('heading', { name: /平潭综合实验区财政金融局/ }).waitFor();
     const meta = await page.locator('dl.meta').innerText();
@@ -47,7 +47,7 @@ describe('evidence in the report view', () => {
   });
 
   it('shows a published PDF with its tables, read as PDF', async () => {
-    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'huaian.pdf')!.id;
+    const id = fileId(session, 'huaian.pdf');
     await page.goto(`${session.host.url}#/report/${id}`);
     await page.getByRole('heading', { name: /淮安市人民政府/ }).waitFor();
     expect(await page.locator('dl.meta').innerText()).toContain('PDF');

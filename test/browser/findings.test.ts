@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openSession, OUT as out, type Session } from './session.ts';
+import { openSession, OUT as out, type Session, fileId } from './session.ts';
 import { isReviewRule } from '../../src/shared/report/status.ts';
 
 let session: Session;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 it('lists the erroneous 2021-format report’s errors first', async () => {
-  const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'errors.txt')!.id;
+  const id = fileId(session, 'errors.txt');
   const detail = session.host.runtime.archive.getReport(id)!;
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${session.host.url}#/report/${id}`);
@@ -35,7 +35,7 @@ it('lists the erroneous 2021-format report’s errors first', async () => {
 });
 
 it('folds five missing parts into one line, expanded on click', async () => {
-  const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'seed-002.txt')!.id;
+  const id = fileId(session, 'seed-002.txt');
   await page.goto(`${session.host.url}#/report/${id}`);
   const lines = page.locator('.findings .finding-list > li');
   await lines.first().waitFor();

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, OUT as out, type Session } from './session.ts';
+import { openSession, OUT as out, type Session, fileId } from './session.ts';
 
 let session: Session;
 let page: Page;
@@ -29,7 +29,7 @@ describe('keys', () => {
   it('Ctrl+P prints the sheet of the report on screen, and says when a page has none', async () => {
     await page.keyboard.press('Control+p'); // on search: nothing to print
     await page.getByRole('status').filter({ hasText: '这个页面没有可打印的表格' }).waitFor();
-    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'huaian-city-gov-2024.txt')!.id;
+    const id = fileId(session, 'huaian-city-gov-2024.txt');
     await page.goto(`${session.host.url}#/report/${id}`);
     await page.locator('article.report h1').waitFor();
     await page.keyboard.press('Control+p');

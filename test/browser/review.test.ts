@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, OUT as out, type Session } from './session.ts';
+import { openSession, OUT as out, type Session, fileId } from './session.ts';
 
 let session: Session;
 let page: Page;
@@ -119,7 +119,7 @@ describe('the clerk’s place', () => {
 
   it('fits 1366×768 with the longest agency name: nothing wraps, the name is cut with the whole on hover', async () => {
     const long = '平潭综合实验区旅游与文化体育局（平潭综合实验区文物局、平潭综合实验区体育事业发展中心）';
-    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'seed-000.txt')!.id;
+    const id = fileId(session, 'seed-000.txt');
     session.host.runtime.archive.correct(id, 'meta:agency', long, '测试');
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${session.host.url}#/`);
@@ -161,7 +161,7 @@ describe('字号', () => {
 describe('the report page at 1366×768', () => {
   it('keeps the header buttons on one line each with the longest agency name', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'seed-000.txt')!.id;
+    const id = fileId(session, 'seed-000.txt');
     await page.goto(`${session.host.url}#/report/${id}`);
     await page.locator('article.report h1').waitFor();
     for (const b of await page.locator('.report-head button, .report-head a').all()) expect((await b.boundingBox())!.height, await b.innerText()).toBeLessThan(40);
