@@ -127,3 +127,15 @@ it('sums the governments’ own reports apart from their units’ in 汇总', ()
   expect(s.totals.applications).toBe(s.rows.find((r) => r.agency === '某市教育局')!.figures.applications);
   expect(s.ownTotals!.applications).toBe(3119 + 95);
 });
+
+it('counts a government’s report held as two files once, and still gives its record the A1 提醒', async () => {
+  const before = areaSummary(rt.archive, 2024, { region: '淮安市' });
+  // The same 淮安市人民政府 report as the .docx the office holds beside the text copy.
+  await rt.importer.wait(rt.importer.start([new URL('../fixtures/reports/word/huaian-city-gov-2024.docx', import.meta.url).pathname]));
+  const after = areaSummary(rt.archive, 2024, { region: '淮安市' });
+  expect(after.units).toEqual(before.units);
+  expect(after.differences).toEqual(before.differences);
+  const own = rt.archive.getReport(after.own!.reportId)!;
+  expect(own.otherFiles).toBe(1);
+  expect(withAreaFindings(rt.archive, own).findings.filter((f) => f.rule === 'A1').length).toBeGreaterThan(0);
+});
