@@ -71,6 +71,7 @@ describe('one report in four files', () => {
     const o = overview(rt.archive, 2020, '平潭综合实验区');
     expect(o.units).toHaveLength(1);
     expect(rt.archive.search({ text: '财政金融局' }).total).toBe(1);
+    expect(rt.archive.search({ text: '财政金融局' }).hits[0]).toMatchObject({ fileName: 'report.docx', otherFiles: 3 });
     expect(rt.archive.exportRows()).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
     const xlsx = join(dir, 'area.xlsx');

@@ -251,7 +251,10 @@ export function SearchView({ initial, years, params }: { initial: string; years:
                     <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />
                   </p>
                 )}
-                <div className="muted small">{h.fileName}</div>
+                <div className="muted small">
+                  {h.fileName}
+                  {h.otherFiles > 0 && `（另有 ${h.otherFiles} 份文件）`}
+                </div>
               </li>
             ))}
           </ol>

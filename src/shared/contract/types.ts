@@ -211,6 +211,8 @@ export interface SearchHit {
   template: TemplateId;
   status: ReportStatus;
   fileName: string;
+  /** Other files of the same report (one hit per report, whatever files it came in). */
+  otherFiles: number;
   /** The part the first hit is in (0 标题, 1–7 parts, 8 统计表), null without text. */
   part: number | null;
   partName: string | null;

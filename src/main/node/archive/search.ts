@@ -63,7 +63,7 @@ export function indexReport(db: StatementSource, id: number): void {
   db.stmt('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
 }
 
-type HitRow = { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string };
+type HitRow = { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string; other_files: number };
 
 /**
  * The filters as one list of report ids, read from indexes only (reports_facets, cells_value,
@@ -99,7 +99,7 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
   const limit = Math.min(q.limit ?? 20, 100);
   const offset = q.offset ?? 0;
   const rowsOf = (ids: number[]) => {
-    const one = db.stmt('SELECT id, agency, year, template, status, file_name FROM reports WHERE id = ?');
+    const one = db.stmt('SELECT id, agency, year, template, status, file_name, (SELECT COUNT(*) FROM reports c WHERE c.copy_of = reports.id) AS other_files FROM reports WHERE id = ?');
     return ids.map((id) => one.get(id) as HitRow | undefined).filter((r): r is HitRow => !!r);
   };
 
@@ -173,6 +173,7 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
       template: r.template,
       status: r.status,
       fileName: r.file_name,
+      otherFiles: r.other_files,
       part,
       partName: part === null ? null : searchPartName(part),
       snippet: snip,
