@@ -20,7 +20,7 @@ import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { overviewXlsx } from './export/overview-sheet.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
-import { cellTarget } from '../../shared/report/corrections.ts';
+import { cellTarget, notAValue } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive, MetaSnapshot, Restored } from './archive/archive.ts';
 import { latestBackupDay } from './archive/backup.ts';
@@ -162,7 +162,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     cancelImport: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
     correctCell: ({ id, table, row, col, text }) => {
       const value = parseValue(text);
-      if (!value) throw new Error(`“${text}”不是数字，也不是“/”“—”之类的标记；留空表示空白格`);
+      if (!value) throw new Error(notAValue(text)!);
       archive.correct(id, cellTarget(table, row, col), value, who());
       return shownReport(detail(id))!;
     },

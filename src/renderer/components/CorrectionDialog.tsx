@@ -58,7 +58,7 @@ export function CorrectionDialog(props: {
         </p>
         <label className="field">
           新的数值
-          <input aria-label="新的数值" autoFocus value={value} onChange={(e) => setValue(e.target.value)} placeholder="数字；留空表示空白格；也可填“/”" />
+          <input aria-label="新的数值" autoFocus onFocus={(e) => e.currentTarget.select()} value={value} onChange={(e) => setValue(e.target.value)} placeholder="数字；留空表示空白格；也可填“/”" />
         </label>
         {error && <p className="error-text">{error}</p>}
         <div className="modal-actions">
