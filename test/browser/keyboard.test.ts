@@ -185,6 +185,27 @@ describe('the place in a search', () => {
     await expect.poll(() => box.inputValue()).toBe('政府信息公开');
   });
 
+  it('reaches the hits from the box with ↓ and opens one with Enter', async () => {
+    await page.goto(`${session.host.url}#/search`);
+    const box = page.getByRole('searchbox', { name: '检索词' });
+    await box.fill('政府信息公开');
+    const links = page.locator('ol.hits li.hit .hit-head a');
+    await expect.poll(() => links.count()).toBeGreaterThan(2);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(await links.nth(0).getAttribute('href'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(await links.nth(1).getAttribute('href'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp'); // from the first hit back to the box
+    expect(await focused()).toBe('检索词');
+    await page.keyboard.press('ArrowDown');
+    const href = (await links.nth(0).getAttribute('href'))!;
+    await page.keyboard.press('Enter');
+    await page.locator('article.report h1').waitFor();
+    expect(page.url()).toContain(`${href}?q=`);
+  });
+
   it('shows what a numeric condition found in each hit, and exports the hits to Excel', async () => {
     await page.goto(`${session.host.url}#/search`);
     await page.getByRole('button', { name: '添加数值条件' }).click(); // 复议诉讼 行政复议 结果纠正 > 0

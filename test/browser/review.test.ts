@@ -215,6 +215,40 @@ describe('字号', () => {
   });
 });
 
+describe('titles at 特大 on 1366×768', () => {
+  /** A title's lines, and the characters on its narrowest full line (text laid out by the browser). */
+  const lines = (sel: string) =>
+    page.locator(sel).first().evaluate((e) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      const tops: number[] = [];
+      for (const x of r.getClientRects()) if (x.width > 0 && !tops.some((t) => Math.abs(t - x.top) < 6)) tops.push(x.top);
+      return { lines: tops.length, chars: (e.textContent ?? '').replace(/\s/g, '').length };
+    });
+
+  it('keeps the report page’s title wide enough to read, and 汇总’s on one line', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${session.host.url}#/`);
+    await page.getByLabel('字号').selectOption({ label: '特大' });
+    for (const file of ['huaian-city-gov-2024.txt', 'seed-000.txt']) {
+      const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === file)!.id;
+      await page.goto(`${session.host.url}#/report/${id}`);
+      await page.locator('article.report h1').waitFor();
+      const t = await lines('article.report h1');
+      // 淮安市人民政府 2024年度 on one line; the longest name (45 characters) at 20 or more a line, not 5.
+      expect(t.chars / t.lines, `${file}: ${t.lines} lines`).toBeGreaterThanOrEqual(Math.min(t.chars, 20));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+      await page.screenshot({ path: join(out, `report-title-xl-${file.replace(/\.txt$/, '')}.png`) });
+    }
+    await page.goto(`${session.host.url}#/summary?year=2024`);
+    await page.locator('.summary-view h1').waitFor();
+    expect((await lines('.summary-view h1')).lines).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: join(out, 'summary-title-xl.png') });
+    await page.getByLabel('字号').selectOption({ label: '中' });
+  });
+});
+
 describe('the report page at 1366×768', () => {
   it('keeps the header buttons on one line each with the longest agency name', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
