@@ -106,6 +106,7 @@ describe('keys', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell('t3|carry|business').innerText()).toBe('空');
+    await expect.poll(() => page.locator('td.saving').count()).toBe(0);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('F2');
     await page.keyboard.type('abc');

@@ -208,7 +208,7 @@ export function ReportTables(props: Props) {
           correct
             .save(t, row, col, text)
             .then(
-              () => setError((e) => (e?.k === k ? null : e)),
+              () => setError((e) => (e?.k === k && !e.open ? null : e)), // an editor open again on the cell keeps its own
               (e: Error) => setError({ k, message: e.message, open: false }),
             )
             .finally(() => setPending(({ [k]: _, ...rest }) => rest));
