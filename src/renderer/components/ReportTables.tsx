@@ -125,7 +125,7 @@ function CellInfo({ template, k, cell, error, onDetails }: { template: TemplateI
         ) : (
           <>
             <span>
-              原文“{(cell.original ?? v!).raw || '（空白）'}”，来源：{cell.original ? '报告原文' : cell.source}
+              原文“{(cell.original ?? v!).raw || '（空白）'}”，来源：{cell.source === '人工更正' ? '人工补录（原表无此格）' : cell.source}
               {v!.unit ? `，单位：${v!.unit}` : ''}
             </span>
             {cell.how === 'inferred' && <span className="muted">推断：原文表格的分隔丢失，按勾稽关系拆分得出</span>}
