@@ -3,10 +3,9 @@
 // tables are corrected in place, as in a spreadsheet (see `correct`).
 import { useRef, useState } from 'react';
 import type { Cell, TableId, TemplateId } from '../../shared/report/model.ts';
-import { cellTarget, notAValue } from '../../shared/report/corrections.ts';
+import { notAValue } from '../../shared/report/corrections.ts';
 import { TABLE_TITLES, TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../../shared/report/templates/index.ts';
-import { CellInput, cellText, neighbour, type Move } from './cell-editing.tsx';
-import { describeTarget } from './correction-text.ts';
+import { CellInfo, CellInput, cellText, neighbour, type Move } from './cell-editing.tsx';
 
 type CellKey = string;
 export const keyOf = (t: TableId, row: string, col: string): CellKey => `${t}|${row}|${col}`;
@@ -107,39 +106,6 @@ function Value({ cell, k, marked, focused, span, onEdit, hint = '点击查看来
   );
 }
 
-/** The focused cell described under its table: where it is, what the document says, whether it was corrected. */
-function CellInfo({ template, k, cell, error, onDetails }: { template: TemplateId; k: CellKey; cell: Cell | undefined; error: string | null; onDetails: () => void }) {
-  const [table, row, col] = k.split('|') as [TableId, string, string];
-  const v = cell?.value;
-  return (
-    <div className="cell-info">
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <p>
-        <span>{describeTarget(template, cellTarget(table, row, col))}</span>
-        {!cell ? (
-          <span className="muted">报告中没有这一格</span>
-        ) : (
-          <>
-            <span>
-              原文“{(cell.original ?? v!).raw || '（空白）'}”，来源：{cell.source === '人工更正' ? '人工补录（原表无此格）' : cell.source}
-              {v!.unit ? `，单位：${v!.unit}` : ''}
-            </span>
-            {cell.how === 'inferred' && <span className="muted">推断：原文表格的分隔丢失，按勾稽关系拆分得出</span>}
-            {cell.original && <span className="corrected-note">已人工更正，解析值为 {shown(cell.original)}</span>}
-          </>
-        )}
-        <button type="button" className="link" onClick={onDetails}>
-          详情…
-        </button>
-      </p>
-    </div>
-  );
-}
-
 /**
  * Arrow keys move between the value cells of a table as in a spreadsheet (up and down by the
  * cell under the same point, since header cells span). Each table is one Tab stop: Tab enters
@@ -237,9 +203,21 @@ export function ReportTables(props: Props) {
   };
   /** Under each table, the line about its focused cell (and a refused value). */
   const info = (t: TableId) => {
-    if (!correct || !active?.startsWith(`${t}|`)) return null;
-    const [, row, col] = active.split('|');
-    return <CellInfo template={template} k={active} cell={map.get(active)} error={error?.k.startsWith(`${t}|`) ? error.message : null} onDetails={() => correct.details(t, row, col, map.get(active))} />;
+    if (!correct) return null;
+    const [, row, col] = active?.split('|') ?? [];
+    const refused = error?.k.startsWith(`${t}|`);
+    if (!refused && !active?.startsWith(`${t}|`)) return null;
+    // Kept in sight at the window's bottom while the table is (sticky), the refusal with it.
+    return (
+      <div className="cell-info">
+        {refused && (
+          <p role="alert" className="error-text">
+            {error!.message}
+          </p>
+        )}
+        {active?.startsWith(`${t}|`) && <CellInfo template={template} k={active} cell={map.get(active)} onDetails={() => correct.details(t, row, col, map.get(active))} />}
+      </div>
+    );
   };
   const def = template === 'T2021' ? TEMPLATES.T2021 : TEMPLATES.T2019;
   const t3Rows = T3_ROWS.filter((r) => cells.some((c) => c.table === 't3' && c.row === r.id));

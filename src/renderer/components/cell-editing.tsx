@@ -1,7 +1,10 @@
-// Editing a table cell in place, as in a spreadsheet: the editor inside the cell, and the cell
-// a move lands on (up and down by the cell under the same point, since header cells span).
+// Editing a table cell in place, as in a spreadsheet: the editor inside the cell, the cell a
+// move lands on (up and down by the cell under the same point, since header cells span), and
+// the line under the table that says what the focused cell holds and where it comes from.
 import { useLayoutEffect, useRef } from 'react';
-import type { Cell } from '../../shared/report/model.ts';
+import type { Cell, TableId, TemplateId } from '../../shared/report/model.ts';
+import { cellTarget } from '../../shared/report/corrections.ts';
+import { describeTarget, shownValue } from './correction-text.ts';
 
 export type Move = 'up' | 'down' | 'left' | 'right';
 
@@ -68,5 +71,30 @@ export function CellInput(props: { initial: string; select: boolean; invalid: bo
       }}
       onBlur={(e) => props.onCommit(e.currentTarget.value, null, td())}
     />
+  );
+}
+
+/** The focused cell described under its table: where it is, what the document says, whether it was corrected. */
+export function CellInfo({ template, k, cell, onDetails }: { template: TemplateId; k: string; cell: Cell | undefined; onDetails: () => void }) {
+  const [table, row, col] = k.split('|') as [TableId, string, string];
+  return (
+    <p>
+      <span>{describeTarget(template, cellTarget(table, row, col))}</span>
+      {!cell ? (
+        <span className="muted">报告中没有这一格</span>
+      ) : (
+        <>
+          <span>
+            原文“{(cell.original ?? cell.value).raw || '（空白）'}”，来源：{cell.source === '人工更正' ? '人工补录（原表无此格）' : cell.source}
+            {cell.value.unit ? `，单位：${cell.value.unit}` : ''}
+          </span>
+          {cell.how === 'inferred' && <span className="muted">推断：原文表格的分隔丢失，按勾稽关系拆分得出</span>}
+          {cell.original && <span className="corrected-note">已人工更正，解析值为 {shownValue(cell.original)}</span>}
+        </>
+      )}
+      <button type="button" className="link" onClick={onDetails}>
+        详情…
+      </button>
+    </p>
   );
 }
