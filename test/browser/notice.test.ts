@@ -19,6 +19,17 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 describe('审核意见', () => {
+  it('asks before a year’s notices are written from 汇总 without an office name', async () => {
+    await page.goto(`${session.host.url}#/summary?year=2021`);
+    await page.getByRole('button', { name: '生成审核意见' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成审核意见' });
+    await dialog.getByRole('note').filter({ hasText: '尚未设置机构名称，落款将为空' }).waitFor();
+    expect(await dialog.getByRole('button', { name: '仍然生成' }).isEnabled()).toBe(true);
+    await page.screenshot({ path: join(out, 'summary-notices-no-office.png') });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('says before writing that no office name is set, with the way to 设置, and still lets the clerk go on', async () => {
     const id = session.host.runtime.archive.listReports({})[0].id;
     await page.goto(`${session.host.url}#/report/${id}`);
