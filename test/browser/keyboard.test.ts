@@ -38,7 +38,12 @@ describe('keys', () => {
 
   it('Esc closes the correction dialogs', async () => {
     await page.getByRole('button', { name: '更正单位/年度' }).click();
-    await page.getByRole('dialog', { name: '更正单位和年度' }).waitFor();
+    const meta = page.getByRole('dialog', { name: '更正单位和年度' });
+    await meta.waitFor();
+    await page.keyboard.type('xyz'); // replaces the name, which starts selected
+    expect(await meta.getByRole('combobox', { name: '单位名称' }).inputValue()).toBe('xyz');
+    await page.keyboard.press('Enter');
+    await meta.getByRole('group', { name: '确认名称' }).getByText('新增单位“xyz”？').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.locator('[data-cell="t3|new|natural"]').click({ button: 'right' }); // the cell's details: source, notes, revert
