@@ -25,7 +25,7 @@ function undoneText(r: UndoResult): string {
   const list = <V,>(values: V[], show: (v: V) => string) => values.slice(0, 3).map(show).join('、') + (values.length > 3 ? '等' : '');
   const parts = [
     r.agency && `${r.agency.reports} 份报告的单位恢复为${list(r.agency.values, (v) => (v === null ? '（未识别）' : `“${v}”`))}`,
-    r.year && `${r.year.reports} 份报告的年度恢复为${list(r.year.values, (v) => (v === null ? '（未识别）' : ` ${v} `)).trimEnd()}`,
+    r.year && `${r.year.reports} 份报告的年度恢复为 ${list(r.year.values, (v) => (v === null ? '（未识别）' : String(v)))}`,
   ].filter(Boolean);
   return parts.length ? `已撤销：${parts.join('；')}` : '已撤销';
 }
