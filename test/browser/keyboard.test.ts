@@ -38,10 +38,15 @@ describe('keys', () => {
 
   it('Esc closes the correction dialogs', async () => {
     await page.getByRole('button', { name: '更正单位/年度' }).click();
-    await page.getByRole('dialog', { name: '更正单位和年度' }).waitFor();
+    const meta = page.getByRole('dialog', { name: '更正单位和年度' });
+    await meta.waitFor();
+    await page.keyboard.type('xyz'); // replaces the name, which starts selected
+    expect(await meta.getByRole('combobox', { name: '单位名称' }).inputValue()).toBe('xyz');
+    await page.keyboard.press('Enter');
+    await meta.getByRole('group', { name: '确认名称' }).getByText('新增单位“xyz”？').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    await page.locator('[data-cell="t3|new|natural"]').click();
+    await page.locator('[data-cell="t3|new|natural"]').click({ button: 'right' }); // the cell's details: source, notes, revert
     await page.getByRole('dialog', { name: '更正数值' }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -63,12 +68,73 @@ describe('keys', () => {
     expect(await at()).toBe('t3|carry|natural');
     await page.keyboard.press('ArrowUp');
     expect(await at()).toBe('t3|new|natural');
+    const before = await page.locator('[data-cell="t3|new|natural"]').innerText();
+    await page.keyboard.press('Enter'); // edits in the cell, the value selected
+    const editor = page.locator('[data-cell="t3|new|natural"] input');
+    expect(await editor.inputValue()).toBe(before);
+    expect(await editor.evaluate((e: HTMLInputElement) => [e.selectionStart, e.selectionEnd])).toEqual([0, before.length]);
+    await page.keyboard.press('Escape'); // cancels, the focus stays on the cell
+    expect(await editor.count()).toBe(0);
+    expect(await at()).toBe('t3|new|natural');
+    expect(await page.locator('[data-cell="t3|new|natural"]').innerText()).toBe(before);
+    expect(await page.locator('.cell-info').innerText()).toContain('“一、本年新收政府信息公开申请数量”行“自然人”列');
+  });
+
+  it('corrects cells like a spreadsheet: typing replaces the value, Enter saves and goes down, Tab saves and goes right', async () => {
+    const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === 'huaian-city-gov-2024.txt')!.id;
+    session.host.runtime.archive.correct(id, 'cell:t3|new|natural', { kind: 'number', num: 9, raw: '9' }, '测试');
+    await page.reload();
+    await page.locator('table.form.t3').waitFor();
+    const cell = (k: string) => page.locator(`[data-cell="${k}"]`);
+    const at = () => page.evaluate(() => document.activeElement?.closest('td[data-cell]')?.getAttribute('data-cell'));
+    expect(await cell('t3|new|natural').innerText()).toBe('9');
+    await cell('t3|new|natural').click();
+    await page.keyboard.type('742');
+    await page.screenshot({ path: join(out, 'cell-editing.png') });
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: '更正数值' });
-    await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('“一、本年新收政府信息公开申请数量”行，“自然人”列');
+    expect(await at()).toBe('t3|carry|natural'); // the next row, still in the table
+    await expect.poll(() => cell('t3|new|natural').innerText()).toBe('742');
+    await expect.poll(() => page.locator('.corrections').innerText()).toContain('表三“一、本年新收政府信息公开申请数量”行“自然人”列：');
+    expect(await page.locator('.corrections').innerText()).toMatch(/“自然人”列：\d+ → 742（/); // the parsed value stays the original
+    // F2 selects the value, so what is typed replaces it; Tab saves and moves right.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    expect(await at()).toBe('t3|carry|business');
+    await expect.poll(() => cell('t3|carry|natural').innerText()).toBe('3');
+    // A mark and a blank are values too; something else is refused where it was typed.
+    await page.keyboard.type('/');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell('t3|carry|business').innerText()).toBe('/');
+    await page.keyboard.press('ArrowUp');
+    expect(await at()).toBe('t3|carry|business');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell('t3|carry|business').innerText()).toBe('空');
+    await expect.poll(() => page.locator('td.saving').count()).toBe(0);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F2');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '“abc”不是数字' }).waitFor();
+    expect(await at()).toBe('t3|carry|business'); // still editing there
     await page.keyboard.press('Escape');
+    expect(await cell('t3|carry|business').innerText()).toBe('空');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The cell's source and the parsed value stay one step away: the line under the table and its 详情….
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowLeft');
+    expect(await at()).toBe('t3|new|natural');
+    const info = page.locator('.cell-info');
+    expect(await info.innerText()).toMatch(/已人工更正.*解析值/);
+    await page.screenshot({ path: join(out, 'cell-info.png') });
+    await info.getByRole('button', { name: '详情…' }).click();
+    const dialog = page.getByRole('dialog', { name: '更正数值' });
+    expect(await dialog.innerText()).toContain('当前更正值：742');
+    await dialog.getByRole('button', { name: '恢复解析值' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
+    expect(await at()).toBe('t3|new|natural');
+    expect(await cell('t3|new|natural').innerText()).not.toBe('742');
   });
 
   it('links the report to its agency’s years', async () => {
@@ -123,6 +189,27 @@ describe('the place in a search', () => {
     await page.locator('article.report h1').waitFor();
     await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => box.inputValue()).toBe('政府信息公开');
+  });
+
+  it('reaches the hits from the box with ↓ and opens one with Enter', async () => {
+    await page.goto(`${session.host.url}#/search`);
+    const box = page.getByRole('searchbox', { name: '检索词' });
+    await box.fill('政府信息公开');
+    const links = page.locator('ol.hits li.hit .hit-head a');
+    await expect.poll(() => links.count()).toBeGreaterThan(2);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(await links.nth(0).getAttribute('href'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(await links.nth(1).getAttribute('href'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp'); // from the first hit back to the box
+    expect(await focused()).toBe('检索词');
+    await page.keyboard.press('ArrowDown');
+    const href = (await links.nth(0).getAttribute('href'))!;
+    await page.keyboard.press('Enter');
+    await page.locator('article.report h1').waitFor();
+    expect(page.url()).toContain(`${href}?q=`);
   });
 
   it('shows what a numeric condition found in each hit, and exports the hits to Excel', async () => {

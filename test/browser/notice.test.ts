@@ -19,6 +19,31 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 describe('审核意见', () => {
+  it('asks before a year’s notices are written from 汇总 without an office name', async () => {
+    await page.goto(`${session.host.url}#/summary?year=2021`);
+    await page.getByRole('button', { name: '生成审核意见' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成审核意见' });
+    await dialog.getByRole('note').filter({ hasText: '尚未设置机构名称，落款将为空' }).waitFor();
+    expect(await dialog.getByRole('button', { name: '仍然生成' }).isEnabled()).toBe(true);
+    await page.screenshot({ path: join(out, 'summary-notices-no-office.png') });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('says before writing that no office name is set, with the way to 设置, and still lets the clerk go on', async () => {
+    const id = session.host.runtime.archive.listReports({})[0].id;
+    await page.goto(`${session.host.url}#/report/${id}`);
+    await page.getByRole('button', { name: '审核意见…' }).click();
+    const dialog = page.getByRole('dialog', { name: '审核意见' });
+    const line = dialog.getByRole('note').filter({ hasText: '尚未设置机构名称，落款将为空' });
+    await line.waitFor();
+    expect(await dialog.getByRole('button', { name: '保存为Word' }).isEnabled()).toBe(true);
+    await page.screenshot({ path: join(out, 'notice-no-office.png') });
+    await line.getByRole('link', { name: '去设置' }).click();
+    await page.getByRole('heading', { name: '设置' }).waitFor();
+    expect(await dialog.count()).toBe(0);
+  });
+
   it('keeps the office’s name and switches a 体检 check off', async () => {
     await page.goto(`${session.host.url}#/settings`);
     await page.getByRole('heading', { name: '设置' }).waitFor();
@@ -44,6 +69,7 @@ describe('审核意见', () => {
     await page.getByRole('button', { name: '审核意见…' }).click();
     const dialog = page.getByRole('dialog', { name: '审核意见' });
     await dialog.getByLabel('整改期限').fill('2025-02-20');
+    expect(await dialog.getByText('尚未设置机构名称').count()).toBe(0); // set by now
     await page.screenshot({ path: join(out, 'notice-dialog-1366.png') });
     await dialog.getByRole('button', { name: '保存为Word' }).click();
     await page.getByText(/^已保存审核意见：.*\.docx$/).waitFor();

@@ -45,8 +45,65 @@ describe('bulk review', () => {
     await page.getByRole('status').filter({ hasText: '已把 3 份报告的单位改为“洪泽区人民政府”' }).waitFor();
     await expect.poll(async () => (await agencies()).slice(0, 3)).toEqual(['洪泽区人民政府', '洪泽区人民政府', '洪泽区人民政府']);
     await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
-    await page.getByRole('status').filter({ hasText: '已撤销，3 份报告恢复原样' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `已撤销：3 份报告的单位恢复为${[...new Set(before)].map((n) => `“${n}”`).join('、')}` }).waitFor();
     await expect.poll(async () => (await agencies()).slice(0, 3)).toEqual(before);
+  });
+
+  // Two reports of one agency (洪泽区人民政府): the dialog starts from their common name.
+  const PAIR = ['hongze-district-gov-2023.txt', '（扫描件）.pdf'];
+  const pickHongze = async () => {
+    await page.goto(`${session.host.url}#/?sort=file&desc=0`);
+    await expect.poll(() => rows().count()).toBe(9);
+    for (const f of PAIR) await rows().filter({ hasText: f }).locator('td.select').click({ modifiers: ['Control'] });
+    await page.getByRole('region', { name: '所选报告' }).getByText('已选 2 份').waitFor();
+    await page.getByRole('button', { name: '设置单位和年度…' }).click();
+    const dialog = page.getByRole('dialog', { name: '设置单位和年度' });
+    return { dialog, name: dialog.getByRole('combobox', { name: '单位名称' }) };
+  };
+  const hongze = async () => Promise.all(PAIR.map((f) => rows().filter({ hasText: f }).locator('td.agency-cell a').innerText()));
+
+  it('applies a change once when Enter is pressed twice, and 撤销 puts back exactly what it changed', async () => {
+    const before = await (async () => (await page.goto(`${session.host.url}#/?sort=file&desc=0`), await expect.poll(() => rows().count()).toBe(9), hongze()))();
+    expect(before).toEqual(['洪泽区人民政府', '洪泽区人民政府']);
+    const { dialog, name } = await pickHongze();
+    await name.fill('淮安市人民政府'); // a name the archive has: no question
+    await name.press('Enter');
+    await page.keyboard.press('Enter'); // the second, while the first is saving
+    await page.getByRole('status').filter({ hasText: '已把 2 份报告的单位改为“淮安市人民政府”' }).waitFor();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => hongze()).toEqual(['淮安市人民政府', '淮安市人民政府']);
+    await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('status').filter({ hasText: '已撤销：2 份报告的单位恢复为“洪泽区人民政府”' }).waitFor();
+    await expect.poll(() => hongze()).toEqual(before);
+  });
+
+  it('selects the pre-filled name so that typing replaces it, and asks before saving a new name', async () => {
+    const { dialog, name } = await pickHongze();
+    expect(await name.inputValue()).toBe('洪泽区人民政府');
+    await page.keyboard.type('czj');
+    expect(await name.inputValue()).toBe('czj');
+    await page.keyboard.press('Enter');
+    const ask = dialog.getByRole('group', { name: '确认名称' });
+    await ask.getByText('新增单位“czj”？').waitFor();
+    await page.screenshot({ path: join(out, 'bulk-new-name.png') });
+    await ask.getByRole('button', { name: '返回修改' }).click();
+    expect(await ask.count()).toBe(0);
+    await name.fill('洪泽区财政局2');
+    await page.keyboard.press('Enter');
+    await ask.getByText('名称中夹有字母或数字：“洪泽区财政局2”，确定要保存吗？').waitFor();
+    expect(await ask.innerText()).toContain('新增单位“洪泽区财政局2”？');
+    await page.screenshot({ path: join(out, 'bulk-mixed-name.png') });
+    await page.keyboard.press('Enter'); // on 返回修改, the safe choice: nothing saved
+    expect(await ask.count()).toBe(0);
+    expect(await hongze()).toEqual(['洪泽区人民政府', '洪泽区人民政府']);
+    await name.fill('洪泽区财政局');
+    await page.keyboard.press('Enter');
+    await ask.getByText('新增单位“洪泽区财政局”？').waitFor();
+    await ask.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('status').filter({ hasText: '已把 2 份报告的单位改为“洪泽区财政局”' }).waitFor();
+    await expect.poll(() => hongze()).toEqual(['洪泽区财政局', '洪泽区财政局']);
+    await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('status').filter({ hasText: '已撤销：2 份报告的单位恢复为“洪泽区人民政府”' }).waitFor();
   });
 
   it('closes the dialog with Esc, and the suggestions first when they are open', async () => {
@@ -154,6 +211,40 @@ describe('字号', () => {
     for (const b of await page.locator('.topbar button, .topbar nav a, .filters button').all()) expect((await b.boundingBox())!.height, await b.innerText()).toBeLessThan(40 * 1.3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     await page.screenshot({ path: join(out, 'library-1366-font-xl.png') });
+    await page.getByLabel('字号').selectOption({ label: '中' });
+  });
+});
+
+describe('titles at 特大 on 1366×768', () => {
+  /** A title's lines, and the characters on its narrowest full line (text laid out by the browser). */
+  const lines = (sel: string) =>
+    page.locator(sel).first().evaluate((e) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      const tops: number[] = [];
+      for (const x of r.getClientRects()) if (x.width > 0 && !tops.some((t) => Math.abs(t - x.top) < 6)) tops.push(x.top);
+      return { lines: tops.length, chars: (e.textContent ?? '').replace(/\s/g, '').length };
+    });
+
+  it('keeps the report page’s title wide enough to read, and 汇总’s on one line', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${session.host.url}#/`);
+    await page.getByLabel('字号').selectOption({ label: '特大' });
+    for (const file of ['huaian-city-gov-2024.txt', 'seed-000.txt']) {
+      const id = session.host.runtime.archive.listReports({}).find((r) => r.fileName === file)!.id;
+      await page.goto(`${session.host.url}#/report/${id}`);
+      await page.locator('article.report h1').waitFor();
+      const t = await lines('article.report h1');
+      // 淮安市人民政府 2024年度 on one line; the longest name (45 characters) at 20 or more a line, not 5.
+      expect(t.chars / t.lines, `${file}: ${t.lines} lines`).toBeGreaterThanOrEqual(Math.min(t.chars, 20));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+      await page.screenshot({ path: join(out, `report-title-xl-${file.replace(/\.txt$/, '')}.png`) });
+    }
+    await page.goto(`${session.host.url}#/summary?year=2024`);
+    await page.locator('.summary-view h1').waitFor();
+    expect((await lines('.summary-view h1')).lines).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: join(out, 'summary-title-xl.png') });
     await page.getByLabel('字号').selectOption({ label: '中' });
   });
 });

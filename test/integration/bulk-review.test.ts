@@ -53,7 +53,7 @@ describe('待确认', () => {
       ['meta:agency', '洪泽区人民政府', '洪泽区人民政府'],
       ['meta:year', 2024, 2024],
     ]);
-    expect(await api.undoMetaMany({ undo: r.undo })).toEqual({ undone: 1 });
+    expect(await api.undoMetaMany({ undo: r.undo })).toEqual({ undone: 1, agency: { reports: 1, values: ['洪泽区人民政府'] }, year: { reports: 1, values: [2024] } });
     expect((await api.listReports({ review: true })).map((x) => x.fileName)).toEqual([SCAN]);
     expect((await api.getReport({ id: scan.id }))!.corrections).toEqual([]);
   });
@@ -86,6 +86,26 @@ describe('one agency for many reports', () => {
     await expect(async () => api.undoMetaMany({ undo: r.undo })).rejects.toThrow('这次修改已无法撤销');
   });
 
+  it('undoes a change applied twice (Enter pressed twice) back to where the first found it, and says what it restored', async () => {
+    const ids = ['seed-004.txt', 'pt-gwh-2019.txt'].map(idOf);
+    const before = await Promise.all(ids.map(async (id) => (await api.getReport({ id }))!));
+    await api.correctMetaMany({ ids, agency: '宁波市双击局' });
+    const second = await api.correctMetaMany({ ids, agency: '宁波市双击局' });
+    const undone = await api.undoMetaMany({ undo: second.undo });
+    const after = await Promise.all(ids.map(async (id) => (await api.getReport({ id }))!));
+    expect(after.map((d) => d.agency)).toEqual(before.map((d) => d.agency));
+    expect(after.map((d) => d.corrections)).toEqual(before.map((d) => d.corrections));
+    expect(undone).toEqual({ undone: 2, agency: { reports: 2, values: [...new Set(before.map((d) => d.agency!))] } });
+  });
+
+  it('undoes the second of two different changes back to the first', async () => {
+    const ids = ['pt-czj-2023.txt', 'pt-jtj-2022.txt'].map(idOf);
+    await api.correctMetaMany({ ids, agency: '宁波市甲局' });
+    const second = await api.correctMetaMany({ ids, agency: '宁波市乙局', year: 2018 });
+    expect(await api.undoMetaMany({ undo: second.undo })).toMatchObject({ undone: 2, agency: { reports: 2, values: ['宁波市甲局'] } });
+    for (const id of ids) expect((await api.getReport({ id }))!.agency).toBe('宁波市甲局');
+  });
+
   it('records only what changed when one report’s agency is corrected', async () => {
     const id = idOf('seed-003.txt');
     const d = (await api.getReport({ id }))!;
@@ -107,6 +127,14 @@ describe('names and order', () => {
     expect(await names('hasrm')).toEqual(['淮安市人民政府']);
     expect(await names('huaian')).toEqual(expect.arrayContaining(['淮安市人民政府', '淮安市洪泽区人民政府']));
     expect(await names('xyz')).toEqual([]);
+  });
+
+  it('puts the name exactly as typed first, before longer names with more reports', async () => {
+    const many = await api.correctMetaMany({ ids: ['seed-000.txt', 'seed-001.txt', 'seed-002.txt'].map(idOf), agency: '宁波市某局办公室' });
+    const one = await api.correctMetaMany({ ids: [idOf('seed-003.txt')], agency: '宁波市某局' });
+    expect((await api.suggestAgencies({ text: '宁波市某局' })).map((s) => s.name)).toEqual(['宁波市某局', '宁波市某局办公室']);
+    await api.undoMetaMany({ undo: one.undo });
+    await api.undoMetaMany({ undo: many.undo });
   });
 
   it('sorts agencies by pinyin, not by code point', async () => {

@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { withReason, type Handlers, type ReportDetail, type SearchHit } from '../../shared/contract/index.ts';
 import { logTechnical } from './import/reasons.ts';
+import type { UndoResult } from '../../shared/contract/types.ts';
 import { BatchJobs } from './export/batch-jobs.ts';
 import { comparisonCsv, comparisonXlsx, seriesCsv, seriesXlsx, summaryCsv, summaryXlsx } from './export/compare-sheet.ts';
 import { reportListCsv, reportListXlsx, searchCsv, searchXlsx } from './export/report-list.ts';
@@ -21,9 +22,9 @@ import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { overviewXlsx } from './export/overview-sheet.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
-import { cellTarget } from '../../shared/report/corrections.ts';
+import { cellTarget, notAValue } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
-import type { Archive, MetaSnapshot } from './archive/archive.ts';
+import type { Archive, MetaSnapshot, Restored } from './archive/archive.ts';
 import { latestBackupDay } from './archive/backup.ts';
 import { backupHandlers } from './archive/backup-service.ts';
 import type { Importer } from './import/importer.ts';
@@ -171,7 +172,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     cancelImport: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
     correctCell: ({ id, table, row, col, text }) => {
       const value = parseValue(text);
-      if (!value) throw new Error(`“${text}”不是数字，也不是“/”“—”之类的标记；留空表示空白格`);
+      if (!value) throw new Error(notAValue(text)!);
       archive.correct(id, cellTarget(table, row, col), value, who());
       return shownReport(detail(id))!;
     },
@@ -193,9 +194,9 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     undoMetaMany: ({ undo }) => {
       const before = undos.get(undo);
       if (!before) throw new Error('这次修改已无法撤销（程序重新打开过，或已撤销）');
-      archive.restoreMeta(before);
+      const restored = archive.restoreMeta(before);
       undos.delete(undo);
-      return { undone: new Set(before.map((b) => b.id)).size };
+      return { undone: new Set(before.map((b) => b.id)).size, ...restoredSummary(restored) };
     },
     suggestAgencies: ({ text }) => archive.suggestAgencies(text),
     revertCorrection: ({ id, target }) => {
@@ -423,4 +424,13 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     if (!d) throw new Error('档案中没有这份报告');
     return d;
   }
+}
+
+/** What an undo put back, per field: how many reports, and their values (the first few, for the message). */
+function restoredSummary(restored: Restored[]): Omit<UndoResult, 'undone'> {
+  const field = <V>(target: Restored['target']) => {
+    const of = restored.filter((r) => r.target === target);
+    return of.length ? { [target.slice(5)]: { reports: new Set(of.map((r) => r.id)).size, values: [...new Set(of.map((r) => r.value as V))].slice(0, 5) } } : {};
+  };
+  return { ...field<string | null>('meta:agency'), ...field<number | null>('meta:year') };
 }

@@ -1,9 +1,15 @@
 // The agency field: suggests the names already in the archive as the clerk types part of a
 // name or its pinyin initials (平潭 or ptzh); ↑↓ pick, Enter takes one, Esc closes the list.
-import { useEffect, useId, useState } from 'react';
+// A pre-filled name starts selected, so what the clerk types replaces it instead of appending.
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api.ts';
 
-export function AgencyInput({ value, onChange, autoFocus }: { value: string; onChange: (v: string) => void; autoFocus?: boolean }) {
+export function AgencyInput({ value, onChange, autoFocus, inputRef }: { value: string; onChange: (v: string) => void; autoFocus?: boolean; inputRef?: React.RefObject<HTMLInputElement | null> }) {
+  const own = useRef<HTMLInputElement>(null);
+  const ref = inputRef ?? own;
+  useEffect(() => {
+    if (autoFocus) ref.current?.select();
+  }, []); // once, as the dialog opens
   const [items, setItems] = useState<{ name: string; reports: number }[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -32,6 +38,7 @@ export function AgencyInput({ value, onChange, autoFocus }: { value: string; onC
   return (
     <span className="suggest">
       <input
+        ref={ref}
         aria-label="单位名称"
         role="combobox"
         aria-expanded={shown}

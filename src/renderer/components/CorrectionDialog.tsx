@@ -1,5 +1,8 @@
 // Correcting one cell: the parsed value stays on record; the checks run again on save.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { AgencyInput } from './AgencyInput.tsx';
+import { nameQuestions } from './agency-name-check.ts';
+import { NameQuestions } from './BulkMetaDialog.tsx';
 import { useEscape } from './Modal.tsx';
 import type { Cell, TableId, TemplateId } from '../../shared/report/model.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../shared/report/templates/index.ts';
@@ -55,7 +58,7 @@ export function CorrectionDialog(props: {
         </p>
         <label className="field">
           新的数值
-          <input aria-label="新的数值" autoFocus value={value} onChange={(e) => setValue(e.target.value)} placeholder="数字；留空表示空白格；也可填“/”" />
+          <input aria-label="新的数值" autoFocus onFocus={(e) => e.currentTarget.select()} value={value} onChange={(e) => setValue(e.target.value)} placeholder="数字；留空表示空白格；也可填“/”" />
         </label>
         {error && <p className="error-text">{error}</p>}
         <div className="modal-actions">
@@ -77,38 +80,57 @@ export function MetaDialog(props: { agency: string | null; year: number | null; 
   const [agency, setAgency] = useState(props.agency ?? '');
   const [year, setYear] = useState(props.year ? String(props.year) : '');
   const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string[] | null>(null);
+  const busy = useRef(false);
+  const nameBox = useRef<HTMLInputElement>(null);
+  const save = async (confirmed: boolean) => {
+    if (busy.current) return; // Enter pressed again while saving
+    const y = year.trim() ? Number(year) : null;
+    if (y !== null && (!Number.isInteger(y) || y < 1990 || y > 2100)) return setError('年度应为四位数字，如 2024');
+    const name = agency.trim();
+    if (!name) return setError('请填写单位名称');
+    busy.current = true;
+    try {
+      if (!confirmed && name !== props.agency) {
+        const questions = await nameQuestions(name);
+        if (questions.length) return setAsking(questions);
+      }
+      await props.onSave(name, y);
+      props.onClose();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      busy.current = false;
+    }
+  };
   return (
     <div className="modal-backdrop">
       <form
         className="modal small"
         role="dialog"
         aria-label="更正单位和年度"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          const y = year.trim() ? Number(year) : null;
-          if (y !== null && (!Number.isInteger(y) || y < 1990 || y > 2100)) return setError('年度应为四位数字，如 2024');
-          if (!agency.trim()) return setError('请填写单位名称');
-          try {
-            await props.onSave(agency.trim(), y);
-            props.onClose();
-          } catch (err) {
-            setError((err as Error).message);
-          }
+          void save(false);
         }}
       >
         <h2>更正单位和年度</h2>
         <label className="field">
           单位名称
-          <input aria-label="单位名称" value={agency} onChange={(e) => setAgency(e.target.value)} />
+          <AgencyInput value={agency} onChange={(v) => (setAgency(v), setAsking(null))} autoFocus inputRef={nameBox} />
         </label>
         <label className="field">
           报告年度
           <input aria-label="报告年度" value={year} inputMode="numeric" onChange={(e) => setYear(e.target.value)} />
         </label>
         {error && <p className="error-text">{error}</p>}
-        <div className="modal-actions">
-          <CancelSave onClose={props.onClose} />
-        </div>
+        {asking ? (
+          <NameQuestions questions={asking} busy={false} onConfirm={() => void save(true)} onBack={() => (setAsking(null), nameBox.current?.focus())} />
+        ) : (
+          <div className="modal-actions">
+            <CancelSave onClose={props.onClose} />
+          </div>
+        )}
       </form>
     </div>
   );

@@ -1,15 +1,37 @@
 // 审核意见 for one report: the clerk sets the deadline for the corrected report, then saves the
 // notice as Word (the unit can edit it) or PDF, or opens the print preview.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { Modal } from './Modal.tsx';
 import { localDay } from '../../shared/dates.ts';
 
 const inDays = (n: number) => localDay(new Date(Date.now() + n * 86400000));
 
+/** The office's name from 设置 (signed under every notice), '' when none is set, null until read. */
+export function useOfficeName(): string | null {
+  const [office, setOffice] = useState<string | null>(null);
+  useEffect(() => {
+    api.getSettings({}).then((s) => setOffice(s.officeName.trim()), () => setOffice(null));
+  }, []);
+  return office;
+}
+
+/** Said before a notice is written without the office's name; the clerk may still go on. */
+export function NoOfficeLine({ onGo }: { onGo: () => void }) {
+  return (
+    <p className="warn-line" role="note">
+      尚未设置机构名称，落款将为空 —{' '}
+      <a href="#/settings" onClick={onGo}>
+        去设置
+      </a>
+    </p>
+  );
+}
+
 export function NoticeDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: (message: string) => void }) {
   const [deadline, setDeadline] = useState(inDays(7));
   const [busy, setBusy] = useState(false);
+  const office = useOfficeName();
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(deadline);
   const run = async (f: () => Promise<string>) => {
     setBusy(true);
@@ -30,6 +52,7 @@ export function NoticeDialog({ id, onClose, onDone }: { id: number; onClose: () 
     <Modal label="审核意见" small onClose={onClose}>
       <h2>生成审核意见</h2>
       <p className="muted">列出这份报告的全部检查结果、所在位置和修改意见，落款为“设置”页填写的机构名称。</p>
+      {office === '' && <NoOfficeLine onGo={onClose} />}
       <label className="field">
         整改期限
         <input type="date" aria-label="整改期限" value={deadline} onChange={(e) => setDeadline(e.target.value)} />

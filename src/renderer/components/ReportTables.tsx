@@ -1,7 +1,11 @@
 // The three statistical tables in the national form's layout, built from the templates.
-// Blank cells look different from 0; cells named by a finding are highlighted.
+// Blank cells look different from 0; cells named by a finding are highlighted. A report's own
+// tables are corrected in place, as in a spreadsheet (see `correct`).
+import { useRef, useState } from 'react';
 import type { Cell, TableId, TemplateId } from '../../shared/report/model.ts';
+import { notAValue } from '../../shared/report/corrections.ts';
 import { TABLE_TITLES, TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../../shared/report/templates/index.ts';
+import { CellInfo, CellInput, cellText, neighbour, type Move } from './cell-editing.tsx';
 
 type CellKey = string;
 export const keyOf = (t: TableId, row: string, col: string): CellKey => `${t}|${row}|${col}`;
@@ -11,69 +15,108 @@ interface Props {
   cells: Cell[];
   marked: Map<CellKey, 'error' | 'warning'>;
   focused: Set<CellKey>;
-  /** Clicking a value cell asks to correct it (or, with `hint`, to see where it comes from). */
+  /** Clicking a value cell shows where it comes from (an area's sums). */
   onEdit?: (table: TableId, row: string, col: string, cell: Cell | undefined) => void;
-  /** What a click does, for the cell's tooltip (default 点击可更正). */
+  /** What a click does, for the cell's tooltip. */
   hint?: string;
   /** A report's own table: 原文 and 来源 in the tooltip; an area's sums say only their source. */
   sums?: boolean;
+  /**
+   * A report's own tables, corrected in place: typing on a cell replaces its value, F2, Enter or
+   * a double click edit it with the value selected; Enter saves and goes down, Tab right, Esc
+   * cancels. `details` opens the correction dialog (source, notes, 恢复解析值): the right button,
+   * or 详情… on the line under the table that describes the focused cell.
+   */
+  correct?: {
+    save: (table: TableId, row: string, col: string, text: string) => Promise<void>;
+    details: (table: TableId, row: string, col: string, cell: Cell | undefined) => void;
+  };
 }
+
+/** One cell's editing, as the table hands it to the cell. */
+interface CellEdit {
+  editing: { initial: string; select: boolean } | null;
+  pending: string | undefined;
+  invalid: boolean;
+  start: (initial: string, select: boolean) => void;
+  commit: (text: string, move: Move | null, td: HTMLElement) => void;
+  cancel: (td: HTMLElement) => void;
+  focus: () => void;
+  details: () => void;
+}
+
+const STARTS_EDIT = /^[0-9.\/／\-—+]$/;
 
 function shown(v: Cell['value']): string {
   return v.kind === 'number' ? String(v.num) : v.kind === 'blank' ? '空白' : v.raw;
 }
 
-function Value({ cell, k, marked, focused, span, onEdit, hint = '点击可更正', sums = false }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void; hint?: string; sums?: boolean }) {
-  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', cell?.how === 'inferred' ? 'inferred' : '', onEdit ? 'editable' : ''];
-  const keys = onEdit ? { tabIndex: -1, onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === 'F2') && (e.preventDefault(), onEdit()) } : {};
-  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title={sums ? '没有单位填报这一格' : '报告中没有这一格（点击可补录）'} onClick={onEdit} {...keys} />;
+function Value({ cell, k, marked, focused, span, onEdit, hint = '点击查看来源', sums = false, edit }: { cell: Cell | undefined; k: CellKey; marked: Props['marked']; focused: Props['focused']; span: number; onEdit?: () => void; hint?: string; sums?: boolean; edit?: CellEdit }) {
+  const cls = ['v', marked.get(k) ?? '', focused.has(k) ? 'focus' : '', cell?.original ? 'corrected' : '', cell?.how === 'inferred' ? 'inferred' : '', onEdit || edit ? 'editable' : '', edit?.pending !== undefined ? 'saving' : ''];
+  const keys = edit
+    ? {
+        tabIndex: -1,
+        onFocus: (e: React.FocusEvent) => e.target === e.currentTarget && edit.focus(),
+        onDoubleClick: () => edit.start(cellText(cell?.value), true),
+        onContextMenu: (e: React.MouseEvent) => (e.preventDefault(), edit.details()),
+        onKeyDown: (e: React.KeyboardEvent) => {
+          if (e.target !== e.currentTarget || e.ctrlKey || e.altKey || e.metaKey) return; // the editor's own keys, shortcuts
+          if (e.key === 'Enter' || e.key === 'F2') edit.start(cellText(cell?.value), true);
+          else if (e.key === 'Backspace' || e.key === 'Delete') edit.start('', false);
+          else if (STARTS_EDIT.test(e.key)) edit.start(e.key, false);
+          else return;
+          e.preventDefault();
+        },
+      }
+    : onEdit
+      ? { tabIndex: -1, onClick: onEdit, onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === 'F2') && (e.preventDefault(), onEdit()) }
+      : {};
+  if (edit?.editing)
+    return (
+      <td colSpan={span} className={[...cls, 'editing'].join(' ')} data-cell={k} {...keys}>
+        <CellInput initial={edit.editing.initial} select={edit.editing.select} invalid={edit.invalid} onCommit={edit.commit} onCancel={edit.cancel} />
+      </td>
+    );
+  const tip = edit ? '直接输入即可更正（双击或F2修改原值）；右键查看详情' : onEdit ? hint : '';
+  if (edit?.pending !== undefined)
+    return (
+      <td colSpan={span} className={cls.join(' ')} data-cell={k} title="正在保存…" {...keys}>
+        {edit.pending.trim() || '空'}
+      </td>
+    );
+  if (!cell) return <td colSpan={span} className={[...cls, 'missing'].join(' ')} data-cell={k} title={sums ? '没有单位填报这一格' : `报告中没有这一格${edit ? '（输入数字可补录）' : ''}`} {...keys} />;
   const v = cell.value;
   const title = sums
-    ? `${cell.source}${onEdit ? `\n${hint}` : ''}`
+    ? `${cell.source}${tip ? `\n${tip}` : ''}`
     : // 原文 is what the document says: for a corrected cell, the parsed value's text, not the typed one.
       `原文：“${(cell.original ?? v).raw || '（空白）'}”\n来源：${cell.original ? '报告原文' : cell.source}${v.unit ? `\n单位：${v.unit}` : ''}` +
     (cell.how === 'inferred' ? '\n推断：原文表格的分隔丢失，按勾稽关系拆分得出' : '') +
     (cell.original ? `\n已人工更正，解析值为：${shown(cell.original)}` : '') +
-    (onEdit ? `\n${hint}` : '');
+    (tip ? `\n${tip}` : '');
   if (v.kind === 'blank')
     return (
-      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title} onClick={onEdit} {...keys}>
+      <td colSpan={span} className={[...cls, 'blank'].join(' ')} data-cell={k} title={title} {...keys}>
         空
       </td>
     );
   return (
-    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title} onClick={onEdit} {...keys}>
+    <td colSpan={span} className={[...cls, v.kind].join(' ')} data-cell={k} title={title} {...keys}>
       {v.kind === 'number' ? String(v.num) : v.raw}
     </td>
   );
 }
 
-
 /**
  * Arrow keys move between the value cells of a table as in a spreadsheet (up and down by the
- * cell under the same point, since header cells span); Enter or F2 opens the correction. Each
- * table is one Tab stop: Tab enters at its first cell.
+ * cell under the same point, since header cells span). Each table is one Tab stop: Tab enters
+ * at its first cell.
  */
 function moveFocus(e: React.KeyboardEvent<HTMLTableElement>) {
-  const from = (e.target as HTMLElement).closest('td[data-cell]') as HTMLTableCellElement | null;
-  if (!from || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+  const from = e.target as HTMLElement;
+  const dir = ({ ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const)[e.key as 'ArrowLeft'];
+  if (!dir || from.tagName !== 'TD' || !from.dataset.cell) return; // an editor's arrows are its own
   e.preventDefault();
-  const cells = [...e.currentTarget.querySelectorAll<HTMLTableCellElement>('td[data-cell]')];
-  const r = from.getBoundingClientRect();
-  const cx = r.left + r.width / 2;
-  const cy = r.top + r.height / 2;
-  let best: HTMLTableCellElement | null = null;
-  let bestD = Infinity;
-  for (const c of cells) {
-    if (c === from) continue;
-    const b = c.getBoundingClientRect();
-    const x = b.left + b.width / 2;
-    const y = b.top + b.height / 2;
-    const ok = e.key === 'ArrowLeft' ? x < cx - 1 && Math.abs(y - cy) < 2 : e.key === 'ArrowRight' ? x > cx + 1 && Math.abs(y - cy) < 2 : e.key === 'ArrowUp' ? y < cy - 1 && b.left <= cx && b.right >= cx : y > cy + 1 && b.left <= cx && b.right >= cx;
-    const d = Math.abs(x - cx) + Math.abs(y - cy);
-    if (ok && d < bestD) [best, bestD] = [c, d];
-  }
-  best?.focus();
+  neighbour(from, dir)?.focus();
 }
 
 /** The table takes Tab once and hands the focus to its first value cell. */
@@ -86,14 +129,94 @@ const tableKeys = {
 };
 
 export function ReportTables(props: Props) {
-  const { template, cells } = props;
+  const { template, cells, correct } = props;
   const map = new Map(cells.map((c) => [keyOf(c.table, c.row, c.col), c]));
   const has = (t: TableId) => cells.some((c) => c.table === t);
+  const keyed = !!(props.onEdit || correct);
+
+  const [editing, setEditing] = useState<{ k: CellKey; initial: string; select: boolean } | null>(null);
+  // The cell being edited, read by commit: leaving the editor (blur) after Enter must not save twice.
+  const editingKey = useRef<CellKey | null>(null);
+  const [active, setActive] = useState<CellKey | null>(null);
+  const [pending, setPending] = useState<Record<CellKey, string>>({});
+  const [error, setError] = useState<{ k: CellKey; message: string; open: boolean } | null>(null);
+
+  const editOf = (k: CellKey, t: TableId, row: string, col: string): CellEdit | undefined =>
+    correct && {
+      editing: editing?.k === k ? editing : null,
+      pending: pending[k],
+      invalid: error?.k === k && error.open,
+      focus: () => setActive(k),
+      details: () => correct.details(t, row, col, map.get(k)),
+      start: (initial, select) => {
+        editingKey.current = k;
+        setError(null);
+        setEditing({ k, initial, select });
+      },
+      cancel: (td) => {
+        editingKey.current = null;
+        setEditing(null);
+        setError(null);
+        td.focus();
+      },
+      commit: (text, move, td) => {
+        if (editingKey.current !== k) return;
+        const wrong = notAValue(text);
+        if (wrong) {
+          // Typed keys keep the editor open on what was typed; leaving it by mouse drops the edit.
+          setError({ k, message: move ? wrong : `${wrong}（未保存）`, open: !!move });
+          if (move) return;
+        }
+        editingKey.current = null;
+        setEditing(null);
+        if (!wrong && text.trim() !== cellText(map.get(k)?.value)) {
+          setPending((p) => ({ ...p, [k]: text }));
+          correct
+            .save(t, row, col, text)
+            .then(
+              () => setError((e) => (e?.k === k && !e.open ? null : e)), // an editor open again on the cell keeps its own
+              (e: Error) => setError({ k, message: e.message, open: false }),
+            )
+            .finally(() => setPending(({ [k]: _, ...rest }) => rest));
+        }
+        if (move) (neighbour(td, move) ?? td).focus();
+      },
+    };
+
   const val = (t: TableId, row: string, col: string, span = 1) => {
     const k = keyOf(t, row, col);
     const edit = props.onEdit;
     return (
-      <Value key={k} k={k} cell={map.get(k)} marked={props.marked} focused={props.focused} span={span} hint={props.hint} sums={props.sums} onEdit={edit ? () => edit(t, row, col, map.get(k)) : undefined} />
+      <Value
+        key={k}
+        k={k}
+        cell={map.get(k)}
+        marked={props.marked}
+        focused={props.focused}
+        span={span}
+        hint={props.hint}
+        sums={props.sums}
+        onEdit={edit ? () => edit(t, row, col, map.get(k)) : undefined}
+        edit={editOf(k, t, row, col)}
+      />
+    );
+  };
+  /** Under each table, the line about its focused cell (and a refused value). */
+  const info = (t: TableId) => {
+    if (!correct) return null;
+    const [, row, col] = active?.split('|') ?? [];
+    const refused = error?.k.startsWith(`${t}|`);
+    if (!refused && !active?.startsWith(`${t}|`)) return null;
+    // Kept in sight at the window's bottom while the table is (sticky), the refusal with it.
+    return (
+      <div className="cell-info">
+        {refused && (
+          <p role="alert" className="error-text">
+            {error!.message}
+          </p>
+        )}
+        {active?.startsWith(`${t}|`) && <CellInfo template={template} k={active} cell={map.get(active)} onDetails={() => correct.details(t, row, col, map.get(active))} />}
+      </div>
     );
   };
   const def = template === 'T2021' ? TEMPLATES.T2021 : TEMPLATES.T2019;
@@ -105,7 +228,7 @@ export function ReportTables(props: Props) {
       {has('t2') && (
         <figure>
           <figcaption>{TABLE_TITLES.t2}</figcaption>
-          <table className="form t2" {...(props.onEdit ? tableKeys : {})} aria-label={TABLE_TITLES.t2}>
+          <table className="form t2" {...(keyed ? tableKeys : {})} aria-label={TABLE_TITLES.t2}>
             <tbody>
               {def.t2.map((b) => {
                 const span = (i: number) => (i === b.columns.length - 1 ? 4 - b.columns.length : 1);
@@ -132,12 +255,13 @@ export function ReportTables(props: Props) {
               })}
             </tbody>
           </table>
+          {info('t2')}
         </figure>
       )}
       {has('t3') && (
         <figure>
           <figcaption>{TABLE_TITLES.t3}</figcaption>
-          <table className="form t3" {...(props.onEdit ? tableKeys : {})} aria-label={TABLE_TITLES.t3}>
+          <table className="form t3" {...(keyed ? tableKeys : {})} aria-label={TABLE_TITLES.t3}>
             <thead>
               <tr>
                 <th colSpan={3} rowSpan={3} className="note">
@@ -199,12 +323,13 @@ export function ReportTables(props: Props) {
               })}
             </tbody>
           </table>
+          {info('t3')}
         </figure>
       )}
       {has('t4') && (
         <figure>
           <figcaption>{TABLE_TITLES.t4}</figcaption>
-          <table className="form t4" {...(props.onEdit ? tableKeys : {})} aria-label={TABLE_TITLES.t4}>
+          <table className="form t4" {...(keyed ? tableKeys : {})} aria-label={TABLE_TITLES.t4}>
             <thead>
               <tr>
                 <th colSpan={5}>行政复议</th>
@@ -229,6 +354,7 @@ export function ReportTables(props: Props) {
               <tr>{T4_ROWS.flatMap((r) => T4_COLUMNS.map((c) => val('t4', r.id, c.id)))}</tr>
             </tbody>
           </table>
+          {info('t4')}
         </figure>
       )}
     </div>

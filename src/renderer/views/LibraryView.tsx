@@ -3,7 +3,7 @@
 // to set their agency and year at once (with 撤销), or to export. In review mode (待确认) it lists
 // the reports whose agency or year waits for a reviewer, with why, each confirmed with one key.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ReportSummary } from '../../shared/contract/types.ts';
+import type { ReportSummary, UndoResult } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { BulkMetaDialog } from '../components/BulkMetaDialog.tsx';
 import { useScrollMemory } from '../components/useScrollMemory.ts';
@@ -18,6 +18,16 @@ interface Props {
   onImport: () => void;
   /** The archive changed here (a bulk edit): the shell re-reads its counts. */
   onChanged: () => void;
+}
+
+/** What an undo put back, as the clerk reads it: 已撤销：2 份报告的单位恢复为“…”. */
+function undoneText(r: UndoResult): string {
+  const list = <V,>(values: V[], show: (v: V) => string) => values.slice(0, 3).map(show).join('、') + (values.length > 3 ? '等' : '');
+  const parts = [
+    r.agency && `${r.agency.reports} 份报告的单位恢复为${list(r.agency.values, (v) => (v === null ? '（未识别）' : `“${v}”`))}`,
+    r.year && `${r.year.reports} 份报告的年度恢复为 ${list(r.year.values, (v) => (v === null ? '（未识别）' : String(v)))}`,
+  ].filter(Boolean);
+  return parts.length ? `已撤销：${parts.join('；')}` : '已撤销';
 }
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -114,8 +124,7 @@ export function LibraryView({ version, years, params, review, onImport, onChange
 
   const undo = async (token: string) => {
     try {
-      const r = await api.undoMetaMany({ undo: token });
-      setDone({ text: `已撤销，${r.undone} 份报告恢复原样` });
+      setDone({ text: undoneText(await api.undoMetaMany({ undo: token })) });
       setReload((n) => n + 1);
       onChanged();
     } catch (e) {

@@ -1,7 +1,7 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
-import type { MetaEvidence } from '../../shared/report/model.ts';
+import type { MetaEvidence, TableId } from '../../shared/report/model.ts';
 import { PART_TITLES } from '../../shared/report/parse/parts.ts';
 import { api } from '../api.ts';
 import { Highlighted } from '../components/Highlighted.tsx';
@@ -60,6 +60,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   const [editingMeta, setEditingMeta] = useState(false);
   const [noPrevious, setNoPrevious] = useState(false);
   const [notice, setNotice] = useState(false);
+  const saving = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     setReport(undefined);
@@ -103,6 +104,12 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
       </p>
     );
 
+  /** One cell corrected in place; saves go in the order typed, each answer the report as it then is. */
+  const saveCell = (table: TableId, row: string, col: string, text: string) => {
+    const saved = saving.current.then(() => api.correctCell({ id, table, row, col, text })).then(setReport);
+    saving.current = saved.catch(() => {});
+    return saved;
+  };
   const open = async () => {
     const r = await api.openOriginal({ id });
     setMessage(r.opened ? '已用系统默认程序打开原文件' : (r.message ?? '无法打开原文件'));
@@ -204,13 +211,13 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </section>
       ) : report.cells.length > 0 ? (
         <>
-          <p className="muted hint">点击表格中的数值可以更正；更正后原解析值仍保留，检查会重新运行。</p>
+          <p className="muted hint">表中的数值像电子表格一样更正：选中格子直接输入（双击或 F2 修改原值），回车保存并移到下一行，Tab 保存并右移，Esc 取消；表下一行说明所选格子的原文和来源，右键或“详情…”可恢复解析值。原解析值仍保留，检查会重新运行。</p>
           {report.cells.some((c) => c.how === 'inferred') && (
             <p className="hint inferred-legend">
               <span className="inferred-sample">12</span> 带虚线的数字是推断的：原文表格的分隔丢失，数字连在一起，按勾稽关系只有一种拆分。请对照原文核对。
             </p>
           )}
-          <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} onEdit={(table, row, col, cell) => setEditing({ table, row, col, cell })} />
+          <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} correct={{ save: saveCell, details: (table, row, col, cell) => setEditing({ table, row, col, cell }) }} />
         </>
       ) : (
         <p className="muted">{report.template === 'pre2019' ? '2019年以前的报告没有全国统一的统计表。' : '未识别出统计表。'}</p>
@@ -263,7 +270,11 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         <CorrectionDialog
           template={report.template}
           target={editing}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            // Back to the cell the dialog was opened on, so the keyboard goes on in the table.
+            document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(keyOf(editing.table, editing.row, editing.col))}"]`)?.focus();
+          }}
           onSave={async (text) => setReport(await api.correctCell({ id, table: editing.table, row: editing.row, col: editing.col, text }))}
           onRevert={async () => setReport(await api.revertCorrection({ id, target: cellTarget(editing.table, editing.row, editing.col) }))}
         />

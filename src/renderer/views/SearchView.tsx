@@ -1,5 +1,6 @@
 // Search: text with the syntax a clerk can guess, filters that work with or without text,
-// hits with the part they are in and a highlighted snippet. Stale answers are dropped.
+// hits with the part they are in and a highlighted snippet. Stale answers are dropped. ↓ from
+// the box goes to the first hit, ↑↓ from hit to hit, Enter opens one.
 import { useEffect, useRef, useState } from 'react';
 import type { IndicatorCondition, IndicatorOp, SearchQuery, SearchResult } from '../../shared/contract/types.ts';
 import type { TableId, TemplateId } from '../../shared/report/model.ts';
@@ -39,6 +40,7 @@ export function SearchView({ initial, years, params }: { initial: string; years:
   const [text, setText] = useState(initial);
   const [filters, setFilters] = useState<Filters>(() => readFilters(params.get('f')));
   // Back from a report: as many hits as were shown, so the saved scroll finds its row.
+  const box = useRef<HTMLInputElement>(null);
   const shownBefore = useRef(Math.min(100, Math.max(PAGE, Number(params.get('n')) || PAGE)));
   const [result, setResult] = useState<SearchResult | null>(null);
   const [more, setMore] = useState(false);
@@ -91,6 +93,17 @@ export function SearchView({ initial, years, params }: { initial: string; years:
     else list.splice(i, 1);
     setFilters({ ...filters, indicators: list.length ? list : undefined });
   };
+  /** ↑↓ go from hit to hit (↑ from the first back to the box); Enter on a hit opens it. */
+  const moveInHits = (e: React.KeyboardEvent<HTMLOListElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const links = [...e.currentTarget.querySelectorAll<HTMLElement>('.hit-head a')];
+    const at = links.indexOf(e.target as HTMLElement);
+    if (at < 0) return; // a checkbox keeps its keys
+    e.preventDefault();
+    const to = at + (e.key === 'ArrowDown' ? 1 : -1);
+    if (to < 0) box.current?.focus();
+    else links[Math.min(to, links.length - 1)].focus();
+  };
   const open = (id: number, part: number | null) => {
     const q = new URLSearchParams({ q: text, ...(part !== null ? { part: String(part) } : {}) });
     location.hash = `#/report/${id}?${q}`;
@@ -101,11 +114,17 @@ export function SearchView({ initial, years, params }: { initial: string; years:
       <div className="search-box">
         <input
           type="search"
+          ref={box}
           aria-label="检索词"
           autoFocus
           placeholder="输入检索词：空格分隔表示同时包含，“引号”表示整词，-词 表示排除，或 表示任一"
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown') return;
+            const first = document.querySelector<HTMLElement>('ol.hits .hit-head a'); // the first hit
+            if (first) (e.preventDefault(), first.focus());
+          }}
         />
       </div>
       <div className="filters">
@@ -222,7 +241,7 @@ export function SearchView({ initial, years, params }: { initial: string; years:
             </button>
             <CompareSelectedButton selected={selected} />
           </div>
-          <ol className="hits">
+          <ol className="hits" onKeyDown={moveInHits}>
             {result.hits.map((h) => (
               <li key={h.reportId} className="hit" onClick={() => open(h.reportId, h.part)}>
                 <div className="hit-head">

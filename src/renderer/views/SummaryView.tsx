@@ -6,6 +6,8 @@ import { FigureCells } from '../components/FigureCells.tsx';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { BatchPanel, useBatch } from '../components/BatchPanel.tsx';
+import { Modal } from '../components/Modal.tsx';
+import { NoOfficeLine, useOfficeName } from '../components/NoticeDialog.tsx';
 import { useAction } from '../components/useAction.ts';
 import { statusLabel } from '../format.ts';
 
@@ -19,6 +21,13 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
   useEffect(() => {
     if (y !== null) api.yearSummary({ year: y }).then(setS);
   }, [y]);
+  // The notices are signed with the office's name: a batch without it is asked about first.
+  const office = useOfficeName();
+  const [askOffice, setAskOffice] = useState(false);
+  const saveNotices = run(async () => {
+    const r = await api.saveNotices({ year: y! });
+    return { message: r ? `已在 ${r.folder} 生成 ${r.written} 份审核意见` : '已取消' };
+  });
   if (y === null) return <p className="muted pad">档案里还没有报告。</p>;
   if (!s) return <p className="muted pad">正在汇总…</p>;
   const rows = [...s.rows].sort((a, b) => {
@@ -64,14 +73,23 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         </button>
         <button
           title={`为${s.year}年度每份有检查结果的报告生成一份审核意见（Word），保存到选定的文件夹`}
-          onClick={run(async () => {
-            const r = await api.saveNotices({ year: s.year });
-            return { message: r ? `已在 ${r.folder} 生成 ${r.written} 份审核意见` : '已取消' };
-          })}
+          onClick={() => (office === '' ? setAskOffice(true) : saveNotices())}
         >
           生成审核意见
         </button>
       </div>
+      {askOffice && (
+        <Modal label="生成审核意见" small onClose={() => setAskOffice(false)}>
+          <h2>生成 {s.year} 年度的审核意见</h2>
+          <NoOfficeLine onGo={() => setAskOffice(false)} />
+          <div className="modal-actions">
+            <button onClick={() => setAskOffice(false)}>取消</button>
+            <button className="primary" autoFocus onClick={() => (setAskOffice(false), saveNotices())}>
+              仍然生成
+            </button>
+          </div>
+        </Modal>
+      )}
       {message && <div className="banner">{message}</div>}
       {batch.error && <div className="banner error">{batch.error}</div>}
       {batch.status && <BatchPanel status={batch.status} onClose={batch.dismiss} />}

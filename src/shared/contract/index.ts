@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
 import { BAD_REQUEST, ContractError, isChineseMessage } from './errors.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, UndoResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError, withReason } from './errors.ts';
@@ -94,7 +94,7 @@ export const contract = {
       .strict()
       .refine((a) => a.agency !== undefined || a.year !== undefined, '单位和年度至少填一项'),
   ),
-  undoMetaMany: returns<{ undone: number }>()(z.object({ undo: token }).strict()),
+  undoMetaMany: returns<UndoResult>()(z.object({ undo: token }).strict()),
   /** Agency names in the archive for what is typed: part of the name, or its pinyin or initials (ptzh). */
   suggestAgencies: returns<{ name: string; reports: number }[]>()(z.object({ text: z.string().max(100) }).strict()),
   revertCorrection: returns<ReportDetail>()(z.object({ id, target: z.string().regex(/^(cell:t[234]\|[a-z0-9_]+\|[a-z0-9_]+|meta:(agency|year))$/i) }).strict()),

@@ -76,6 +76,13 @@ export interface ReportFiles {
   version: number;
 }
 
+/** What undoing a bulk change put back: per field, how many reports and (the first few of) their values now. */
+export interface UndoResult {
+  undone: number;
+  agency?: { reports: number; values: (string | null)[] };
+  year?: { reports: number; values: (number | null)[] };
+}
+
 export interface AgencyInfo {
   /** Normalised name as found in reports. */
   name: string;

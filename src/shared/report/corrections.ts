@@ -1,6 +1,7 @@
 // Reviewers' corrections: a target ("cell:t3|new|total", "meta:agency", "meta:year") and the
 // new value. Applied over a parsed report, the parsed value is kept as `original`.
 import type { Cell, CellValue, TableId } from './model.ts';
+import { parseValue } from './parse/values.ts';
 
 export interface Correction {
   target: string;
@@ -11,6 +12,11 @@ export interface Correction {
 }
 
 export const cellTarget = (table: TableId, row: string, col: string) => `cell:${table}|${row}|${col}`;
+
+/** Why a typed correction is no value (null when it is one): a number, a mark such as “/”, or nothing for blank. */
+export function notAValue(text: string): string | null {
+  return parseValue(text) ? null : `“${text}”不是数字，也不是“/”“—”之类的标记；留空表示空白格`;
+}
 
 export interface Correctable {
   agency: string | null;

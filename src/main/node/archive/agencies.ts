@@ -93,13 +93,17 @@ export function unmergeAgency(a: Archive, alias: string): void {
   })();
 }
 
-/** Agency names in the archive matching what is typed (part of the name or its pinyin), best first. */
+/**
+ * Agency names in the archive matching what is typed (part of the name or its pinyin), best
+ * first; the name exactly as typed leads, so the dialog can tell a known name from a new one.
+ */
 export function suggestAgencies(a: Archive, typed: string, limit = 12): { name: string; reports: number }[] {
   const rows = a.stmt('SELECT agency AS name, COUNT(*) AS reports FROM reports WHERE agency IS NOT NULL AND is_record = 1 GROUP BY agency').all() as { name: string; reports: number }[];
+  const exact = (name: string) => (name === typed.trim() ? 0 : 1);
   return rows
     .map((r) => ({ ...r, at: agencyMatch(r.name, typed) }))
     .filter((r) => r.at !== null)
-    .sort((a, b) => a.at! - b.at! || b.reports - a.reports || byPinyin(a.name, b.name))
+    .sort((a, b) => exact(a.name) - exact(b.name) || a.at! - b.at! || b.reports - a.reports || byPinyin(a.name, b.name))
     .slice(0, limit)
     .map(({ name, reports }) => ({ name, reports }));
 }

@@ -22,6 +22,7 @@ import type { SearchQuery, SearchResult } from '../../../shared/contract/types.t
 import * as reports from './reports.ts';
 import * as checks from './checks.ts';
 import * as corrections from './corrections.ts';
+import type { MetaSnapshot, Restored } from './corrections.ts';
 import * as agencies from './agencies.ts';
 import * as units from './units.ts';
 import * as settings from './settings.ts';
@@ -73,12 +74,8 @@ function busyRetry<T>(f: () => T): T {
   }
 }
 
-/** A metadata field of one report before a bulk change: its correction record, or none. */
-export interface MetaSnapshot {
-  id: number;
-  target: 'meta:agency' | 'meta:year';
-  previous: Correction | null;
-}
+/** A bulk change's snapshot and what its undo put back (corrections.ts). */
+export type { MetaSnapshot, Restored };
 
 export interface ExportRow {
   id: number;
@@ -303,7 +300,7 @@ export class Archive {
   correctMetaMany(ids: number[], change: { agency?: string; year?: number }, by: string): MetaSnapshot[] {
     return corrections.correctMetaMany(this, ids, change, by);
   }
-  restoreMeta(before: MetaSnapshot[]): void {
+  restoreMeta(before: MetaSnapshot[]): Restored[] {
     return corrections.restoreMeta(this, before);
   }
   membersOf(group: string): string[] {

@@ -1,6 +1,6 @@
 // Corrections: what a reviewer changed in a report (cells, agency, year), kept against the file's
 // hash so that the parsed value stays the original; bulk changes and their undo.
-import type { Archive, MetaSnapshot } from './archive.ts';
+import type { Archive } from './archive.ts';
 import type { Correction } from '../../../shared/report/corrections.ts';
 import type { CellValue } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
@@ -91,11 +91,36 @@ export function revert(a: Archive, id: number, target: string): void {
   })();
 }
 
+/** A metadata field of one report before a bulk change: the correction record that held it, or none. */
+export interface MetaSnapshot {
+  id: number;
+  target: 'meta:agency' | 'meta:year';
+  previous: Correction | null;
+}
+
+/**
+ * What each bulk change found, by the record it wrote (file hash and field): a change applied
+ * again (Enter pressed twice) finds its own value there, and its snapshot must hold what the
+ * first change found, or its undo would put back the first's value. Per archive, bounded.
+ */
+const foundBefore = new WeakMap<Archive, Map<string, { wrote: Correction; previous: Correction | null }>>();
+const REMEMBERED = 50_000;
+
+function memoryOf(a: Archive) {
+  let m = foundBefore.get(a);
+  if (!m) foundBefore.set(a, (m = new Map()));
+  return m;
+}
+
+const sameRecord = (x: Correction, y: Correction) => x.at === y.at && x.by === y.by && JSON.stringify(x.value) === JSON.stringify(y.value);
+
 /**
  * One agency and/or year for many reports, in one transaction; what each field was before
- * (its correction record, or none) comes back, so the whole change can be undone.
+ * (its correction record, or none) comes back, so the whole change can be undone. A field that
+ * already holds the value through an earlier bulk change's record keeps that change's snapshot.
  */
 export function correctMetaMany(a: Archive, ids: number[], change: { agency?: string; year?: number }, by: string): MetaSnapshot[] {
+  const memory = memoryOf(a);
   return a.db.transaction(() => {
     const before: MetaSnapshot[] = [];
     for (const id of ids) {
@@ -106,35 +131,60 @@ export function correctMetaMany(a: Archive, ids: number[], change: { agency?: st
         ['meta:year', change.year, r.year],
       ] as const) {
         if (value === undefined) continue;
-        // Setting what is already there confirms it; it is recorded all the same, as settled.
-        const previous = correctionsFor(a, r.sha256).find((c) => c.target === target) ?? null;
-        before.push({ id, target, previous });
-        if (value === now && previous) continue;
+        const key = `${r.sha256}|${target}`;
+        const current = correctionsFor(a, r.sha256).find((c) => c.target === target) ?? null;
+        const earlier = memory.get(key);
+        if (value === now && current) {
+          // Already so: a repeat of a bulk change undoes to what that change found; otherwise it is a no-op.
+          before.push({ id, target, previous: earlier && sameRecord(earlier.wrote, current) ? earlier.previous : current });
+          continue;
+        }
+        // Setting what is already there (with no record) confirms it; it is recorded all the same, as settled.
+        before.push({ id, target, previous: current });
         correct(a, id, target, value, by);
+        const wrote = correctionsFor(a, r.sha256).find((c) => c.target === target)!;
+        memory.delete(key);
+        memory.set(key, { wrote, previous: current });
       }
+    }
+    for (const k of memory.keys()) {
+      if (memory.size <= REMEMBERED) break;
+      memory.delete(k);
     }
     return before;
   })();
 }
 
+/** What an undo put back: each field's value after it, by report. */
+export interface Restored {
+  id: number;
+  target: 'meta:agency' | 'meta:year';
+  value: string | number | null;
+}
+
 /** Undoes correctMetaMany: each field back to its record before, or to the parsed value. */
-export function restoreMeta(a: Archive, before: MetaSnapshot[]): void {
-  a.db.transaction(() => {
+export function restoreMeta(a: Archive, before: MetaSnapshot[]): Restored[] {
+  const memory = memoryOf(a);
+  return a.db.transaction(() => {
+    const restored: Restored[] = [];
     for (const b of [...before].reverse()) {
       const r = a.stmt('SELECT sha256 FROM reports WHERE id = ?').get(b.id) as { sha256: string } | undefined;
       if (!r) continue; // removed meanwhile
-      if (!b.previous) {
-        revert(a, b.id, b.target);
-        continue;
+      memory.delete(`${r.sha256}|${b.target}`);
+      if (!b.previous) revert(a, b.id, b.target);
+      else {
+        correct(a, b.id, b.target, b.previous.value as string | number, b.previous.by);
+        a.stmt('UPDATE corrections SET original_json = ?, corrected_by = ?, corrected_at = ? WHERE sha256 = ? AND target = ?').run(
+          JSON.stringify(b.previous.original),
+          b.previous.by,
+          b.previous.at,
+          r.sha256,
+          b.target,
+        );
       }
-      correct(a, b.id, b.target, b.previous.value as string | number, b.previous.by);
-      a.stmt('UPDATE corrections SET original_json = ?, corrected_by = ?, corrected_at = ? WHERE sha256 = ? AND target = ?').run(
-        JSON.stringify(b.previous.original),
-        b.previous.by,
-        b.previous.at,
-        r.sha256,
-        b.target,
-      );
+      const now = a.stmt('SELECT agency, year FROM reports WHERE id = ?').get(b.id) as { agency: string | null; year: number | null };
+      restored.push({ id: b.id, target: b.target, value: b.target === 'meta:agency' ? now.agency : now.year });
     }
+    return restored.reverse();
   })();
 }
