@@ -295,6 +295,11 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
             <p>
               将删除“{report.agency ?? report.fileName}”{report.year ? `${report.year}年度` : ''}报告及其保存的原文件副本。源文件夹中的文件不受影响。
             </p>
+            {report.otherFiles > 0 && (
+              <p className="warn-text">
+                只删除这一份文件（{report.fileName}）；这份报告另有 {report.otherFiles} 份文件仍保留在档案中，报告改以其中一份为准。
+              </p>
+            )}
             <div className="modal-actions">
               <button onClick={() => setConfirming(false)}>取消</button>
               <button className="danger" onClick={remove} autoFocus>
