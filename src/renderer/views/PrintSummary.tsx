@@ -1,7 +1,7 @@
 // The printed year summary (A4 landscape): every agency's key figures, the total row and the
 // agencies missing; page numbers come from the PDF footer.
 import { FIGURES } from '../../shared/compare/figures.ts';
-import { FigureCells } from '../components/FigureCells.tsx';
+import { FigureCells, SummaryTotals } from '../components/FigureCells.tsx';
 import { summarySheetName } from '../../shared/print-page.ts';
 import { api } from '../api.ts';
 import { printDate, useSheetData } from '../components/print.tsx';
@@ -37,18 +37,7 @@ export function PrintSummary({ year }: { year: number }) {
                 <FigureCells figures={r.figures} />
               </tr>
             ))}
-          <tr className="section">
-            <td>{s.ownTotals ? '各单位合计（不含本级政府报告）' : '合计'}</td>
-            <td />
-            <FigureCells figures={s.totals} totals />
-          </tr>
-          {s.ownTotals && (
-            <tr className="section">
-              <td>本级政府报告</td>
-              <td />
-              <FigureCells figures={s.ownTotals} totals />
-            </tr>
-          )}
+          <SummaryTotals s={s} className="section" />
         </tbody>
       </table>
       {s.missing.length > 0 && (

@@ -2,7 +2,7 @@
 // with a total row; agencies that reported last year and not this year are listed as missing.
 import { useEffect, useState } from 'react';
 import { FIGURES } from '../../shared/compare/figures.ts';
-import { FigureCells } from '../components/FigureCells.tsx';
+import { FigureCells, SummaryTotals } from '../components/FigureCells.tsx';
 import type { YearSummary } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { BatchPanel, useBatch } from '../components/BatchPanel.tsx';
@@ -120,18 +120,7 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
           ))}
         </tbody>
         <tfoot>
-          <tr className="total">
-            <td title="各部门、乡镇街道等单位报告之和，不含本级政府自己的报告">{s.ownTotals ? '各单位合计（不含本级政府报告）' : '合计'}</td>
-            <td />
-            <FigureCells figures={s.totals} totals />
-          </tr>
-          {s.ownTotals && (
-            <tr className="total">
-              <td>本级政府报告</td>
-              <td />
-              <FigureCells figures={s.ownTotals} totals />
-            </tr>
-          )}
+          <SummaryTotals s={s} className="total" />
         </tfoot>
       </table>
       {s.missing.length > 0 && (
