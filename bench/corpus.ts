@@ -37,7 +37,8 @@ for (const item of status.items) {
   }
   const rep = rt.archive.getReport(item.reportId)!;
   s.imported++;
-  const o = evaluate({ agency: rep.agency, year: rep.year, template: rep.template, cells: rep.cells, findings: rep.findings }, hit.r.expected);
+  // What was read in this form: the file's own cells, not those its report takes from its other files.
+  const o = evaluate({ agency: rep.agency, year: rep.year, template: rep.template, cells: rt.archive.fileCellsOf(item.reportId), findings: rep.findings }, hit.r.expected);
   if (o.agency && o.year && o.template) s.meta++;
   else misses.push(`${hit.r.id}/${hit.f.name}: ${!o.agency ? `单位 ${rep.agency} ≠ ${hit.r.expected.agency} ` : ''}${!o.year ? `年度 ${rep.year} ≠ ${hit.r.expected.year} ` : ''}${!o.template ? `格式 ${rep.template} ≠ ${hit.r.expected.template}` : ''}`);
   for (const c of o.cells) {
@@ -59,11 +60,11 @@ for (const r of corpus) {
   const clean = r.files.find((f) => f.name === 'tabs.txt');
   const refId = clean && reportOf.get(clean.path);
   if (!refId) continue;
-  const ref = rt.archive.getReport(refId)!.cells;
+  const ref = rt.archive.fileCellsOf(refId);
   for (const f of r.files) {
     const id = reportOf.get(f.path);
     if (!id || f === clean) continue;
-    const o = againstReference(rt.archive.getReport(id)!.cells, ref);
+    const o = againstReference(rt.archive.fileCellsOf(id), ref);
     const s = all.get(f.form) ?? all.set(f.form, { compared: 0, right: 0, blank: 0, wrong: 0 }).get(f.form)!;
     s.compared += o.compared;
     s.right += o.right;
@@ -86,13 +87,16 @@ for (const [form, s] of [...all].sort()) console.log(`  ${form.padEnd(9)} ${s.ri
 const total = [...forms.values()].reduce((a, s) => ({ meta: a.meta + s.meta, imported: a.imported + s.imported, right: a.right + s.right, cells: a.cells + s.cells, wrong: a.wrong + s.wrong }), { meta: 0, imported: 0, right: 0, cells: 0, wrong: 0 });
 console.log(`all forms: agency+year+template ${pct(total.meta, total.imported)}, key cells ${pct(total.right, total.cells)}, wrong values ${total.wrong}`);
 
-// Search sees the whole document: every report whose text holds the word is found.
+// Search sees the whole document: every report whose text holds the word is found, once (a
+// report is found by the file of record of its version; a file that is a copy counts for it).
 for (const word of ['纠正', '信息处理费', '依申请公开']) {
   const holding = new Set<number>();
   for (const item of status.items) {
     const hit = byPath.get(item.path);
     if (!item.reportId || !hit || hit.f.form === 'pdf') continue;
-    if (readText(hit.f.path).includes(word)) holding.add(item.reportId);
+    const file = rt.archive.getReport(item.reportId)!;
+    const report = file.copyOf ?? file.id;
+    if (rt.archive.getReport(report)!.record && readText(hit.f.path).includes(word)) holding.add(report);
   }
   // Pages of 100, the most one search call returns.
   const found = new Set<number>();

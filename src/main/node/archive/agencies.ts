@@ -28,12 +28,14 @@ export function groupOf(a: Archive, agencyNorm: string): string {
 }
 
 /**
- * Every report of one agency group that has a year, by year and then import order. Read by
- * member names, so the (agency_norm, year) index serves it; never a scan of the archive.
+ * Every report of one agency group that has a year (the file of record of each year; with
+ * `files`, every file), by year and then import order. Read by member names, so the
+ * (agency_norm, year) index serves it; never a scan of the archive.
  */
-export function reportsOfGroup(a: Archive, group: string): GroupReport[] {
+export function reportsOfGroup(a: Archive, group: string, files = false): GroupReport[] {
+  const sql = `SELECT id, year, template, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL${files ? '' : ' AND is_record = 1'}`;
   return membersOf(a, group)
-    .flatMap((n) => a.stmt('SELECT id, year, template, agency, status FROM reports WHERE agency_norm = ? AND year IS NOT NULL AND is_record = 1').all(n) as GroupReport[])
+    .flatMap((n) => a.stmt(sql).all(n) as GroupReport[])
     .sort((a, b) => a.year - b.year || a.id - b.id);
 }
 

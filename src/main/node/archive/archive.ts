@@ -261,6 +261,9 @@ export class Archive {
   getReport(id: number): ReportDetail | null {
     return reports.getReport(this, id);
   }
+  fileCellsOf(id: number): Cell[] {
+    return reports.fileCellsOf(this, id);
+  }
   cellsOf(id: number): Cell[] {
     return reports.cellsOf(this, id);
   }

@@ -23,7 +23,8 @@ export function insertFindings(a: Archive, id: number, findings: Finding[]): voi
  */
 export function refreshGroup(a: Archive, group: string, scope?: { id?: number; year: number }): void {
   const reports = reportsOfGroup(a, group);
-  for (const id of resolvePending(a, reports)) checkOwn(a, id);
+  // Split rows are settled in every file (a copy read from flattened text too), by the records around it.
+  for (const id of resolvePending(a, reportsOfGroup(a, group, true), reports)) checkOwn(a, id);
   const del = a.stmt(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
   const byYear = latestByYear(reports);
   for (const r of reports) {
@@ -73,8 +74,8 @@ export function checkOwn(a: Archive, id: number): { agency_norm: string | null; 
  * the neighbouring years (X2): 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N). Taken only
  * where exactly one reading agrees, marked 推断; the ids of the reports that changed.
  */
-export function resolvePending(a: Archive, reports: GroupReport[]): number[] {
-  const byYear = latestByYear(reports);
+export function resolvePending(a: Archive, reports: GroupReport[], records: GroupReport[] = reports): number[] {
+  const byYear = latestByYear(records);
   const changed: number[] = [];
   const value = (id: number, row: string, col: string) => {
     const c = cellsOf(a, id).find((x) => x.table === 't2' && x.row === row && x.col === col);
