@@ -31,8 +31,8 @@ export function templateEvidence(tokens: Token[]): { T2019: number; T2021: numbe
  * label, the block's column header (本年制发件数, 本年新制作数量).
  */
 export function t2Start(tokens: Token[]): number {
-  const label = tokens.findIndex((t) => t.norm.includes('第二十条'));
-  return label >= 0 ? label : tokens.findIndex((t) => /本年制发件数|本年新制作数量/.test(t.norm));
+  const found = [tokens.findIndex((t) => t.norm.includes('第二十条')), tokens.findIndex((t) => /本年制发件数|本年新制作数量/.test(t.norm))].filter((i) => i >= 0);
+  return found.length ? Math.min(...found) : -1;
 }
 
 export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Partial<Record<string, number>> = {}): TableResult {
