@@ -106,3 +106,10 @@ it('reads 規範性檔案 (a portal’s Taiwan wording) as 规范性文件', () 
   const { blocks } = simplifiedBlocks([{ type: 'p', text: '二、主動公開政府信息情況\n規範性檔案 | 4 | 4 | 130 |\n我們認真貫徹落實《條例》，積極推進政務公開，進一步規範政府信息公開工作。' }]);
   expect(blocks[0].type === 'p' && blocks[0].text).toContain('规范性文件');
 });
+
+it('reads the body and year from the first sentence of part 一 where nothing else names them', () => {
+  const r = parse(['依据《条例》第五十条规定，编制本报告。', '一、总体情况', '2020年，武汉市坚持以公开为常态，不断深化政务公开。']);
+  expect([r.agency, r.year, r.template]).toEqual(['武汉市人民政府', 2020, 'T2019']);
+  // "2021年，在区委领导下…" names no body.
+  expect(parse(['依据《条例》规定，编制本报告。', '一、总体情况', '2021年，在区委、区政府的正确领导下，我局认真贯彻条例。']).agency).toBeNull();
+});

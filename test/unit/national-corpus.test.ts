@@ -12,7 +12,7 @@ const corpus = listNational();
 const total = emptyTally();
 
 /** What the parser reaches on the corpus (of 66 reports; before issue 21: 35, 53, 31, 27): lower only with a reason. */
-const FLOOR = { agency: 58, year: 64, template: 65, cells: 30 };
+const FLOOR = { agency: 61, year: 64, template: 65, cells: 30 };
 
 describe('national corpus', () => {
   it('holds reports of at least 7 provinces and every level', () => {

@@ -204,7 +204,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     .replace(/[（(]以下简称[^）)]*[）)]/g, '');
   const opening = openingName(intro);
   if (opening) agencies.push({ field: 'agency', value: opening.name, source: '正文', text: opening.text });
-  const contact = opening ? null : contactName(intro);
+  const subject = opening ? null : subjectName(firstLines(lines, firstHeadingUnit));
+  if (subject) agencies.push({ field: 'agency', value: subject.name, source: '正文', text: subject.text });
+  const contact = opening || subject ? null : contactName(intro);
   if (contact) agencies.push({ field: 'agency', value: contact.name, source: '正文', text: contact.text, inferred: true });
   const stated = statedYear(intro, lines, firstHeadingUnit);
   if (stated) years.push({ field: 'year', value: stated.year, source: '正文', text: stated.text });
@@ -306,7 +308,26 @@ const PERIOD_YEAR = [
 const BOOK_YEAR = new RegExp(`《[^《》]{0,40}?${Y}年度?[^《》]{0,6}?${KIND}》`);
 // The first words of the report or of part 一: "2014年，按照…", "2023年是…", "2009年年报根据…",
 // "儋州市2016年政府信息公开工作，…".
-const OPENING_YEAR = new RegExp(`^[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,])`);
+const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|以)';
+const OPENING_YEAR = new RegExp(`^[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
+// A report's title named in its opening without book-title marks: "…编制。2017年度安义县政府信息公开年度报告全文包括…".
+const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}`);
+// The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…".
+const SUBJECT = new RegExp(`^${Y}\\s*年度?(?:以来)?[，,]?\\s*([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`);
+
+/** The opening's first paragraphs and the first two lines of part 一. */
+function firstLines<L extends { text: string; index: number }>(lines: L[], firstHeadingUnit: number): L[] {
+  return [...lines.filter((l) => l.index < firstHeadingUnit && l.text.trim().length >= 20).slice(0, 3), ...lines.filter((l) => l.index > firstHeadingUnit).slice(0, 2)];
+}
+
+function subjectName(first: { text: string }[]): { name: string; text: string } | null {
+  for (const l of first) {
+    const m = SUBJECT.exec(l.text.trim());
+    const name = m ? cleanName(m[2]) : '';
+    if (m && looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
+  }
+  return null;
+}
 
 function statedYear(intro: string, lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
   for (const re of PERIOD_YEAR) {
@@ -315,11 +336,9 @@ function statedYear(intro: string, lines: { text: string; index: number }[], fir
     const end = m && /((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日/.exec(m[0]);
     if (m) return { year: Number(end ? end[1] : m[1]), text: m[0] };
   }
-  const book = BOOK_YEAR.exec(intro);
-  if (book) return { year: Number(book[1]), text: book[0] };
-  // The opening's first paragraphs and the first two lines of part 一.
-  const first = [...lines.filter((l) => l.index < firstHeadingUnit && l.text.trim().length >= 20).slice(0, 3), ...lines.filter((l) => l.index > firstHeadingUnit).slice(0, 2)];
-  for (const l of first) {
+  const book = BOOK_YEAR.exec(intro) ?? NAMED_YEAR.exec(intro);
+  if (book) return { year: Number(book[1]), text: book[0].replace(/^[。；;\s]/, '') };
+  for (const l of firstLines(lines, firstHeadingUnit)) {
     const m = OPENING_YEAR.exec(l.text.trim());
     if (m) return { year: Number(m[1]), text: m[0] };
   }
