@@ -113,3 +113,10 @@ it('reads the body and year from the first sentence of part 一 where nothing el
   // "2021年，在区委领导下…" names no body.
   expect(parse(['依据《条例》规定，编制本报告。', '一、总体情况', '2021年，在区委、区政府的正确领导下，我局认真贯彻条例。']).agency).toBeNull();
 });
+
+it('takes the year before a publication month under the title only where nothing else gives a year', () => {
+  const r = parse(['广州市政府信息公开工作年度报告', '广州市人民政府', '2017年3月', ...PART1]);
+  expect(r.year).toBe(2016);
+  expect(r.evidence.find((e) => e.field === 'year')?.inferred).toBe(true);
+  expect(parse(['本报告中所列数据的统计期限为20231日至20231231日。', ...PART1]).year).toBe(2023);
+});

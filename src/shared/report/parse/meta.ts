@@ -230,6 +230,11 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     notes.push({ code: 'place-repaired', message: `单位名称中的“${fix.from}”不是行政区划名称，与“${fix.to}”只差一个形近字，已按“${fix.repaired}”记录（原文写作“${agency.value}”）` });
     agency.value = fix.repaired;
   }
+  // "2017年3月" under the title: when it was published. The report is on the year before, but
+  // only where nothing else says which year.
+  const published = (title ? head.slice(title.at + 1, title.at + 4) : head.slice(0, 6)).find((l) => /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(l.text.trim()));
+  if (!years.length && !date && published)
+    years.push({ field: 'year', value: Number(published.text.trim().slice(0, 4)) - 1, source: '标题', text: published.text.trim(), inferred: true });
   const year = chooseYear(years, date, notes);
   const evidence = [agency, year, date].filter((e): e is MetaEvidence => e !== null);
   return {
@@ -376,7 +381,7 @@ function chooseAgency(cands: (MetaEvidence & { value: string })[], notes: ParseN
   const gov = `${chosen.value}人民政府`;
   if (barePlace(chosen.value) && ordered.every((c) => [chosen.value, gov].some((v) => normalizeAgency(v) === normalizeAgency(c.value)))) {
     notes.push({ code: 'agency-completed', message: `${chosen.source}中只写了地名“${chosen.value}”，没有写单位名称，按“${gov}”记录` });
-    chosen = { ...chosen, value: gov };
+    chosen = { ...chosen, value: gov, inferred: true };
   }
   const same = (c: MetaEvidence & { value: string }) =>
     normalizeAgency(c.value) === normalizeAgency(chosen.value) || isShortFor(c.value, chosen.value) || normalizeAgency(`${c.value}人民政府`) === normalizeAgency(chosen.value);
