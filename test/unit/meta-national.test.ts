@@ -86,7 +86,7 @@ describe('format without tables', () => {
     expect(meta(['某县人民政府2022年政府信息公开工作年度报告', ...PART1]).template).toBe('T2021');
     expect(meta(['某县人民政府2020年政府信息公开工作年度报告', ...PART1]).template).toBe('T2019');
     const r = parse(['某县人民政府2020年政府信息公开工作年度报告', ...PART1]);
-    expect(r.notes.find((n) => n.code === 'template-from')?.message).toContain('按年度（2020年）');
+    expect(r.notes.find((n) => n.code === 'template-basis')?.message).toContain('按年度（2020年）');
   });
   it('takes the cited notice where no year is found, and a notice other than the year implies is a 提醒', () => {
     expect(meta(['根据《格式》（国办公开函〔2021〕30号）要求编制。', ...PART1]).template).toBe('T2021');
@@ -119,4 +119,12 @@ it('takes the year before a publication month under the title only where nothing
   expect(r.year).toBe(2016);
   expect(r.evidence.find((e) => e.field === 'year')?.inferred).toBe(true);
   expect(parse(['本报告中所列数据的统计期限为20231日至20231231日。', ...PART1]).year).toBe(2023);
+});
+
+it('reads 特编制2013年X…报告, 现将我局2019年…报告如下, and a name on the line under a year-only title', () => {
+  expect(meta(['根据《条例》的有关规定，特编制2013年安康市汉滨区人民政府信息公开年度报告。', ...PART1]).agency).toBe('安康市汉滨区人民政府');
+  expect(meta(['根据省政府办公厅的具体要求，现将我局2019年政府信息公开工作报告如下：', ...PART1]).year).toBe(2019);
+  expect(meta(['2025年政府信息公开工作年度报告', '区数据局', ...PART1]).agency).toBe('区数据局');
+  // "编制了2018年政府信息公开…": 政府 alone names nobody.
+  expect(meta(['根据《条例》，编制了2018年政府信息公开工作年度报告。', ...PART1]).agency).toBeNull();
 });

@@ -134,11 +134,11 @@ function decideTemplate(
     if (hasTables) return year !== null ? (year >= 2021 ? 'T2021' : 'T2019') : (notice?.template ?? 'unknown');
     if (year !== null) {
       const t = byYear(year);
-      notes.push({ code: 'template-from', message: `文中没有统计表，按年度（${year}年）判断为${FORM_NAME[t]}${notice?.template === t ? `，与所引${notice.name}一致` : ''}` });
+      notes.push({ code: 'template-basis', message: `文中没有统计表，按年度（${year}年）判断为${FORM_NAME[t]}${notice?.template === t ? `，与所引${notice.name}一致` : ''}` });
       return t;
     }
     if (notice) {
-      notes.push({ code: 'template-from', message: `文中没有统计表和年度，按所引${notice.name}判断为${FORM_NAME[notice.template]}` });
+      notes.push({ code: 'template-basis', message: `文中没有统计表和年度，按所引${notice.name}判断为${FORM_NAME[notice.template]}` });
       return notice.template;
     }
     if (headings.some((h) => h.no === 7)) return 'pre2019';

@@ -58,7 +58,8 @@ export function looksLikeAgency(s: string): boolean {
     if (/以下简称|简称/.test(bracket[1]) || !BODY_WORD.test(bracket[1])) return false;
     t = t.slice(0, bracket.index);
   }
-  return AGENCY_END.test(t);
+  // A body word alone ("政府", "办公室") names nobody.
+  return AGENCY_END.test(t) && t.replace(AGENCY_END, '') !== '';
 }
 
 /** "区政府办公室", "市政府办公厅": a body named without its place, which no archive can tell apart. */
@@ -153,7 +154,10 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
       found = f;
     }
     if (!found) continue;
+    // The name on a line of its own above the title, or under it ("2025年政府信息公开工作年度报告" / "区数据局").
     if (!found.agency && i > 0 && looksLikeAgency(cleanName(head[i - 1].text))) found = { ...found, agency: cleanName(head[i - 1].text), text: `${head[i - 1].text.trim()} ${found.text}` };
+    const below = head[i + 1] ? cleanName(head[i + 1].text) : '';
+    if (!found.agency && below && looksLikeAgency(below) && below.length <= 25) found = { ...found, agency: below, text: `${found.text} ${head[i + 1].text.trim()}` };
     if (!title || (!title.found.agency && found.agency)) title = { found, at: i };
     if (title.found.agency) break;
   }
@@ -253,6 +257,8 @@ const AFTER_PUNCT = '(?<=^|[\\s，,。；;：:)）》])';
 const OPENING: RegExp[] = [
   // "现公布X2020年…报告", "特编制X…", "现发布《X2021年…》", "现将X2022年…报告进行公开", "现就X2020年度政府信息公开情况报告如下".
   new RegExp(`(?:公布|发布|公开|编制|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
+  // "特编制2013年安康市汉滨区人民政府信息公开年度报告".
+  new RegExp(`(?:公布|发布|公开|编制)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)`, 'g'),
   // "本报告由X根据…编制而成", "由X编制": the body that compiled it, anywhere in the first paragraph.
   new RegExp(`由${NAME}(?:根据|依据|按照|遵照|负责|牵头|综合|汇总|编制|编写)`, 'g'),
   // "X编制了2015年…报告", "X形成了《2016年…报告》".
@@ -316,7 +322,7 @@ const BOOK_YEAR = new RegExp(`《[^《》]{0,40}?${Y}年度?[^《》]{0,6}?${KIN
 const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|以)';
 const OPENING_YEAR = new RegExp(`^[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
 // A report's title named in its opening without book-title marks: "…编制。2017年度安义县政府信息公开年度报告全文包括…".
-const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}`);
+const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)`);
 // The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…".
 const SUBJECT = new RegExp(`^${Y}\\s*年度?(?:以来)?[，,]?\\s*([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`);
 
@@ -342,7 +348,7 @@ function statedYear(intro: string, lines: { text: string; index: number }[], fir
     if (m) return { year: Number(end ? end[1] : m[1]), text: m[0] };
   }
   const book = BOOK_YEAR.exec(intro) ?? NAMED_YEAR.exec(intro);
-  if (book) return { year: Number(book[1]), text: book[0].replace(/^[。；;\s]/, '') };
+  if (book) return { year: Number(book[1] ?? book[2]), text: book[0].replace(/^[。；;\s]/, '') };
   for (const l of firstLines(lines, firstHeadingUnit)) {
     const m = OPENING_YEAR.exec(l.text.trim());
     if (m) return { year: Number(m[1]), text: m[0] };
