@@ -302,8 +302,8 @@ function contactName(intro: string): { name: string; text: string } | null {
       break;
     }
   }
-  // The government's openness office answers for the government and its departments alike: not a body.
-  // A government's own 办公室 answers for the government as often as for itself: neither can be told.
+  // The openness office answers for the government and its departments alike, a government's own
+  // 办公室 for the government as often as for itself: which body reports cannot be told.
   if (/信息公开|政务公开|政务服务|电子政务|政府办公[室厅]$/.test(name)) return null;
   // "X局办公室": the 局's; "X人民政府党政综合办公室": the government's.
   name = name.replace(/(局|厅|委员会|委)办公室$/, '$1').replace(/(人民政府)[\u4e00-\u9fff]{2,8}办公室$/, '$1');
