@@ -134,7 +134,8 @@ function decideTemplate(
     if (hasTables) return year !== null ? (year >= 2021 ? 'T2021' : 'T2019') : (notice?.template ?? 'unknown');
     if (year !== null) {
       const t = byYear(year);
-      notes.push({ code: 'template-basis', message: `文中没有统计表，按年度（${year}年）判断为${FORM_NAME[t]}${notice?.template === t ? `，与所引${notice.name}一致` : ''}` });
+      // A national format claimed without its tables says so; a free-form report before 2019 is that by its year.
+      if (t !== 'pre2019') notes.push({ code: 'template-basis', message: `文中没有统计表，按年度（${year}年）判断为${FORM_NAME[t]}${notice?.template === t ? `，与所引${notice.name}一致` : ''}` });
       return t;
     }
     if (notice) {
