@@ -2,13 +2,17 @@
 // fresh archive through the importer, as a user would, and prints per form how much of what was
 // read by hand the archive holds: agency + year + template right, key cells right / blank /
 // wrong, reports with a false error, cells marked 推断. Then checks that search finds every
-// report whose text holds a word.
-//   npm run bench:corpus [-- --list]      (--list: every cell that is not right)
+// report whose text holds a word. Then the national corpus (test/fixtures/national): each excerpt
+// parsed as the importer parses a .txt, and per province and per level how often agency, year and
+// template are right, blank (not found) or wrong, and its key cells.
+//   npm run bench:corpus [-- --list]      (--list: every cell, agency, year that is not right)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime } from '../src/main/node/runtime.ts';
+import { processFile } from '../src/main/node/import/process-file.ts';
 import { againstReference, CORPUS_DIR, evaluate, listCorpus } from '../test/helpers/corpus.ts';
+import { count, emptyTally, judge, LEVELS, listNational, type Tally } from '../test/helpers/national.ts';
 
 const list = process.argv.includes('--list');
 const corpus = listCorpus();
@@ -111,6 +115,45 @@ for (const word of ['纠正', '信息处理费', '依申请公开']) {
 if (misses.length) console.log(`\n${misses.join('\n')}`);
 await rt.close();
 rmSync(dir, { recursive: true, force: true });
+await national();
+
+async function national() {
+  const reports = listNational();
+  const byProvince = new Map<string, Tally>();
+  const byLevel = new Map<string, Tally>(LEVELS.map((l) => [l, emptyTally()]));
+  const all = emptyTally();
+  const off: string[] = [];
+  let refused = 0;
+  for (const r of reports) {
+    for (const f of r.files) {
+      const e = r.expected;
+      const res = await processFile(readFileSync(f.path), f.name.slice(f.name.lastIndexOf('.')), { fileName: f.name });
+      const parsed = res.ok ? { ...res.report, findings: res.findings } : { agency: null, year: null, template: 'unknown' as const, cells: [], findings: [] };
+      if (!res.ok) {
+        refused++;
+        off.push(`${r.id}: 未导入（${res.message}）`);
+      }
+      const o = judge(parsed, e);
+      for (const t of [byProvince.get(e.province) ?? byProvince.set(e.province, emptyTally()).get(e.province)!, byLevel.get(e.level)!, all]) count(t, o);
+      const show = (v: string) => v === 'wrong' || (list && v === 'blank');
+      if (show(o.agency)) off.push(`${r.id}: 单位${o.agency === 'wrong' ? '错' : '空'} ${parsed.agency ?? '—'}（应为 ${e.agency ?? '无'}，${e.agencyHow}）`);
+      if (show(o.year)) off.push(`${r.id}: 年度${o.year === 'wrong' ? '错' : '空'} ${parsed.year ?? '—'}（应为 ${e.year ?? '无'}，${e.yearHow}）`);
+      if (show(o.template)) off.push(`${r.id}: 格式${o.template === 'wrong' ? '错' : '空'} ${parsed.template}（应为 ${e.template}，${e.templateHow}）`);
+      for (const c of o.cells) if (show(c.verdict)) off.push(`${r.id}: ${c.key} ${c.verdict === 'wrong' ? '错' : '空'}（应为 ${c.expected}，得到 ${c.actual ?? '—'}）`);
+    }
+  }
+  const rbw = (v: Record<string, number>) => `${v.right}/${v.blank}/${v.wrong}`;
+  const line = (name: string, t: Tally) =>
+    `${name.padEnd(9)}${String(t.reports).padStart(4)}  ${`${t.agency.right} ${pct(t.agency.right, t.reports)}`.padStart(11)} ${rbw(t.agency).padStart(8)}  ${`${t.year.right} ${pct(t.year.right, t.reports)}`.padStart(11)} ${rbw(t.year).padStart(8)}  ${`${t.template.right} ${pct(t.template.right, t.reports)}`.padStart(11)} ${rbw(t.template).padStart(8)}  ${rbw(t.cells).padStart(9)}`;
+  console.log(`\nnational corpus: ${reports.length} reports of ${byProvince.size} provinces${refused ? `, ${refused} refused as no report` : ''} (right/blank/wrong; a blank template is “unknown”)`);
+  const header = 'reports    agency right   r/b/w    year right   r/b/w  template right  r/b/w  cells r/b/w';
+  console.log(`province ${header}`);
+  for (const [p, t] of [...byProvince].sort((a, b) => a[0].localeCompare(b[0], 'zh'))) console.log(line(p, t));
+  console.log(line('all', all));
+  console.log(`level    ${header}`);
+  for (const [l, t] of byLevel) if (t.reports) console.log(line(l, t));
+  if (off.length) console.log(`\n${off.join('\n')}`);
+}
 
 function readText(path: string): string {
   const b = readFileSync(path);

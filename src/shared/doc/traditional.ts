@@ -11,6 +11,10 @@ const CJK = /[\u3400-\u9fff]/g;
 const GLOSS = /([\u3400-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]/;
 const GLOSSES = new RegExp(GLOSS.source, 'g');
 
+/** Words a portal's 繁體 view took from Taiwan usage, back to the labels the tables print: 規範性檔案 is 规范性文件. */
+const MAINLAND: Record<string, string> = { 规范性档案: '规范性文件' };
+const TAIWAN_WORDS = new RegExp(Object.keys(MAINLAND).join('|'), 'g');
+
 const textOf = (blocks: DocBlock[]) => blocks.map((b) => (b.type === 'p' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
 
 /** Traditional when at least 2 % of its Chinese characters (and 20 in all) change: a Simplified report changes next to none. */
@@ -32,7 +36,7 @@ export function simplifiedBlocks(blocks: DocBlock[]): { blocks: DocBlock[]; conv
   if (!glossed && !traditional) return { blocks, converted: false };
   const fix = (s: string) => {
     const t = s.replace(GLOSSES, '$1');
-    return traditional ? toSimplified(t) : t;
+    return traditional ? toSimplified(t).replace(TAIWAN_WORDS, (w: string) => MAINLAND[w]) : t;
   };
   return {
     converted: traditional,

@@ -174,7 +174,8 @@ export function checkReview(r: ReviewInput): Finding[] {
 
   // W1: the unit's own name written another way (平潭综合区财政金融局 for 平潭综合实验区财政金融局).
   if (r.agency && r.agency.length >= 6) {
-    const end = r.agency.slice(-1);
+    // Escaped: a name may end in a bracket ("…人民政府(区政府办公室)").
+    const end = r.agency.slice(-1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const seen = new Set<string>();
     for (const m of whole.matchAll(new RegExp(`[\\u4e00-\\u9fff]{${Math.max(4, r.agency.length - 3)},${r.agency.length + 3}}?${end}`, 'g'))) {
       const name = bestAlignedTail(m[0], r.agency);

@@ -5,7 +5,7 @@ import { DATE, findMeta, type MetaContext } from './meta.ts';
 import { SIGNER_END } from './runon.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
-import { parseT2, parseT3, parseT4, templateEvidence, type TableResult } from './tables.ts';
+import { parseT2, parseT3, parseT4, t2Start, templateEvidence, type TableResult } from './tables.ts';
 import { CLAIMS, claimText, T2_CLAIMS } from '../templates/claims.ts';
 import { tokenize } from './tokens.ts';
 import { toUnits, unitText, type Unit } from './units.ts';
@@ -43,7 +43,8 @@ export function parseReport(original: DocBlock[], ctx: ParseContext = {}): Parse
 
   const t2Range = range(2) ?? [0, t3.firstUnit >= 0 ? t3.firstUnit : units.length];
   const t2Tokens = tokenize(units, ...t2Range);
-  const template = decideTemplate(templateEvidence(t2Tokens), t3.rowIds, meta.year, headings, t3.cells.length > 0 || t2Tokens.some((t) => t.norm.includes('第二十条')));
+  const decided = decideTemplate(templateEvidence(t2Tokens), t3.rowIds, meta.year, headings, t3.cells.length > 0 || t2Start(t2Tokens) >= 0, said);
+  const template = decided.template;
   const national = template === 'T2019' || template === 'T2021';
   const t2 = national ? parseT2(t2Tokens, template, Object.fromEntries(T2_CLAIMS.map((c) => [c.col, stated(c.re)]))) : empty();
 
@@ -54,7 +55,7 @@ export function parseReport(original: DocBlock[], ctx: ParseContext = {}): Parse
   const parts = buildParts(units, headings, tables);
   // Free-form reports have no national table: keep the numbers their text states.
   const cells: Cell[] = national ? [...t2.cells, ...t3.cells, ...t4.cells] : template === 'pre2019' ? statedCells(parts) : [];
-  const allNotes: ParseNote[] = [...notes, ...meta.notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
+  const allNotes: ParseNote[] = [...notes, ...meta.notes, ...decided.notes, ...(national ? tables.flatMap((t) => t.notes) : [])];
 
   const text = units.map(unitText).join('\n');
   const isReport =
@@ -62,6 +63,10 @@ export function parseReport(original: DocBlock[], ctx: ParseContext = {}): Parse
     (headings.length >= 2 ||
       cells.length > 0 ||
       (headings.length === 1 && /年度报告|年报/.test(text)) ||
+      // Cut off after its opening or its first part: it says it is the report, and of which year.
+      (meta.year !== null && /本(?:年度)?(?:报告|年报)|统计(?:期限|时限|时间|期间)|(?:现|特)(?:发布|公布)《?[^。]{0,30}(?:年度报告|年报)/.test(text)) ||
+      // Or its part 一 (总体情况, 概述) is there.
+      headings.some((h) => h.no === 1) ||
       // A free-form report with headings of its own, under a title that names it.
       meta.evidence.some((e) => e.field === 'year' && (e.source === '标题' || e.source === '网页信息')));
   const complete = isComplete(template, parts, { t2, t3, t4 }, allNotes);
@@ -97,19 +102,55 @@ function empty(): TableResult {
   return { cells: [], notes: [], firstUnit: -1, lastUnit: -1 };
 }
 
+// The national format notices a report cites: 〔2021〕30号 (reports on 2021 and later), 〔2019〕60号
+// (reports on 2019 and 2020); "国办公开函〔2021〕30号" as some misspell it.
+const NOTICES: { template: 'T2019' | 'T2021'; re: RegExp; name: string }[] = [
+  { template: 'T2021', re: /国办公开办?函[〔［\[【(（]2021[〕］\]】)）]30号/, name: '国办公开办函〔2021〕30号' },
+  { template: 'T2019', re: /国办公开办?函[〔［\[【(（]2019[〕］\]】)）]60号/, name: '国办公开办函〔2019〕60号' },
+];
+const FORM_NAME: Record<TemplateId, string> = { T2021: '2021版格式', T2019: '2019版格式', pre2019: '2019年以前的格式', unknown: '未知格式' };
+const byYear = (year: number): TemplateId => (year >= 2021 ? 'T2021' : year >= 2019 ? 'T2019' : 'pre2019');
+
+/**
+ * The format: the tables decide where the text has them; without tables the year does (reports on
+ * 2021 and later follow the 2021 format, 2019–2020 the 2019 one, earlier reports are free-form),
+ * and the notice the report cites confirms it, or decides where no year is found. Which evidence
+ * decided is a note, and a notice other than the year implies a 提醒.
+ */
 function decideTemplate(
   ev: { T2019: number; T2021: number },
   t3Rows: string[],
   year: number | null,
   headings: Heading[],
   hasTables: boolean,
-): TemplateId {
-  if (ev.T2021 > ev.T2019) return 'T2021';
-  if (ev.T2019 > ev.T2021) return 'T2019';
-  if (t3Rows.some((r) => r === 'r6_1' || r === 'r6_2')) return 'T2021';
-  if (hasTables) return year !== null && year >= 2021 ? 'T2021' : 'T2019';
-  if ((year !== null && year < 2019) || headings.some((h) => h.no === 7)) return 'pre2019';
-  return 'unknown';
+  said: string,
+): { template: TemplateId; notes: ParseNote[] } {
+  const cited = NOTICES.filter((n) => n.re.test(said));
+  const notice = cited.length === 1 ? cited[0] : null;
+  const notes: ParseNote[] = [];
+  const decide = (): TemplateId => {
+    if (ev.T2021 > ev.T2019) return 'T2021';
+    if (ev.T2019 > ev.T2021) return 'T2019';
+    if (t3Rows.some((r) => r === 'r6_1' || r === 'r6_2')) return 'T2021';
+    // Tables whose labels do not tell: the year, or the notice cited; with neither, no guess.
+    if (hasTables) return year !== null ? (year >= 2021 ? 'T2021' : 'T2019') : (notice?.template ?? 'unknown');
+    if (year !== null) {
+      const t = byYear(year);
+      // A national format claimed without its tables says so; a free-form report before 2019 is that by its year.
+      if (t !== 'pre2019') notes.push({ code: 'template-basis', message: `文中没有统计表，按年度（${year}年）判断为${FORM_NAME[t]}${notice?.template === t ? `，与所引${notice.name}一致` : ''}` });
+      return t;
+    }
+    if (notice) {
+      notes.push({ code: 'template-basis', message: `文中没有统计表和年度，按所引${notice.name}判断为${FORM_NAME[notice.template]}` });
+      return notice.template;
+    }
+    if (headings.some((h) => h.no === 7)) return 'pre2019';
+    return 'unknown';
+  };
+  const template = decide();
+  if (notice && year !== null && notice.template !== byYear(year) && notice.template !== template)
+    notes.push({ code: 'meta-disagree', message: `报告引用${notice.name}（${FORM_NAME[notice.template]}），与年度（${year}年）应使用的${FORM_NAME[byYear(year)]}不同，按${hasTables ? '统计表' : '年度'}记录为${FORM_NAME[template]}，请核对` });
+  return { template, notes };
 }
 
 function buildParts(units: Unit[], headings: Heading[], tables: TableResult[]): Part[] {

@@ -32,7 +32,7 @@ const TITLES: { re: RegExp; agency: number; year: number }[] = [
   { re: new RegExp(`^(.*?)${KIND}[（(]${Y}年?度?[）)]`), agency: 1, year: 2 },
   { re: new RegExp(`^(.*?)(?:政府|政务)?信息公开(?:工作)?${Y}年度?(?:报告|年报)`), agency: 1, year: 2 },
 ];
-const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心|院|署|处|办事处|街道|镇|乡|区|县|市|所|队|会|部|站|馆)$/;
+const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心|院|署|处|办事处|街道|镇|乡|区|县|市|省|州|旗|盟|所|队|会|部|站|馆)$/;
 /** A date as reports print it: 2024年1月29日, 二〇二四年一月二十九日, 二○一○年四月十日 (year, month, day captured). */
 export const DATE = /((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月(?:\s*([\d一二三四五六七八九十]{1,3})\s*日)?/;
 const STAT_YEAR = [
@@ -40,17 +40,48 @@ const STAT_YEAR = [
   new RegExp(`${Y}\\s*年\\s*1\\s*月\\s*1\\s*日\\s*(?:起\\s*)?(?:至|到|—|-)\\s*(?:\\1\\s*年\\s*)?12\\s*月\\s*31\\s*日`),
 ];
 
+// Page chrome that a line above the title or a joined line brings into a name: breadcrumbs,
+// bullets, the site's links ("首页", "无障碍", "打印"), the column name "政府信息公开".
+const CHROME_IN_NAME = /[>»|•·]|首页|当前位置|无障碍|长者|关怀版|登录|注册|打印|关闭|分享|字[号体]|浏览|搜索|网站|热搜|主办|欢迎/;
+const COLUMN_IN_NAME = /信息公开(?!(?:工作)?(?:领导小组)?(?:办公室|办))|公开年报/;
+// A name ending in a bracket: "遵义市播州区人民政府(区政府办公室)", "…管委会(浒墅关镇人民政府)"; the
+// bracket names a body, not a place ("高新区(新市区)") nor a short form ("以下简称…").
+const BODY_BRACKET = /[（(]([^（()）]{2,20})[）)]$/;
+const BODY_WORD = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心|办事处)$/;
+
 export function looksLikeAgency(s: string): boolean {
-  const t = normalizeAgency(s);
-  return t.length >= 2 && t.length <= 40 && !/[。，,；：:“”、《》]/.test(t) && !/\d{4}/.test(t) && AGENCY_END.test(t) && !/^(本|我|该|各|全)/.test(t);
+  let t = normalizeAgency(s);
+  if (t.length < 2 || t.length > 40 || /[。，,；：:“”、《》]/.test(t) || /\d{4}/.test(t) || /^(本|我|该|各|全)/.test(t)) return false;
+  if (CHROME_IN_NAME.test(t) || COLUMN_IN_NAME.test(t)) return false;
+  const bracket = BODY_BRACKET.exec(t);
+  if (bracket) {
+    if (/以下简称|简称/.test(bracket[1]) || !BODY_WORD.test(bracket[1])) return false;
+    t = t.slice(0, bracket.index);
+  }
+  // A body word alone ("政府", "办公室") names nobody.
+  return AGENCY_END.test(t) && t.replace(AGENCY_END, '') !== '';
 }
 
-/** A name read off a title: no markdown, no spaces, 人民政府 kept whole. */
+/** "区政府办公室", "市政府办公厅": a body named without its place, which no archive can tell apart. */
+export const placeless = (s: string) => /^(?:省|市|县|区|州|镇|乡|自治区|街道)/.test(normalizeAgency(s)) && !/^市中区/.test(normalizeAgency(s));
+
+// A place named alone, as a government ("四川省2019年…", "现公布桐梓县2022年…"): not a zone or a park.
+const PLACE = /^[\u4e00-\u9fff]{2,16}?(?:省|自治区|市|县|自治县|区|自治州|州|盟|旗)$/;
+const NOT_A_GOVERNMENT = /(?:开发区|新区|园区|景区|示范区|试验区|实验区|管理区|功能区|保税区|合作区|度假区|商务区|片区|社区|小区|街区|校区|矿区|林区|牧区|垦区)$|(?:局|委|办|厅|中心|政府|办事处|公司)/;
+export const barePlace = (s: string) => PLACE.test(normalizeAgency(s)) && !NOT_A_GOVERNMENT.test(normalizeAgency(s));
+
+/** A name read off a title: no markdown, no spaces, no chrome before it, 人民政府 kept whole. */
 function cleanName(raw: string): string {
-  let t = raw.replace(/[#*>\s　]+/g, '').replace(/^[“"《【]|[”"》】]$/g, '').replace(/关于$/, '');
+  let t = raw
+    .replace(/[#*>\s　]+/g, '')
+    .replace(/[（(]以下简称[^）)]*[）)]/g, '')
+    .replace(/^[^\u3400-\u9fff（(]+/, '')
+    .replace(/^[“"《【]|[”"》】]$/g, '')
+    .replace(/关于$/, '');
   // "淮安市人民政府信息公开工作年度报告": the title's 政府 is the name's.
   if (/人民$/.test(t)) t += '政府';
-  return t;
+  // A name printed twice ("高平市人民政府高平市人民政府"), or its place twice ("北京市大兴区北京市大兴区发展…").
+  return t.replace(/^(.{2,20})\1$/, '$1').replace(/^([\u4e00-\u9fff]{2,12}?[省市县区])\1(?=[\u4e00-\u9fff]{2})/, '$1');
 }
 
 interface Found {
@@ -61,7 +92,13 @@ interface Found {
 
 /** A title's agency and year, from one line or a title broken over lines. */
 export function readTitle(text: string): Found | null {
-  const t = text.normalize('NFKC').replace(/[\s　]+/g, '').replace(/^#+/, '');
+  const t = text
+    .normalize('NFKC')
+    .replace(/[\s　]+/g, '')
+    .replace(/^#+/, '')
+    // "(文字版)2017年芜湖市…": a note on the page before the title.
+    .replace(/^[（(【[][^（()）【】[\]]{1,8}[）)】\]]/, '')
+    .replace(/[（(]以下简称[^）)]*[）)]/g, '');
   for (const f of TITLES) {
     const m = f.re.exec(t);
     // A sentence that names the report ("…编制完成2023年度政府信息公开工作年度报告。") is not its title.
@@ -95,24 +132,42 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     if (f.year) years.push({ field: 'year', value: f.year, source, text });
   };
 
-  // Title block: the first lines before part 一, one line or two or three run together.
-  const head = lines.filter((l) => l.index < Math.max(firstHeadingUnit, 1)).slice(0, 8);
+  // Title block: the lines before part 一 (past a portal's menus and metadata). A line that reads
+  // as a title alone wins over a reading that joins it to the chrome above; a title broken over
+  // two or three lines is joined; a title with a year but no name ("2020年度") does not end the
+  // search while a later line names the body.
+  const head = lines.filter((l) => l.index < Math.max(firstHeadingUnit, 1)).slice(0, 80);
+  const headText = (i: number, k: number) =>
+    head
+      .slice(i, i + k)
+      .map((l) => l.text.trim())
+      .join('');
+  let title: { found: Found; at: number } | null = null;
   for (let i = 0; i < head.length; i++) {
     let found: Found | null = null;
     for (let k = 1; k <= 3 && i + k <= head.length && !found; k++) {
-      const text = head.slice(i, i + k).map((l) => l.text.trim()).join('');
+      const text = headText(i, k);
       if (k > 1 && text.length > 90) break;
-      found = readTitle(text);
+      const f = readTitle(text);
+      // Joined lines are a title only where the first is part of it, not chrome above a title of its own.
+      if (f && k > 1 && readTitle(headText(i + 1, k - 1))?.agency) break;
+      found = f;
     }
     if (!found) continue;
-    if (!found.agency && i > 0 && looksLikeAgency(cleanName(head[i - 1].text))) found.agency = cleanName(head[i - 1].text);
-    add('标题', found);
-    break;
+    // The name on a line of its own above the title, or under it ("2025年政府信息公开工作年度报告" / "区数据局").
+    if (!found.agency && i > 0 && looksLikeAgency(cleanName(head[i - 1].text))) found = { ...found, agency: cleanName(head[i - 1].text), text: `${head[i - 1].text.trim()} ${found.text}` };
+    const below = head[i + 1] ? cleanName(head[i + 1].text) : '';
+    if (!found.agency && below && looksLikeAgency(below) && below.length <= 25) found = { ...found, agency: below, text: `${found.text} ${head[i + 1].text.trim()}` };
+    if (!title || (!title.found.agency && found.agency)) title = { found, at: i };
+    if (title.found.agency) break;
   }
+  if (title) add('标题', title.found);
 
   // Closing signature: a name over a date among the last lines.
   let date: MetaEvidence | null = null;
-  const tail = lines.slice(-8);
+  // Only below the title and part 一: a month under the title ("2017年3月") is when it was published.
+  const bodyFrom = firstHeadingUnit < units.length ? firstHeadingUnit : title ? head[title.at].index : -1;
+  const tail = lines.filter((l) => l.index > bodyFrom).slice(-8);
   for (let i = tail.length - 1; i >= 0; i--) {
     const t = tail[i].text.trim();
     const m = DATE.exec(t);
@@ -140,34 +195,25 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
 
   // The page's own information: a crawler's header, a saved page's title and publisher.
   if (ctx.page?.title) add('网页信息', readTitle(ctx.page.title), `标题：${ctx.page.title}`);
-  if (ctx.page?.publisher && looksLikeAgency(cleanName(ctx.page.publisher)))
-    agencies.push({ field: 'agency', value: cleanName(ctx.page.publisher), source: '网页信息', text: `发布机构：${ctx.page.publisher}` });
+  const publisher = ctx.page?.publisher ? cleanName(ctx.page.publisher) : '';
+  if (publisher && looksLikeAgency(publisher) && !placeless(publisher))
+    agencies.push({ field: 'agency', value: publisher, source: '网页信息', text: `发布机构：${ctx.page!.publisher}` });
 
-  // The opening paragraph's phrases.
-  const intro = lines.slice(0, 40).map((l) => l.text).join('\n');
-  const phrases = [
-    new RegExp(`(?:公布|发布)(\\S{2,30}?)${Y}年度?${KIND}`),
-    new RegExp(`现(?:将|把)(\\S{2,30}?)${Y}年度?${KIND}`),
-    // "某县人民政府办公室根据《中华人民共和国政府信息公开条例》…": the body that speaks first.
-    /^(\S{2,30}?)(?:根据|依据|按照|遵照)《/m,
-    /本(?:报告|年报)由(\S{2,30}?)(?:根据|依据|按照|编制|负责)/,
-    new RegExp(`结合${Y}年度?(\\S{2,30}?)(?:政府|政务)?信息公开工作实际`),
-  ];
-  for (const re of phrases) {
-    const m = re.exec(intro);
-    const name = m?.slice(1).find((g) => g && !/^\d{4}$/.test(g));
-    if (m && name && looksLikeAgency(cleanName(name))) {
-      agencies.push({ field: 'agency', value: cleanName(name), source: '正文', text: m[0] });
-      break;
-    }
-  }
-  for (const re of STAT_YEAR) {
-    const m = re.exec(intro);
-    if (m) {
-      years.push({ field: 'year', value: Number(m[1]), source: '正文', text: m[0] });
-      break;
-    }
-  }
+  // The opening paragraph: the lines above part 一 (or the first ones), "(以下简称…)" left out.
+  const intro = lines
+    .filter((l, i) => i < 40 || l.index < firstHeadingUnit)
+    .slice(0, 120)
+    .map((l) => l.text)
+    .join('\n')
+    .replace(/[（(]以下简称[^）)]*[）)]/g, '');
+  const opening = openingName(intro);
+  if (opening) agencies.push({ field: 'agency', value: opening.name, source: '正文', text: opening.text });
+  const subject = opening ? null : subjectName(firstLines(lines, firstHeadingUnit));
+  if (subject) agencies.push({ field: 'agency', value: subject.name, source: '正文', text: subject.text });
+  const contact = opening || subject ? null : contactName(intro);
+  if (contact) agencies.push({ field: 'agency', value: contact.name, source: '正文', text: contact.text, inferred: true });
+  const stated = statedYear(intro, lines, firstHeadingUnit);
+  if (stated) years.push({ field: 'year', value: stated.year, source: '正文', text: stated.text });
 
   // The file's name and its folders: evidence where the text lacks a field.
   if (ctx.fileName) add('文件名', readTitle(ctx.fileName.replace(/\.[a-z0-9]{2,5}$/i, '')) ?? nameOnly(ctx.fileName), ctx.fileName);
@@ -176,13 +222,23 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     if (y) years.push({ field: 'year', value: Number(y[1]), source: '文件名', text: ctx.folder });
   }
 
-  const agency = chooseAgency(agencies, notes);
+  // A body that calls itself 我局/我委 is no government: a government's name in its opening
+  // ("结合2021年度某区人民政府信息公开工作实际") is the government's work it joins, not its own name.
+  const whole = lines.map((l) => l.text).join('');
+  const department = /[我本](?:局|委|厅|办|中心)/.test(whole) && !/[我本](?:省|市|县|区|州|镇|乡|街道)/.test(whole);
+  const own = department ? agencies.filter((c) => !(c.source === '正文' && /(?:政府|[省市县区州])$/.test(normalizeAgency(c.value)))) : agencies;
+  const agency = chooseAgency(own, notes);
   // 沐阳县 is no place, 沭阳县 is, one look-alike character away: a slip (OCR, typing).
   const fix = agency ? repairPlace(normalizeAgency(agency.value as string)) : null;
   if (agency && fix) {
     notes.push({ code: 'place-repaired', message: `单位名称中的“${fix.from}”不是行政区划名称，与“${fix.to}”只差一个形近字，已按“${fix.repaired}”记录（原文写作“${agency.value}”）` });
     agency.value = fix.repaired;
   }
+  // "2017年3月" under the title: when it was published. The report is on the year before, but
+  // only where nothing else says which year.
+  const published = (title ? head.slice(title.at + 1, title.at + 4) : head.slice(0, 6)).find((l) => /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(l.text.trim()));
+  if (!years.length && !date && published)
+    years.push({ field: 'year', value: Number(published.text.trim().slice(0, 4)) - 1, source: '标题', text: published.text.trim(), inferred: true });
   const year = chooseYear(years, date, notes);
   const evidence = [agency, year, date].filter((e): e is MetaEvidence => e !== null);
   return {
@@ -194,16 +250,124 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   };
 }
 
+
+const NAME = '([^\\s，,。；;：:、《》“”"]{2,30}?)';
+const AFTER_PUNCT = '(?<=^|[\\s，,。；;：:)）》])';
+/** The opening sentence's ways of naming the body, most telling first. */
+const OPENING: RegExp[] = [
+  // "现公布X2020年…报告", "特编制X…", "现发布《X2021年…》", "现将X2022年…报告进行公开", "现就X2020年度政府信息公开情况报告如下".
+  new RegExp(`(?:公布|发布|公开|编制|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
+  // "特编制2013年安康市汉滨区人民政府信息公开年度报告".
+  new RegExp(`(?:公布|发布|公开|编制)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)`, 'g'),
+  // "本报告由X根据…编制而成", "由X编制": the body that compiled it, anywhere in the first paragraph.
+  new RegExp(`由${NAME}(?:根据|依据|按照|遵照|负责|牵头|综合|汇总|编制|编写)`, 'g'),
+  // "X编制了2015年…报告", "X形成了《2016年…报告》".
+  new RegExp(`${AFTER_PUNCT}${NAME}(?:编制|形成|编印)了《?(?:本|${Y}年)`, 'g'),
+  // "根据X2022年政府信息公开工作情况编制本报告".
+  new RegExp(`根据${NAME}${Y}年度?[^。]{0,30}?编制(?:了)?本(?:报告|年报)`, 'g'),
+  // "某县人民政府办公室根据《中华人民共和国政府信息公开条例》…": the body that speaks first.
+  /^(\S{2,30}?)(?:根据|依据|按照|遵照)《/gm,
+  new RegExp(`结合${Y}年度?(\\S{2,30}?)(?:政府|政务)?信息公开工作实际`, 'g'),
+];
+
+function openingName(intro: string): { name: string; text: string } | null {
+  for (const re of OPENING) {
+    re.lastIndex = 0;
+    for (let m = re.exec(intro); m; m = re.exec(intro)) {
+      const name = cleanName(m.slice(1).find((g) => g && !/^\d{4}$/.test(g)) ?? '');
+      if (looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
+      // Not a name here ("编制的《安顺市…"): look from the next character on.
+      re.lastIndex = m.index + 1;
+    }
+  }
+  return null;
+}
+
+// A unit of the body answering questions ("综合科", "电子政务股") is cut off; a department's own
+// 办公室 is the department's.
+const SUB_UNIT = /^(?![\u4e00-\u9fff]*办公)[\u4e00-\u9fff]{1,10}?(?:科|股|组|处|室)$/;
+const BODY_AT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办事处|中心)/g;
+
+/** "请与X联系", "如有疑问，请联系：X，电话…": the contact office's body, where nothing else names one. */
+function contactName(intro: string): { name: string; text: string } | null {
+  const m = /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]/.exec(intro);
+  const raw = m ? normalizeAgency(m[1] ?? m[2]) : '';
+  if (!m || !raw) return null;
+  let name = '';
+  for (const b of raw.matchAll(BODY_AT)) {
+    const end = b.index + b[0].length;
+    const rest = raw.slice(end);
+    if (rest === '' || SUB_UNIT.test(rest)) {
+      name = raw.slice(0, end);
+      break;
+    }
+  }
+  // The openness office answers for the government and its departments alike, a government's own
+  // 办公室 for the government as often as for itself: which body reports cannot be told.
+  if (/信息公开|政务公开|政务服务|电子政务|政府办公[室厅]$/.test(name)) return null;
+  // "X局办公室": the 局's; "X人民政府党政综合办公室": the government's.
+  name = name.replace(/(局|厅|委员会|委)办公室$/, '$1').replace(/(人民政府)[\u4e00-\u9fff]{2,8}办公室$/, '$1');
+  return looksLikeAgency(name) && !placeless(name) ? { name, text: m[0] } : null;
+}
+
+// The 统计期限, also as pages garble it ("2022年11日至1231日", "20191月1日起", "自2018年1月1日起至2018年12月31日止").
+const PERIOD_YEAR = [
+  ...STAT_YEAR,
+  new RegExp(`统计(?:时间|期限|期间|时限|区间)[^。]{0,30}?${Y}\\s*年?\\s*1?\\s*月?\\s*1\\s*日\\s*(?:起\\s*)?(?:至|到|—|-)\\s*(?:\\1\\s*年?\\s*)?12\\s*月?\\s*31\\s*日`),
+];
+// A book title in the opening: "现发布《重庆市2021年政府信息公开工作年度报告》".
+const BOOK_YEAR = new RegExp(`《[^《》]{0,40}?${Y}年度?[^《》]{0,6}?${KIND}》`);
+// The first words of the report or of part 一: "2014年，按照…", "2023年是…", "2009年年报根据…",
+// "儋州市2016年政府信息公开工作，…".
+const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|以)';
+const OPENING_YEAR = new RegExp(`^[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
+// A report's title named in its opening without book-title marks: "…编制。2017年度安义县政府信息公开年度报告全文包括…".
+const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)`);
+// The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…".
+const SUBJECT = new RegExp(`^${Y}\\s*年度?(?:以来)?[，,]?\\s*([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`);
+
+/** The opening's first paragraphs and the first two lines of part 一. */
+function firstLines<L extends { text: string; index: number }>(lines: L[], firstHeadingUnit: number): L[] {
+  return [...lines.filter((l) => l.index < firstHeadingUnit && l.text.trim().length >= 20).slice(0, 3), ...lines.filter((l) => l.index > firstHeadingUnit).slice(0, 2)];
+}
+
+function subjectName(first: { text: string }[]): { name: string; text: string } | null {
+  for (const l of first) {
+    const m = SUBJECT.exec(l.text.trim());
+    const name = m ? cleanName(m[2]) : '';
+    if (m && looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
+  }
+  return null;
+}
+
+function statedYear(intro: string, lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
+  for (const re of PERIOD_YEAR) {
+    const m = re.exec(intro);
+    // "自2008年5月1日起，至2018年12月31日止": the year the period ends in.
+    const end = m && /((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日/.exec(m[0]);
+    if (m) return { year: Number(end ? end[1] : m[1]), text: m[0] };
+  }
+  const book = BOOK_YEAR.exec(intro) ?? NAMED_YEAR.exec(intro);
+  if (book) return { year: Number(book[1] ?? book[2]), text: book[0].replace(/^[。；;\s]/, '') };
+  for (const l of firstLines(lines, firstHeadingUnit)) {
+    const m = OPENING_YEAR.exec(l.text.trim());
+    if (m) return { year: Number(m[1]), text: m[0] };
+  }
+  return null;
+}
+
 function nameOnly(fileName: string): Found | null {
   const stem = fileName.replace(/\.[a-z0-9]{2,5}$/i, '');
   const m = /^(.{2,40}?)(?:政府|政务)?信息公开/.exec(stem.replace(/\s+/g, ''));
   return m && looksLikeAgency(cleanName(m[1])) ? { agency: cleanName(m[1]), text: fileName } : null;
 }
 
-const AGENCY_ORDER: MetaSource[] = ['标题', '网页信息', '落款', '正文', '文件名'];
+// The report's own words win over the page's publisher line; a contact office is the last resort.
+const rank = (c: MetaEvidence) =>
+  c.source === '标题' ? 0 : c.source === '网页信息' && c.text.startsWith('标题') ? 1 : c.source === '落款' ? 2 : c.source === '正文' && !c.inferred ? 3 : c.source === '网页信息' ? 4 : c.source === '正文' ? 5 : 6;
 
 function chooseAgency(cands: (MetaEvidence & { value: string })[], notes: ParseNote[]): MetaEvidence | null {
-  const ordered = [...cands].sort((a, b) => AGENCY_ORDER.indexOf(a.source) - AGENCY_ORDER.indexOf(b.source));
+  const ordered = [...cands].sort((a, b) => rank(a) - rank(b));
   let chosen = ordered[0];
   if (!chosen) return null;
   // A short name in the title, the full one in the signature or elsewhere: the full one.
@@ -212,7 +376,21 @@ function chooseAgency(cands: (MetaEvidence & { value: string })[], notes: ParseN
     notes.push({ code: 'agency-expanded', message: `${chosen.source}中的单位名称“${chosen.value}”是简称，按${fuller.source}中的全称“${fuller.value}”记录` });
     chosen = fuller;
   }
-  const same = (c: MetaEvidence & { value: string }) => normalizeAgency(c.value) === normalizeAgency(chosen.value) || isShortFor(c.value, chosen.value);
+  // "忻府区2020年度…" under "来源：忻州市忻府区人民政府": the place's government named in full elsewhere.
+  const bare = chosen.value;
+  const inFull = barePlace(bare) ? ordered.find((c) => new RegExp(`${bare}(?:人民)?政府$`).test(normalizeAgency(c.value))) : undefined;
+  if (inFull) {
+    notes.push({ code: 'agency-expanded', message: `${chosen.source}中只写了地名“${bare}”，按${inFull.source}中的“${inFull.value}”记录` });
+    chosen = inFull;
+  }
+  // "四川省2019年…", "现公布桐梓县2022年…": a place named as its government, where no other body is named.
+  const gov = `${chosen.value}人民政府`;
+  if (barePlace(chosen.value) && ordered.every((c) => [chosen.value, gov].some((v) => normalizeAgency(v) === normalizeAgency(c.value)))) {
+    notes.push({ code: 'agency-completed', message: `${chosen.source}中只写了地名“${chosen.value}”，没有写单位名称，按“${gov}”记录` });
+    chosen = { ...chosen, value: gov, inferred: true };
+  }
+  const same = (c: MetaEvidence & { value: string }) =>
+    normalizeAgency(c.value) === normalizeAgency(chosen.value) || isShortFor(c.value, chosen.value) || normalizeAgency(`${c.value}人民政府`) === normalizeAgency(chosen.value);
   const other = ordered.find((c) => !same(c) && c.source !== '网页信息');
   // The office that compiles a report often names itself in the text: a note, not a warning.
   if (other && other.source === '文件名')

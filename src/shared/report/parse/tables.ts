@@ -26,12 +26,21 @@ export function templateEvidence(tokens: Token[]): { T2019: number; T2021: numbe
   return { T2019: count(TEMPLATES.T2019.evidence), T2021: count(TEMPLATES.T2021.evidence) };
 }
 
+/**
+ * Where table 二 starts: its first block label (第二十条第（一）项), or, where a page dropped that
+ * label, the block's column header (本年制发件数, 本年新制作数量).
+ */
+export function t2Start(tokens: Token[]): number {
+  const found = [tokens.findIndex((t) => t.norm.includes('第二十条')), tokens.findIndex((t) => /本年制发件数|本年新制作数量/.test(t.norm))].filter((i) => i >= 0);
+  return found.length ? Math.min(...found) : -1;
+}
+
 export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Partial<Record<string, number>> = {}): TableResult {
   const res = EMPTY();
   const blocks: BlockSpec[] = TEMPLATES[template].t2;
   const rows = blocks.flatMap((b) => b.rows);
   const colsOf = (rowId: string) => blocks.find((b) => b.rows.some((r) => r.id === rowId))!.columns;
-  const start = tokens.findIndex((t) => t.norm.includes('第二十条'));
+  const start = t2Start(tokens);
   if (start < 0) return res;
   const parsed = withRecovered(parseRows(tokens, rows, (id) => colsOf(id).length, start), 't2', (id) => rowLabelOf(rows, id), res.notes, (runs) =>
     // Table 二 has no sums: each run is read on its own, decided by its block's relation (现行有效 ≥
