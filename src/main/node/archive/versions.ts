@@ -23,6 +23,7 @@ interface FileRow {
   chosen: number;
   kept_apart: number;
   copy_of: number | null;
+  copy_why: string | null;
   version: number;
   is_record: number;
 }
@@ -33,7 +34,7 @@ function filesOf(a: Archive, group: string, year: number): FileRow[] {
     .flatMap(
       (n) =>
         a
-          .stmt('SELECT id, file_name, format, date, parts_json, text, complete, chosen, kept_apart, copy_of, version, is_record FROM reports WHERE agency_norm = ? AND year = ?')
+          .stmt('SELECT id, file_name, format, date, parts_json, text, complete, chosen, kept_apart, copy_of, copy_why, version, is_record FROM reports WHERE agency_norm = ? AND year = ?')
           .all(n, year) as FileRow[],
     )
     .sort((x, y) => x.id - y.id);
@@ -150,13 +151,12 @@ export function filesOfReport(a: Archive, id: number): ReportFiles | null {
   if (!r?.agency_norm || !r.year) return null;
   const files = filesOf(a, groupOf(a, r.agency_norm), r.year);
   if (files.length < 2) return null;
-  const whys = new Map((a.stmt('SELECT id, copy_why FROM reports WHERE copy_of IS NOT NULL AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(files.map((f) => f.id))) as { id: number; copy_why: string | null }[]).map((x) => [x.id, x.copy_why]));
   const mine = files.find((f) => f.id === id)!;
   const primary = mine.copy_of ?? mine.id;
   return {
     files: files
       .filter((f) => f.id === primary || f.copy_of === primary)
-      .map((f) => ({ id: f.id, fileName: f.file_name, form: formName(f.format), primary: f.id === primary, why: whys.get(f.id) ?? null, chosen: f.chosen === 1 })),
+      .map((f) => ({ id: f.id, fileName: f.file_name, form: formName(f.format), primary: f.id === primary, why: f.copy_of === null ? null : f.copy_why, chosen: f.chosen === 1 })),
     versions: files
       .filter((f) => f.copy_of === null)
       .sort((x, y) => x.version - y.version)
