@@ -1,6 +1,7 @@
 // The archive's lock beyond restore: the schema upgrade and the backup rotation refuse while
 // another process has the archive, two processes opening an older archive at once upgrade it
 // once, and a process that leaves no entry (an older version) is found by SQLite's own lock.
+import { quietPlatform } from '../helpers/platform.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -104,23 +105,7 @@ describe('the backup rotation and the in-app restore', () => {
     const pid = importing(rt.archive.path);
     await expect(rotateBackups(rt.archive.db, rt.archive.path, new Date(2026, 11, 1, 9))).rejects.toThrow(`档案正被另一个程序使用（进程 ${pid}：正在导入），请关闭它后再备份。`);
     expect(readdirSync(join(dir, '备份'))).toEqual(['archive-2026-11-30.sqlite']);
-    const noDialog = async () => null;
-    const api = createHandlers({
-      archive: rt.archive,
-      importer: rt.importer,
-      pool: rt.pool,
-      platform: {
-        version: 't',
-        chooseSources: noDialog,
-        openPath: async () => '',
-        saveFile: noDialog,
-        chooseOutputFolder: noDialog,
-        chooseArchiveFile: noDialog,
-        chooseSpreadsheet: noDialog,
-        renderPdf: async () => new Uint8Array(),
-        printRoute: async () => '',
-      },
-    });
+    const api = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: quietPlatform() });
     expect(await api.restoreBackup({ date: '2026-11-30' })).toEqual({ restored: false, message: `档案正被另一个程序使用（进程 ${pid}：正在导入），请关闭它后再恢复。` });
     expect((await api.backupNow({})).message).toBe(`档案正被另一个程序使用（进程 ${pid}：正在导入），请关闭它后再备份。`);
     process.kill(others.pop()!);
