@@ -26,6 +26,8 @@ export function familyOf(format: string): FormFamily {
 }
 
 const FORM_NAMES: Record<FormFamily, string> = { word: 'Word', web: '网页', text: '文本', pdf: 'PDF' };
+/** The forms by how certainly their tables are read, most certain first. */
+export const FORM_ORDER: readonly FormFamily[] = ['word', 'web', 'text', 'pdf'];
 export const formName = (format: string) => FORM_NAMES[familyOf(format)];
 
 /** Nothing was read from it (a scan, a file whose text could not be read): content cannot decide. */
@@ -41,7 +43,7 @@ export function certainty(f: FileReading): number {
   if (unreadable(f)) return 0;
   const inferred = f.cells.some((c) => c.how === 'inferred') ? 1 : 0;
   // A .docx keeps its tables as XML; a .doc is read from its binary streams.
-  const base = { word: 50, web: 40, text: 30, pdf: 20 }[familyOf(f.format)] + (f.format === 'docx' ? 1 : 0);
+  const base = 50 - 10 * FORM_ORDER.indexOf(familyOf(f.format)) + (f.format === 'docx' ? 1 : 0);
   const numbers = f.cells.filter((c) => c.value.kind === 'number').length;
   // Among files of one form, the one with more cells read.
   return base - inferred * 15 + Math.min(numbers, 400) / 1000;

@@ -9,7 +9,7 @@ import { GROUP, groupOf, byPinyin } from './agencies.ts';
 import { insertFindings, refreshGroup } from './checks.ts';
 import { correctionsFor } from './corrections.ts';
 import { filesOfReport, placeNewFile, regroupAndRefresh } from './versions.ts';
-import { familyOf } from '../../../shared/report/same-report.ts';
+import { familyOf, FORM_ORDER } from '../../../shared/report/same-report.ts';
 
 /** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
 const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
@@ -148,8 +148,6 @@ export function cellsOf(a: Archive, id: number): Cell[] {
   return out;
 }
 
-const FORM_ORDER = ['word', 'web', 'text', 'pdf'];
-
 /** The cells read from one file (with the corrections made to them). */
 export function fileCellsOf(a: Archive, id: number): Cell[] {
   const rows = a.stmt(
@@ -210,7 +208,6 @@ export function years(a: Archive): number[] {
 export function count(a: Archive): number {
   return (a.stmt('SELECT COUNT(*) AS n FROM reports WHERE is_record = 1').get() as { n: number }).n;
 }
-
 
 interface ReportRow {
   id: number;

@@ -57,7 +57,9 @@ const reading = (a: Archive, f: FileRow): FileReading => ({
 export function regroup(a: Archive, group: string, year: number): number | null {
   const files = filesOf(a, group, year);
   if (!files.length) return null;
-  const read = new Map(files.map((f) => [f.id, reading(a, f)]));
+  // Read (text, parts, cells) only where a comparison needs it: most unit-years have one file.
+  const readings = new Map<number, FileReading>();
+  const readOf = (f: FileRow) => readings.get(f.id) ?? readings.set(f.id, reading(a, f)).get(f.id)!;
   // Each file against the first file of each version so far: one comparison per version.
   const versions: FileRow[][] = [];
   const whys = new Map<number, string>();
@@ -66,7 +68,7 @@ export function regroup(a: Archive, group: string, year: number): number | null 
     if (!f.kept_apart)
       for (const v of versions) {
         if (v[0].kept_apart) continue;
-        const s = sameReport(read.get(v[0].id)!, read.get(f.id)!);
+        const s = sameReport(readOf(v[0]), readOf(f));
         if (!s.same) continue;
         home = v;
         whys.set(f.id, s.why);
@@ -77,7 +79,8 @@ export function regroup(a: Archive, group: string, year: number): number | null 
   }
   const primaryOf = (v: FileRow[]) =>
     v.find((f) => f.chosen) ??
-    [...v].sort((x, y) => certainty(read.get(y.id)!) - certainty(read.get(x.id)!) || x.file_name.localeCompare(y.file_name) || x.id - y.id)[0];
+    (v.length === 1 ? v[0] : undefined) ??
+    [...v].sort((x, y) => certainty(readOf(y)) - certainty(readOf(x)) || x.file_name.localeCompare(y.file_name) || x.id - y.id)[0];
   const dated = versions.map((v) => ({ files: v, primary: primaryOf(v) }));
   dated.sort((x, y) => (x.primary.date ?? '').localeCompare(y.primary.date ?? '') || x.files[0].id - y.files[0].id);
   const record = dated.find((v) => v.files.some((f) => f.chosen)) ?? dated[dated.length - 1];
@@ -90,7 +93,7 @@ export function regroup(a: Archive, group: string, year: number): number | null 
       const isRecord = v === record && f === v.primary ? 1 : 0;
       if (f.copy_of === copyOf && f.version === i + 1 && f.is_record === isRecord) continue;
       // Said against the file the tables come from (the clustering compared with the version's first file).
-      const why = copyOf === null ? null : ((v.files[0] === v.primary ? whys.get(f.id) : undefined) ?? sameReport(read.get(v.primary.id)!, read.get(f.id)!).why);
+      const why = copyOf === null ? null : ((v.files[0] === v.primary ? whys.get(f.id) : undefined) ?? sameReport(readOf(v.primary), readOf(f)).why);
       set.run(copyOf, why, i + 1, isRecord, f.id);
       changed.push(f.id);
       for (const p of [f.copy_of, copyOf, f.id]) if (p !== null) touched.add(p);
