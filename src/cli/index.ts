@@ -18,7 +18,7 @@ import { exportCsv, exportJson } from '../main/node/export/archive-export.ts';
 import { ParsePool } from '../main/node/import/pool.ts';
 import { walk } from '../main/node/import/walk.ts';
 import { defaultArchivePath, defaultWorkerUrl, openRuntime, type Runtime } from '../main/node/runtime.ts';
-import { isReviewRule, statusOf } from '../shared/report/status.ts';
+import { findingLabel, statusOf } from '../shared/report/status.ts';
 import { compareReports } from '../shared/compare/index.ts';
 import { comparisonCsv, comparisonXlsx } from '../main/node/export/compare-sheet.ts';
 import { writeYearComparisons } from '../main/node/export/batch.ts';
@@ -311,7 +311,7 @@ async function checkFiles(paths: string[], notices: { dir: string; office: strin
       const head = `${r.agency ? visible(r.agency) : '（未识别单位）'} ${r.year ?? '？'}年度 ${TEMPLATE_NAMES[r.template]}`;
       console.log(`${status === 'error' ? '✗' : status === 'ok' ? '✓' : '!'} ${visible(f.path)}\n    ${head}：${STATUS_LABELS[status]}`);
       // Findings and notes quote the document's own words.
-      for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : isReviewRule(x.rule) ? '体检' : '提醒'} ${x.rule}] ${visible(x.message)}`);
+      for (const x of res.findings) console.log(`    [${findingLabel(x)} ${x.rule}] ${visible(x.message)}`);
       for (const n of r.notes) console.log(`    [说明] ${visible(n.message)}`);
       if (status === 'error') errors++;
       if (notices && res.findings.length) {

@@ -176,6 +176,15 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       archive.correct(id, cellTarget(table, row, col), value, who());
       return shownReport(detail(id))!;
     },
+    confirmCells: ({ id, cells }) => {
+      // Recorded as corrections to the value read: the cell is then the clerk's, and a rule it fails is the document's.
+      const now = detail(id);
+      for (const c of cells) {
+        const cell = now.cells.find((x) => x.table === c.table && x.row === c.row && x.col === c.col);
+        if (cell && cell.how && !cell.original) archive.correct(id, cellTarget(c.table, c.row, c.col), cell.value, `${who()}（核对原文）`);
+      }
+      return shownReport(detail(id))!;
+    },
     correctMeta: ({ id, agency, year }) => {
       // Only what changed is recorded: the dialog sends both fields.
       const now = detail(id);

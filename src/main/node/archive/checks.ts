@@ -12,8 +12,8 @@ const CROSS_YEAR_RULES = "('X1','X2','Y2')";
 
 export function insertFindings(a: Archive, id: number, findings: Finding[]): void {
   const base = (a.stmt('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
-  const stmt = a.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json, at_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null));
+  const stmt = a.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json, at_json, fault, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null, f.fault ?? null, f.why ?? null));
 }
 
 /**
