@@ -122,12 +122,17 @@ function connected(hs: Line[], vs: Line[]): { h: Line[]; v: Line[] }[] {
 function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number): GridTable | null {
   const ys = cluster(h.map((l) => l.at));
   const xs = cluster(v.map((l) => l.at));
+  // Rules running on past the last vertical one: the table goes on to where they end, its right
+  // border off the page or never drawn. Cells out there reaching the page's edge are cut.
+  const reach = Math.max(...h.map((l) => l.to));
+  const open = xs.length > 0 && reach > xs[xs.length - 1] + 3 * SNAP;
+  if (open) xs.push(reach);
   // A box around a paragraph, an underline: no table.
   if (ys.length < 3 || xs.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   // Between two bands, is there a rule? (A merged cell has none.)
-  const wallRight = (r: number, c: number) => v.some((l) => Math.abs(l.at - xs[c + 1]) <= SNAP && covers(l, ys[r], ys[r + 1]));
+  const wallRight = (r: number, c: number) => (open && c === xs.length - 3) || v.some((l) => Math.abs(l.at - xs[c + 1]) <= SNAP && covers(l, ys[r], ys[r + 1]));
   const wallBelow = (r: number, c: number) => h.some((l) => Math.abs(l.at - ys[r + 1]) <= SNAP && covers(l, xs[c], xs[c + 1]));
   const id = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
@@ -155,7 +160,13 @@ function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number):
   for (const it of items.flatMap(pieces)) {
     const cx = it.x + Math.min(it.w, it.size) / 2; // the first character decides: a run spilling over a rule stays where it starts
     const cy = it.y - 0.35 * it.size;
-    if (cx < left || cx > right || cy < top || cy > bottom) continue;
+    if (cy < top || cy > bottom) continue;
+    // Beside a table that runs to the paper's edge: the remains of a cut number, on no cell.
+    if (cx > right && right >= pageWidth - 1) {
+      used.add(it.whole);
+      continue;
+    }
+    if (cx < left || cx > right) continue;
     const cell = cells.find((c) => cx >= c.box[0] && cx <= c.box[2] && cy >= c.box[1] && cy <= c.box[3]);
     if (!cell) continue;
     cell.items.push(it);
@@ -166,13 +177,15 @@ function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number):
   const out: DocCell[][] = Array.from({ length: rows }, () => []);
   for (const c of [...cells].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
     const text = cellText(c.items);
-    const reachesPast = c.box[2] > pageWidth + 0.5 || c.items.some((it) => it.x + it.w > pageWidth + 0.5);
+    // Reaching the paper's edge (no table is printed to it: the writer clipped it there) or past
+    // it: what the cell holds is not all on the page.
+    const reachesPast = c.box[2] >= pageWidth - 1 || c.items.some((it) => it.x + it.w > pageWidth + 0.5);
     out[c.r0].push({
       text,
       colSpan: c.c1 - c.c0 + 1,
       rowSpan: c.r1 - c.r0 + 1,
       place: { page: 0, box: c.box.map((n) => Math.round(n * 10) / 10) as Box },
-      ...(reachesPast && /\d/.test(text) ? { cut: true } : {}),
+      ...(reachesPast ? { cut: true } : {}),
     });
   }
   return { top, box: [left, top, right, bottom], rows: out.filter((r) => r.length > 0), used };

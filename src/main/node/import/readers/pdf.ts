@@ -10,7 +10,7 @@
 // garbage, which is refused rather than imported.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DocBlock, DocContent } from '../../../../shared/doc/blocks.ts';
+import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
 import { findTables, rectToSegments, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
 import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
@@ -72,7 +72,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
         items.push({ str: it.str, x: x - vx0, y: y - vy0, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
         if (items.length > LIMITS.maxPdfItemsPerPage) throw new ReadError('too-large', `PDF第${p}页的文字对象过多（超过${LIMITS.maxPdfItemsPerPage}个），不像是年度报告`);
       }
-      const read = readPage(p, items, await rules(page, vx0, vy1), vx1 - vx0, vy1 - vy0);
+      // Glyphs beyond the paper's edge are not on the page (the rest of a number a wide table pushed off it).
+      const onPage = items.filter((it) => it.x < vx1 - vx0 - 0.5 && it.x + it.w > 0.5);
+      const read = readPage(p, onPage, await rules(page, vx0, vy1), vx1 - vx0, vy1 - vy0);
       chars += read.lines.reduce((s, l) => s + l.text.replace(/\s+/g, '').length, 0);
       if (chars > LIMITS.maxTextBytes) throw new ReadError('too-large', 'PDF中的文字过多，不像是年度报告');
       pages.push(read);
@@ -83,7 +85,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     const running = runningLines(pages.map((p) => p.lines.map((l) => l.text)));
     const alternate = pages.flatMap((p) => withoutRunning(p.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: l.place })), running));
     if (!pages.some((p) => p.tables > 0)) return { blocks: alternate, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
-    const blocks = pages.flatMap((p) => withoutRunning(p.blocks, running));
+    const blocks = joinSplitRows(pages.flatMap((p) => withoutRunning(p.blocks, running)));
     return { blocks, alternate, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
   } finally {
     await task.destroy();
@@ -121,6 +123,54 @@ function readPage(page: number, items: Item[], segments: Segment[], width: numbe
     })),
   ];
   return { lines, blocks: blocks.sort((a, b) => a.top - b.top).map((b) => b.block), tables: tables.length };
+}
+
+/**
+ * A row Word let break across a page ("（六）其他 | 1.申请人无正当理由逾 | 67 …" at the foot of one page,
+ * "处理 | 期不补正、行政机关… | (empty cells)" at the head of the next): the continuation's texts are
+ * joined to the cells above them. A repeated header row is no continuation: it has text where the
+ * row above has numbers.
+ */
+function joinSplitRows(blocks: DocBlock[]): DocBlock[] {
+  const out: DocBlock[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (b.type !== 'table' || prev?.type !== 'table' || !b.rows.length || !prev.rows.length) {
+      out.push(b);
+      continue;
+    }
+    const last = prev.rows[prev.rows.length - 1];
+    const head = b.rows[0];
+    const page = (c: DocCell | undefined) => c?.place?.page ?? 0;
+    const overlap = (a: DocCell, c: DocCell) => Math.min(a.place!.box[2], c.place!.box[2]) - Math.max(a.place!.box[0], c.place!.box[0]);
+    // The cell above: in the last row, or a merged cell of an earlier row reaching down to it.
+    const above = (c: DocCell) => {
+      for (let r = prev.rows.length - 1; r >= 0; r--) {
+        const hit = prev.rows[r].reduce<DocCell | null>((best, a) => (a.place && (r + a.rowSpan >= prev.rows.length || r === prev.rows.length - 1) && overlap(a, c) > (best ? overlap(best, c) : 2) ? a : best), null);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const continues =
+      page(head[0]) === page(last[0]) + 1 &&
+      head.every((c) => c.place) &&
+      head.some((c) => c.text.trim()) &&
+      head.every((c) => {
+        const a = above(c);
+        if (!c.text.trim()) return true;
+        return a !== null && !NUMERIC.test(a.text.trim()) && !NUMERIC.test(c.text.trim());
+      });
+    if (!continues) {
+      out.push(b);
+      continue;
+    }
+    for (const c of head) {
+      const a = above(c);
+      if (a && c.text.trim()) a.text = a.text ? `${a.text}\n${c.text}` : c.text;
+    }
+    if (b.rows.length > 1) out.push({ type: 'table', rows: b.rows.slice(1) });
+  }
+  return out;
 }
 
 /** Lines of items with their boxes (from the top-left corner). */
