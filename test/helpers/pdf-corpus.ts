@@ -12,15 +12,15 @@ import { CORPUS_DIR, evaluate, type CorpusExpected } from './corpus.ts';
 export const PDF_CORPUS_DIR = new URL('../fixtures/pdf/', import.meta.url).pathname;
 
 /** The producers, in the order the bench prints them. */
-export const PRODUCERS = ['lo-portrait', 'lo-landscape', 'lo-narrow', 'lo-wide', 'lo-pagebreak', 'chromium', 'published'] as const;
+export const PRODUCERS = ['lo-portrait', 'lo-landscape', 'lo-narrow', 'lo-wide', 'lo-clipped', 'lo-pagebreak', 'chromium', 'published'] as const;
 export type Producer = (typeof PRODUCERS)[number];
 
 interface DerivedFile {
   from: string;
   producer: Producer;
   how: string;
-  /** Cells whose box crosses the page edge: partly or wholly off the page. */
-  cut?: Record<string, 'partly' | 'wholly'>;
+  /** Cells whose digits are not all visible: box partly or wholly off the page, or text clipped by a fixed row height. */
+  cut?: Record<string, 'partly' | 'wholly' | 'clipped'>;
   cells?: Record<string, number | string | null>;
 }
 
@@ -30,7 +30,7 @@ export interface PdfCase {
   producer: Producer;
   path: string;
   expected: CorpusExpected;
-  /** Cells off the page edge: blank is right, any value is wrong. */
+  /** Cells off the page edge or clipped by the cell: blank is right, any value is wrong. */
   cut: Set<string>;
   /** For a derived PDF, its source's Word file: every cell of it, the reference for all cells (not only the key ones). */
   reference?: string;
@@ -80,7 +80,7 @@ export function againstSource(cells: Cell[], reference: Cell[], cut: Set<string>
   for (const [k, r] of ref) {
     const c = mine.get(k);
     if (cut.has(k)) {
-      if (c && c.value.kind !== 'blank') wrong.push(`${k} ${valueOf(c)}（超出页面，应为空白；原值 ${valueOf(r)}）`);
+      if (c && c.value.kind !== 'blank') wrong.push(`${k} ${valueOf(c)}（数字不完整，应为空白；原值 ${valueOf(r)}）`);
       continue;
     }
     compared++;
