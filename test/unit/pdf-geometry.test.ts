@@ -43,6 +43,16 @@ describe('PDF tables by their geometry', () => {
     expect(['natural', 'total'].map((c) => r.num('t3', 'r2', c))).toEqual([9, 12]);
   });
 
+  it('a number clipped by a row one line high is blank, in the cell it left and the cell it ran into', async () => {
+    // 管委会办公室 2021, rows of fixed height: 本年新收 自然人 23 shows 2, its 3 stands over 上年结转's 0.
+    const r = await parsed('lo-clipped/pt-gwh-2021.pdf');
+    for (const [row, col] of [['new', 'natural'], ['new', 'total'], ['carry', 'natural'], ['carry', 'total'], ['r7', 'natural']] as const)
+      expect(r.cell('t3', row, col)?.value.kind ?? 'blank', `${row}.${col}`).toBe('blank');
+    expect(r.num('t3', 'carry', 'business')).toBe(0);
+    expect(r.report.notes.find((n) => n.code === 'cut-clipped')?.message).toMatch(/^表三有格子的数字超出格子被遮住，数字不完整（第\d页），这些格未记录，请对照原文填写$/);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('keeps the pages read as lines as a second reading', async () => {
     const content = await readPdf(readFileSync(file('lo-wide/x-huaian-szf-2024.pdf')));
     expect(content.alternate?.length).toBeGreaterThan(50);

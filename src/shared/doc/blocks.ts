@@ -10,8 +10,8 @@ export interface DocCell {
   rowSpan: number;
   /** A PDF table cell: its page and box (read by the ruling lines around it). */
   place?: PagePlace;
-  /** A PDF cell whose text runs past the page edge: its digits are incomplete, the cell is read as blank. */
-  cut?: boolean;
+  /** A PDF cell whose digits are incomplete, read as blank: its text runs past the page edge, or out of the cell (clipped). */
+  cut?: 'edge' | 'clipped';
 }
 
 export type DocBlock =

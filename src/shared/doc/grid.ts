@@ -151,15 +151,22 @@ function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number):
       if (!g) regions.set(k, { r0: r, r1: r, c0: c, c1: c });
       else Object.assign(g, { r0: Math.min(g.r0, r), r1: Math.max(g.r1, r), c0: Math.min(g.c0, c), c1: Math.max(g.c1, c) });
     }
-  const cells = [...regions.values()].map((g) => ({ ...g, box: [xs[g.c0], ys[g.r0], xs[g.c1 + 1], ys[g.r1 + 1]] as Box, items: [] as Piece[] }));
+  const cells: GridCell[] = [...regions.values()].map((g) => ({ ...g, box: [xs[g.c0], ys[g.r0], xs[g.c1 + 1], ys[g.r1 + 1]] as Box, items: [] as Piece[] }));
   const left = xs[0];
   const right = xs[xs.length - 1];
   const top = ys[0];
   const bottom = ys[ys.length - 1];
   const used = new Set<TextItem>();
+  const below: Piece[] = [];
   for (const it of items.flatMap(pieces)) {
     const cx = it.x + Math.min(it.w, it.size) / 2; // the first character decides: a run spilling over a rule stays where it starts
     const cy = it.y - 0.35 * it.size;
+    // Digits just under a table's bottom rule, under its last row: a number of that row clipped there.
+    if (cy > bottom && cy < bottom + 1.2 * it.size && cx > left && cx < right && /^\d[\d,]*$/.test(it.str) && it.y - 0.8 * it.size < bottom) {
+      below.push(it);
+      used.add(it.whole);
+      continue;
+    }
     if (cy < top || cy > bottom) continue;
     // Beside a table that runs to the paper's edge: the remains of a cut number, on no cell.
     if (cx > right && right >= pageWidth - 1) {
@@ -174,24 +181,83 @@ function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number):
   }
   // A one-cell frame around text (a boxed note) is no table of cells.
   if (cells.length < 4 || used.size === 0) return null;
+  const clipped = spilled(cells, below);
   const out: DocCell[][] = Array.from({ length: rows }, () => []);
   for (const c of [...cells].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
     const text = cellText(c.items);
     // Reaching the paper's edge (no table is printed to it: the writer clipped it there) or past
     // it: what the cell holds is not all on the page.
     const reachesPast = c.box[2] >= pageWidth - 1 || c.items.some((it) => it.x + it.w > pageWidth + 0.5);
+    const cut = reachesPast ? ('edge' as const) : clipped.has(c) ? ('clipped' as const) : null;
     out[c.r0].push({
       text,
       colSpan: c.c1 - c.c0 + 1,
       rowSpan: c.r1 - c.r0 + 1,
       place: { page: 0, box: c.box.map((n) => Math.round(n * 10) / 10) as Box },
-      ...(reachesPast ? { cut: true } : {}),
+      ...(cut ? { cut } : {}),
     });
   }
   return { top, box: [left, top, right, bottom], rows: out.filter((r) => r.length > 0), used };
 }
 
 type Piece = TextItem & { whole: TextItem };
+type GridCell = { r0: number; r1: number; c0: number; c1: number; box: Box; items: Piece[] };
+
+/**
+ * Cells whose text ran out of them: a number wrapped in a row of fixed height goes on below the
+ * cell's bottom rule, clipped there, and its second line is drawn inside the cell below ("23" in a
+ * one-digit column shows 2; its 3 stands over the 0 below). The runaway line sits higher than the
+ * first line of every other cell of its row; both cells, the one it left and the one it entered,
+ * hold no number that can be trusted.
+ */
+function spilled(cells: GridCell[], below: Piece[]): Set<GridCell> {
+  const out = new Set<GridCell>();
+  const isNumber = (it: TextItem) => /^\d[\d,]*(?:\.\d+)?$/.test(it.str);
+  const numeric = (c: GridCell) => c.items.length > 0 && c.items.every(isNumber);
+  const lines = (c: GridCell) => new Set(c.items.map((it) => Math.round(it.y))).size;
+  const above = (c: GridCell, x: number) => cells.find((a) => a.r1 === c.r0 - 1 && x >= a.box[0] && x <= a.box[2]);
+  const byRow = new Map<number, GridCell[]>();
+  for (const c of cells) if (c.r0 === c.r1) byRow.set(c.r0, [...(byRow.get(c.r0) ?? []), c]);
+  for (const row of byRow.values()) {
+    const values = row.filter(numeric);
+    // The row's own first line: the lowest first line of its numbers (a runaway line is always higher).
+    const own = Math.max(...values.map((c) => Math.min(...c.items.map((it) => it.y))));
+    for (const c of values) {
+      const size = Math.max(...c.items.map((it) => it.size));
+      // Only in a row one line high: a row that grows with its text holds a wrapped number whole.
+      if (c.box[3] - c.box[1] >= 1.9 * size) continue;
+      const runaway = c.items.filter((it) => it.y < own - 0.25 * it.size);
+      if (!runaway.length && lines(c) < 2) continue;
+      out.add(c);
+      const it = runaway[0] ?? c.items[0];
+      const a = above(c, it.x + Math.min(it.w, it.size) / 2);
+      if (a && (numeric(a) || !a.items.length)) out.add(a);
+    }
+    // A label drawn over by the clipped lines of the label above it ("具1.申请人已获取无信息…"):
+    // which row it names is no longer sure, so neither are the row's numbers.
+    if (row.some((c) => !numeric(c) && overprinted(c.items))) for (const c of values) out.add(c);
+  }
+  // The second line of a number in the table's last row, clipped below the table.
+  for (const it of below) {
+    const x = it.x + Math.min(it.w, it.size) / 2;
+    const last = Math.max(...cells.map((c) => c.r1));
+    const c = cells.find((a) => a.r1 === last && x >= a.box[0] && x <= a.box[2]);
+    if (c && (numeric(c) || !c.items.length)) out.add(c);
+  }
+  return out;
+}
+
+/** Text drawn over other text: two pieces whose boxes cover each other (no writer sets text so). */
+function overprinted(items: TextItem[]): boolean {
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i];
+      const b = items[j];
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      if (dx > 0.5 * Math.min(a.size, b.size) && Math.abs(a.y - b.y) < 0.6 * Math.min(a.size, b.size)) return true;
+    }
+  return false;
+}
 
 /**
  * A PDF writer may put the text of several cells in one run ("0 0 0 2" across four cells): the run

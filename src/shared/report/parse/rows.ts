@@ -23,11 +23,11 @@ export interface RowValue {
   source: string;
   at?: CellOrigin;
   how?: CellHow;
-  cut?: boolean;
+  cut?: 'edge' | 'clipped';
 }
 
 /** The value a token gives a row. */
-export const rowValue = (t: Token): RowValue => ({ value: t.value!, source: t.source, at: t.at, ...(t.geometry ? { how: 'geometry' as const } : {}), ...(t.cut ? { cut: true } : {}) });
+export const rowValue = (t: Token): RowValue => ({ value: t.value!, source: t.source, at: t.at, ...(t.geometry ? { how: 'geometry' as const } : {}), ...(t.cut ? { cut: t.cut } : {}) });
 
 const WEAK_WINDOW = 4;
 

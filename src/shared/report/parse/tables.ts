@@ -189,10 +189,18 @@ function t4FromRun(res: TableResult, tokens: Token[], lastHeader: number, vals: 
  * read as blank: a shortened number is still a number, and it would be wrong.
  */
 function cellOf(res: TableResult, table: TableId, row: string, col: string, v: RowValue): Cell {
-  if (v.cut && !res.notes.some((n) => n.code === 'cut-at-edge')) {
+  const code = v.cut === 'edge' ? 'cut-at-edge' : 'cut-clipped';
+  if (v.cut && !res.notes.some((n) => n.code === code)) {
     const page = v.at && v.at.kind !== 'words' ? v.at.place?.page : undefined;
     const name = { t2: '表二', t3: '表三', t4: '表四' }[table];
-    res.notes.push({ code: 'cut-at-edge', message: `${name}有格子超出页面，数字不完整${page ? `（第${page}页）` : ''}，这些格未记录，请对照原文填写` });
+    const at = page ? `（第${page}页）` : '';
+    res.notes.push({
+      code,
+      message:
+        v.cut === 'edge'
+          ? `${name}有格子超出页面，数字不完整${at}，这些格未记录，请对照原文填写`
+          : `${name}有格子的数字超出格子被遮住，数字不完整${at}，这些格未记录，请对照原文填写`,
+    });
   }
   return { table, row, col, value: v.value, source: v.source, ...(v.at ? { at: v.at } : {}), ...(v.how ? { how: v.how } : {}) };
 }

@@ -18,8 +18,8 @@ export interface Token {
   at: CellOrigin;
   /** Placed by its position on a PDF page (a cell of a ruled table, or a line's text layout). */
   geometry?: boolean;
-  /** A PDF cell whose text runs past the page edge (read as blank). */
-  cut?: boolean;
+  /** A PDF cell whose digits are incomplete (read as blank): past the page edge, or clipped by the cell. */
+  cut?: 'edge' | 'clipped';
 }
 
 export function tokenize(units: Unit[], from: number, to: number): Token[] {
@@ -34,7 +34,7 @@ export function tokenize(units: Unit[], from: number, to: number): Token[] {
           const where = c.place ? `第${c.place.page}页 表格${u.tableNo} 第${r + 1}行 第${ci + 1}格` : `表格${u.tableNo} 第${r + 1}行 第${ci + 1}格`;
           // A number cut at the page edge is no number: the cell is blank, and the parser says why.
           const t = make(c.cut ? '' : c.text.replace(/\s*\n\s*/g, ''), true, i, where, at, !!c.place);
-          out.push(c.cut ? { ...t, cut: true } : t);
+          out.push(c.cut ? { ...t, cut: c.cut } : t);
         }),
       );
       prevTabLine = false;
