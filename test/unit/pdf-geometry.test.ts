@@ -59,3 +59,15 @@ describe('PDF tables by their geometry', () => {
     expect(content.alternate?.every((b) => b.type === 'p' && b.place && b.place.page >= 1)).toBe(true);
   });
 });
+
+describe('PDF text in radicals', () => {
+  it('reads 人⺠政府 (a font mapping 民 to its radical) as 人民政府, and Kangxi radicals as the characters', async () => {
+    const { fromRadicals } = await import('../../src/shared/doc/radicals.ts');
+    expect(fromRadicals('宁波市北仑区人⺠政府')).toBe('宁波市北仑区人民政府');
+    expect(fromRadicals('⼈⺠政府⻔户⽹站')).toBe('人民政府门户网站');
+    expect(fromRadicals('没有部首的文字')).toBe('没有部首的文字');
+    // The Chromium print of the 北仑区 report, whose font gives ⺠ for 民.
+    const r = await processFile(readFileSync(file('chromium/x-seed-ningbo-bl-2020-report.pdf')), '.pdf');
+    expect(r.ok && r.report.agency).toBe('宁波市北仑区人民政府');
+  });
+});

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
+import { fromRadicals } from '../../../../shared/doc/radicals.ts';
 import { findTables, rectToSegments, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
 import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
@@ -69,7 +70,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
       for (const it of content.items) {
         if (!('str' in it) || !it.str.trim()) continue;
         const [a, b, , d, x, y] = it.transform as number[];
-        items.push({ str: it.str, x: x - vx0, y: y - vy0, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
+        items.push({ str: fromRadicals(it.str), x: x - vx0, y: y - vy0, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
         if (items.length > LIMITS.maxPdfItemsPerPage) throw new ReadError('too-large', `PDF第${p}页的文字对象过多（超过${LIMITS.maxPdfItemsPerPage}个），不像是年度报告`);
       }
       // Glyphs beyond the paper's edge are not on the page (the rest of a number a wide table pushed off it).
