@@ -1,5 +1,6 @@
 // The operations behind the contract, shared by Electron's IPC, the CLI and the browser
 // test host. What needs Electron itself (dialogs, opening files) comes in as a Platform.
+import { originalOf } from './original.ts';
 import { trackFindings } from '../../shared/report/revision.ts';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -136,6 +137,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),
     chooseFile: ({ id }) => (archive.chooseFile(id), shownReport(archive.getReport(id))),
     keepApart: ({ id, apart }) => (archive.keepApart(id, apart), shownReport(archive.getReport(id))),
+    originalOf: ({ id, table, row, col }) => originalOf(archive, id, table, row, col),
     openOriginal: async ({ id }) => {
       const o = archive.original(id);
       if (!o) return { opened: false, message: '档案中没有这份报告' };

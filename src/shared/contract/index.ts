@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
 import { BAD_REQUEST, ContractError, isChineseMessage } from './errors.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, ReportDetail, ReportSummary, SearchResult, UndoResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, OriginalView, ReportDetail, ReportSummary, SearchResult, UndoResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError, withReason } from './errors.ts';
@@ -70,6 +70,10 @@ export const contract = {
   /** A file taken as another file of a report is not (拆分为另一稿), or may be again. */
   keepApart: returns<ReportDetail | null>()(z.object({ id, apart: z.boolean() }).strict()),
   openOriginal: returns<{ opened: boolean; message?: string }>()(z.object({ id }).strict()),
+  /** Where a cell's value stands in the original file (原文对照). */
+  originalOf: returns<OriginalView>()(
+    z.object({ id, table: z.enum(['t2', 't3', 't4']), row: z.string().regex(/^[a-z0-9_]{1,24}$/i), col: z.string().regex(/^[a-z0-9_]{1,24}$/i) }).strict(),
+  ),
   /** Shows the native dialog in main; the renderer gets a grant, never sends paths of its own. */
   chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']) }).strict()),
   /** Paths of files dropped on the window, resolved by the preload from the drop's File objects. */

@@ -48,6 +48,18 @@ export interface ReportSummary {
   review: string[];
 }
 
+/**
+ * The original at a cell's place (原文对照): the PDF's bytes with the page and the cell's box (drawn
+ * by pdf.js in the page: no path reaches it), the Word or web table with the cell marked, the text
+ * lines around the cell's line, or the sentence it was read from.
+ */
+export type OriginalView =
+  | { kind: 'pdf'; fileName: string; page: number; box: [number, number, number, number] | null; data: string }
+  | { kind: 'table'; fileName: string; table: number; rows: { text: string; colSpan: number; rowSpan: number }[][]; at: { row: number; col: number } }
+  | { kind: 'lines'; fileName: string; lines: { no: number; text: string }[]; at: number }
+  | { kind: 'words'; fileName: string; quote: string }
+  | { kind: 'none'; why: string };
+
 export interface ReportDetail extends ReportSummary {
   encoding: string;
   size: number;

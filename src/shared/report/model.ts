@@ -60,6 +60,8 @@ export interface Cell {
   how?: CellHow;
   /** Other readings of the same place that differ from `value`: a failed rule they satisfy is the reading's doubt. */
   alt?: AltReading[];
+  /** The archive's file (its report id) the cell was taken from, when a copy of the report filled it. */
+  file?: number;
 }
 
 export interface Part {

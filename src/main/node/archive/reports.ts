@@ -151,7 +151,7 @@ export function cellsOf(a: Archive, id: number): Cell[] {
       }
       if (have.has(k)) continue;
       have.add(k);
-      out.push({ ...cell, source: `另一文件“${c.file_name}”${cell.source}` });
+      out.push({ ...cell, source: `另一文件“${c.file_name}”${cell.source}`, file: c.id });
     }
   return out;
 }
