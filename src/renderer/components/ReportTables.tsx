@@ -30,6 +30,8 @@ interface Props {
   correct?: {
     save: (table: TableId, row: string, col: string, text: string) => Promise<void>;
     details: (table: TableId, row: string, col: string, cell: Cell | undefined) => void;
+    /** 原文对照: show where the cell's value stands in the original. */
+    original?: (table: TableId, row: string, col: string) => void;
   };
 }
 
@@ -43,6 +45,7 @@ interface CellEdit {
   cancel: (td: HTMLElement) => void;
   focus: () => void;
   details: () => void;
+  original?: () => void;
 }
 
 const STARTS_EDIT = /^[0-9.\/／\-—+]$/;
@@ -61,7 +64,8 @@ function Value({ cell, k, marked, focused, span, onEdit, hint = '点击查看来
         onContextMenu: (e: React.MouseEvent) => (e.preventDefault(), edit.details()),
         onKeyDown: (e: React.KeyboardEvent) => {
           if (e.target !== e.currentTarget || e.ctrlKey || e.altKey || e.metaKey) return; // the editor's own keys, shortcuts
-          if (e.key === 'Enter' || e.key === 'F2') edit.start(cellText(cell?.value), true);
+          if (e.key === ' ' && edit.original) edit.original();
+          else if (e.key === 'Enter' || e.key === 'F2') edit.start(cellText(cell?.value), true);
           else if (e.key === 'Backspace' || e.key === 'Delete') edit.start('', false);
           else if (STARTS_EDIT.test(e.key)) edit.start(e.key, false);
           else return;
@@ -77,7 +81,7 @@ function Value({ cell, k, marked, focused, span, onEdit, hint = '点击查看来
         <CellInput initial={edit.editing.initial} select={edit.editing.select} invalid={edit.invalid} onCommit={edit.commit} onCancel={edit.cancel} />
       </td>
     );
-  const tip = edit ? '直接输入即可更正（双击或F2修改原值）；右键查看详情' : onEdit ? hint : '';
+  const tip = edit ? `直接输入即可更正（双击或F2修改原值）；右键查看详情${edit.original ? '；空格键查看原文' : ''}` : onEdit ? hint : '';
   if (edit?.pending !== undefined)
     return (
       <td colSpan={span} className={cls.join(' ')} data-cell={k} title="正在保存…" {...keys}>
@@ -148,6 +152,7 @@ export function ReportTables(props: Props) {
       invalid: error?.k === k && error.open,
       focus: () => setActive(k),
       details: () => correct.details(t, row, col, map.get(k)),
+      ...(correct.original ? { original: () => correct.original!(t, row, col) } : {}),
       start: (initial, select) => {
         editingKey.current = k;
         setError(null);
@@ -215,7 +220,7 @@ export function ReportTables(props: Props) {
             {error!.message}
           </p>
         )}
-        {active?.startsWith(`${t}|`) && <CellInfo template={template} k={active} cell={map.get(active)} onDetails={() => correct.details(t, row, col, map.get(active))} />}
+        {active?.startsWith(`${t}|`) && <CellInfo template={template} k={active} cell={map.get(active)} onDetails={() => correct.details(t, row, col, map.get(active))} {...(correct.original ? { onOriginal: () => correct.original!(t, row, col) } : {})} />}
       </div>
     );
   };

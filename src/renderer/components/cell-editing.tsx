@@ -75,7 +75,7 @@ export function CellInput(props: { initial: string; select: boolean; invalid: bo
 }
 
 /** The focused cell described under its table: where it is, what the document says, whether it was corrected. */
-export function CellInfo({ template, k, cell, onDetails }: { template: TemplateId; k: string; cell: Cell | undefined; onDetails: () => void }) {
+export function CellInfo({ template, k, cell, onDetails, onOriginal }: { template: TemplateId; k: string; cell: Cell | undefined; onDetails: () => void; onOriginal?: () => void }) {
   const [table, row, col] = k.split('|') as [TableId, string, string];
   return (
     <p>
@@ -89,8 +89,19 @@ export function CellInfo({ template, k, cell, onDetails }: { template: TemplateI
             {cell.value.unit ? `，单位：${cell.value.unit}` : ''}
           </span>
           {cell.how === 'inferred' && <span className="muted">推断：原文表格的分隔丢失，按勾稽关系拆分得出</span>}
+          {cell.how === 'geometry' && <span className="muted">按PDF版面位置读取</span>}
+          {cell.alt?.map((a, i) => (
+            <span key={i} className="doubt-text">
+              另一读法：{a.value.raw || '空白'}（{a.why}）
+            </span>
+          ))}
           {cell.original && <span className="corrected-note">已人工更正，解析值为 {shownValue(cell.original)}</span>}
         </>
+      )}
+      {cell && onOriginal && (
+        <button type="button" className="link" onClick={onOriginal} title="空格键">
+          查看原文
+        </button>
       )}
       <button type="button" className="link" onClick={onDetails}>
         详情…

@@ -1,4 +1,5 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
+import { OriginalPanel, type OriginalTarget } from '../components/OriginalPanel.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
 import type { MetaEvidence, TableId } from '../../shared/report/model.ts';
@@ -60,6 +61,12 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   const [editingMeta, setEditingMeta] = useState(false);
   const [noPrevious, setNoPrevious] = useState(false);
   const [notice, setNotice] = useState(false);
+  const [original, setOriginal] = useState<(OriginalTarget & { key: string }) | null>(null);
+  const showOriginal = (table: TableId, row: string, col: string) =>
+    api.originalOf({ id, table, row, col }).then(
+      (view) => report && setOriginal({ id, key: keyOf(table, row, col), label: describeTarget(report.template, cellTarget(table, row, col)), view }),
+      (e: Error) => setMessage(e.message),
+    );
   const saving = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
@@ -218,7 +225,24 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
               <span className="inferred-sample">12</span> 带虚线的数字是推断的：原文表格的分隔丢失，数字连在一起，按勾稽关系只有一种拆分。请对照原文核对。
             </p>
           )}
-          <ReportTables template={report.template} cells={report.cells} marked={marked} focused={focused} correct={{ save: saveCell, details: (table, row, col, cell) => setEditing({ table, row, col, cell }) }} />
+          <div className={original ? 'with-original' : undefined}>
+            <ReportTables
+              template={report.template}
+              cells={report.cells}
+              marked={marked}
+              focused={focused}
+              correct={{ save: saveCell, details: (table, row, col, cell) => setEditing({ table, row, col, cell }), original: showOriginal }}
+            />
+            {original && (
+              <OriginalPanel
+                target={original}
+                onClose={() => {
+                  setOriginal(null);
+                  document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(original.key)}"]`)?.focus();
+                }}
+              />
+            )}
+          </div>
         </>
       ) : (
         <p className="muted">{report.template === 'pre2019' ? '2019年以前的报告没有全国统一的统计表。' : '未识别出统计表。'}</p>

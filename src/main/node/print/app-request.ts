@@ -11,6 +11,7 @@ import { CSP } from '../../../shared/csp.ts';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript', // pdf.js's worker: a module script needs a script type
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

@@ -1,0 +1,128 @@
+// 原文对照: the original beside the parsed tables. A PDF page drawn by pdf.js with the cell's box
+// outlined (zoomable), the Word or web table with the cell marked, the text lines with the line
+// marked, or the sentence the value was read from. Esc or 关闭 closes it.
+import { useEffect, useRef, useState } from 'react';
+import type { OriginalView } from '../../shared/contract/types.ts';
+
+// pdf.js is loaded when the first PDF page is shown, not with the app.
+const pdfPage = () => import('../pdf-page.ts');
+
+export interface OriginalTarget {
+  id: number;
+  label: string;
+  view: OriginalView;
+}
+
+const ZOOMS = [1, 1.25, 1.5, 2, 3];
+
+export function OriginalPanel({ target, onClose }: { target: OriginalTarget; onClose: () => void }) {
+  const { view } = target;
+  // Esc closes it wherever the focus is (the table's cell, usually); an editor's Esc is its own.
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && !(e.target as HTMLElement).closest('.modal, input') && onClose();
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, [onClose]);
+  // Under the tables (1366), the panel is brought into view when it opens on a cell.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [target]);
+  return (
+    <aside ref={panel} className="original-panel" aria-label="原文对照">
+      <header>
+        <h2>原文对照</h2>
+        <span className="muted">{target.label}</span>
+        <button onClick={onClose} title="Esc">
+          关闭
+        </button>
+      </header>
+      {view.kind === 'pdf' && <PdfOriginal id={target.id} view={view} />}
+      {view.kind === 'table' && (
+        <>
+          <p className="muted">
+            {view.fileName} 表格{view.table}，第{view.at.row + 1}行第{view.at.col + 1}格
+          </p>
+          <div className="original-table-wrap">
+            <table className="original-table">
+              <tbody>
+                {view.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((c, j) => (
+                      <td key={j} colSpan={c.colSpan} rowSpan={c.rowSpan} className={i === view.at.row && j === view.at.col ? 'here' : undefined}>
+                        {c.text}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {view.kind === 'lines' && (
+        <>
+          <p className="muted">
+            {view.fileName} 第{view.at}行
+          </p>
+          <ol className="original-lines">
+            {view.lines.map((l) => (
+              <li key={l.no} value={l.no} className={l.no === view.at ? 'here' : undefined}>
+                {l.text.replace(/\t/g, '  |  ') || ' '}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {view.kind === 'words' && (
+        <p>
+          取自报告正文（{view.fileName}）：<mark className="here">{view.quote}</mark>
+        </p>
+      )}
+      {view.kind === 'none' && <p className="muted">{view.why}</p>}
+    </aside>
+  );
+}
+
+function PdfOriginal({ id, view }: { id: number; view: Extract<OriginalView, { kind: 'pdf' }> }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [zoom, setZoom] = useState(1.5);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    pdfPage()
+      .then(async ({ pdfOf, drawPage }) => drawPage(await pdfOf(`${id}|${view.fileName}`, view.data), view.page, canvas.current!, zoom))
+      .then((s) => live && setSize(s))
+      .catch(() => live && setError('无法显示这一页（PDF文件无法读取）'));
+    return () => {
+      live = false;
+    };
+  }, [id, view, zoom]);
+  // The cell's box in view once the page is drawn.
+  useEffect(() => {
+    if (size) box.current?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [size]);
+  const [x0, y0, x1, y1] = view.box ?? [0, 0, 0, 0];
+  return (
+    <>
+      <p className="muted original-tools">
+        {view.fileName} 第{view.page}页
+        <button onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])} disabled={zoom === ZOOMS[0]} aria-label="缩小">
+          －
+        </button>
+        <span>{Math.round(zoom * 100)}%</span>
+        <button onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])} disabled={zoom === ZOOMS[ZOOMS.length - 1]} aria-label="放大">
+          ＋
+        </button>
+      </p>
+      {error && <p className="error-text">{error}</p>}
+      <div className="original-page">
+        <canvas ref={canvas} aria-label={`原文第${view.page}页`} />
+        {size && view.box && (
+          <div ref={box} className="original-box" data-box={view.box.join(',')} style={{ left: x0 * zoom - 3, top: y0 * zoom - 3, width: (x1 - x0) * zoom + 6, height: (y1 - y0) * zoom + 6 }} />
+        )}
+      </div>
+    </>
+  );
+}
