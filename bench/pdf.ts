@@ -1,7 +1,7 @@
 // PDF corpus benchmark: every PDF of test/fixtures/pdf read through the real reader and parser,
 // and per producer (LibreOffice portrait, landscape, narrow columns, 表三 wider than the page,
 // page break in 表三, Chromium's 打印本页, published PDFs): files, agency + year + template right,
-// key cells right / blank / wrong, every cell against the source's Word file (derived PDFs),
+// key cells right / blank / wrong, every cell against the source file (derived PDFs: its Word file, or the portal page a print was made of),
 // 错误 findings on reports whose tables are consistent as printed (errors of the reading), and
 // the PDF import rate through the importer.
 //   npm run bench:pdf [-- --list]      (--list: every wrong value and every 错误 of the reading)

@@ -274,6 +274,18 @@ const KNOWN_WRONG: Record<string, string[]> = {
     't3.r5_5.legal: 1（应为 0）',
     't3.r5_5.total: 71（应为 1）',
   ],
+  'chromium/pt-czj-2019-page': [
+    't3.r5_4.natural: 5（应为 0）',
+  ],
+  'chromium/pt-czj-2023-page': [
+    't3.r6_1.natural: /（应为 0）',
+    't3.r6_1.business: /（应为 0）',
+    't3.r6_1.research: /（应为 0）',
+    't3.r6_1.public: /（应为 0）',
+    't3.r6_1.legal: /（应为 0）',
+    't3.r6_1.other: /（应为 0）',
+    't3.r6_1.total: /（应为 0）',
+  ],
   'chromium/pt-jjp-2021-form': [
     't3.r6.natural: 0（原表无此格）',
     't3.r6.business: 0（原表无此格）',
