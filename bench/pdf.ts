@@ -1,11 +1,11 @@
 // PDF corpus benchmark: every PDF of test/fixtures/pdf read through the real reader and parser,
 // and per producer (LibreOffice portrait, landscape, narrow columns, 表三 wider than the page,
 // page break in 表三, Chromium's 打印本页, published PDFs): files, agency + year + template right,
-// key cells right / blank / wrong, every cell against the source's Word file (derived PDFs),
+// key cells right / blank / wrong, every cell against the source file (derived PDFs: its Word file, or the portal page a print was made of),
 // 错误 findings on reports whose tables are consistent as printed (errors of the reading), and
 // the PDF import rate through the importer.
 //   npm run bench:pdf [-- --list]      (--list: every wrong value and every 错误 of the reading)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime } from '../src/main/node/runtime.ts';
@@ -60,11 +60,15 @@ for (const [p, s] of [...rows, ['all', all] as const]) {
   );
 }
 
-// The import rate: every PDF of the corpus through the importer into a fresh archive, as a user imports a folder.
+// The import rate: the corpus's PDFs alone (copied into a folder without the expected files)
+// through the importer into a fresh archive, as a user imports a folder.
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+const folder = join(dir, 'pdf');
+mkdirSync(folder);
+for (const c of cases) copyFileSync(c.path, join(folder, `${c.id.replace('/', '-')}.pdf`));
 const rt = openRuntime(join(dir, 'archive.sqlite'));
 const t0 = performance.now();
-const job = rt.importer.start([PDF_CORPUS_DIR]);
+const job = rt.importer.start([folder]);
 await rt.importer.wait(job);
 const secs = (performance.now() - t0) / 1000;
 const pdfs = rt.importer.status(job)!.items.filter((i) => i.path.endsWith('.pdf'));

@@ -22,6 +22,8 @@ interface DerivedFile {
   /** Cells whose digits are not all visible: box partly or wholly off the page, or text clipped by a fixed row height. */
   cut?: Record<string, 'partly' | 'wholly' | 'clipped'>;
   cells?: Record<string, number | string | null>;
+  /** The source's file whose cells are the reference for every cell (default report.docx; page.html for a printed portal page). */
+  reference?: string;
 }
 
 export interface PdfCase {
@@ -32,7 +34,7 @@ export interface PdfCase {
   expected: CorpusExpected;
   /** Cells off the page edge or clipped by the cell: blank is right, any value is wrong. */
   cut: Set<string>;
-  /** For a derived PDF, its source's Word file: every cell of it, the reference for all cells (not only the key ones). */
+  /** For a derived PDF, its source's file (Word file, or the portal's page it printed): every cell of it, the reference for all cells (not only the key ones). */
   reference?: string;
 }
 
@@ -47,7 +49,7 @@ export function listPdfCorpus(): PdfCase[] {
       const path = join(dir, f);
       if ('from' in json) {
         const src = JSON.parse(readFileSync(join(CORPUS_DIR, json.from, 'expected.json'), 'utf8')) as CorpusExpected;
-        const ref = join(CORPUS_DIR, json.from, 'report.docx');
+        const ref = join(CORPUS_DIR, json.from, json.reference ?? 'report.docx');
         out.push({
           id: `${producer}/${name}`,
           producer,
@@ -148,7 +150,8 @@ const refs = new Map<string, Promise<Cell[]>>();
 function referenceCells(path: string): Promise<Cell[]> {
   let p = refs.get(path);
   if (!p) {
-    p = processFile(readFileSync(path), '.docx', { fileName: 'report.docx' }).then((r) => {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    p = processFile(readFileSync(path), name.slice(name.lastIndexOf('.')), { fileName: name }).then((r) => {
       if (!r.ok) throw new Error(`${path}: ${r.message}`);
       return r.report.cells;
     });

@@ -127,6 +127,12 @@ function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number):
   const reach = Math.max(...h.map((l) => l.to));
   const open = xs.length > 0 && reach > xs[xs.length - 1] + 3 * SNAP;
   if (open) xs.push(reach);
+  // Vertical rules running on past the first or the last horizontal one: a row the page break cut,
+  // its top or bottom rule drawn on the other page (as Chromium prints a table across pages).
+  const down = Math.max(...v.map((l) => l.to));
+  const up = Math.min(...v.map((l) => l.from));
+  if (ys.length >= 2 && down > ys[ys.length - 1] + 3 * SNAP) ys.push(down);
+  if (ys.length >= 2 && up < ys[0] - 3 * SNAP) ys.unshift(up);
   // A box around a paragraph, an underline: no table.
   if (ys.length < 3 || xs.length < 2) return null;
   const rows = ys.length - 1;
