@@ -29,8 +29,6 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
   try {
     const read = await readFileBytes(bytes, ext);
     const report = parseReport(read.content.blocks, { ...file, page: read.content.page });
-    // A PDF's tables read by their rules, and the same pages read as lines: the second reading's values are kept as alternatives.
-    if (read.content.alternate) attachAlternate(report, parseReport(read.content.alternate, { ...file, page: read.content.page }));
     if (read.scan) {
       // Kept as a report that still needs its data: agency and year from the file name where it has them.
       report.isReport = true;
@@ -39,13 +37,20 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
     }
     if (!report.isReport)
       return { ok: false, code: 'not-report', message: '内容不像政府信息公开工作年度报告（找不到报告的组成部分或统计表）' };
+    let findings = allChecks(report);
+    // A PDF's tables read by their rules: where a rule fails, the same pages read as lines are a
+    // second reading, whose differing values the checks weigh (the reading's doubt or the document's error).
+    if (read.content.alternate && findings.some((f) => f.cells.length > 0 && (f.severity === 'error' || f.fault))) {
+      attachAlternate(report, parseReport(read.content.alternate, { ...file, page: read.content.page }));
+      findings = allChecks(report);
+    }
     return {
       ok: true,
       format: read.format,
       encoding: read.content.encoding,
       extensionMismatch: read.extensionMismatch,
       report,
-      findings: allChecks(report),
+      findings,
       text: report.text,
     };
   } catch (e) {
