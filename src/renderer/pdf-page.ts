@@ -9,10 +9,14 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 const base = new URL('./pdfjs/', document.baseURI).href;
 const open = new Map<string, Promise<PDFDocumentProxy>>();
 
-/** The document of one file, kept while the report is open (a click on the next cell is quick). */
-export function pdfOf(key: string, base64: string): Promise<PDFDocumentProxy> {
+/** Whether the page holds this file's document already (its bytes need not be sent again). */
+export const hasPdf = (key: string) => open.has(key);
+
+/** The document of one file, kept while the app runs (a click on the next cell is quick). */
+export function pdfOf(key: string, base64: string | undefined): Promise<PDFDocumentProxy> {
   let doc = open.get(key);
   if (!doc) {
+    if (!base64) return Promise.reject(new Error('no bytes'));
     const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     doc = getDocument({ data, cMapUrl: `${base}cmaps/`, cMapPacked: true, standardFontDataUrl: `${base}fonts/`, disableFontFace: true, useSystemFonts: false }).promise;
     open.set(key, doc);

@@ -30,7 +30,11 @@ describe('原文对照', () => {
     const [x0, y0, x1, y1] = o.box!;
     expect([Math.round(x0), Math.round(x1)]).toEqual([243, 414]);
     expect(y1 - y0).toBeGreaterThan(10);
-    expect(Buffer.from(o.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(o.data!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // The page holding the file's bytes already asks only where the cell is.
+    const again = await originalOf(archive, id, 't3', 'carry', 'natural', false);
+    expect(again).toMatchObject({ kind: 'pdf', page: 2 });
+    expect('data' in again).toBe(false);
   });
 
   it('a Word cell: its table as the file holds it, and the cell', async () => {

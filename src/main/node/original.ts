@@ -11,7 +11,7 @@ import { readFileBytes } from './import/readers/index.ts';
 /** Lines shown around a cell's line. */
 const AROUND = 3;
 
-export async function originalOf(archive: Archive, id: number, table: TableId, row: string, col: string): Promise<OriginalView> {
+export async function originalOf(archive: Archive, id: number, table: TableId, row: string, col: string, bytes = true): Promise<OriginalView> {
   const report = archive.getReport(id);
   if (!report) return { kind: 'none', why: '档案中没有这份报告' };
   const cell: Cell | undefined = report.cells.find((c) => c.table === table && c.row === row && c.col === col);
@@ -23,7 +23,7 @@ export async function originalOf(archive: Archive, id: number, table: TableId, r
   if (!file) return { kind: 'none', why: '档案中没有这份报告的原文件' };
   const fileName = file.fileName;
   if (at.kind === 'words') return { kind: 'words', fileName, quote: at.quote };
-  if (at.place) return { kind: 'pdf', fileName, page: at.place.page, box: at.place.box, data: Buffer.from(file.bytes).toString('base64') };
+  if (at.place) return { kind: 'pdf', file: cell.file ?? id, fileName, page: at.place.page, box: at.place.box, ...(bytes ? { data: Buffer.from(file.bytes).toString('base64') } : {}) };
   const read = await readFileBytes(file.bytes, fileName.slice(fileName.lastIndexOf('.')));
   const blocks = read.content.blocks;
   if (at.kind === 'cell') {

@@ -137,7 +137,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     removeReport: ({ id }) => ({ removed: archive.removeReport(id) }),
     chooseFile: ({ id }) => (archive.chooseFile(id), shownReport(archive.getReport(id))),
     keepApart: ({ id, apart }) => (archive.keepApart(id, apart), shownReport(archive.getReport(id))),
-    originalOf: ({ id, table, row, col }) => originalOf(archive, id, table, row, col),
+    originalOf: ({ id, table, row, col, bytes }) => originalOf(archive, id, table, row, col, bytes ?? true),
     openOriginal: async ({ id }) => {
       const o = archive.original(id);
       if (!o) return { opened: false, message: '档案中没有这份报告' };

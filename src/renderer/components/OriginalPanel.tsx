@@ -5,10 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { OriginalView } from '../../shared/contract/types.ts';
 
 // pdf.js is loaded when the first PDF page is shown, not with the app.
-const pdfPage = () => import('../pdf-page.ts');
+export const pdfPage = () => import('../pdf-page.ts');
 
 export interface OriginalTarget {
   id: number;
+  /** Names the PDF's document in the page's cache. */
+  pdfKey: string;
   label: string;
   view: OriginalView;
 }
@@ -25,7 +27,10 @@ export function OriginalPanel({ target, onClose }: { target: OriginalTarget; onC
   }, [onClose]);
   // Under the tables (1366), the panel is brought into view when it opens on a cell.
   const panel = useRef<HTMLElement>(null);
-  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [target]);
+  // (A block body: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [target]);
   return (
     <aside ref={panel} className="original-panel" aria-label="原文对照">
       <header>
@@ -35,7 +40,7 @@ export function OriginalPanel({ target, onClose }: { target: OriginalTarget; onC
           关闭
         </button>
       </header>
-      {view.kind === 'pdf' && <PdfOriginal id={target.id} view={view} />}
+      {view.kind === 'pdf' && <PdfOriginal view={view} docKey={target.pdfKey} />}
       {view.kind === 'table' && (
         <>
           <p className="muted">
@@ -82,27 +87,28 @@ export function OriginalPanel({ target, onClose }: { target: OriginalTarget; onC
   );
 }
 
-function PdfOriginal({ id, view }: { id: number; view: Extract<OriginalView, { kind: 'pdf' }> }) {
+function PdfOriginal({ view, docKey }: { view: Extract<OriginalView, { kind: 'pdf' }>; docKey: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [zoom, setZoom] = useState(1.5);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  // Drawn again only for another page or zoom: the next cell on the same page only moves the box.
   useEffect(() => {
     let live = true;
     setError(null);
     pdfPage()
-      .then(async ({ pdfOf, drawPage }) => drawPage(await pdfOf(`${id}|${view.fileName}`, view.data), view.page, canvas.current!, zoom))
+      .then(async ({ pdfOf, drawPage }) => drawPage(await pdfOf(docKey, view.data), view.page, canvas.current!, zoom))
       .then((s) => live && setSize(s))
       .catch(() => live && setError('无法显示这一页（PDF文件无法读取）'));
     return () => {
       live = false;
     };
-  }, [id, view, zoom]);
+  }, [docKey, view.page, zoom]);
   // The cell's box in view once the page is drawn.
   useEffect(() => {
     if (size) box.current?.scrollIntoView({ block: 'center', inline: 'center' });
-  }, [size]);
+  }, [size, view.box]);
   const [x0, y0, x1, y1] = view.box ?? [0, 0, 0, 0];
   return (
     <>

@@ -1,5 +1,5 @@
 // One report: metadata, findings (click to see the cells), the tables, the six parts.
-import { OriginalPanel, type OriginalTarget } from '../components/OriginalPanel.tsx';
+import { OriginalPanel, pdfPage, type OriginalTarget } from '../components/OriginalPanel.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
 import type { MetaEvidence, TableId } from '../../shared/report/model.ts';
@@ -62,17 +62,42 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   const [noPrevious, setNoPrevious] = useState(false);
   const [notice, setNotice] = useState(false);
   const [original, setOriginal] = useState<(OriginalTarget & { key: string }) | null>(null);
-  const showOriginal = (table: TableId, row: string, col: string) =>
-    api.originalOf({ id, table, row, col }).then(
-      (view) => report && setOriginal({ id, key: keyOf(table, row, col), label: describeTarget(report.template, cellTarget(table, row, col)), view }),
+  const showOriginal = async (table: TableId, row: string, col: string) => {
+    // A PDF the page holds already is not sent again: only where the cell stands.
+    const cell = report?.cells.find((c) => c.table === table && c.row === row && c.col === col);
+    // Keyed by the file's content (the report's hash; a copy's file within it): never another archive's file of the same number.
+    const pdfKey = `${report?.sha256}|${cell?.file ?? ''}`;
+    const held = cell?.at && cell.at.kind !== 'words' && cell.at.place ? (await pdfPage()).hasPdf(pdfKey) : false;
+    return api.originalOf({ id, table, row, col, ...(held ? { bytes: false } : {}) }).then(
+      (view) => report && setOriginal({ id, pdfKey, key: keyOf(table, row, col), label: describeTarget(report.template, cellTarget(table, row, col)), view }),
       (e: Error) => setMessage(e.message),
     );
+  };
   const saving = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     setReport(undefined);
+    setOriginal(null);
     api.getReport({ id }).then(setReport, (e: Error) => setMessage(e.message));
   }, [id]);
+
+  // A report read from a PDF: pdf.js and the file are made ready once the page is shown, so the
+  // first 查看原文 draws at once instead of loading them then.
+  const sha = report?.sha256;
+  useEffect(() => {
+    const cell = report?.cells.find((c) => !c.file && c.at && c.at.kind !== 'words' && c.at.place);
+    if (!cell || !sha) return;
+    const timer = setTimeout(() => {
+      void pdfPage().then(async ({ hasPdf, pdfOf, drawPage }) => {
+        const key = `${sha}|`;
+        if (hasPdf(key)) return;
+        const view = await api.originalOf({ id, table: cell.table, row: cell.row, col: cell.col });
+        // Its tables' page drawn once out of sight: fonts and character maps are then ready.
+        if (view.kind === 'pdf') await drawPage(await pdfOf(key, view.data), view.page, document.createElement('canvas'), 1.5);
+      }).catch(() => {}); // shown on the click instead, with its reason
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [id, sha]); // eslint-disable-line react-hooks/exhaustive-deps -- once per report
 
   const marked = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>();

@@ -72,7 +72,16 @@ export const contract = {
   openOriginal: returns<{ opened: boolean; message?: string }>()(z.object({ id }).strict()),
   /** Where a cell's value stands in the original file (原文对照). */
   originalOf: returns<OriginalView>()(
-    z.object({ id, table: z.enum(['t2', 't3', 't4']), row: z.string().regex(/^[a-z0-9_]{1,24}$/i), col: z.string().regex(/^[a-z0-9_]{1,24}$/i) }).strict(),
+    z
+      .object({
+        id,
+        table: z.enum(['t2', 't3', 't4']),
+        row: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+        col: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+        /** false: the page already holds the PDF's bytes (of `file`), send only where the cell is. */
+        bytes: z.boolean().optional(),
+      })
+      .strict(),
   ),
   /** Shows the native dialog in main; the renderer gets a grant, never sends paths of its own. */
   chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']) }).strict()),

@@ -54,7 +54,8 @@ export interface ReportSummary {
  * lines around the cell's line, or the sentence it was read from.
  */
 export type OriginalView =
-  | { kind: 'pdf'; fileName: string; page: number; box: [number, number, number, number] | null; data: string }
+  /** `file`: the archive's file the bytes are of; `data`: base64, absent when the page said it holds them. */
+  | { kind: 'pdf'; file: number; fileName: string; page: number; box: [number, number, number, number] | null; data?: string }
   | { kind: 'table'; fileName: string; table: number; rows: { text: string; colSpan: number; rowSpan: number }[][]; at: { row: number; col: number } }
   | { kind: 'lines'; fileName: string; lines: { no: number; text: string }[]; at: number }
   | { kind: 'words'; fileName: string; quote: string }
