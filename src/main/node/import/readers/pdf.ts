@@ -75,7 +75,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
       }
       // Glyphs beyond the paper's edge are not on the page (the rest of a number a wide table pushed off it).
       const onPage = items.filter((it) => it.x < vx1 - vx0 - 0.5 && it.x + it.w > 0.5);
-      const read = readPage(p, onPage, await rules(page, vx0, vy1), vx1 - vx0, vy1 - vy0);
+      // Ruling lines are looked for only on pages with a table's numbers (the drawing operators cost as much as the text).
+      const numbers = onPage.filter((it) => /^\s*[\d\s,.]+\s*$/.test(it.str)).length;
+      const read = readPage(p, onPage, numbers >= 4 ? await rules(page, vx0, vy1) : [], vx1 - vx0, vy1 - vy0);
       chars += read.lines.reduce((s, l) => s + l.text.replace(/\s+/g, '').length, 0);
       if (chars > LIMITS.maxTextBytes) throw new ReadError('too-large', 'PDF中的文字过多，不像是年度报告');
       pages.push(read);
