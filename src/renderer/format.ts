@@ -29,5 +29,6 @@ export function formatLabel(format: string, encoding: string): string {
   if (format === 'html') return `网页（${encoding}）`;
   if (format === 'mht') return `单一网页文件（${encoding.replace(/^MHT /, '')}）`;
   if (format === 'pdf') return encoding; // PDF, or PDF（扫描件）
+  if (format === 'xlsx') return 'Excel填报模板（.xlsx）';
   return `Word（.${format}）`;
 }

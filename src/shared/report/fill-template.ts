@@ -45,6 +45,9 @@ export interface FormTable {
 const head = (text: string, colSpan = 1, rowSpan = 1): FormCell => ({ text, colSpan, rowSpan });
 const val = (row: string, col: string, colSpan = 1): FormCell => ({ text: '', colSpan, rowSpan: 1, value: { row, col } });
 
+/** A money column says its unit (万元), so what the unit types is read as 万元 without a guess. */
+const moneyLabel = (c: { label: string; money?: boolean }) => (c.money && !c.label.includes('万元') ? `${c.label}（单位：万元）` : c.label);
+
 /** Table 二: a 4-column grid (信息内容 and three value columns); a block with fewer columns widens its last. */
 function t2Table(format: FormatId): FormTable {
   const rows: FormCell[][] = [];
@@ -52,7 +55,7 @@ function t2Table(format: FormatId): FormTable {
   for (const b of TEMPLATES[format].t2) {
     const w = spans(b.columns.length);
     rows.push([head(b.label, 4)]);
-    rows.push([head('信息内容'), ...b.columns.map((c, i) => head(c.label, w[i]))]);
+    rows.push([head('信息内容'), ...b.columns.map((c, i) => head(moneyLabel(c), w[i]))]);
     for (const r of b.rows) rows.push([head(r.label), ...b.columns.map((c, i) => val(r.id, c.id, w[i]))]);
   }
   return { table: 't2', sheet: '表二', title: TABLE_TITLES.t2, width: 4, rows };

@@ -4,13 +4,14 @@ import { allChecks } from '../../../shared/report/checks/index.ts';
 import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
 import { parseReport } from '../../../shared/report/parse/index.ts';
 import { attachAlternate } from '../../../shared/report/parse/alternate.ts';
+import { applyTemplate, withoutGuidance } from '../../../shared/report/read-template.ts';
 import { readFileBytes, ReadError } from './readers/index.ts';
 import { logTechnical } from './reasons.ts';
 
 export type Processed =
   | {
       ok: true;
-      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf';
+      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf' | 'xlsx';
       encoding: string;
       extensionMismatch: boolean;
       report: ParsedReport;
@@ -28,7 +29,10 @@ export interface FileContext {
 export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}): Promise<Processed> {
   try {
     const read = await readFileBytes(bytes, ext);
-    const report = parseReport(read.content.blocks, { ...file, page: read.content.page });
+    // A 填报模板: its guidance lines are no text of the unit's; its tables are then read by position.
+    const blocks = read.template ? withoutGuidance(read.content.blocks) : read.content.blocks;
+    const report = parseReport(blocks, { ...file, page: read.content.page });
+    if (read.template) applyTemplate(report, read.template, blocks, read.format === 'xlsx');
     if (read.scan) {
       // Kept as a report that still needs its data: agency and year from the file name where it has them.
       report.isReport = true;

@@ -6,19 +6,23 @@ import { readHtml, readMht } from './html.ts';
 import { readPdf } from './pdf.ts';
 import { lineCount, readText, tooManyLines } from './text.ts';
 import { readDoc, readDocx } from './word.ts';
+import { docxMark, isXlsx, readXlsxTemplate } from './template.ts';
+import type { TemplateMark } from '../../../../shared/report/fill-template.ts';
 
 export { ReadError, LIMITS };
 
 export interface ReadResult {
   content: DocContent;
-  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf';
+  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf' | 'xlsx';
+  /** A 填报模板 (its marker found): its tables are read by position. */
+  template?: TemplateMark;
   /** A PDF whose pages are pictures: kept as a report that still needs its data. */
   scan?: boolean;
   /** The extension said one thing and the content another. */
   extensionMismatch: boolean;
 }
 
-export const IMPORTABLE = ['.txt', '.md', '.markdown', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml'];
+export const IMPORTABLE = ['.txt', '.md', '.markdown', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml', '.xlsx'];
 
 /** Office files that are no report's format, with what they are (the walk names them). */
 export const NOT_REPORTS: Record<string, string> = {
@@ -27,7 +31,6 @@ export const NOT_REPORTS: Record<string, string> = {
   '.dps': 'WPS演示文件（.dps），不是报告的格式',
   '.dpt': 'WPS演示模板，不是报告的格式',
   '.xls': 'Excel表格文件，不是报告的格式',
-  '.xlsx': 'Excel表格文件，不是报告的格式',
   '.ppt': 'PowerPoint演示文件，不是报告的格式',
   '.pptx': 'PowerPoint演示文件，不是报告的格式',
 };
@@ -72,6 +75,12 @@ async function readByFormat(bytes: Uint8Array, ext: string): Promise<ReadResult>
     const content = await readPdf(bytes);
     return { content, format, extensionMismatch: expected !== 'pdf', scan: content.scan };
   }
+  // An Excel workbook is read only as a 填报模板 (its marker found); any other is refused.
+  if (format === 'zip' && isXlsx(bytes)) {
+    const { content, mark } = await readXlsxTemplate(bytes);
+    return { content, format: 'xlsx', template: mark, extensionMismatch: expected !== 'xlsx' };
+  }
+  if (expected === 'xlsx' && format !== 'docx') throw new ReadError('corrupt', '文件扩展名是.xlsx，但内容不是Excel工作簿（文件已损坏或格式无法识别）');
   if (format === 'html' || format === 'mht') {
     const content = format === 'html' ? readHtml(bytes) : readMht(bytes);
     return { content, format, extensionMismatch: !(format === 'html' ? ['html', 'htm', 'shtml', 'xhtml'] : ['mht', 'mhtml']).includes(expected) };
@@ -86,7 +95,8 @@ async function readByFormat(bytes: Uint8Array, ext: string): Promise<ReadResult>
     if ((expected === 'doc' || expected === 'docx') && format === 'txt' && looksBinary(bytes))
       throw new ReadError('corrupt', `文件扩展名是.${expected}，但内容不是Word文档（文件已损坏或格式无法识别）`);
     const content = format === 'docx' ? await readDocx(bytes) : format === 'doc' ? await readDoc(bytes) : readText(bytes);
-    return { content, format, extensionMismatch: expected !== format && !(expected === 'wps' && format === 'doc') };
+    const template = format === 'docx' ? ((await docxMark(bytes)) ?? undefined) : undefined;
+    return { content, format, template, extensionMismatch: expected !== format && !(expected === 'wps' && format === 'doc') };
   }
   throw new ReadError('unsupported', UNSUPPORTED[format] ?? '无法识别的文件格式');
 }

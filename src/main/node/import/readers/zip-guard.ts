@@ -45,11 +45,11 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** What the central directory declares: refused here when the declared sizes are already too large. */
-export function guardZip(bytes: Uint8Array): ZipEntry[] {
+export function guardZip(bytes: Uint8Array, main: 'word/document.xml' | 'xl/workbook.xml' = 'word/document.xml'): ZipEntry[] {
   const entries = zipEntries(bytes);
   const total = entries.reduce((s, e) => s + e.uncompressed, 0);
-  const doc = entries.find((e) => e.name === 'word/document.xml');
-  if (!doc) throw new ReadError('unsupported', '压缩文件中没有Word正文（不是.docx文档）');
+  const doc = entries.find((e) => e.name === main);
+  if (!doc) throw new ReadError('unsupported', main === 'word/document.xml' ? '压缩文件中没有Word正文（不是.docx文档）' : '压缩文件中没有Excel工作簿（不是.xlsx文件）');
   const declaredBomb = entries.some((e) => e.uncompressed > 10 * 1024 * 1024 && e.uncompressed / Math.max(1, e.compressed) > 200);
   if (total > LIMITS.maxUnzippedBytes || doc.uncompressed > LIMITS.maxDocumentXmlBytes || declaredBomb) throw bomb();
   return entries;
@@ -69,8 +69,8 @@ export interface ZipParts {
  * only to be counted, holding nothing, and stopped past the budget (the file is refused as a
  * bomb); only a part within the budget is inflated to be read.
  */
-export function zipParts(bytes: Uint8Array, budget = { part: LIMITS.maxDocumentXmlBytes, total: LIMITS.maxUnzippedBytes }): ZipParts {
-  const entries = new Map(guardZip(bytes).map((e) => [e.name, e]));
+export function zipParts(bytes: Uint8Array, budget = { part: LIMITS.maxDocumentXmlBytes, total: LIMITS.maxUnzippedBytes }, main?: 'xl/workbook.xml'): ZipParts {
+  const entries = new Map(guardZip(bytes, main).map((e) => [e.name, e]));
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let inflated = 0;
   const inflate = async (e: ZipEntry): Promise<Uint8Array> => {
