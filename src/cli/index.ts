@@ -5,6 +5,7 @@
 //   npm run cli -- compare <报告编号|文件>... --out 比较表.pdf|.xlsx|.csv [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--browser 浏览器] [--db 档案文件]
 //   npm run cli -- summary --year 2024 [--region 所属政府] [--own include|exclude] --out 汇总表.docx|.xlsx [--db 档案文件]
+//   npm run cli -- template --year 2025 [--unit 单位名称 | --all] --out 文件夹 [--db 档案文件]
 //   npm run cli -- list [--db 档案文件]
 //   npm run cli -- export --format csv|json [--out 文件] [--db 档案文件]
 //   npm run cli -- backup --out 备份文件 [--db 档案文件]
@@ -35,6 +36,7 @@ import { noticeDocx } from '../main/node/export/notice-docx.ts';
 import { areaDocx, areaXlsx } from '../main/node/export/area-sheet.ts';
 import { areaSummary } from '../main/node/archive/area.ts';
 import { selectionText } from '../shared/area/selection.ts';
+import { writeTemplates } from '../main/node/export/templates.ts';
 
 const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
@@ -44,6 +46,9 @@ const USAGE = `用法：
   npm run cli -- compare <报告编号或文件>... --out 比较表.pdf|.xlsx|.csv [--db 档案文件]
   npm run cli -- compare --year 2024 --with-previous --out 文件夹 [--no-pdf] [--db 档案文件]
   npm run cli -- summary --year 2024 [--region 所属政府] [--own include|exclude] --out 汇总表.docx|.xlsx [--db 档案文件]
+  npm run cli -- template --year 2025 [--unit 单位名称 | --all] --out 文件夹 [--db 档案文件]
+                                                  （填报模板 .xlsx 和 .docx：一个单位，或单位目录中全部应报单位；
+                                                  单位填好后可用 check 自查、用 import 导入）
   npm run cli -- list [--db 档案文件]
   npm run cli -- export --format csv|json [--out 输出文件] [--db 档案文件]
   npm run cli -- backup --out 备份文件 [--db 档案文件]    （档案打开时也可备份，备份经完整性检查）
@@ -53,7 +58,7 @@ const USAGE = `用法：
 PDF 由本机的 Chromium、Chrome 或 Edge 浏览器生成（自动查找；也可用 --browser 指定程序路径）。`;
 
 /** Options that take no value; every other option does. */
-const SWITCHES = new Set(['json', 'with-previous', 'no-pdf']);
+const SWITCHES = new Set(['json', 'with-previous', 'no-pdf', 'all']);
 
 function parseArgs(argv: string[]): { cmd: string; rest: string[]; opts: Record<string, string> } {
   const opts: Record<string, string> = {};
@@ -119,6 +124,33 @@ async function main(): Promise<number> {
     // Refused, the archive untouched, while another process has it or the backup is no whole archive.
     const aside = restoreArchive(db, resolve(rest[0]));
     console.log(`已从 ${visible(resolve(rest[0]))} 恢复档案 ${visible(db)}；原档案另存为 ${visible(aside)}`);
+    return 0;
+  }
+  if (cmd === 'template') {
+    const year = Number(opts.year);
+    if (!opts.out || !Number.isInteger(year) || (opts.unit === undefined) === (opts.all === undefined)) {
+      console.error(USAGE);
+      return 2;
+    }
+    if (year < 2019 || year > 2100) throw new Error('填报模板的年度应为2019年及以后（2019年以前的报告没有统一格式）');
+    let units: string[];
+    if (opts.unit !== undefined) {
+      if (!opts.unit.trim()) throw new Error('请用 --unit 写出单位名称');
+      units = [opts.unit.trim()];
+    } else {
+      const archive = new Archive(db, { use: '查看' });
+      try {
+        units = archive.directory().filter((u) => u.required).map((u) => u.name);
+      } finally {
+        archive.close();
+      }
+      if (!units.length) throw new Error('单位目录中没有应报的单位（先在程序的“单位目录”中确认，或用 --unit 指定单位）');
+    }
+    const out = resolve(opts.out);
+    mkdirSync(out, { recursive: true });
+    const files = await writeTemplates(out, units, year);
+    for (const f of files) console.log(`已生成：${visible(f)}`);
+    console.log(`共 ${units.length} 个单位、${files.length} 个文件（${year >= 2021 ? '2021' : '2019'}年版格式）`);
     return 0;
   }
   if (cmd === 'check') {

@@ -146,6 +146,21 @@ describe.each(CORPUS)('a $format template filled with every cell of $file', ({ f
   });
 });
 
+describe('a template sent back unfilled', () => {
+  it('is still the template (table 四 all blank is its row, not the end of the table): every cell blank', async () => {
+    for (const [bytes, e] of [
+      [await templateXlsx({ format: 'T2021', unit: '某县财政局', year: 2025 }), '.xlsx'],
+      [await templateDocx({ format: 'T2021', unit: '某县财政局', year: 2025 }), '.docx'],
+    ] as const) {
+      const r = await processFile(bytes, e);
+      if (!r.ok) throw new Error(r.message);
+      expect(r.report.notes.some((n) => n.code === 'template-changed'), e).toBe(false);
+      expect(r.report.cells.length).toBe(expected('T2021', { ...r.report, cells: [] }).length);
+      expect(r.report.cells.every((c) => c.value.kind === 'blank')).toBe(true);
+    }
+  });
+});
+
 describe('an .xlsx that is no template', () => {
   it('is refused with a Chinese reason', async () => {
     const wb = new ExcelJS.Workbook();

@@ -150,7 +150,7 @@ else {
           return r.filePath;
         },
         chooseOutputFolder: async (purpose) => {
-          const title = purpose === 'backup' ? '选择保存备份的文件夹（例如U盘）' : purpose === 'notices' ? '选择保存审核意见的文件夹' : '选择保存比较表的文件夹';
+          const title = purpose === 'backup' ? '选择保存备份的文件夹（例如U盘）' : purpose === 'notices' ? '选择保存审核意见的文件夹' : purpose === 'templates' ? '选择保存填报模板的文件夹' : '选择保存比较表的文件夹';
           const opts: Electron.OpenDialogOptions = { title, buttonLabel: '保存到这里', properties: ['openDirectory', 'createDirectory'] };
           const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? null : (r.filePaths[0] ?? null);

@@ -21,6 +21,7 @@ import { areaSummary, withAreaFindings } from './archive/area.ts';
 import { overview } from './archive/overview.ts';
 import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { overviewXlsx } from './export/overview-sheet.ts';
+import { writeTemplates } from './export/templates.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
 import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
 import { cellTarget, notAValue } from '../../shared/report/corrections.ts';
@@ -41,7 +42,7 @@ export interface Platform {
   /** Renders a print route of the app to PDF (A4; landscape for wide sheets). */
   renderPdf(route: string, landscape: boolean): Promise<Uint8Array>;
   /** The native dialog for a folder to write into (a batch's sheets, or a backup); null when the user cancels. */
-  chooseOutputFolder(purpose: 'batch' | 'backup' | 'notices'): Promise<string | null>;
+  chooseOutputFolder(purpose: 'batch' | 'backup' | 'notices' | 'templates'): Promise<string | null>;
   /** The native open dialog for an archive file to restore from; null when the user cancels. */
   chooseArchiveFile(): Promise<string | null>;
   /** The native open dialog for an Excel workbook (a 单位目录); null when the user cancels. */
@@ -321,6 +322,17 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     saveUnits: ({ units }) => {
       archive.saveUnits(units);
       return archive.directory();
+    },
+    saveTemplates: async ({ year, unit }) => {
+      // Only units of the directory: a name the renderer sends is checked against it.
+      const dir = archive.directory();
+      const units = unit ? dir.filter((u) => u.name === unit).map((u) => u.name) : dir.filter((u) => u.required).map((u) => u.name);
+      if (unit && !units.length) throw new Error(`单位目录中没有“${unit}”`);
+      if (!units.length) throw new Error('单位目录中没有应报的单位');
+      const folder = await platform.chooseOutputFolder('templates');
+      if (!folder) return null;
+      const files = await writeTemplates(folder, units, year);
+      return { units: units.length, files: files.length, folder };
     },
     exportDirectory: async () => {
       const path = await platform.saveFile(await directoryXlsx(archive.directory()), '单位目录.xlsx', { name: 'Excel 工作簿', extensions: ['xlsx'] });

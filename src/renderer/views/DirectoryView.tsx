@@ -1,6 +1,7 @@
 // 单位目录: every unit with its 上级, 类别 and whether it must report (应报), proposed from the
 // names where the office has not said (marked 建议); each change is kept at once; 确认全部建议
-// takes the proposals as they are; Excel out and in, as offices keep such lists.
+// takes the proposals as they are; Excel out and in, as offices keep such lists; 生成填报模板
+// writes the template of a year for one unit or every 应报 unit into a folder the clerk picks.
 import { useEffect, useState } from 'react';
 import type { DirectoryUnit } from '../../shared/contract/types.ts';
 import { UNIT_KINDS } from '../../shared/area/directory.ts';
@@ -11,6 +12,7 @@ type Kind = DirectoryUnit['kind'];
 export function DirectoryView() {
   const [units, setUnits] = useState<DirectoryUnit[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [template, setTemplate] = useState<{ year: string; unit: string } | null>(null);
   useEffect(() => void api.listDirectory({}).then(setUnits, (e: Error) => setMessage({ text: e.message, error: true })), []);
 
   const save = async (list: DirectoryUnit[], said: string) => {
@@ -36,6 +38,9 @@ export function DirectoryView() {
         <span className="spacer" />
         <button disabled={!proposed.length} onClick={() => save(proposed, `已确认 ${proposed.length} 个单位的建议`)}>
           确认全部建议
+        </button>
+        <button onClick={() => setTemplate((t) => (t ? null : { year: String(reportYear()), unit: '' }))} aria-expanded={!!template}>
+          生成填报模板
         </button>
         <button
           onClick={async () => {
@@ -63,6 +68,7 @@ export function DirectoryView() {
       <p className="muted">
         每个单位的上级（它向哪一级政府报送）、类别和是否每年应报。“区域汇总”按上级汇总各单位的统计表，并列出应报而没有报告的单位（缺报）。标“建议”的是按名称推断的，改动或确认后保存。Excel 的列为：单位名称、上级、类别、应报、别名。
       </p>
+      {template && <TemplateForm units={units} value={template} onChange={setTemplate} onDone={(text, error) => (setMessage({ text, error }), !error && setTemplate(null))} />}
       {message && (
         <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -115,5 +121,58 @@ export function DirectoryView() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The year units report on now: the last year until autumn, when offices send templates for the current one. */
+const reportYear = () => {
+  const d = new Date();
+  return d.getMonth() >= 9 ? d.getFullYear() : d.getFullYear() - 1;
+};
+
+/** 生成填报模板: a year and one unit or every 应报 unit; main asks for the folder. */
+function TemplateForm({ units, value, onChange, onDone }: { units: DirectoryUnit[]; value: { year: string; unit: string }; onChange: (v: { year: string; unit: string }) => void; onDone: (text: string, error?: boolean) => void }) {
+  const required = units.filter((u) => u.required).length;
+  const year = Number(value.year);
+  const valid = Number.isInteger(year) && year >= 2019 && year <= 2100;
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="template-form"
+      aria-label="生成填报模板"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!valid) return;
+        setBusy(true);
+        try {
+          const r = await api.saveTemplates({ year, ...(value.unit ? { unit: value.unit } : {}) });
+          if (r) onDone(`已生成 ${r.units} 个单位的${year}年度填报模板（Excel和Word各一份，共 ${r.files} 个文件）：${r.folder}`);
+        } catch (err) {
+          onDone((err as Error).message, true);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <label>
+        年度
+        <input aria-label="填报模板的年度" inputMode="numeric" size={6} value={value.year} onChange={(e) => onChange({ ...value, year: e.target.value.trim() })} />
+      </label>
+      <label>
+        单位
+        <select aria-label="填报模板的单位" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value })}>
+          <option value="">全部应报单位（{required} 个）</option>
+          {units.map((u) => (
+            <option key={u.name} value={u.name}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={!valid || busy || (!value.unit && !required)}>
+        {busy ? '正在生成…' : '选择文件夹并生成'}
+      </button>
+      <span className="muted">{valid ? `按${year >= 2021 ? '2021' : '2019'}年版格式；单位填好后交回，导入时按填报位置读取每个数字。` : '年度应为2019年及以后'}</span>
+    </form>
   );
 }

@@ -220,6 +220,13 @@ export const contract = {
       })
       .strict(),
   ),
+  /**
+   * 填报模板 (.xlsx and .docx) of a year for one unit of the 单位目录, or for every 应报 unit when
+   * no unit is named, into a folder main asks for; null when cancelled.
+   */
+  saveTemplates: returns<{ units: number; files: number; folder: string } | null>()(
+    z.object({ year: z.number().int().min(2019).max(2100), unit: z.string().trim().min(1).max(100).optional() }).strict(),
+  ),
   exportDirectory: returns<{ saved: boolean; path?: string }>()(z.object({}).strict()),
   /** Reads a 单位目录 workbook the user picks in main's dialog and confirms its units; null when cancelled. */
   importDirectory: returns<{ imported: number } | null>()(z.object({}).strict()),

@@ -94,7 +94,7 @@ export function applyTemplate(report: ParsedReport, mark: TemplateMark, blocks: 
   report.template = mark.format;
   // What the parser said of its own reading of the tables no longer applies.
   report.notes = report.notes.filter((n) => !TABLE_NOTES.has(n.code) && !n.pending);
-  report.notes.push({ code: 'template', message: `填报模板（${TEMPLATES[mark.format].name}）：表格按填报位置读取` }, ...read.notes);
+  report.notes.push({ code: 'template', message: `填报模板（${mark.format === 'T2021' ? '2021' : '2019'}年版格式）：表格按填报位置读取` }, ...read.notes);
   if (!report.agency) {
     report.agency = mark.unit;
     report.evidence.push({ field: 'agency', value: mark.unit, source: '标题', text: mark.unit });

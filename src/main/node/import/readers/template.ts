@@ -54,13 +54,14 @@ export async function readXlsxTemplate(bytes: Uint8Array): Promise<{ content: Do
   for (const form of formTables(found.format)) {
     const ws = wb.getWorksheet(form.sheet);
     if (!ws) continue;
-    blocks.push({ type: 'p', text: form.title }, { type: 'table', rows: sheetRows(ws, form.width) });
+    blocks.push({ type: 'p', text: form.title }, { type: 'table', rows: sheetRows(ws, form.width, form.rows.length) });
   }
   return { content: { blocks, encoding: 'xlsx' }, mark: found };
 }
 
 /** A sheet's table as rows of cells (merged cells once, with their spans), up to the check rows under it. */
-function sheetRows(ws: ExcelJS.Worksheet, width: number): DocCell[][] {
+function sheetRows(ws: ExcelJS.Worksheet, width: number, formRows: number): DocCell[][] {
+  const isValueRowOfForm = (n: number) => n <= formRows;
   const spans = new Map<string, { colSpan: number; rowSpan: number }>();
   const covered = new Set<string>();
   for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
@@ -78,10 +79,12 @@ function sheetRows(ws: ExcelJS.Worksheet, width: number): DocCell[][] {
       const s = spans.get(`${r},${c}`);
       row.push({ text: isFormula ? '' : text(v), colSpan: Math.min(s?.colSpan ?? 1, width - c + 1), rowSpan: s?.rowSpan ?? 1 });
     }
-    // The checks under the table (R1/R3, R4) and anything after a blank row are not the table.
-    if (row.every((x) => x.text === '') || /^R\d\s*核对/.test(row.find((x) => x.text)?.text ?? '')) break;
+    // The checks under the table (R1/R3, R4) are not the table.
+    if (/^R\d\s*核对/.test(row.find((x) => x.text)?.text ?? '')) break;
     rows.push(row);
   }
+  // Blank rows after the table (a unit's stray formatting) are no rows of it; a blank row inside stays.
+  while (rows.length && rows[rows.length - 1].every((x) => x.text === '') && rows.length > 1 && !isValueRowOfForm(rows.length)) rows.pop();
   return rows;
 }
 
