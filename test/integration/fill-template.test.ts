@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { templateDocx } from '../../src/main/node/export/template-docx.ts';
 import { templateXlsx } from '../../src/main/node/export/template-xlsx.ts';
 import { processFile } from '../../src/main/node/import/process-file.ts';
+import { readFileBytes } from '../../src/main/node/import/readers/index.ts';
 import { formTables, placeCells, TEMPLATE_PARTS, XLSX_TABLE_TOP, type FormatId } from '../../src/shared/report/fill-template.ts';
 import type { Cell, ParsedReport } from '../../src/shared/report/model.ts';
 
@@ -80,6 +81,16 @@ async function fillDocx(bytes: Uint8Array, format: FormatId, r: ParsedReport, dr
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
 }
 
+/** Each cell's `at` names the table, row and cell of the file (1-based, as 原文对照 opens them) holding what was typed. */
+async function expectPlaces(bytes: Uint8Array, ext: string, back: ParsedReport) {
+  const tables = (await readFileBytes(bytes, ext)).content.blocks.flatMap((b) => (b.type === 'table' ? [b.rows] : []));
+  for (const c of back.cells) {
+    if (c.at?.kind !== 'cell') throw new Error(`${key(c)} has no cell`);
+    const text = tables[c.at.table - 1]?.[c.at.row - 1]?.[c.at.col - 1]?.text ?? '(none)';
+    expect(text.trim(), `${key(c)} ${c.source}`).toBe(c.value.kind === 'number' ? String(c.value.num) : c.value.raw);
+  }
+}
+
 function expectEveryCell(format: FormatId, source: ParsedReport, back: ParsedReport) {
   const got = new Map(back.cells.map((c) => [key(c), c]));
   const want = expected(format, source);
@@ -111,6 +122,7 @@ describe.each(CORPUS)('a $format template filled with every cell of $file', ({ f
     const r = await processFile(filled, '.docx');
     if (!r.ok) throw new Error(r.message);
     expectEveryCell(format, src, r.report);
+    await expectPlaces(filled, '.docx', r.report);
     expect(r.report.agency).toBe(src.agency);
     expect(r.report.year).toBe(src.year);
     expect(r.report.parts.map((p) => p.no)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -126,6 +138,7 @@ describe.each(CORPUS)('a $format template filled with every cell of $file', ({ f
     if (!r.ok) throw new Error(r.message);
     expect(r.format).toBe('xlsx');
     expectEveryCell(format, src, r.report);
+    await expectPlaces(filled, '.xlsx', r.report);
     expect(r.report.complete).toBe(false);
     expect(r.report.notes.map((n) => n.message).join('\n')).toContain('没有报告正文的六个部分');
   });

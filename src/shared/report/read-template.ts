@@ -17,8 +17,9 @@ export function withoutGuidance(blocks: DocBlock[]): DocBlock[] {
 export type TablesRead = { ok: true; cells: Cell[]; notes: ParseNote[] } | { ok: false; why: string };
 
 /**
- * The template's tables from the document's tables, in order (`at` numbers them as the document
- * does). Every row must have the template's cells, each label its label: otherwise why not.
+ * The template's tables from the document's tables, in order. `at` counts tables, rows and cells
+ * from 1 as the parser does, so 原文对照 opens the cell. Every row must have the template's cells,
+ * each label its label: otherwise why not.
  */
 export function readFormTables(mark: TemplateMark, tables: { index: number; rows: DocCell[][] }[]): TablesRead {
   const forms = formTables(mark.format);
@@ -65,7 +66,7 @@ function readOne(mark: TemplateMark, form: FormTable, table: { index: number; ro
         notes.push({ code: 'template-text', message: `${source}填写的“${h.text.trim()}”不是数字，按非数字保存` });
       }
       if (money.has(w.value.col) && form.table === 't2') value = toWanYuan(value, '万元').value;
-      cells.push({ table: form.table, row: w.value.row, col: w.value.col, value, source, at: { kind: 'cell', table: table.index, row: r, col: k } });
+      cells.push({ table: form.table, row: w.value.row, col: w.value.col, value, source, at: { kind: 'cell', table: table.index + 1, row: r + 1, col: k + 1 } });
     }
   }
   return null;
