@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
+import { writeTemplates } from '../../src/main/node/export/templates.ts';
 import { XLSX_TABLE_TOP } from '../../src/shared/report/fill-template.ts';
 import { quietPlatform } from '../helpers/platform.ts';
 
@@ -41,6 +42,39 @@ describe('saveTemplates', () => {
       // A name that is not in the directory is refused before any dialog.
       await expect(api.saveTemplates({ year: 2025, unit: '不存在的局' })).rejects.toThrow('单位目录中没有“不存在的局”');
       expect(folder).toBe(2);
+    } finally {
+      await rt.close();
+    }
+  });
+});
+
+describe('importing a folder with templates', () => {
+  it('imports a filled template into the archive with its cells from 填报模板, and passes over a workbook that is none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-tpl-imp-'));
+    const rt = openRuntime(join(dir, 'archive.sqlite'));
+    try {
+      const folder = join(dir, 'in');
+      (await import('node:fs')).mkdirSync(folder);
+      const [xlsx] = await writeTemplates(folder, ['某县财政局'], 2025);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+      wb.getWorksheet('表三')!.getCell(XLSX_TABLE_TOP + 3, 4).value = 12;
+      writeFileSync(xlsx, new Uint8Array(await wb.xlsx.writeBuffer()));
+      const other = new ExcelJS.Workbook();
+      other.addWorksheet('台账').getCell('A1').value = '依申请公开台账';
+      writeFileSync(join(folder, '台账.xlsx'), new Uint8Array(await other.xlsx.writeBuffer()));
+      const id = rt.importer.start([folder]);
+      await rt.importer.wait(id);
+      const s = rt.importer.status(id)!;
+      const byName = (n: string) => s.items.find((i) => i.name === n)!;
+      expect(byName('台账.xlsx')).toMatchObject({ status: 'skipped', message: 'Excel表格文件，不是报告的格式（只有本程序生成的填报模板可以导入）' });
+      expect(byName(name('某县财政局', 2025, 'xlsx')).status).toBe('imported');
+      const r = rt.archive.getReport(byName(name('某县财政局', 2025, 'docx')).reportId!)!;
+      expect([r.agency, r.year, r.template]).toEqual(['某县财政局', 2025, 'T2021']);
+      const x = rt.archive.getReport(byName(name('某县财政局', 2025, 'xlsx')).reportId!)!;
+      const cell = x.cells.find((c) => c.table === 't3' && c.row === 'new' && c.col === 'natural')!;
+      expect([cell.value.num, cell.source, cell.how]).toEqual([12, '填报模板 表三 第4行 第4列', undefined]);
+      expect(x.format).toBe('xlsx');
     } finally {
       await rt.close();
     }

@@ -179,7 +179,7 @@ describe('an .xlsx that is no template', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = '政府信息公开工作年度报告';
     const r = await processFile(new Uint8Array(await wb.xlsx.writeBuffer()), '.xlsx');
-    expect(r).toMatchObject({ ok: false, code: 'not-report', message: 'Excel表格文件，不是报告的格式（只有本程序生成的填报模板可以导入）' });
+    expect(r).toMatchObject({ ok: false, code: 'not-template', message: 'Excel表格文件，不是报告的格式（只有本程序生成的填报模板可以导入）' });
     expect(await processFile(new TextEncoder().encode('x'), '.xlsx')).toMatchObject({ ok: false, message: '文件扩展名是.xlsx，但内容不是Excel工作簿（文件已损坏或格式无法识别）' });
   });
 });

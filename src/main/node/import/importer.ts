@@ -172,7 +172,8 @@ export class Importer {
       seen.set(sha256, path);
 
       const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') });
-      if (!res.ok) return item('failed', res.message);
+      // A workbook that is no 填报模板 lay in the folder beside the reports: passed over, as the walk passes over other office files.
+      if (!res.ok) return item(res.code === 'not-template' ? 'skipped' : 'failed', res.message);
       // A file imported before, corrected, removed and imported again keeps its corrections.
       const corrections = this.archive.correctionsFor(sha256);
       const r = corrections.length ? applyCorrections(res.report, corrections, normalizeAgency) : res.report;

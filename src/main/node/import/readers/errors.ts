@@ -7,7 +7,7 @@ export class ReadError extends Error {
   }
 }
 
-export type ReadErrorCode = 'empty' | 'too-large' | 'corrupt' | 'encrypted' | 'encoding' | 'unsupported' | 'bomb' | 'not-report' | 'timeout' | 'garbled';
+export type ReadErrorCode = 'empty' | 'too-large' | 'corrupt' | 'encrypted' | 'encoding' | 'unsupported' | 'bomb' | 'not-report' | 'timeout' | 'garbled' | 'not-template';
 
 export const LIMITS = {
   /** Largest file read at all; real reports are well under 20 MB even with pictures. */

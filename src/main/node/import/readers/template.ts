@@ -49,7 +49,8 @@ export async function readXlsxTemplate(bytes: Uint8Array): Promise<{ content: Do
   }
   const ms = wb.getWorksheet(TEMPLATE_MARKER);
   const found = ms ? mark(text(ms.getCell('B1').value), text(ms.getCell('B2').value), text(ms.getCell('B4').value), text(ms.getCell('B3').value)) : null;
-  if (!found) throw new ReadError('not-report', NOT_TEMPLATE);
+  // Not an error of the file: a workbook in the folder that is no template is passed over.
+  if (!found) throw new ReadError('not-template', NOT_TEMPLATE);
   const blocks: DocBlock[] = [{ type: 'p', text: `${found.unit}${found.year}年度政府信息公开工作年度报告` }];
   for (const form of formTables(found.format)) {
     const ws = wb.getWorksheet(form.sheet);
