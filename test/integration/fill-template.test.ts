@@ -91,6 +91,16 @@ async function expectPlaces(bytes: Uint8Array, ext: string, back: ParsedReport) 
   }
 }
 
+/** A table of its own the unit put under 一、总体情况 (a list of its work). */
+async function withTableInPartOne(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const at = xml.indexOf('</w:p>', xml.indexOf(esc(TEMPLATE_PARTS[0].guidance))) + '</w:p>'.length;
+  const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  zip.file('word/document.xml', `${xml.slice(0, at)}<w:tbl><w:tr>${cell('工作事项')}${cell('完成情况')}</w:tr><w:tr>${cell('政策解读')}${cell('12')}</w:tr></w:tbl>${xml.slice(at)}`);
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+}
+
 function expectEveryCell(format: FormatId, source: ParsedReport, back: ParsedReport) {
   const got = new Map(back.cells.map((c) => [key(c), c]));
   const want = expected(format, source);
@@ -129,6 +139,12 @@ describe.each(CORPUS)('a $format template filled with every cell of $file', ({ f
     expect(r.report.text).not.toContain('填写说明');
     expect(r.report.complete).toBe(true);
     expect(r.findings.filter((f) => f.fault === 'reading')).toEqual([]);
+    // A table the unit added under 一、总体情况 is no change to the form's tables.
+    const more = await withTableInPartOne(filled);
+    const m = await processFile(more, '.docx');
+    if (!m.ok) throw new Error(m.message);
+    expectEveryCell(format, src, m.report);
+    await expectPlaces(more, '.docx', m.report);
   });
 
   it('reads back every cell exactly from the .xlsx, and says the report lacks its parts', async () => {

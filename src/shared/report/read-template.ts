@@ -4,7 +4,7 @@
 // changed is not read by position at all: the report is then parsed as any other, with a 提醒.
 import type { DocBlock, DocCell } from '../doc/blocks.ts';
 import type { Cell, CellValue, ParseNote, ParsedReport } from './model.ts';
-import { formTables, labelKey, TEMPLATE_PARTS, type FormTable, type TemplateMark } from './fill-template.ts';
+import { formTables, labelKey, TEMPLATE_PARTS, type FormCell, type FormTable, type TemplateMark } from './fill-template.ts';
 import { parseValue, toWanYuan } from './parse/values.ts';
 import { TEMPLATES } from './templates/index.ts';
 
@@ -22,16 +22,23 @@ export type TablesRead = { ok: true; cells: Cell[]; notes: ParseNote[] } | { ok:
  * each label its label: otherwise why not.
  */
 export function readFormTables(mark: TemplateMark, tables: { index: number; rows: DocCell[][] }[]): TablesRead {
-  const forms = formTables(mark.format);
-  if (tables.length !== forms.length) return { ok: false, why: `应有${forms.length}个表格，现有${tables.length}个` };
   const cells: Cell[] = [];
   const notes: ParseNote[] = [];
-  for (let i = 0; i < forms.length; i++) {
-    const got = readOne(mark, forms[i], tables[i], cells, notes);
+  let next = 0;
+  for (const form of formTables(mark.format)) {
+    // The form's table is the next one headed as it is: a table the unit added elsewhere (in 总体情况) is no reason to doubt the form.
+    const at = tables.findIndex((t, i) => i >= next && sameRow(form.rows[0], t.rows[0]));
+    if (at < 0) return { ok: false, why: `找不到${form.sheet}（表头与模板不同）` };
+    next = at + 1;
+    const got = readOne(mark, form, tables[at], cells, notes);
     if (got) return { ok: false, why: got };
   }
   return { ok: true, cells, notes };
 }
+
+/** A header row as the template has it: the same cells, each with its label. */
+const sameRow = (want: FormCell[], have: DocCell[] | undefined) =>
+  !!have && have.length === want.length && want.every((w, k) => w.value !== undefined || labelKey(have[k].text) === labelKey(w.text));
 
 /** Reads one table into `cells`; what differs from the template, or null. */
 function readOne(mark: TemplateMark, form: FormTable, table: { index: number; rows: DocCell[][] }, cells: Cell[], notes: ParseNote[]): string | null {

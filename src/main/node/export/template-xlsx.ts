@@ -26,7 +26,11 @@ export async function templateXlsx(mark: Omit<TemplateMark, 'version'>): Promise
 }
 
 async function tableSheet(wb: ExcelJS.Workbook, t: FormTable, mark: Omit<TemplateMark, 'version'>): Promise<void> {
-  const ws = wb.addWorksheet(t.sheet, { views: [{ showGridLines: false }] });
+  const ws = wb.addWorksheet(t.sheet, {
+    views: [{ showGridLines: false }],
+    // A4, one page wide: table 三 and 四 are wide, so landscape.
+    pageSetup: { paperSize: 9, orientation: t.table === 't2' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const top = XLSX_TABLE_TOP;
   const at = (r: number, c: number) => ws.getCell(top + r, 1 + c);
   ws.mergeCells(1, 1, 1, t.width);
@@ -89,6 +93,5 @@ async function tableSheet(wb: ExcelJS.Workbook, t: FormTable, mark: Omit<Templat
     }
   }
   for (let c = 1; c <= t.width; c++) ws.getColumn(c).width = t.table === 't3' && c <= 3 ? 16 : t.table === 't2' && c === 1 ? 24 : 12;
-  if (t.table === 't2') ws.getColumn(1).width = 24;
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
