@@ -1,11 +1,12 @@
 // 单位目录 → 生成填报模板 in real Chromium: the year and 全部应报单位, the folder main asks for,
 // and the files written there, named with each unit and the year.
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATE_MARKER } from '../../src/shared/report/fill-template.ts';
+import { writeTemplates } from '../../src/main/node/export/templates.ts';
+import { TEMPLATE_MARKER, XLSX_TABLE_TOP } from '../../src/shared/report/fill-template.ts';
 import { openSession, OUT as out, type Session } from './session.ts';
 
 let session: Session;
@@ -45,7 +46,31 @@ describe('生成填报模板', () => {
     expect(await form.count()).toBe(0);
   });
 
+  it('shows a filled template, imported, with each cell 来源：填报模板', async () => {
+    const folder = join(session.dir, 'filled');
+    mkdirSync(folder);
+    const [xlsx] = await writeTemplates(folder, ['淮安市财政局'], 2025);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet('表三')!;
+    [3, 0, 0, 0, 0, 1, 4].forEach((v, i) => (ws.getCell(XLSX_TABLE_TOP + 3, 4 + i).value = v));
+    await wb.xlsx.writeFile(xlsx);
+    const rt = session.host.runtime;
+    const job = rt.importer.start([xlsx]);
+    await rt.importer.wait(job);
+    const id = rt.importer.status(job)!.items[0].reportId!;
+    await page.goto(`${session.host.url}#/report/${id}`);
+    const cell = page.locator('[data-cell="t3|new|total"]');
+    await cell.waitFor();
+    expect(await cell.innerText()).toBe('4');
+    expect(await cell.getAttribute('title')).toContain('来源：填报模板 表三 第4行 第10列');
+    expect(await page.locator('body').innerText()).toContain('Excel填报模板（.xlsx）');
+    await page.screenshot({ path: join(out, 'template-report-1366.png') });
+  });
+
   it('writes one unit’s, and says a year before 2019 has no template', async () => {
+    await page.goto(`${session.host.url}#/directory`);
+    await page.getByRole('heading', { name: '单位目录' }).waitFor();
     await page.getByRole('button', { name: '生成填报模板' }).click();
     const form = page.getByRole('form', { name: '生成填报模板' });
     await form.getByLabel('填报模板的年度').fill('2018');
