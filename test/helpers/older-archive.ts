@@ -5,7 +5,8 @@
 import Database from 'better-sqlite3';
 import { compactSearch, normSearch, spaced } from '../../src/shared/search/normalize.ts';
 import { migrate } from '../../src/main/node/archive/migrations/index.ts';
-import { bodyOf, findingsIn, originalOf, unpack } from '../../src/main/node/archive/packed.ts';
+import { bodyOf, findingsIn, originalOf, piecesOf } from '../../src/main/node/archive/packed.ts';
+import { assembleSearchDoc } from '../../src/main/node/archive/search-doc.ts';
 
 const columnsOf = (db: Database.Database, schema: string, t: string) =>
   (db.prepare(`PRAGMA ${schema}.table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
@@ -15,7 +16,6 @@ export function olderArchive(file: string, version: number, now: string, tables:
   migrate(db, version);
   db.function('body_text', (b: Buffer) => bodyOf(b).text);
   db.function('body_parts', (b: Buffer) => JSON.stringify(bodyOf(b).parts));
-  db.function('unpacked', (b: Buffer) => unpack(b));
   db.function('original', (b: Buffer, packed: number) => originalOf(b, packed));
   db.exec(`ATTACH '${now}' AS now`);
   for (const t of tables) {
@@ -30,11 +30,17 @@ export function olderArchive(file: string, version: number, now: string, tables:
     const source = (c: string) => {
       if (t === 'reports' && c === 'text' && !has.has('text')) return 'body_text(body)';
       if (t === 'reports' && c === 'parts_json' && !has.has('parts_json')) return 'body_parts(body)';
-      if (t === 'search_docs' && c === 'text') return 'unpacked(text)';
       if (t === 'originals' && c === 'bytes' && !cols.includes('packed')) return 'original(bytes, packed)';
       return c;
     };
-    db.exec(`INSERT INTO main.${t} (${cols.join(', ')}) SELECT ${cols.map(source).join(', ')} FROM now.${t}`);
+    if (t === 'search_docs') {
+      // The whole search document, as versions before 12 stored it: its pieces and the report's parts.
+      const put = db.prepare('INSERT INTO main.search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT d.report_id, d.text AS pieces, d.part_offsets, d.fee_stated, r.body FROM now.search_docs d JOIN now.reports r ON r.id = d.report_id').all() as {
+        report_id: number; pieces: Buffer; part_offsets: string; fee_stated: number; body: Buffer;
+      }[];
+      for (const d of rows) put.run(d.report_id, assembleSearchDoc(piecesOf(d.pieces), bodyOf(d.body).parts).text, d.part_offsets, d.fee_stated);
+    } else db.exec(`INSERT INTO main.${t} (${cols.join(', ')}) SELECT ${cols.map(source).join(', ')} FROM now.${t}`);
     if (t === 'search_docs') {
       const tri = db.prepare('INSERT INTO search_tri (rowid, text) VALUES (?, ?)');
       const uni = db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)');

@@ -1,9 +1,10 @@
-// What the archive keeps compressed: a report's text and parts (stored once, as one value), the
-// search document's text, a report's findings, and originals that compress. Brotli at quality 5:
+// What the archive keeps compressed: a report's text and parts (stored once, as one value), what
+// the search document adds to them, a report's findings, and originals that compress. Brotli at quality 5:
 // Chinese text to about 45% (bench/search.ts prints the sizes), a report packed and unpacked in
 // about 2 ms; unpacking for a page of 20 search snippets costs well under a millisecond each.
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Finding, Part } from '../../../shared/report/model.ts';
+import type { SearchDocPieces } from './search-doc.ts';
 
 export function pack(text: string): Buffer {
   const bytes = Buffer.from(text, 'utf8');
@@ -25,6 +26,14 @@ export const packBody = (b: Body): Buffer => pack(JSON.stringify([b.text, b.part
 export function bodyOf(packed: Buffer | Uint8Array): Body {
   const [text, parts] = JSON.parse(unpack(packed)) as [string, Part[]];
   return { text, parts };
+}
+
+/** A search document's own pieces (title line, table labels, the source's other words): its parts are the body's. */
+export const packPieces = (p: SearchDocPieces): Buffer => pack(JSON.stringify([p.title, p.tables, p.rest]));
+
+export function piecesOf(packed: Buffer | Uint8Array): SearchDocPieces {
+  const [title, tables, rest] = JSON.parse(unpack(packed)) as [string, string, string];
+  return { title, tables, rest };
 }
 
 export const packFindings = (f: Finding[]): Buffer => pack(JSON.stringify(f));

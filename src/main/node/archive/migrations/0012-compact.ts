@@ -1,15 +1,17 @@
-// Schema version 12: the archive at about a third of its size (bench/search.ts prints what each
-// table takes, from SQLite's dbstat). What took the space: each report's text three times (the
-// text as read, its parts, the search document), uncompressed; and its findings one row each,
-// the long 勾稽 messages spilling onto overflow pages. Now a report's text and parts are one
-// compressed value (`body`), the search document's text is compressed, a report's findings are
-// one compressed value with the counts the library lists, and originals that compress are kept
-// compressed (`packed`). The full-text indexes are unchanged (phrase search needs their
-// positions) but merged into one segment. Archive.open runs VACUUM after this upgrade, so the
-// file itself shrinks.
+// Schema version 12: the archive compacted (bench/search.ts prints what each table and index
+// takes, from SQLite's dbstat). What took the space beside the indexes: each report's text three
+// times (the text as read, its parts, the search document), uncompressed; and its findings one
+// row each, the long 勾稽 messages spilling onto overflow pages. Now a report's text and parts are
+// one compressed value (`body`); the search document keeps only what it adds to the parts (title
+// line, table labels, the source's other words), compressed; a report's findings are one
+// compressed value with the counts the library lists; originals that compress are kept
+// compressed (`packed`). The full-text indexes keep their positions (phrase search needs them)
+// but are merged into one segment. Archive.open runs VACUUM after this upgrade, so the file
+// itself shrinks.
 import type { Database } from 'better-sqlite3';
 import type { Finding, Part } from '../../../../shared/report/model.ts';
-import { pack, packBody, packFindings, packOriginal } from '../packed.ts';
+import { bodyOf, packBody, packFindings, packOriginal, packPieces } from '../packed.ts';
+import { assembleSearchDoc, SOURCE_PART, TABLES_PART, TITLE_PART, type SearchDocPieces } from '../search-doc.ts';
 
 export function up(db: Database): void {
   db.exec('ALTER TABLE reports ADD COLUMN body BLOB');
@@ -22,9 +24,18 @@ export function up(db: Database): void {
   }
   db.exec('ALTER TABLE reports DROP COLUMN text; ALTER TABLE reports DROP COLUMN parts_json;');
 
+  // The search document's pieces, cut from it where its parts start; a document that is not its
+  // pieces and the report's parts again (indexed otherwise by some older version) is dropped and
+  // indexed anew when the archive opens (Archive.backfillSearch).
   const setDoc = db.prepare('UPDATE search_docs SET text = ? WHERE report_id = ?');
-  const doc = db.prepare('SELECT text FROM search_docs WHERE report_id = ?').pluck();
-  for (const id of db.prepare('SELECT report_id FROM search_docs').pluck().all() as number[]) setDoc.run(pack(doc.get(id) as string), id);
+  const dropDoc = db.prepare('DELETE FROM search_docs WHERE report_id = ?');
+  const doc = db.prepare('SELECT d.text, d.part_offsets, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
+  for (const id of db.prepare('SELECT report_id FROM search_docs').pluck().all() as number[]) {
+    const d = doc.get(id) as { text: string; part_offsets: string; body: Buffer } | undefined;
+    const pieces = d && piecesFrom(d.text, JSON.parse(d.part_offsets) as [number, number][]);
+    if (d && pieces && assembleSearchDoc(pieces, bodyOf(d.body).parts).text === d.text) setDoc.run(packPieces(pieces), id);
+    else dropDoc.run(id);
+  }
 
   db.exec(`
     CREATE TABLE findings_packed (
@@ -57,4 +68,13 @@ export function up(db: Database): void {
     INSERT INTO search_tri(search_tri) VALUES('optimize');
     INSERT INTO search_uni(search_uni) VALUES('optimize');
   `);
+}
+
+/** A stored search document cut into its pieces by where each part starts. */
+function piecesFrom(text: string, offsets: [number, number][]): SearchDocPieces | null {
+  const of = (no: number) => {
+    const i = offsets.findIndex(([, n]) => n === no);
+    return i < 0 ? '' : text.slice(offsets[i][0], (offsets[i + 1]?.[0] ?? text.length) - 1);
+  };
+  return offsets[0]?.[1] === TITLE_PART ? { title: of(TITLE_PART), tables: of(TABLES_PART), rest: of(SOURCE_PART) } : null;
 }
