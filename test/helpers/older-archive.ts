@@ -21,9 +21,13 @@ export function olderArchive(file: string, version: number, now: string, tables:
   for (const t of tables) {
     const cols = columnsOf(db, 'main', t);
     if (t === 'findings' && cols.includes('seq')) {
-      const put = db.prepare('INSERT INTO main.findings (report_id, seq, rule, severity, message, cells_json, at_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      // Whose a failed rule is came with version 11.
+      const fault = cols.includes('fault');
+      const put = db.prepare(`INSERT INTO main.findings (report_id, seq, rule, severity, message, cells_json, at_json${fault ? ', fault, why' : ''}) VALUES (?, ?, ?, ?, ?, ?, ?${fault ? ', ?, ?' : ''})`);
       for (const r of db.prepare('SELECT report_id, packed FROM now.findings').all() as { report_id: number; packed: Buffer }[])
-        findingsIn(r.packed).forEach((f, i) => put.run(r.report_id, i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null));
+        findingsIn(r.packed).forEach((f, i) =>
+          put.run(r.report_id, i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null, ...(fault ? [f.fault ?? null, f.why ?? null] : [])),
+        );
       continue;
     }
     const has = new Set(columnsOf(db, 'now', t));

@@ -127,7 +127,7 @@ describe('migrations', () => {
     expect(hit?.partName).toBe('原文');
 
     // A cell stored as inferred reads back so; a correction replaces the value and the mark.
-    archive.db.prepare("INSERT INTO cells VALUES (1, 't3', 'new', 'natural', 'number', 5, '5', NULL, '第9行，推断（表格分隔丢失）', 'inferred')").run();
+    archive.db.prepare("INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (1, 't3', 'new', 'natural', 'number', 5, '5', NULL, '第9行，推断（表格分隔丢失）', 'inferred')").run();
     expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBe('inferred');
     archive.correct(1, 'cell:t3|new|natural', { kind: 'number', num: 4, raw: '4' }, '测试');
     expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBeUndefined();
@@ -192,6 +192,30 @@ describe('migrations', () => {
     expect(archive.search({ text: '教育局' }).total).toBe(2);
     const first = archive.getReport((archive.db.prepare("SELECT id FROM reports WHERE file_name = 't2021-jiaoyu-2024.doc'").get() as { id: number }).id)!;
     expect(first).toMatchObject({ record: false, version: 1, versions: 2, otherFiles: 1 });
+    archive.close();
+  });
+
+  it('0011-cell-origin marks the cells a version 10 archive read from a PDF as placed by geometry, and says whose each failed rule is', async () => {
+    // A real PDF report as version 10 stored it, with 本年新收 总计 misread as 7 (the text says 共受理…申请2件).
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig11-'));
+    const rt = openRuntime(join(dir, 'now.sqlite'));
+    await rt.importer.wait(rt.importer.start([new URL('../fixtures/real/pt-jsp-2023/report.pdf', import.meta.url).pathname]));
+    await rt.close();
+    const file = join(dir, 'v10.sqlite');
+    olderArchive(file, 10, join(dir, 'now.sqlite'), ['originals', 'reports', 'cells', 'findings']);
+    const db = new Database(file);
+    db.exec("UPDATE cells SET how = NULL; UPDATE cells SET num = 7, raw = '7' WHERE tbl = 't3' AND row = 'new' AND col = 'total'");
+    db.close();
+    const archive = new Archive(file);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(archive.db.prepare("SELECT DISTINCT how FROM cells").pluck().all()).toEqual(['geometry']);
+    const r2 = archive.findingsOf(1).filter((f) => f.rule === 'R2' || f.rule === 'R1');
+    expect(r2.length).toBeGreaterThan(0);
+    for (const f of r2) {
+      expect(f).toMatchObject({ severity: 'warning', fault: 'reading' });
+      expect(f.why).toContain('读作2（正文：“共受理政府信息公开申请2件”）');
+    }
+    expect(archive.listReports({})[0].status).not.toBe('error');
     archive.close();
   });
 

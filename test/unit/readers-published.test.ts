@@ -232,8 +232,8 @@ describe('bounds', () => {
     expect(after.report.year).toBe(alone.report.year);
     expect(after.report.template).toBe(alone.report.template);
     // The same cells, each found 90,000 lines further down.
-    const cells = (r: typeof alone.report) => r.cells.map(({ source, ...c }) => ({ ...c, line: Number(/第(\d+)行/.exec(source ?? '')?.[1]) }));
-    expect(cells(after.report)).toEqual(cells(alone.report).map((c) => ({ ...c, line: c.line + 90_000 })));
+    const cells = (r: typeof alone.report) => r.cells.map(({ source, at, ...c }) => ({ ...c, line: Number(/第(\d+)行/.exec(source ?? '')?.[1]), at: at?.kind === 'line' ? at.line : null }));
+    expect(cells(after.report)).toEqual(cells(alone.report).map((c) => ({ ...c, line: c.line + 90_000, at: c.at === null ? null : c.at + 90_000 })));
   });
 
   it('calls a 2-byte “PK” .docx damaged, not a text that is no report', async () => {

@@ -9,7 +9,7 @@ import { defaultWorkerUrl } from '../../main/node/runtime.ts';
 import { noticeDocx } from '../../main/node/export/notice-docx.ts';
 import { fileSafe } from '../../shared/print-page.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
-import { isReviewRule, STATUS_LABELS, statusOf } from '../../shared/report/status.ts';
+import { findingLabel, STATUS_LABELS, statusOf } from '../../shared/report/status.ts';
 import { TEMPLATE_NAMES } from '../../shared/report/templates/index.ts';
 import { visible } from '../../shared/visible.ts';
 import { USAGE, type CommandArgs } from '../args.ts';
@@ -43,7 +43,7 @@ async function checkFiles(paths: string[], notices: { dir: string; office: strin
       const head = `${r.agency ? visible(r.agency) : '（未识别单位）'} ${r.year ?? '？'}年度 ${TEMPLATE_NAMES[r.template]}`;
       console.log(`${status === 'error' ? '✗' : status === 'ok' ? '✓' : '!'} ${visible(f.path)}\n    ${head}：${STATUS_LABELS[status]}`);
       // Findings and notes quote the document's own words.
-      for (const x of res.findings) console.log(`    [${x.severity === 'error' ? '错误' : isReviewRule(x.rule) ? '体检' : '提醒'} ${x.rule}] ${visible(x.message)}`);
+      for (const x of res.findings) console.log(`    [${findingLabel(x)} ${x.rule}] ${visible(x.message)}`);
       for (const n of r.notes) console.log(`    [说明] ${visible(n.message)}`);
       if (status === 'error') errors++;
       if (notices && res.findings.length) {

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { groupFindings } from '../../shared/report/checks/groups.ts';
 import type { Finding, ParseNote } from '../../shared/report/model.ts';
-import { isReviewRule } from '../../shared/report/status.ts';
+import { findingLabel, isReviewRule } from '../../shared/report/status.ts';
 
 export interface FocusCells {
   key: string;
@@ -14,13 +14,29 @@ export interface FocusCells {
 }
 
 /** `links`: a page that shows more about a rule's findings (A1: the 区域汇总表 of the report's area). */
-export function Findings({ findings, notes, focus, onFocus, links = {} }: { findings: Finding[]; notes: ParseNote[]; focus: FocusCells | null; onFocus: (f: FocusCells | null) => void; links?: Record<string, { href: string; text: string }> }) {
+/** `onConfirm`: the clerk checked a 识别存疑 finding's cells against the original and they stand as read. */
+export function Findings({
+  findings,
+  notes,
+  focus,
+  onFocus,
+  onConfirm,
+  links = {},
+}: {
+  findings: Finding[];
+  notes: ParseNote[];
+  focus: FocusCells | null;
+  onFocus: (f: FocusCells | null) => void;
+  onConfirm?: (cells: Finding['cells']) => void;
+  links?: Record<string, { href: string; text: string }>;
+}) {
   const groups = useMemo(() => groupFindings(findings), [findings]);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [folded, setFolded] = useState(false);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const advice = findings.filter((f) => isReviewRule(f.rule)).length;
-  const warnings = findings.length - errors - advice;
+  const doubts = findings.filter((f) => f.fault === 'reading').length;
+  const warnings = findings.length - errors - advice - doubts;
   const pick = (key: string, cells: Finding['cells'], at?: Finding['at']) => onFocus(focus?.key === key ? null : { key, cells, ...(at ? { at } : {}) });
   const shownNotes = notes.filter((n) => n.code !== 'meta-disagree');
 
@@ -31,6 +47,11 @@ export function Findings({ findings, notes, focus, onFocus, links = {} }: { find
         {findings.length > 0 && (
           <span className="tally">
             {errors > 0 && <span className="error-text">错误 {errors} 条</span>}
+            {doubts > 0 && (
+              <span className="doubt-text" title="数值由程序从PDF等读取，按另一种读法规则即成立：可能是读取有误，请核对原文">
+                识别存疑 {doubts} 条
+              </span>
+            )}
             {warnings > 0 && <span className="warn-text">提醒 {warnings} 条</span>}
             {advice > 0 && (
               <span className="muted" title="年报体检：审核人员通常会指出的写法问题，不影响报告状态">
@@ -52,7 +73,7 @@ export function Findings({ findings, notes, focus, onFocus, links = {} }: { find
             const many = g.findings.length > 1;
             const expanded = open.has(g.key);
             return (
-              <li key={g.key} className={`finding ${g.severity} ${focus?.key === g.key ? 'active' : ''}`}>
+              <li key={g.key} className={`finding ${g.fault === 'reading' ? 'doubt' : g.severity} ${focus?.key === g.key ? 'active' : ''}`}>
                 <button
                   className="finding-line"
                   aria-expanded={many ? expanded : undefined}
@@ -61,10 +82,16 @@ export function Findings({ findings, notes, focus, onFocus, links = {} }: { find
                     if (many) setOpen((s) => (s.has(g.key) ? new Set([...s].filter((k) => k !== g.key)) : new Set([...s, g.key])));
                   }}
                 >
-                  <span className="sev">{g.severity === 'error' ? '错误' : isReviewRule(g.rule) ? '体检' : '提醒'}</span>
+                  <span className="sev">{findingLabel(g)}</span>
                   {many && <span className="fold">{expanded ? '▾' : '▸'}</span>}
                   <span>{g.title}</span>
                 </button>
+                {g.findings[0].why && (!many || expanded || g.fault === 'reading') && <p className={`finding-why ${g.fault ?? ''}`}>{g.findings[0].why}</p>}
+                {g.fault === 'reading' && onConfirm && (
+                  <button className="finding-confirm" onClick={() => onConfirm(g.findings.flatMap((f) => f.cells))} title="对照原文后，确认这些格子的数值与原文一致：规则不成立即为报告本身的问题">
+                    已核对原文，数值无误
+                  </button>
+                )}
                 {links[g.rule] && (
                   <a className="finding-link" href={links[g.rule].href}>
                     {links[g.rule].text}

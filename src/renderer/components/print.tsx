@@ -2,6 +2,7 @@
 // the list of findings.
 import { useEffect, useState } from 'react';
 import type { Finding } from '../../shared/report/model.ts';
+import { findingLabel } from '../../shared/report/status.ts';
 
 /** Marks the page ready once its data is rendered and its fonts are loaded. */
 function useReady(ready: boolean): void {
@@ -29,12 +30,12 @@ export function printDate(): string {
   return `打印日期：${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
-export function PrintFindings({ findings }: { findings: Pick<Finding, 'severity' | 'message'>[] }) {
+export function PrintFindings({ findings }: { findings: Pick<Finding, 'severity' | 'message' | 'rule' | 'fault'>[] }) {
   return (
     <ol>
       {findings.map((f, i) => (
         <li key={i}>
-          {f.severity === 'error' ? '【错误】' : '【提醒】'}
+          {`【${findingLabel(f)}】`}
           {f.message}
         </li>
       ))}

@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { BackLink } from '../components/BackLink.tsx';
 import { useAction } from '../components/useAction.ts';
 import { templateLabel } from '../format.ts';
+import { findingLabel } from '../../shared/report/status.ts';
 
 export function CompareView({ ids }: { ids: number[] }) {
   const [g, setG] = useState<Granularity>('word');
@@ -137,8 +138,8 @@ export function CompareView({ ids }: { ids: number[] }) {
           <h2>跨年度核对</h2>
           <ul>
             {c.crossYear.map((f, i) => (
-              <li key={i} className={`finding ${f.severity}`}>
-                <span className="sev">{f.severity === 'error' ? '错误' : '提醒'}</span>
+              <li key={i} className={`finding ${f.fault === 'reading' ? 'doubt' : f.severity}`}>
+                <span className="sev">{findingLabel(f)}</span>
                 <span>{f.message}</span>
               </li>
             ))}

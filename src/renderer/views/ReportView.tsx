@@ -189,6 +189,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         notes={report.notes}
         focus={focus}
         onFocus={setFocus}
+        onConfirm={(cells) => api.confirmCells({ id, cells }).then(setReport, (e: Error) => setMessage(e.message))}
         links={report.year && report.agency ? { A1: { href: `#/area?${new URLSearchParams({ year: String(report.year), region: report.agency, own: 'exclude' })}`, text: '查看区域汇总表' } } : {}}
       />
       {focus?.at?.part === 0 && <OutsideQuote text={report.text} quote={focus.at.quote} />}

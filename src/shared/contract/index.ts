@@ -84,6 +84,12 @@ export const contract = {
   correctCell: returns<ReportDetail>()(
     z.object({ id, table: z.enum(['t2', 't3', 't4']), row: z.string().regex(/^[a-z0-9_]{1,24}$/i), col: z.string().regex(/^[a-z0-9_]{1,24}$/i), text: z.string().max(40) }).strict(),
   ),
+  /** The clerk checked doubtful cells (识别存疑) against the original: their values stand as read. */
+  confirmCells: returns<ReportDetail>()(
+    z
+      .object({ id, cells: z.array(z.object({ table: z.enum(['t2', 't3', 't4']), row: z.string().regex(/^[a-z0-9_]{1,24}$/i), col: z.string().regex(/^[a-z0-9_]{1,24}$/i) }).strict()).min(1).max(60) })
+      .strict(),
+  ),
   correctMeta: returns<ReportDetail>()(
     z.object({ id, agency: z.string().trim().min(1).max(100).optional(), year: z.number().int().min(1990).max(2100).optional() }).strict(),
   ),

@@ -2,20 +2,29 @@
 // Paragraph text keeps its leading tabs and inner line breaks, because text-file
 // tables are recognised from exactly that layout.
 
+import type { PagePlace } from '../report/model.ts';
+
 export interface DocCell {
   text: string;
   colSpan: number;
   rowSpan: number;
+  /** A PDF table cell: its page and box (read by the ruling lines around it). */
+  place?: PagePlace;
+  /** A PDF cell whose text runs past the page edge: its digits are incomplete, the cell is read as blank. */
+  cut?: boolean;
 }
 
 export type DocBlock =
-  | { type: 'p'; text: string }
+  /** `place`: a PDF line's page and box. */
+  | { type: 'p'; text: string; place?: PagePlace }
   | { type: 'table'; rows: DocCell[][] };
 
 export interface DocContent {
   blocks: DocBlock[];
   /** How the reader decoded the bytes, e.g. "UTF-8", "GB18030", "docx", "doc". */
   encoding: string;
+  /** The same document read another way (a PDF's pages as lines only): each of its cells is another reading. */
+  alternate?: DocBlock[];
   /** What a saved web page says about itself (its title, publisher, date): evidence, not text. */
   page?: { title?: string; publisher?: string; published?: string };
 }

@@ -13,17 +13,53 @@ export interface CellValue {
   unit?: string;
 }
 
+/** A rectangle on a PDF page, in points from the page's top-left corner: [left, top, right, bottom]. */
+export type Box = [number, number, number, number];
+
+/** Where on a page of a PDF something stands (1-based page). */
+export interface PagePlace {
+  page: number;
+  box: Box;
+}
+
+/**
+ * Where a cell's value stands in the original, as data a view can open: a cell of a table
+ * (Word and web tables; a PDF table read by its ruling lines adds the page and the cell's box),
+ * a line of the text (text files; a PDF line adds its page and box), or the report's own words.
+ */
+export type CellOrigin =
+  | { kind: 'cell'; table: number; row: number; col: number; place?: PagePlace }
+  | { kind: 'line'; line: number; place?: PagePlace }
+  | { kind: 'words'; quote: string };
+
+/**
+ * How a value was obtained when it was not typed into a cell of its own: `inferred` (run-together
+ * digits split by the sums), `geometry` (placed in its cell by its position on a PDF page), `ocr`.
+ */
+export type CellHow = 'inferred' | 'geometry' | 'ocr';
+
+/** Another value the source allows for a cell (another reading of the page, the number the text states). */
+export interface AltReading {
+  value: CellValue;
+  /** Which reading gives it, for the finding: "按文字顺序读取", "正文：“…”". */
+  why: string;
+}
+
 export interface Cell {
   table: TableId;
   row: string;
   col: string;
   value: CellValue;
-  /** Where it came from: "表格2 第5行 第3格" or "第120行". */
+  /** Where it came from, for people: "表格2 第5行 第3格" or "第120行". */
   source: string;
+  /** Where it came from, as data. */
+  at?: CellOrigin;
   /** Set when a correction replaced the parsed value. */
   original?: CellValue;
   /** How the value was obtained when it was not read from a cell of its own. */
-  how?: 'inferred';
+  how?: CellHow;
+  /** Other readings of the same place that differ from `value`: a failed rule they satisfy is the reading's doubt. */
+  alt?: AltReading[];
 }
 
 export interface Part {
@@ -81,4 +117,13 @@ export interface Finding {
   cells: { table: TableId; row: string; col: string }[];
   /** Where in the text, for a finding about the writing: the part (0 before part 一) and the words. */
   at?: { part: number; quote: string };
+  /**
+   * For a failed rule over cells that were not read from cells of their own (PDF geometry,
+   * inferred, OCR): `reading` when another reading the source allows satisfies the rule (识别存疑:
+   * not the unit's error until the clerk confirms it against the original), `document` when every
+   * reading fails it. Absent for cells typed into a Word or web table: the document's.
+   */
+  fault?: 'document' | 'reading';
+  /** Why, in Chinese: the reading that satisfies the rule, or that every reading fails it. */
+  why?: string;
 }

@@ -48,6 +48,8 @@ export interface Notice {
   date: string;
   /** The checks the office switched off, said so the unit knows what was not looked at. */
   skipped: string | null;
+  /** For the clerk, not the unit: findings left out because they may be our reading's (识别存疑). */
+  held: string | null;
 }
 
 export interface NoticeInput {
@@ -71,7 +73,9 @@ function whereOf(f: Finding, template: TemplateId): string {
 export function buildNotice(r: NoticeInput, opts: { officeName: string; deadline: string | null; today?: string; disabledRules: string[] }): Notice {
   const unit = r.agency ?? '（单位）';
   const report = `${r.year ? `${r.year}年度` : ''}政府信息公开工作年度报告`;
-  const shown = r.findings.filter((f) => !opts.disabledRules.includes(f.rule));
+  // A rule that may fail in our reading of a PDF is not the unit's until the clerk has checked the original.
+  const held = r.findings.filter((f) => f.fault === 'reading');
+  const shown = r.findings.filter((f) => !opts.disabledRules.includes(f.rule) && f.fault !== 'reading');
   // Errors first, then the rest in the order the checks found them.
   const ordered = [...shown.filter((f) => f.severity === 'error'), ...shown.filter((f) => f.severity !== 'error')];
   const items = ordered.map((f, i) => ({
@@ -93,5 +97,6 @@ export function buildNotice(r: NoticeInput, opts: { officeName: string; deadline
     office: opts.officeName.trim() || '政务公开工作机构',
     date: chineseDate(opts.today ?? localDay()),
     skipped: off.length ? `本次审核未进行以下检查：${off.map((x) => x.title).join('；')}。` : null,
+    held: held.length ? `另有${held.length}处识别存疑（数值由程序从PDF等读取，可能是读取有误），未列入本意见；请在报告页核对原文，确认数值无误后再生成审核意见。` : null,
   };
 }

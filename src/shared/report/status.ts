@@ -23,3 +23,9 @@ export const STATUS_LABELS: Record<ReportStatus, string> = {
   warning: '有提醒',
   incomplete: '解析不完整',
 };
+
+/** The word a finding is shown with: 错误, 识别存疑 (may be our reading's, not the unit's), 体检, 提醒. */
+export function findingLabel(f: Pick<Finding, 'severity' | 'rule' | 'fault'>): string {
+  if (f.fault === 'reading') return '识别存疑';
+  return f.severity === 'error' ? '错误' : REVIEW.has(f.rule) ? '体检' : '提醒';
+}

@@ -150,10 +150,11 @@ export class Archive {
         });
       busyRetry(() => migrate(this.db));
       this.backfillSearch();
-      // Schema 7 brought the 年报体检 checks: reports stored before get them once, now. Under the
+      // Schema 7 brought the 年报体检 checks, schema 11 whose a failed rule is (识别存疑): reports
+      // stored before get them once, now. Under the
       // write lock from the start (IMMEDIATE): a deferred transaction that read first would fail
       // at once with SQLITE_BUSY, not wait, if another process wrote meanwhile.
-      if (older && from < 7) this.db.transaction(() => (this.stmt('SELECT id FROM reports').all() as { id: number }[]).forEach((r) => checks.checkOwn(this, r.id))).immediate();
+      if (older && from < 11) this.db.transaction(() => (this.stmt('SELECT id FROM reports').all() as { id: number }[]).forEach((r) => checks.checkOwn(this, r.id))).immediate();
       // Schema 10: files of one unit's year become one report with copies and versions.
       if (older && from < 10) this.db.transaction(() => versions.regroupAll(this)).immediate();
     } catch (e) {

@@ -24,7 +24,15 @@ export function writeFindings(a: Archive, id: number, findings: Finding[]): void
     return;
   }
   // Only what the model says: a finding read back is the finding written.
-  const kept = findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, ...(f.at ? { at: f.at } : {}) }));
+  const kept = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    cells: f.cells,
+    ...(f.at ? { at: f.at } : {}),
+    ...(f.fault ? { fault: f.fault } : {}),
+    ...(f.why ? { why: f.why } : {}),
+  }));
   const count = (s: Finding['severity']) => kept.filter((f) => f.severity === s).length;
   a.stmt('INSERT OR REPLACE INTO findings (report_id, errors, warnings, packed) VALUES (?, ?, ?, ?)').run(id, count('error'), count('warning'), packFindings(kept));
 }

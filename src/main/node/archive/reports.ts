@@ -1,7 +1,7 @@
 // Reports, their cells and findings as stored: one row per imported file, read back as the model.
 import type { Archive, NewReport, ExportRow } from './archive.ts';
 import type { ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
-import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
+import type { AltReading, Cell, CellOrigin, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { reviewReasons } from '../../../shared/report/review.ts';
 import { indexReport } from './search.ts';
@@ -60,8 +60,9 @@ export function insertReport(a: Archive, r: NewReport): number {
         new Date().toISOString(),
       );
     const id = Number(lastInsertRowid);
-    const cell = a.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of r.cells) cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null);
+    const cell = a.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how, at_json, alt_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of r.cells)
+      cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null, c.at ? JSON.stringify(c.at) : null, c.alt?.length ? JSON.stringify(c.alt) : null);
     insertFindings(a, id, r.findings);
     indexReport(a, id);
     if (r.agencyNorm && r.year) placeNewFile(a, id, r.agencyNorm, r.year);
@@ -143,9 +144,16 @@ export function cellsOf(a: Archive, id: number): Cell[] {
   const ranked = copies
     .map((c) => ({ ...c, cells: fileCellsOf(a, c.id) }))
     .sort((x, y) => FORM_ORDER.indexOf(familyOf(x.format)) - FORM_ORDER.indexOf(familyOf(y.format)) || x.id - y.id);
+  const at = new Map(own.map((c, i) => [`${c.table}|${c.row}|${c.col}`, i]));
   for (const c of ranked)
     for (const cell of c.cells) {
       const k = `${cell.table}|${cell.row}|${cell.col}`;
+      const mine = at.get(k);
+      // A copy that reads a cell otherwise is another reading of it: a rule it satisfies is the reading's doubt.
+      if (mine !== undefined && !sameValue(out[mine].value, cell.value)) {
+        const why = `另一文件“${c.file_name}”${cell.source}`;
+        out[mine] = { ...out[mine], alt: [...(out[mine].alt ?? []), { value: cell.value, why }] };
+      }
       if (have.has(k)) continue;
       have.add(k);
       out.push({ ...cell, source: `另一文件“${c.file_name}”${cell.source}` });
@@ -156,19 +164,21 @@ export function cellsOf(a: Archive, id: number): Cell[] {
 /** The cells read from one file (with the corrections made to them). */
 export function fileCellsOf(a: Archive, id: number): Cell[] {
   const rows = a.stmt(
-      `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, c.how, k.original_json
+      `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, c.how, c.at_json, c.alt_json, k.original_json
        FROM cells c JOIN reports r ON r.id = c.report_id
        LEFT JOIN corrections k ON k.sha256 = r.sha256 AND k.target = 'cell:' || c.tbl || '|' || c.row || '|' || c.col
        WHERE c.report_id = ?`,
     )
-    .all(id) as (CellRow & { how: string | null; original_json: string | null })[];
+    .all(id) as (CellRow & { how: string | null; at_json: string | null; alt_json: string | null; original_json: string | null })[];
   return rows.map((c) => ({
     table: c.tbl as Cell['table'],
     row: c.row,
     col: c.col,
     value: { kind: c.kind as Cell['value']['kind'], num: c.num, raw: c.raw, ...(c.unit ? { unit: c.unit } : {}) },
     source: c.source,
-    ...(c.how === 'inferred' ? { how: 'inferred' as const } : {}),
+    ...(c.how === 'inferred' || c.how === 'geometry' || c.how === 'ocr' ? { how: c.how } : {}),
+    ...(c.at_json ? { at: JSON.parse(c.at_json) as CellOrigin } : {}),
+    ...(c.alt_json ? { alt: JSON.parse(c.alt_json) as AltReading[] } : {}),
     ...(c.original_json ? { original: (JSON.parse(c.original_json) as CellValue | null) ?? { kind: 'blank' as const, num: null, raw: '（原表无此格）' } } : {}),
   }));
 }
@@ -249,6 +259,7 @@ interface CellRow {
   unit: string | null;
   source: string;
 }
+const sameValue = (x: CellValue, y: CellValue) => x.kind === y.kind && (x.kind !== 'number' || x.num === y.num);
 
 function toSummary(r: ReportRow): ReportSummary {
   return {

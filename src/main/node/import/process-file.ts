@@ -3,6 +3,7 @@
 import { allChecks } from '../../../shared/report/checks/index.ts';
 import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
 import { parseReport } from '../../../shared/report/parse/index.ts';
+import { attachAlternate } from '../../../shared/report/parse/alternate.ts';
 import { readFileBytes, ReadError } from './readers/index.ts';
 import { logTechnical } from './reasons.ts';
 
@@ -28,6 +29,8 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
   try {
     const read = await readFileBytes(bytes, ext);
     const report = parseReport(read.content.blocks, { ...file, page: read.content.page });
+    // A PDF's tables read by their rules, and the same pages read as lines: the second reading's values are kept as alternatives.
+    if (read.content.alternate) attachAlternate(report, parseReport(read.content.alternate, { ...file, page: read.content.page }));
     if (read.scan) {
       // Kept as a report that still needs its data: agency and year from the file name where it has them.
       report.isReport = true;

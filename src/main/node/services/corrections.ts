@@ -9,7 +9,7 @@ import { parseValue } from '../../../shared/report/parse/values.ts';
 import type { MetaSnapshot, Restored } from '../archive/archive.ts';
 import type { ServiceContext } from './context.ts';
 
-type CorrectionHandlers = Pick<Handlers, 'correctCell' | 'correctMeta' | 'correctMetaMany' | 'undoMetaMany' | 'suggestAgencies' | 'revertCorrection'>;
+type CorrectionHandlers = Pick<Handlers, 'correctCell' | 'confirmCells' | 'correctMeta' | 'correctMetaMany' | 'undoMetaMany' | 'suggestAgencies' | 'revertCorrection'>;
 
 /** Who made a correction: the local user of this PC. */
 function who(): string {
@@ -28,6 +28,15 @@ export function correctionHandlers({ archive, shownReport, detail }: ServiceCont
       const value = parseValue(text);
       if (!value) throw new Error(notAValue(text)!);
       archive.correct(id, cellTarget(table, row, col), value, who());
+      return shownReport(detail(id))!;
+    },
+    confirmCells: ({ id, cells }) => {
+      // Recorded as corrections to the value read: the cell is then the clerk's, and a rule it fails is the document's.
+      const now = detail(id);
+      for (const c of cells) {
+        const cell = now.cells.find((x) => x.table === c.table && x.row === c.row && x.col === c.col);
+        if (cell && cell.how && !cell.original) archive.correct(id, cellTarget(c.table, c.row, c.col), cell.value, `${who()}（核对原文）`);
+      }
       return shownReport(detail(id))!;
     },
     correctMeta: ({ id, agency, year }) => {

@@ -8,6 +8,8 @@ export interface FindingGroup {
   key: string;
   rule: string;
   severity: Severity;
+  /** Whose a failed rule is (识别存疑 when it may be our reading's). */
+  fault?: Finding['fault'];
   table: TableId | null;
   /** The line shown: the finding's own message when it is alone, a summary otherwise. */
   title: string;
@@ -36,15 +38,16 @@ function summary(rule: string, table: TableId | null, n: number): string {
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const byKey = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = `${f.severity}|${f.rule}|${f.cells[0]?.table ?? ''}`;
+    const key = `${f.severity}|${f.fault ?? ''}|${f.rule}|${f.cells[0]?.table ?? ''}`;
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   const out: FindingGroup[] = [];
   for (const [key, list] of byKey) {
     const first = list[0];
     const table = first.cells[0]?.table ?? null;
-    if (list.length < GROUP_FROM) list.forEach((f, i) => out.push({ key: `${key}|${i}`, rule: f.rule, severity: f.severity, table, title: f.message, findings: [f] }));
-    else out.push({ key, rule: first.rule, severity: first.severity, table, title: summary(first.rule, table, list.length), findings: list });
+    const fault = first.fault ? { fault: first.fault } : {};
+    if (list.length < GROUP_FROM) list.forEach((f, i) => out.push({ key: `${key}|${i}`, rule: f.rule, severity: f.severity, ...fault, table, title: f.message, findings: [f] }));
+    else out.push({ key, rule: first.rule, severity: first.severity, ...fault, table, title: summary(first.rule, table, list.length), findings: list });
   }
   // Errors before 提醒; otherwise in the order the checks found them.
   return out.map((g, i) => ({ g, i })).sort((a, b) => (a.g.severity === b.g.severity ? a.i - b.i : a.g.severity === 'error' ? -1 : 1)).map((x) => x.g);

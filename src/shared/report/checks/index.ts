@@ -7,14 +7,15 @@ import { checkNarrative } from './narrative.ts';
 import { checkTimeliness } from './timeliness.ts';
 import { checkValues } from './values.ts';
 import { checkReview } from './review.ts';
+import { judgeReadings } from './reading.ts';
 
 export type Checkable = Pick<ParsedReport, 'template' | 'cells' | 'parts' | 'year' | 'date' | 'agency'> & { notes?: ParseNote[]; text?: string };
 
 export function checkReport(r: Checkable): Finding[] {
+  const tables = [...checkConsistency(r.template, r.cells), ...checkValues(r.template, r.cells), ...checkNarrative(r)];
   return [
-    ...checkConsistency(r.template, r.cells),
-    ...checkValues(r.template, r.cells),
-    ...checkNarrative(r),
+    // A failed rule over cells we placed ourselves says whose it is (the document's, or our reading's).
+    ...judgeReadings(r, tables),
     ...checkTimeliness(r),
     ...checkCompleteness(r),
     ...checkEvidence(r.notes ?? []),

@@ -93,7 +93,7 @@ function statedCells(parts: Part[]): Cell[] {
   for (const c of CLAIMS) {
     const m = c.re.exec(text);
     if (!m || c.cells.length !== 1) continue;
-    out.push({ ...c.cells[0], value: { kind: 'number', num: Number(m[1]), raw: m[1] }, source: `正文：“${m[0]}”` });
+    out.push({ ...c.cells[0], value: { kind: 'number', num: Number(m[1]), raw: m[1] }, source: `正文：“${m[0]}”`, at: { kind: 'words', quote: m[0] } });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Label-anchored rows: find each row's label in the token stream, in the template's order,
 // and give it the values that follow, up to the next row's label.
-import type { CellValue } from '../model.ts';
+import type { CellHow, CellOrigin, CellValue } from '../model.ts';
 import type { RowSpec } from '../templates/types.ts';
 import { norm } from './normalize.ts';
 import type { Token } from './tokens.ts';
@@ -8,7 +8,7 @@ import type { Token } from './tokens.ts';
 export interface ParsedRow {
   rowId: string;
   label: Token;
-  values: { value: CellValue; source: string }[];
+  values: RowValue[];
   /** Fewer values than columns, in a layout that drops blank cells: positions are uncertain. */
   short: boolean;
   /** Index of the last token the row consumed. */
@@ -16,6 +16,18 @@ export interface ParsedRow {
   /** The row's values came from a text layout (no cell boundaries): its value text, to be re-read by the sums. */
   run: string | null;
 }
+
+/** A value of a row and where it came from. */
+export interface RowValue {
+  value: CellValue;
+  source: string;
+  at?: CellOrigin;
+  how?: CellHow;
+  cut?: boolean;
+}
+
+/** The value a token gives a row. */
+export const rowValue = (t: Token): RowValue => ({ value: t.value!, source: t.source, at: t.at, ...(t.geometry ? { how: 'geometry' as const } : {}), ...(t.cut ? { cut: true } : {}) });
 
 const WEAK_WINDOW = 4;
 
@@ -61,7 +73,7 @@ export function parseRows(
     out.push({
       rowId: rows[cur.row].id,
       label: cur.label,
-      values: vals.slice(0, n).map((t) => ({ value: t.value!, source: t.source })),
+      values: vals.slice(0, n).map(rowValue),
       short: vals.length < n,
       end: cur.end,
       run: text ? cur.vals.map((t) => t.text).join(' ') : null,

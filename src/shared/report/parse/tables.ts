@@ -6,7 +6,7 @@ import type { BlockSpec } from '../templates/types.ts';
 import { T4_HEADER_FRAGMENTS, T4_HEADER_WORDS } from '../templates/t4.ts';
 import { resolveRows, sumsToLast, type Linear, type Resolution } from './recover.ts';
 import { directReading, pieces } from './split.ts';
-import { parseRows, type ParsedRow } from './rows.ts';
+import { parseRows, rowValue, type ParsedRow, type RowValue } from './rows.ts';
 import type { Token } from './tokens.ts';
 import { parseValue, toWanYuan } from './values.ts';
 
@@ -74,7 +74,7 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
                 : `表二 ${rowLabelOf(rows, pr.rowId)}“${cols[i].label}”写作“${v.value.raw}”，没有写单位，按数值判断为万元（记为${value.num}万元），请核对`,
           });
       }
-      res.cells.push({ table: 't2', row: pr.rowId, col: cols[i].id, value, source: v.source, ...(v.how ? { how: v.how } : {}) });
+      res.cells.push(cellOf(res, 't2', pr.rowId, cols[i].id, { ...v, value }));
     });
     if (pr.short && !pr.run) res.notes.push(shortNote('t2', rowLabelOf(rows, pr.rowId), pr.values.length, cols.length));
   }
@@ -99,7 +99,7 @@ export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableR
   if (withValues.length < 3) return parsed.length < 3 ? { ...EMPTY(), rowIds: [] } : res;
   for (const pr of withValues) {
     res.rowIds.push(pr.rowId);
-    pr.values.forEach((v, i) => res.cells.push({ table: 't3', row: pr.rowId, col: T3_COLUMNS[i].id, value: v.value, source: v.source, ...(v.how ? { how: v.how } : {}) }));
+    pr.values.forEach((v, i) => res.cells.push(cellOf(res, 't3', pr.rowId, T3_COLUMNS[i].id, v)));
     if (pr.short && !pr.run) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === pr.rowId)!.label, pr.values.length, 7));
   }
   // The table starts at its header (勾稽 note, 申请人情况, 自然人…), not at its first row.
@@ -138,15 +138,7 @@ export function parseT4(tokens: Token[], text: string, stated?: { review?: numbe
     return t4FromRun(res, tokens, lastHeader, vals, stated);
   }
   if (vals.filter((v) => v.value!.kind !== 'blank').length >= 5) {
-    vals.slice(0, 15).forEach((v, i) =>
-      res.cells.push({
-        table: 't4',
-        row: T4_ROWS[Math.floor(i / 5)].id,
-        col: T4_COLUMNS[i % 5].id,
-        value: v.value!,
-        source: v.source,
-      }),
-    );
+    vals.slice(0, 15).forEach((v, i) => res.cells.push(cellOf(res, 't4', T4_ROWS[Math.floor(i / 5)].id, T4_COLUMNS[i % 5].id, rowValue(v))));
     if (vals.length < 15) res.notes.push(shortNote('t4', '复议诉讼', vals.length, 15));
     // The table starts at its first header cell (行政复议 / 行政诉讼), not at the last one.
     const first = tokens.findIndex((t, i) => i <= lastHeader && lastHeader - i < 60 && t.value === null && /^(行政复议|行政诉讼|结果维持|结果)$/.test(t.norm));
@@ -157,7 +149,7 @@ export function parseT4(tokens: Token[], text: string, stated?: { review?: numbe
   if (sentence) {
     for (const r of T4_ROWS)
       for (const c of T4_COLUMNS)
-        res.cells.push({ table: 't4', row: r.id, col: c.id, value: { kind: 'number', num: 0, raw: '0' }, source: `文字说明：“${sentence[0]}”` });
+        res.cells.push({ table: 't4', row: r.id, col: c.id, value: { kind: 'number', num: 0, raw: '0' }, source: `文字说明：“${sentence[0]}”`, at: { kind: 'words', quote: sentence[0] } });
     res.notes.push({ code: 't4-sentence', message: `表四以文字说明代替表格（“${sentence[0]}”），按全部为0记录` });
   }
   return res;
@@ -181,6 +173,7 @@ function t4FromRun(res: TableResult, tokens: Token[], lastHeader: number, vals: 
         col: T4_COLUMNS[i % 5].id,
         value: parseValue(c) ?? { kind: 'mark', num: null, raw: c },
         source: r.kind === 'inferred' ? `${vals[0].source}，推断（表格分隔丢失）` : vals[0].source,
+        at: vals[0].at,
         ...(r.kind === 'inferred' ? { how: 'inferred' as const } : {}),
       }),
     );
@@ -189,6 +182,19 @@ function t4FromRun(res: TableResult, tokens: Token[], lastHeader: number, vals: 
     res.notes.push({ code: 'split-ambiguous', message: `表四的数字连在一起（“${raw}”），有${r.candidates.length}种拆分都符合勾稽关系（${r.candidates.slice(0, 3).map((c) => c.join(' ')).join('；')}${r.candidates.length > 3 ? '；……' : ''}），未记录，请对照原文填写` });
   } else res.notes.push({ code: 'split-unreadable', message: `表四的数字（“${raw}”）无法拆成15格，未记录，请对照原文填写` });
   return res;
+}
+
+/**
+ * A cell from a row's value, with where it came from as data. A PDF cell cut at the page edge was
+ * read as blank: a shortened number is still a number, and it would be wrong.
+ */
+function cellOf(res: TableResult, table: TableId, row: string, col: string, v: RowValue): Cell {
+  if (v.cut && !res.notes.some((n) => n.code === 'cut-at-edge')) {
+    const page = v.at && v.at.kind !== 'words' ? v.at.place?.page : undefined;
+    const name = { t2: '表二', t3: '表三', t4: '表四' }[table];
+    res.notes.push({ code: 'cut-at-edge', message: `${name}有格子超出页面，数字不完整${page ? `（第${page}页）` : ''}，这些格未记录，请对照原文填写` });
+  }
+  return { table, row, col, value: v.value, source: v.source, ...(v.at ? { at: v.at } : {}), ...(v.how ? { how: v.how } : {}) };
 }
 
 function span(res: TableResult, tokens: Token[], from: number, to: number): void {
@@ -205,7 +211,7 @@ function shortNote(table: TableId, label: string, got: number, want: number): Pa
   return { code: 'short-row', message: `${name}“${label}”只识别到${got}个数（应有${want}个），缺少的格未记录` };
 }
 
-type Recovered = Omit<ParsedRow, 'values'> & { values: { value: Cell['value']; source: string; how?: 'inferred' }[] };
+type Recovered = ParsedRow;
 
 /**
  * Rows of a text layout whose cells ran together are read again from their value text, the
@@ -233,7 +239,7 @@ function withRecovered(
     const source = p.label.source;
     if (r.kind === 'read' || r.kind === 'inferred') {
       const how = r.kind === 'inferred' ? ('inferred' as const) : undefined;
-      const values = r.cells.map((c) => ({ value: parseValue(c) ?? { kind: 'mark' as const, num: null, raw: c }, source: how ? `${source}，推断（表格分隔丢失）` : source, how }));
+      const values = r.cells.map((c) => ({ value: parseValue(c) ?? { kind: 'mark' as const, num: null, raw: c }, source: how ? `${source}，推断（表格分隔丢失）` : source, at: p.label.at, how: how ?? (p.label.geometry ? ('geometry' as const) : undefined) }));
       if (how) inferred.push(`“${short(labelOf(p.rowId))}”“${p.run!.replace(/\s+/g, ' ')}” → ${r.cells.join('、')}`);
       return { ...p, values, short: false };
     }

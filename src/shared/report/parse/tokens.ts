@@ -1,7 +1,7 @@
 // Units -> a stream of cell tokens. Every table layout real files use becomes the same
 // stream: Word cells, " | " cells, tab cells (one per line or per row), and cells
 // separated by runs of spaces in text copied out of a PDF.
-import type { CellValue } from '../model.ts';
+import type { CellOrigin, CellValue } from '../model.ts';
 import { norm } from './normalize.ts';
 import type { Unit } from './units.ts';
 import { parseValue } from './values.ts';
@@ -15,6 +15,11 @@ export interface Token {
   structured: boolean;
   unit: number;
   source: string;
+  at: CellOrigin;
+  /** Placed by its position on a PDF page (a cell of a ruled table, or a line's text layout). */
+  geometry?: boolean;
+  /** A PDF cell whose text runs past the page edge (read as blank). */
+  cut?: boolean;
 }
 
 export function tokenize(units: Unit[], from: number, to: number): Token[] {
@@ -24,41 +29,47 @@ export function tokenize(units: Unit[], from: number, to: number): Token[] {
     const u = units[i];
     if (u.kind === 'table') {
       u.rows.forEach((row, r) =>
-        row.forEach((c, ci) =>
-          out.push(make(c.text.replace(/\s*\n\s*/g, ''), true, i, `表格${u.tableNo} 第${r + 1}行 第${ci + 1}格`)),
-        ),
+        row.forEach((c, ci) => {
+          const at: CellOrigin = { kind: 'cell', table: u.tableNo, row: r + 1, col: ci + 1, ...(c.place ? { place: c.place } : {}) };
+          const where = c.place ? `第${c.place.page}页 表格${u.tableNo} 第${r + 1}行 第${ci + 1}格` : `表格${u.tableNo} 第${r + 1}行 第${ci + 1}格`;
+          // A number cut at the page edge is no number: the cell is blank, and the parser says why.
+          const t = make(c.cut ? '' : c.text.replace(/\s*\n\s*/g, ''), true, i, where, at, !!c.place);
+          out.push(c.cut ? { ...t, cut: true } : t);
+        }),
       );
       prevTabLine = false;
       continue;
     }
     const line = u.text;
-    const src = `第${u.line}行`;
+    const src = u.place ? `第${u.place.page}页 第${u.line}行` : `第${u.line}行`;
+    const at: CellOrigin = { kind: 'line', line: u.line, ...(u.place ? { place: u.place } : {}) };
+    const geo = !!u.place;
     if (line.includes('|')) {
       const pieces = line.split('|');
       if (line.trimEnd().endsWith('|')) pieces.pop();
-      for (const p of pieces) out.push(make(p, true, i, src));
+      for (const p of pieces) out.push(make(p, true, i, src, at, geo));
       prevTabLine = false;
     } else if (line.includes('\t')) {
       const pieces = line.split('\t');
       if (pieces[0].trim() === '') pieces.shift();
-      for (const p of pieces) out.push(make(p, true, i, src));
+      for (const p of pieces) out.push(make(p, true, i, src, at, geo));
       prevTabLine = true;
     } else if (line.trim() === '') {
       prevTabLine = false;
     } else if (prevTabLine && out.length > 0 && out[out.length - 1].value === null) {
       // A header cell broken over lines ("本年新\n制作数量") in a tab layout.
       const last = out[out.length - 1];
-      out[out.length - 1] = make(last.text + line.trim(), true, last.unit, last.source);
+      out[out.length - 1] = make(last.text + line.trim(), true, last.unit, last.source, last.at, last.geometry);
     } else {
-      for (const p of splitText(line)) out.push(make(p, false, i, src));
+      for (const p of splitText(line)) out.push(make(p, false, i, src, at, geo));
       prevTabLine = false;
     }
   }
   return out;
 }
 
-function make(text: string, structured: boolean, unit: number, source: string): Token {
-  return { text: text.trim(), norm: norm(text), value: parseValue(text), structured, unit, source };
+function make(text: string, structured: boolean, unit: number, source: string, at: CellOrigin, geometry?: boolean): Token {
+  return { text: text.trim(), norm: norm(text), value: parseValue(text), structured, unit, source, at, ...(geometry ? { geometry } : {}) };
 }
 
 const SUB_ITEM = /^(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)/;

@@ -1,14 +1,14 @@
 // Blocks -> units: lines of text and Word tables, cleaned of page chrome and page numbers,
 // with a report duplicated inside its own file cut to one copy.
 import type { DocBlock, DocCell } from '../../doc/blocks.ts';
-import type { ParseNote } from '../model.ts';
+import type { PagePlace, ParseNote } from '../model.ts';
 import { norm } from './normalize.ts';
 import { splitRunOn } from './runon.ts';
 
 export type Unit =
   /** `line`: the line of the document's text it came from (1-based, counting every line, kept
    *  or not), so a cell's source points where the clerk will find it in the file. */
-  | { kind: 'line'; text: string; index: number; line: number }
+  | { kind: 'line'; text: string; index: number; line: number; place?: PagePlace }
   | { kind: 'table'; rows: DocCell[][]; index: number; tableNo: number };
 
 const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d+\s*[-－—–]?|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
@@ -107,7 +107,7 @@ export function toUnits(blocks: DocBlock[]): Units {
       const lines = portal ? [...(portal.title ? [portal.title] : []), portal.body] : [line];
       for (const l of lines)
         for (const p of splitRunOn(stripMarkdown(l))) {
-          raw.push({ kind: 'line', text: p, index: raw.length, line: docLine });
+          raw.push({ kind: 'line', text: p, index: raw.length, line: docLine, ...(b.place ? { place: b.place } : {}) });
           if (p.trim()) begun = true;
         }
     }

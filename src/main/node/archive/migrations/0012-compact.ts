@@ -46,11 +46,22 @@ export function up(db: Database): void {
     );
   `);
   const put = db.prepare('INSERT INTO findings_packed (report_id, errors, warnings, packed) VALUES (?, ?, ?, ?)');
-  const of = db.prepare('SELECT rule, severity, message, cells_json, at_json FROM findings WHERE report_id = ? ORDER BY seq');
+  const of = db.prepare('SELECT rule, severity, message, cells_json, at_json, fault, why FROM findings WHERE report_id = ? ORDER BY seq');
   // Report by report: an archive's findings all at once could be millions of rows.
   for (const id of db.prepare('SELECT DISTINCT report_id FROM findings').pluck().all() as number[]) {
-    const list = (of.all(id) as { rule: string; severity: Finding['severity']; message: string; cells_json: string; at_json: string | null }[]).map(
-      (f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: JSON.parse(f.cells_json), ...(f.at_json ? { at: JSON.parse(f.at_json) } : {}) }) as Finding,
+    const rows = of.all(id) as { rule: string; severity: Finding['severity']; message: string; cells_json: string; at_json: string | null; fault: string | null; why: string | null }[];
+    // As reports.ts read them from rows.
+    const list = rows.map(
+      (f) =>
+        ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          cells: JSON.parse(f.cells_json),
+          ...(f.at_json ? { at: JSON.parse(f.at_json) } : {}),
+          ...(f.fault === 'document' || f.fault === 'reading' ? { fault: f.fault } : {}),
+          ...(f.why ? { why: f.why } : {}),
+        }) as Finding,
     );
     put.run(id, list.filter((f) => f.severity === 'error').length, list.filter((f) => f.severity === 'warning').length, packFindings(list));
   }

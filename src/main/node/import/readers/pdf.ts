@@ -1,13 +1,18 @@
 // PDF with a text layer, through pdfjs-dist (Mozilla's PDF.js, the reader Firefox ships; its
-// Node build needs no canvas for text). Text items are put back into lines by their y, and the
-// gaps between items on a line become cell boundaries, so tables read as the text layout the
-// parser knows (cells apart by runs of spaces); page numbers and the running header and footer
-// repeated on every page are dropped. A PDF whose pages are pictures is a scan (kept, with the
-// reason); one whose CJK fonts lack a ToUnicode map gives garbage, which is refused rather than
-// imported. OCR can be added behind the same interface (readPdf returns blocks).
+// Node build needs no canvas for text). Tables are read by their ruling lines (grid.ts): each
+// cell's text is what stands inside its rules, wrapped or not, and a cell crossing the page's
+// edge is cut. The rest of the page is put back into lines by their y, the gaps between items
+// becoming cell boundaries where a table has no rules. The same page read as lines only is kept as
+// a second reading: where it gives a cell another value, a failed rule that value satisfies is
+// our reading's doubt, not the unit's error. Every block carries its page and box. Page numbers
+// and the running header and footer repeated on every page are dropped. A PDF whose pages are
+// pictures is a scan (kept, with the reason); one whose CJK fonts lack a ToUnicode map gives
+// garbage, which is refused rather than imported.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DocBlock, DocContent } from '../../../../shared/doc/blocks.ts';
+import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
+import { findTables, rectToSegments, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
+import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
 import { guardPdfStreams } from './pdf-guard.ts';
 
@@ -54,31 +59,213 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   }
   try {
     if (doc.numPages > LIMITS.maxPdfPages) throw new ReadError('too-large', `PDF页数过多（${doc.numPages}页，上限${LIMITS.maxPdfPages}页），不像是年度报告`);
-    const pages: string[][] = [];
+    const pages: PageRead[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
+      const [vx0, vy0, vx1, vy1] = page.view as number[];
       const content = await page.getTextContent();
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it) || !it.str.trim()) continue;
         const [a, b, , d, x, y] = it.transform as number[];
-        items.push({ str: it.str, x, y, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
+        items.push({ str: it.str, x: x - vx0, y: y - vy0, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
         if (items.length > LIMITS.maxPdfItemsPerPage) throw new ReadError('too-large', `PDF第${p}页的文字对象过多（超过${LIMITS.maxPdfItemsPerPage}个），不像是年度报告`);
       }
-      const lines = toLines(items);
-      chars += lines.reduce((s, l) => s + l.replace(/\s+/g, '').length, 0);
+      // Glyphs beyond the paper's edge are not on the page (the rest of a number a wide table pushed off it).
+      const onPage = items.filter((it) => it.x < vx1 - vx0 - 0.5 && it.x + it.w > 0.5);
+      const read = readPage(p, onPage, await rules(page, vx0, vy1), vx1 - vx0, vy1 - vy0);
+      chars += read.lines.reduce((s, l) => s + l.text.replace(/\s+/g, '').length, 0);
       if (chars > LIMITS.maxTextBytes) throw new ReadError('too-large', 'PDF中的文字过多，不像是年度报告');
-      pages.push(lines);
+      pages.push(read);
       page.cleanup();
     }
     if (chars < Math.max(50, 10 * doc.numPages)) return { blocks: [], encoding: 'PDF（扫描件）', scan: true, page: await pdfTitle(doc) };
-    if (garbled(pages.flat().join(''))) throw new ReadError('garbled', 'PDF的文字层无法读取（字体缺少编码映射，提取出的是乱码），请用原始Word文件或文字正常的PDF');
-    const blocks: DocBlock[] = withoutRunningLines(pages).flat().map((text) => ({ type: 'p', text }));
-    return { blocks, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
+    if (garbled(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''))) throw new ReadError('garbled', 'PDF的文字层无法读取（字体缺少编码映射，提取出的是乱码），请用原始Word文件或文字正常的PDF');
+    const running = runningLines(pages.map((p) => p.lines.map((l) => l.text)));
+    const alternate = pages.flatMap((p) => withoutRunning(p.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: l.place })), running));
+    if (!pages.some((p) => p.tables > 0)) return { blocks: alternate, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
+    const blocks = joinSplitRows(pages.flatMap((p) => withoutRunning(p.blocks, running)));
+    return { blocks, alternate, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
   } finally {
     await task.destroy();
   }
+}
+
+interface PlacedLine {
+  text: string;
+  place: { page: number; box: Box };
+}
+
+interface PageRead {
+  /** The page read as lines only. */
+  lines: PlacedLine[];
+  /** The page with its ruled tables as tables, the rest as lines, top to bottom. */
+  blocks: DocBlock[];
+  tables: number;
+}
+
+/** One page: its ruled tables, and the text around them as lines (PDF points, top-left origin). */
+function readPage(page: number, items: Item[], segments: Segment[], width: number, height: number): PageRead {
+  // The same items from the top: baselines measured down from the page's top edge.
+  const fromTop = new Map<TextItem, Item>(items.map((it) => [{ str: it.str, x: it.x, y: height - it.y, w: it.w, size: it.size }, it]));
+  const lines = placedLines(page, items, height);
+  const tables = findTables([...fromTop.keys()], segments, width);
+  if (!tables.length) return { lines, blocks: lines.map((l) => ({ type: 'p', text: l.text, place: l.place })), tables: 0 };
+  const used = new Set<Item>();
+  for (const t of tables) for (const it of t.used) used.add(fromTop.get(it)!);
+  const rest = placedLines(page, items.filter((it) => !used.has(it)), height);
+  const blocks: { top: number; block: DocBlock }[] = [
+    ...rest.map((l) => ({ top: l.place.box[1], block: { type: 'p', text: l.text, place: l.place } as DocBlock })),
+    ...tables.map((t) => ({
+      top: t.top,
+      block: { type: 'table', rows: t.rows.map((r) => r.map((c) => ({ ...c, ...(c.place ? { place: { ...c.place, page } } : {}) }))) } as DocBlock,
+    })),
+  ];
+  return { lines, blocks: blocks.sort((a, b) => a.top - b.top).map((b) => b.block), tables: tables.length };
+}
+
+/**
+ * A row Word let break across a page ("（六）其他 | 1.申请人无正当理由逾 | 67 …" at the foot of one page,
+ * "处理 | 期不补正、行政机关… | (empty cells)" at the head of the next): the continuation's texts are
+ * joined to the cells above them. A repeated header row is no continuation: it has text where the
+ * row above has numbers.
+ */
+function joinSplitRows(blocks: DocBlock[]): DocBlock[] {
+  const out: DocBlock[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (b.type !== 'table' || prev?.type !== 'table' || !b.rows.length || !prev.rows.length) {
+      out.push(b);
+      continue;
+    }
+    const last = prev.rows[prev.rows.length - 1];
+    const head = b.rows[0];
+    const page = (c: DocCell | undefined) => c?.place?.page ?? 0;
+    const overlap = (a: DocCell, c: DocCell) => Math.min(a.place!.box[2], c.place!.box[2]) - Math.max(a.place!.box[0], c.place!.box[0]);
+    // The cell above: in the last row, or a merged cell of an earlier row reaching down to it.
+    const above = (c: DocCell) => {
+      for (let r = prev.rows.length - 1; r >= 0; r--) {
+        const hit = prev.rows[r].reduce<DocCell | null>((best, a) => (a.place && (r + a.rowSpan >= prev.rows.length || r === prev.rows.length - 1) && overlap(a, c) > (best ? overlap(best, c) : 2) ? a : best), null);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const continues =
+      page(head[0]) === page(last[0]) + 1 &&
+      head.every((c) => c.place) &&
+      head.some((c) => c.text.trim()) &&
+      head.every((c) => {
+        const a = above(c);
+        if (!c.text.trim()) return true;
+        return a !== null && !NUMERIC.test(a.text.trim()) && !NUMERIC.test(c.text.trim());
+      });
+    if (!continues) {
+      out.push(b);
+      continue;
+    }
+    for (const c of head) {
+      const a = above(c);
+      if (a && c.text.trim()) a.text = a.text ? `${a.text}\n${c.text}` : c.text;
+    }
+    if (b.rows.length > 1) out.push({ type: 'table', rows: b.rows.slice(1) });
+  }
+  return out;
+}
+
+/** Lines of items with their boxes (from the top-left corner). */
+function placedLines(page: number, items: Item[], height: number): PlacedLine[] {
+  return toRows(items).map((row, i, rows) => {
+    const x0 = Math.min(...row.map((it) => it.x));
+    const x1 = Math.max(...row.map((it) => it.x + it.w));
+    const size = Math.max(...row.map((it) => it.size));
+    const base = height - row[0].y;
+    const r = (n: number) => Math.round(n * 10) / 10;
+    return { text: rowsText(rows)[i], place: { page, box: [r(x0), r(base - 0.85 * size), r(x1), r(base + 0.25 * size)] as Box } };
+  });
+}
+
+const IDENTITY = [1, 0, 0, 1, 0, 0];
+const times = (m: number[], n: number[]) => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/**
+ * The page's ruling lines from its drawing operators: stroked lines and rectangles, and thin
+ * filled rectangles (borders as Chromium and Word draw them), under the current transform, in
+ * points from the top-left corner. A page of pictures only has none.
+ */
+async function rules(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }, vx0: number, vy1: number): Promise<Segment[]> {
+  const { OPS } = await pdfjs!;
+  const list = await page.getOperatorList();
+  const out: Segment[] = [];
+  const stack: number[][] = [];
+  let ctm = IDENTITY;
+  const pt = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4] - vx0, vy1 - (ctm[1] * x + ctm[3] * y + ctm[5])];
+  for (let i = 0; i < list.fnArray.length && out.length < 20000; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.transform) ctm = times(args as number[], ctm);
+    else if (fn === OPS.constructPath) {
+      const [paint, data] = args as [number, (ArrayLike<number> | null)[]];
+      if (paint !== OPS.stroke && paint !== OPS.closeStroke && paint !== OPS.fill && paint !== OPS.eoFill && paint !== OPS.fillStroke) continue;
+      const path = data?.[0];
+      if (!path) continue;
+      out.push(...pathSegments(path, pt));
+    }
+  }
+  return out;
+}
+
+/** Straight pieces of a path (pdf.js DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
+function pathSegments(path: ArrayLike<number>, pt: (x: number, y: number) => [number, number]): Segment[] {
+  const out: Segment[] = [];
+  const points: [number, number][] = [];
+  let start: [number, number] | null = null;
+  let cur: [number, number] | null = null;
+  const line = (a: [number, number], b: [number, number]) => {
+    if (Math.abs(a[0] - b[0]) < 0.5 || Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), y0: Math.min(a[1], b[1]), x1: Math.max(a[0], b[0]), y1: Math.max(a[1], b[1]) });
+  };
+  for (let i = 0; i < path.length; ) {
+    const op = path[i];
+    if (op === 0) {
+      cur = start = pt(path[i + 1], path[i + 2]);
+      points.push(cur);
+      i += 3;
+    } else if (op === 1) {
+      const p = pt(path[i + 1], path[i + 2]);
+      if (cur) line(cur, p);
+      cur = p;
+      points.push(p);
+      i += 3;
+    } else if (op === 2) {
+      cur = pt(path[i + 5], path[i + 6]);
+      i += 7;
+    } else if (op === 3) {
+      cur = pt(path[i + 3], path[i + 4]);
+      i += 5;
+    } else {
+      if (cur && start) line(cur, start);
+      cur = start;
+      i += 1;
+    }
+  }
+  // A filled rectangle as thin as a rule is a rule (its four sides would be two lines a hair apart).
+  if (points.length >= 4 && points.length <= 5) {
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const w = Math.max(...xs) - Math.min(...xs);
+    const h = Math.max(...ys) - Math.min(...ys);
+    if (w <= 2.5 || h <= 2.5) return rectToSegments(Math.min(...xs), Math.min(...ys), w, h);
+  }
+  return out;
 }
 
 async function pdfTitle(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<{ title?: string }> {
@@ -95,6 +282,10 @@ async function pdfTitle(doc: { getMetadata(): Promise<{ info: unknown }> }): Pro
  * empty cell kept, so no number moves into its neighbour's column.
  */
 export function toLines(items: Item[]): string[] {
+  return rowsText(toRows(items));
+}
+
+function toRows(items: Item[]): Item[][] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Item[][] = [];
   for (const it of sorted) {
@@ -104,8 +295,19 @@ export function toLines(items: Item[]): string[] {
     else rows.push([it]);
   }
   for (const row of rows) row.sort((a, b) => a.x - b.x);
-  const aligned = alignColumns(rows.map(splitNumbers));
-  return rows.map((row, i) => aligned.get(i) ?? spaced(row));
+  return rows;
+}
+
+const texts = new WeakMap<Item[][], string[]>();
+/** Each row's text: numbers under their columns where a block of rows allows it (cached per page). */
+function rowsText(rows: Item[][]): string[] {
+  let t = texts.get(rows);
+  if (!t) {
+    const aligned = alignColumns(rows.map(splitNumbers));
+    t = rows.map((row, i) => aligned.get(i) ?? spaced(row));
+    texts.set(rows, t);
+  }
+  return t;
 }
 
 function spaced(row: Item[]): string {
@@ -182,13 +384,21 @@ function placeBlock(rows: Item[][], block: number[], out: Map<number, string>): 
 }
 
 /** The running header and footer: a line repeated on most pages (a page number differs only by its digits). */
-function withoutRunningLines(pages: string[][]): string[][] {
-  if (pages.length < 3) return pages;
-  const key = (l: string) => l.replace(/\d+/g, '#').replace(/\s+/g, '');
+function runningLines(pages: string[][]): Set<string> {
+  if (pages.length < 3) return new Set();
   const counts = new Map<string, number>();
-  for (const page of pages) for (const k of new Set([...page.slice(0, 2), ...page.slice(-2)].map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const running = new Set([...counts].filter(([k, n]) => n >= Math.ceil(pages.length * 0.6) && k.length < 60).map(([k]) => k));
-  return pages.map((page) => page.filter((l, i) => !((i < 2 || i >= page.length - 2) && running.has(key(l)))));
+  for (const page of pages) for (const k of new Set([...page.slice(0, 2), ...page.slice(-2)].map(runningKey))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return new Set([...counts].filter(([k, n]) => n >= Math.ceil(pages.length * 0.6) && k.length < 60).map(([k]) => k));
+}
+
+const runningKey = (l: string) => l.replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/** A page's blocks without the running lines among its first two and last two lines. */
+function withoutRunning(blocks: DocBlock[], running: Set<string>): DocBlock[] {
+  if (!running.size) return blocks;
+  const lines = blocks.flatMap((b, i) => (b.type === 'p' ? [i] : []));
+  const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
+  return blocks.filter((b, i) => !(b.type === 'p' && edge.has(i) && running.has(runningKey(b.text))));
 }
 
 /**
