@@ -44,11 +44,13 @@ export function roleOf(a: Archive, id: number): { role: 'copy' | 'version'; of: 
 
 /** One file, one transaction: the report is in the archive whole, or not at all. */
 export function insertReport(a: Archive, r: NewReport): number {
+  // Compressed before the transaction, so the write lock is held no longer than before.
+  const original = packOriginal(r.bytes);
+  const body = packBody(r);
   return a.db.transaction(() => {
-    if (!a.stmt('SELECT 1 FROM originals WHERE sha256 = ?').get(r.sha256)) {
-      const o = packOriginal(r.bytes);
-      a.stmt('INSERT INTO originals (sha256, size, bytes, packed) VALUES (?, ?, ?, ?)').run(r.sha256, r.bytes.length, o.bytes, o.packed);
-    }
+    // A write first: the transaction takes the write lock at once, waiting for another process's
+    // (a read first would make it a reader that fails, not waits, once the other has written).
+    a.stmt('INSERT OR IGNORE INTO originals (sha256, size, bytes, packed) VALUES (?, ?, ?, ?)').run(r.sha256, r.bytes.length, original.bytes, original.packed);
     const { lastInsertRowid } = a.stmt(
         `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, date, template,
            complete, status, body, notes_json, evidence_json, parser_version, imported_at)
@@ -56,7 +58,7 @@ export function insertReport(a: Archive, r: NewReport): number {
       )
       .run(
         r.sha256, r.fileName, r.sourcePath, r.format, r.encoding, r.agency, r.agencyNorm, r.year, r.date, r.template,
-        r.complete ? 1 : 0, r.status, packBody(r), JSON.stringify(r.notes), JSON.stringify(r.evidence), r.parserVersion,
+        r.complete ? 1 : 0, r.status, body, JSON.stringify(r.notes), JSON.stringify(r.evidence), r.parserVersion,
         new Date().toISOString(),
       );
     const id = Number(lastInsertRowid);
