@@ -136,7 +136,7 @@ else {
                   title: '选择要导入的报告文件',
                   buttonLabel: '导入',
                   properties: ['openFile', 'multiSelections'],
-                  filters: [{ name: '年度报告（Word、文本、PDF、网页）', extensions: ['doc', 'docx', 'wps', 'txt', 'pdf', 'html', 'htm', 'shtml', 'mht', 'mhtml'] }],
+                  filters: [{ name: '年度报告（Word、文本、PDF、网页、填报模板）', extensions: ['doc', 'docx', 'wps', 'txt', 'pdf', 'html', 'htm', 'shtml', 'mht', 'mhtml', 'xlsx'] }],
                 };
           const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? null : r.filePaths;
