@@ -11,8 +11,9 @@ import { up as v8 } from './0008-settings.ts';
 import { up as v9 } from './0009-directory.ts';
 import { up as v10 } from './0010-report-files.ts';
 import { up as v11 } from './0011-cell-origin.ts';
+import { up as v12 } from './0012-notices.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
