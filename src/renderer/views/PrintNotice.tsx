@@ -38,6 +38,16 @@ export function PrintNotice({ id, deadline }: { id: number; deadline: string | n
           </tbody>
         </table>
       )}
+      {n.fixed && n.fixed.length > 0 && (
+        <>
+          <p className="indent">已整改的问题：</p>
+          <ol className="notice-fixed">
+            {n.fixed.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ol>
+        </>
+      )}
       {n.closing && <p className="indent">{n.closing}</p>}
       {n.skipped && <p className="print-note">{n.skipped}</p>}
       <p className="sign">
