@@ -21,8 +21,10 @@ import { areaSummary, withAreaFindings } from './archive/area.ts';
 import { overview } from './archive/overview.ts';
 import { directoryXlsx, readDirectoryXlsx } from './export/directory-sheet.ts';
 import { overviewXlsx } from './export/overview-sheet.ts';
-import { buildNotice } from '../../shared/report/notice.ts';
-import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../shared/print-page.ts';
+import { buildNotice, previousNotice, type Notice } from '../../shared/report/notice.ts';
+import { fileSafe, SHEET_ROUTES, summarySheetName, trackingSheetName } from '../../shared/print-page.ts';
+import { recordNotice, rectificationOf } from './archive/notices.ts';
+import { trackingHandlers } from './tracking-service.ts';
 import { cellTarget, notAValue } from '../../shared/report/corrections.ts';
 import { parseValue } from '../../shared/report/parse/values.ts';
 import type { Archive, MetaSnapshot, Restored } from './archive/archive.ts';
@@ -125,6 +127,7 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       chooseFolder: () => platform.chooseOutputFolder('backup'),
       chooseArchiveFile: () => platform.chooseArchiveFile(),
     }),
+    ...trackingHandlers(archive, platform, who),
     listReports: (q) => archive.listReports(q),
     // The checks the office switched off are not shown (they stay stored, and come back when switched on).
     getReport: ({ id }) => shownReport(archive.getReport(id)),
@@ -236,6 +239,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       // Each sheet is a print route of the renderer; wide sheets print landscape.
       const { route, name, landscape } = await sheetOf(args);
       const { action } = args;
+      // A notice printed or saved is sent: recorded for 整改跟踪 (a preview is not).
+      if (args.sheet === 'notice' && action !== 'preview') record(args.id, args.deadline);
       if (action === 'print') {
         const err = await platform.printRoute(route, landscape);
         return { message: err ? said('打印失败', err) : '已发送到打印机' };
@@ -281,10 +286,13 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       const d = detail(id);
       const name = noticeName(d);
       if (format === 'docx') {
-        const path = await platform.saveFile(await noticeDocx(noticeOf(shownReport(d)!, deadline)), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        const n = noticeOf(shownReport(d)!, deadline);
+        const path = await platform.saveFile(await noticeDocx(n), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        if (path) recordNotice(archive, id, n, deadline ?? null);
         return path ? { saved: true, path } : { saved: false };
       }
       const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+      if (path) record(id, deadline);
       return path ? { saved: true, path } : { saved: false };
     },
     saveNotices: async ({ year, deadline }) => {
@@ -294,7 +302,9 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
       for (const r of archive.listReports({ year, sort: 'agency' })) {
         const d = shownReport(archive.getReport(r.id));
         if (!d || d.findings.length === 0) continue;
-        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(noticeOf(d, deadline)));
+        const n = noticeOf(d, deadline);
+        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(n));
+        recordNotice(archive, d.id, n, deadline ?? null);
         written++;
       }
       return { written, folder };
@@ -349,7 +359,16 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     const off = archive.settings().disabledRules;
     const d = stored && withAreaFindings(archive, stored);
     const shown = d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
-    return shown && withRevision(shown, off);
+    const revised = shown && withRevision(shown, off);
+    const rectification = revised && rectificationOf(archive, revised.id, revised.findings);
+    return revised && (rectification ? { ...revised, rectification } : revised);
+  }
+
+  /** Records the notice of a report as written now (the same as the printed sheet builds). */
+  function record(id: number, deadline?: string): Notice {
+    const n = noticeOf(shownReport(detail(id))!, deadline);
+    recordNotice(archive, id, n, deadline ?? null);
+    return n;
   }
 
   /** A later version's findings against the version before it (已整改 / 未整改 / 新问题). */
@@ -360,10 +379,10 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
     return { ...d, revision: { previousId: prev.id, previousVersion: prev.version, fixed: t.fixed, states: t.current.map((c) => c.state) } };
   }
 
-  /** The 审核意见 of a report as shown (shownReport: A1 included). */
+  /** The 审核意见 of a report as shown (shownReport: A1 included); a 再次审核意见 when it answers one. */
   function noticeOf(d: ReportDetail, deadline?: string) {
     const s = archive.settings();
-    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
+    return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules, previous: previousNotice(d) });
   }
 
   /** Writes bytes to a temporary file and opens it with the system's default program. */
@@ -379,7 +398,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
   async function sheetOf(
     args: { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'report'; id: number } | { sheet: 'notice'; id: number; deadline?: string }
       | { sheet: 'area'; year: number; region?: string; own?: 'include' | 'exclude' }
-      | { sheet: 'overview'; year: number; region?: string },
+      | { sheet: 'overview'; year: number; region?: string }
+      | { sheet: 'tracking'; year: number },
   ) {
     switch (args.sheet) {
       case 'compare':
@@ -394,6 +414,8 @@ export function createHandlers({ archive, importer, pool, platform }: ServiceDep
         return { route: SHEET_ROUTES.overview(args.year, args.region), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作年度报告态势`), landscape: true };
       case 'area':
         return { route: SHEET_ROUTES.area(args.year, args.region, args.own), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作情况汇总表`), landscape: false };
+      case 'tracking':
+        return { route: SHEET_ROUTES.tracking(args.year), name: trackingSheetName(args.year), landscape: true };
       case 'notice': {
         const r = detail(args.id);
         return { route: SHEET_ROUTES.notice(args.id, args.deadline), name: noticeName(r), landscape: false };

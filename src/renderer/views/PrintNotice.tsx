@@ -1,5 +1,5 @@
 // The printed 年报审核意见 (A4 portrait): the same notice as the .docx, from buildNotice.
-import { buildNotice } from '../../shared/report/notice.ts';
+import { buildNotice, previousNotice } from '../../shared/report/notice.ts';
 import { api } from '../api.ts';
 import { useSheetData } from '../components/print.tsx';
 
@@ -10,7 +10,7 @@ export function PrintNotice({ id, deadline }: { id: number; deadline: string | n
   );
   if (error) return <p className="error-text">{error}</p>;
   if (!data) return null;
-  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, disabledRules: data.s.disabledRules });
+  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, disabledRules: data.s.disabledRules, previous: previousNotice(data.r) });
   return (
     <div className="print-sheet portrait notice">
       <h1>{n.title}</h1>

@@ -142,3 +142,12 @@ function againIntro(report: string, prev: PreviousNotice, items: { problem: stri
   if (!items.length) return `${told}，经再次审核，未发现需要修改的问题。`;
   return `${told}；经再次审核，${open ? `仍有${open}处未整改` : '所列问题均已整改'}${fresh ? `，另新发现${fresh}处问题` : ''}${errors}，请对照修改：`;
 }
+
+/**
+ * The notice before, for a 再次审核意见: the one an earlier version of this report was sent
+ * (ReportDetail.rectification), or null when this file is the one it was written on, or none was.
+ */
+export function previousNotice(d: { id: number; rectification?: { noticedId: number; sent: string; findings: { key: string; message: string; state: ListedState }[] } }): PreviousNotice | null {
+  const r = d.rectification;
+  return r && r.noticedId !== d.id ? { day: r.sent, items: r.findings } : null;
+}

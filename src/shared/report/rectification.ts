@@ -32,3 +32,10 @@ export function rectify(listed: ListedFinding[], later: Finding[] | null): Recti
   const count = (s: ListedState) => items.filter((i) => i.state === s).length;
   return { items, fresh, counts: { open: count('未整改'), fixed: count('已整改'), dismissed: count('不再适用'), fresh: fresh.length } };
 }
+
+/** A unit's row of 整改跟踪 in words (page, printed sheet and .xlsx say the same). */
+export function trackingStatus(r: { overdue: boolean; revised: unknown; open: number }): string {
+  if (r.overdue) return '逾期未报';
+  if (!r.revised) return '待修改稿';
+  return r.open ? '仍有未整改' : '已整改';
+}
