@@ -216,7 +216,9 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
 
       <ReportFiles report={report} onChanged={(r) => (r ? setReport(r) : onRemoved())} />
 
+      {report.rectification && <RectificationLine r={report.rectification} id={report.id} year={report.year} />}
       <Findings
+        open={new Set(report.rectification?.findings.filter((f) => f.state === '未整改').map((f) => f.key))}
         findings={report.findings}
         notes={report.notes}
         focus={focus}
@@ -359,5 +361,31 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </Modal>
       )}
     </article>
+  );
+}
+
+/** The 审核意见 this file answers (or was written on): when, the deadline, and what became of what it listed. */
+function RectificationLine({ r, id, year }: { r: NonNullable<ReportDetail['rectification']>; id: number; year: number | null }) {
+  const n = (s: string) => r.findings.filter((f) => f.state === s).length;
+  const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return (
+    <p className="rectification" role="status">
+      {day(r.sent)}已发审核意见{r.noticedId === id ? '' : `（针对第${r.noticedVersion}稿）`}
+      {r.deadline ? `，整改期限${day(r.deadline)}` : ''}：
+      {r.noticedId === id ? (
+        <span className="warn-text">所列 {r.findings.length} 处问题待修改稿</span>
+      ) : (
+        <>
+          <span className="ok-text">已整改 {n('已整改')} 处</span>，<span className="warn-text">未整改 {n('未整改')} 处</span>
+          {n('不再适用') > 0 && `，不再适用 ${n('不再适用')} 处`}
+        </>
+      )}
+      {year && (
+        <>
+          {' '}
+          <a href={`#/tracking?year=${year}`}>整改跟踪</a>
+        </>
+      )}
+    </p>
   );
 }
