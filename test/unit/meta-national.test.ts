@@ -46,6 +46,8 @@ describe('opening sentence', () => {
     expect(open('本报告是依据《条例》要求，由巴州人民政府编制的2017年度政府信息公开工作年度报告。')).toBe('巴州人民政府');
     expect(open('根据《条例》，海口市人民政府编制了2015年政府信息公开工作年度报告。')).toBe('海口市人民政府');
     expect(open('根据《条例》，现就疏勒县人民政府2020年度政府信息公开情况报告如下：')).toBe('疏勒县人民政府');
+    // "编写" as 编制, a place named alone completed to its government.
+    expect(open('根据《条例》有关规定和要求，编写某山县2017年度政府信息公开工作年度报告。')).toBe('某山县人民政府');
     // A 发布 inside a cited title does not hide the 现公布 after it.
     expect(open('根据《关于发布政务公开工作要点的通知》要求，现公布平塘县大塘镇人民政府2020年政府信息公开工作年度报告。')).toBe('平塘县大塘镇人民政府');
   });

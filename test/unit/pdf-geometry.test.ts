@@ -71,3 +71,19 @@ describe('PDF text in radicals', () => {
     expect(r.ok && r.report.agency).toBe('宁波市北仑区人民政府');
   });
 });
+
+describe('a printed page copied out as text (pdftotext -layout)', () => {
+  for (const name of ['pt-czj-2019-page', 'pt-jjp-2021-form']) {
+    it(`${name}: no wrong key cell, and no 错误 from the browser's header and footer or a letter-spaced label`, async () => {
+      const { evaluate } = await import('../helpers/corpus.ts');
+      const expected = JSON.parse(readFileSync(file(`chromium/${name}.json`), 'utf8'));
+      const reference = expected.from ? JSON.parse(readFileSync(new URL(`../fixtures/real/${expected.from}/expected.json`, import.meta.url), 'utf8')) : expected;
+      const r = await processFile(readFileSync(file(`layout/${name}.txt`)), '.txt');
+      if (!r.ok) throw new Error(r.message);
+      const o = evaluate({ ...r.report, findings: r.findings }, { ...reference, ...expected, cells: { ...reference.cells, ...expected.cells } });
+      expect(o.cells.filter((c) => c.verdict === 'wrong')).toEqual([]);
+      expect(o.cells.filter((c) => c.verdict === 'right').length).toBeGreaterThanOrEqual(o.cells.length - 2);
+      expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+    });
+  }
+});

@@ -62,6 +62,14 @@ describe('whose a failed rule is', () => {
     }
   });
 
+  it('a number the text states against a table read from a PDF claims neither side', () => {
+    const p = parts({ 3: '全年共收到政府信息公开申请3件。', 6: '本年度未收取信息处理费。' });
+    const cells = misread(t3('geometry'), {});
+    const n1 = checkReport({ ...base, parts: p, cells: [...cells, ...t4] }).find((f) => f.rule === 'N1')!;
+    expect(n1).toMatchObject({ severity: 'warning', why: '表格中的数值按PDF版面位置读取，与正文不一致时请核对原文' });
+    expect(n1.fault).toBeUndefined();
+  });
+
   it('digits split by inference are our reading until checked, even with no other reading', () => {
     const found = ruleFindings(misread(t3('inferred'), {}));
     expect(found.length).toBeGreaterThan(0);

@@ -28,7 +28,8 @@ export function NoOfficeLine({ onGo }: { onGo: () => void }) {
   );
 }
 
-export function NoticeDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: (message: string) => void }) {
+/** `held`: the report's 识别存疑 findings, which a notice leaves out until the clerk has checked them. */
+export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; held?: number; onClose: () => void; onDone: (message: string) => void }) {
   const [deadline, setDeadline] = useState(inDays(7));
   const [busy, setBusy] = useState(false);
   const office = useOfficeName();
@@ -53,6 +54,11 @@ export function NoticeDialog({ id, onClose, onDone }: { id: number; onClose: () 
       <h2>生成审核意见</h2>
       <p className="muted">列出这份报告的全部检查结果、所在位置和修改意见，落款为“设置”页填写的机构名称。</p>
       {office === '' && <NoOfficeLine onGo={onClose} />}
+      {held > 0 && (
+        <p className="warn-line doubt-text" role="note">
+          另有 {held} 处识别存疑（数值由程序从PDF等读取，可能是读取有误）不列入审核意见。请先在报告页点“查看原文”核对，数值无误的点“已核对原文，数值无误”。
+        </p>
+      )}
       <label className="field">
         整改期限
         <input type="date" aria-label="整改期限" value={deadline} onChange={(e) => setDeadline(e.target.value)} />

@@ -331,7 +331,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
           onRevert={async () => setReport(await api.revertCorrection({ id, target: cellTarget(editing.table, editing.row, editing.col) }))}
         />
       )}
-      {notice && <NoticeDialog id={id} onClose={() => setNotice(false)} onDone={setMessage} />}
+      {notice && <NoticeDialog id={id} held={report.findings.filter((f) => f.fault === 'reading').length} onClose={() => setNotice(false)} onDone={setMessage} />}
       {editingMeta && (
         <MetaDialog
           agency={report.agency}

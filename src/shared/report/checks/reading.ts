@@ -51,6 +51,8 @@ export function judgeReadings(r: Judgeable, findings: Finding[]): Finding[] {
       const changed = passing.map((a, i) => (a ? `${at(doubtful[i])}读作${a.value.raw || '空白'}（${a.why}）` : '')).filter(Boolean);
       return { ...f, severity: 'warning', fault: 'reading', why: `识别存疑（请核对原文）：按另一种读法，${changed.join('；')}，此规则即成立。读取方式：${hows(doubtful)}。核对原文后可确认数值` };
     }
+    // The text against a table we read: which of the two is off, the original tells, not the rule.
+    if (f.rule.startsWith('N')) return { ...f, why: `表格中的数值${hows(doubtful)}，与正文不一致时请核对原文` };
     // Digits we split or recognised ourselves are our reading until the clerk has checked them.
     if (doubtful.some((c) => c.how === 'inferred' || c.how === 'ocr'))
       return { ...f, severity: 'warning', fault: 'reading', why: `识别存疑（请核对原文）：相关数值${hows(doubtful)}，未经核对不作为单位的错误` };

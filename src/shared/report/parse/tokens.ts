@@ -125,7 +125,8 @@ function splitPiece(p: string, out: string[]): void {
     let text = m[0];
     let end = i + text.length;
     // "2.其他法律" / "3、其他": the last digit numbers the next label.
-    if (/\d$/.test(text) && /^[.、．]/.test(p.slice(end)) && CJK.test(p[end + 1] ?? '')) {
+    // (Also "4. 保 护 第 三": a justified label printed with spaces between its characters.)
+    if (/\d$/.test(text) && /^[.、．]/.test(p.slice(end)) && CJK.test(p.slice(end + 1).trimStart()[0] ?? '')) {
       text = text.slice(0, -1);
       end -= 1;
     }

@@ -13,6 +13,14 @@ export type Unit =
 
 const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d+\s*[-－—–]?|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 
+// A browser's print header and footer on every page of a printed web page: the page's address
+// and the page number ("file:///D:/年报/x.html   1/6"), the date and time and the page's title
+// ("12/7/26, 9:08 AM   - no title specified", "2026/12/7 09:08   某某局2021年…").
+const BROWSER_PRINT = [
+  /^\s*(?:file|https?):\/\/\S+(?:\s+\d+\s*\/\s*\d+)?\s*$/i,
+  /^\s*\d{1,4}[\/.-]\d{1,2}[\/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s{2,}.*)?$/,
+];
+
 // Lines a document-sharing web page wraps around a report (seen in real files).
 const CHROME_MARKERS = [/下载此文档/, /举报非法/, /转载请标明出处/, /上传人/, /文件大小/, /收藏数/, /文档分类/, /下载提示/, /非法内容举报/];
 const CHROME_LINE = [
@@ -119,7 +127,7 @@ export function toUnits(blocks: DocBlock[]): Units {
   const webChrome = CHROME_MARKERS.filter((m) => m.test(allText)).length >= 2;
   let units = raw.filter((u) => {
     if (u.kind !== 'line') return true;
-    if (PAGE_NUMBER.test(u.text)) return false;
+    if (PAGE_NUMBER.test(u.text) || BROWSER_PRINT.some((re) => re.test(u.text))) return false;
     if (webChrome && CHROME_LINE.some((re) => re.test(u.text))) return false;
     return true;
   });
