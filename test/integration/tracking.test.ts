@@ -112,6 +112,8 @@ describe('整改跟踪', () => {
   it('counts it in 态势 and writes the .xlsx', async () => {
     const row = (await api.tracking({ year: 2024 })).rows[0];
     expect(overview(rt.archive, 2024).rectification).toEqual({ notices: 1, revised: 1, fixed: 4, open: row.open });
+    // A region's 态势 counts its own units only.
+    expect(overview(rt.archive, 2024, '平潭综合实验区').rectification).toEqual({ notices: 0, revised: 0, fixed: 0, open: 0 });
     saved.length = 0;
     expect(await api.exportTracking({ year: 2024 })).toMatchObject({ saved: true });
     expect(saved[0].name).toBe('2024年度年报审核意见整改跟踪表.xlsx');

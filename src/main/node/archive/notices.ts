@@ -169,8 +169,8 @@ export function rectificationOf(a: Archive, id: number, findings: Finding[]): Re
 }
 
 /** 态势's counts: units sent a notice, units that sent a later version, listed findings fixed and open. */
-export function rectificationCounts(a: Archive, year: number, units?: Set<string>): { notices: number; revised: number; fixed: number; open: number } {
-  const rows = tracking(a, year).rows.filter((r) => !units || units.has(r.agency));
+export function rectificationCounts(a: Archive, year: number, within?: (r: TrackingRow) => boolean): { notices: number; revised: number; fixed: number; open: number } {
+  const rows = tracking(a, year).rows.filter((r) => !within || within(r));
   const sum = (f: (r: TrackingRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   return { notices: rows.length, revised: rows.filter((r) => r.revised).length, fixed: sum((r) => r.fixed), open: sum((r) => r.open) };
 }

@@ -44,6 +44,7 @@ export function overview(archive: Archive, year: number, region?: string): Overv
     })
     .filter((x) => x.reports > 0);
   // 整改跟踪 of the units shown (all of the year's when no region is chosen).
-  const rectification = rectificationCounts(archive, year, region ? new Set([...a.units.map((u) => u.agency), ...a.missing]) : undefined);
+  const shown = new Set(a.units.map((u) => u.reportId));
+  const rectification = rectificationCounts(archive, year, region ? (r) => shown.has(r.revised?.id ?? r.reportId) || shown.has(r.reportId) : undefined);
   return { year, region: a.region, byKind, units, thresholds, series, rectification };
 }
