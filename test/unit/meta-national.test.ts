@@ -58,6 +58,13 @@ describe('opening sentence', () => {
 
   it('falls back to the contact sentence, cut to the body', () => {
     expect(meta(['根据《条例》编制本报告。如对本年报有疑问，请与广元市人民政府重点建设项目领导小组办公室综合科联系。', ...PART1]).agency).toBe('广元市人民政府重点建设项目领导小组办公室');
+    // "请联系X,地址:…" without a colon; a government's own office of a subject stays that office, its 党政办公室 is the government's.
+    expect(meta(['根据《条例》编制本报告。如有疑问,请联系某某市人民政府外事办公室综合处,地址:某某路11号。', ...PART1]).agency).toBe('某某市人民政府外事办公室');
+    expect(meta(['根据《条例》编制本报告。如有疑问，请与某某县人民政府党政综合办公室联系。', ...PART1]).agency).toBe('某某县人民政府');
+  });
+
+  it('reads an opening whose words a document-sharing site spaced apart', () => {
+    expect(meta(['根据中华人民共和国政府信息公开条例规定,现公布苏州市 2017 年政府信息公开工作年度报告。', ...PART1]).agency).toBe('苏州市人民政府');
   });
 
   it('is outweighed by the title; the publisher line only counts where the report names no body', () => {

@@ -165,7 +165,7 @@ else {
             title: '选择要恢复的档案备份',
             buttonLabel: '恢复',
             properties: ['openFile'],
-            filters: [{ name: '年报档案备份（.sqlite）', extensions: ['sqlite', 'db'] }],
+            filters: [{ name: '年报档案备份（.sqlite、.sqlite.gz）', extensions: ['sqlite', 'db', 'gz'] }],
           };
           const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? null : (r.filePaths[0] ?? null);

@@ -9,7 +9,7 @@ import type { ParsePool } from '../import/pool.ts';
 import { logTechnical } from '../import/reasons.ts';
 import type { Archive } from './archive.ts';
 import { localDay, localTime } from '../../../shared/dates.ts';
-import { backupDir, backupTo, backupToday, listBackups, restoreArchive } from './backup.ts';
+import { backupDir, backupTo, backupToday, listBackups, openableBackup, restoreArchive, rotatedFile } from './backup.ts';
 import { holders, inUseMessage } from './lock.ts';
 
 export interface BackupDeps {
@@ -63,21 +63,30 @@ export function backupHandlers({ archive, pool, busy, chooseFolder, chooseArchiv
       // Another process (a CLI import) has the archive: said before the clerk picks a file.
       const other = holders(archive.path)[0];
       if (other) return { restored: false, message: inUseMessage(other, '恢复') };
-      const from = 'date' in args ? join(backupDir(archive.path), `archive-${args.date}.sqlite`) : await chooseArchiveFile();
+      const from = 'date' in args ? rotatedFile(backupDir(archive.path), args.date) : await chooseArchiveFile();
       if (!from) return null;
       if (!existsSync(from)) return { restored: false, message: `无法恢复：找不到${'date' in args ? ` ${args.date} 的` : '这份'}备份` };
-      const checked = await check(from);
-      if (!checked.ok) return { restored: false, message: `无法恢复：${basename(from)}${checked.why}` };
+      // A compressed backup is decompressed beside the archive first, then checked whole like any other.
+      let openable: { file: string; done: () => void };
+      try {
+        openable = await openableBackup(archive.path, from);
+      } catch (e) {
+        return { restored: false, message: (e as Error).message };
+      }
       let aside = '';
       try {
+        const checked = await check(openable.file);
+        if (!checked.ok) return { restored: false, message: `无法恢复：${basename(from)}${checked.why}` };
         archive.reopenWith(
-          () => (aside = restoreArchive(archive.path, from, new Date(), checked)),
+          () => (aside = restoreArchive(archive.path, openable.file, new Date(), checked, basename(from))),
           () => putBack(archive.path, aside),
         );
       } catch (e) {
         logTechnical(`从“${from}”恢复`, e);
         const own = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message.replace(/^无法恢复：/, '').replace(/。$/, '') : '备份文件无法打开';
         return { restored: false, message: `无法恢复：${own}。档案保持原样。` };
+      } finally {
+        openable.done();
       }
       return { restored: true, message: `已从 ${basename(from)} 恢复档案（${archive.count()} 份报告）；恢复前的档案另存为 ${aside}` };
     },

@@ -12,6 +12,7 @@ import { localDay, localStamp } from '../../../shared/dates.ts';
 import { visible } from '../../../shared/visible.ts';
 import { migrate, SCHEMA_VERSION } from './migrations/index.ts';
 import { ArchiveInUse, inUseMessage, withArchiveAlone, withArchiveAloneAsync } from './lock.ts';
+import { gunzipFile, gzipFile, gzipReports, isGzip } from './backup-gzip.ts';
 
 /** What a check of an archive file found: its reports, or why it is no good. */
 export type FileCheck = { ok: true; reports: number } | { ok: false; why: string };
@@ -29,7 +30,13 @@ export interface BackupInfo {
 
 /** The folder of rotated backups, beside the archive. */
 export const backupDir = (archivePath: string) => join(dirname(archivePath), '备份');
-const NAME = /^archive-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+const NAME = /^archive-(\d{4}-\d{2}-\d{2})\.sqlite(?:\.gz)?$/;
+
+/** A day's rotated backup: compressed (archive-<day>.sqlite.gz), or as older versions wrote it. */
+export function rotatedFile(dir: string, day: string): string {
+  const gz = join(dir, `archive-${day}.sqlite.gz`);
+  return existsSync(gz) ? gz : join(dir, `archive-${day}.sqlite`);
+}
 
 /** The tables an archive of schema `version` has: what the migrations up to it create. */
 const tablesAt = new Map<number, string[]>();
@@ -120,7 +127,7 @@ export async function backupTo(db: Database.Database, dest: string, check_ = che
  */
 export async function backupToday(db: Database.Database, archivePath: string, today = new Date(), check = checkHere): Promise<BackupInfo> {
   return withArchiveAloneAsync(archivePath, '备份轮换', '备份', async () => {
-    const made = await backupTo(db, join(backupDir(archivePath), `archive-${localDay(today)}.sqlite`), check);
+    const made = await compressedBackup(db, backupDir(archivePath), localDay(today), check);
     try {
       pruneBackups(backupDir(archivePath), today);
     } catch (e) {
@@ -128,6 +135,28 @@ export async function backupToday(db: Database.Database, archivePath: string, to
     }
     return made;
   });
+}
+
+/**
+ * A rotated backup: copied and checked as backupTo does, then gzip-compressed beside it (a
+ * stream: bounded memory), and only then put in place of the day's earlier one.
+ */
+async function compressedBackup(db: Database.Database, dir: string, day: string, check: Checker): Promise<BackupInfo> {
+  const plain = join(dir, `archive-${day}.sqlite.new`);
+  const gz = join(dir, `archive-${day}.sqlite.gz`);
+  const made = await backupTo(db, plain, check);
+  try {
+    await gzipFile(plain, `${gz}.part`, made.reports);
+    renameSync(`${gz}.part`, gz);
+    rmSync(join(dir, `archive-${day}.sqlite`), { force: true }); // the day's uncompressed one, if an older version made it
+  } catch (e) {
+    logTechnical(`压缩备份“${gz}”`, e);
+    rmSync(`${gz}.part`, { force: true });
+    throw new Error('备份失败：无法写入备份文件（磁盘空间不足或没有写入权限）');
+  } finally {
+    rmSync(plain, { force: true });
+  }
+  return { ...made, file: gz, bytes: statSync(gz).size };
 }
 
 /** Today's rotated backup if there is none yet (the copy made at start); returns it or null. */
@@ -139,10 +168,7 @@ export async function rotateBackups(db: Database.Database, archivePath: string, 
 /** The days of the rotated backups in `dir`, oldest first. */
 function backupDays(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((f) => NAME.exec(f)?.[1])
-    .filter((d): d is string => !!d)
-    .sort();
+  return [...new Set(readdirSync(dir).map((f) => NAME.exec(f)?.[1]))].filter((d): d is string => !!d).sort();
 }
 
 /** Keeps the 7 newest daily backups and, for each of the last 12 months, its first. */
@@ -160,7 +186,7 @@ export function pruneBackups(dir: string, today = new Date()): string[] {
   const removed: string[] = [];
   for (const d of days)
     if (!keep.has(d)) {
-      rmSync(join(dir, `archive-${d}.sqlite`), { force: true });
+      for (const f of [`archive-${d}.sqlite`, `archive-${d}.sqlite.gz`]) rmSync(join(dir, f), { force: true });
       removed.push(d);
     }
   return removed;
@@ -171,8 +197,9 @@ export function latestBackupDay(archivePath: string): string | null {
   return backupDays(backupDir(archivePath)).at(-1) ?? null;
 }
 
-/** The reports in an archive file, read without the full check (−1 when it will not open). */
+/** The reports in an archive file, read without the full check (−1 when it will not open); a compressed backup's from its header. */
 export function countReports(file: string): number {
+  if (isGzip(file)) return gzipReports(file);
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -186,16 +213,17 @@ export function countReports(file: string): number {
 
 /**
  * The rotated backups, newest first, with their reports (−1 for one that fails). `verify` runs
- * the full integrity check on each; without it the count alone is read (each backup passed the
- * check when it was made, and is checked again before it is restored).
+ * the full integrity check on each uncompressed one; otherwise, and for a compressed one, the
+ * count alone is read (each backup passed the check when it was made, and is decompressed and
+ * checked again before it is restored).
  */
 export function listBackups(archivePath: string, verify = true): BackupInfo[] {
   const dir = backupDir(archivePath);
   return backupDays(dir)
     .reverse()
     .map((date) => {
-      const file = join(dir, `archive-${date}.sqlite`);
-      const check = verify ? checkArchiveFile(file) : null;
+      const file = rotatedFile(dir, date);
+      const check = verify && !isGzip(file) ? checkArchiveFile(file) : null;
       const reports = check ? (check.ok ? check.reports : -1) : countReports(file);
       return { file, date, reports, bytes: statSync(file).size };
     });
@@ -245,8 +273,8 @@ function asideName(archivePath: string, now: Date): string {
  * itself or fails the check, or while another process has the archive open. Returns where the
  * old file went.
  */
-export function restoreArchive(archivePath: string, from: string, now = new Date(), checked?: FileCheck): string {
-  const name = visible(basename(from));
+export function restoreArchive(archivePath: string, from: string, now = new Date(), checked?: FileCheck, shownName = basename(from)): string {
+  const name = visible(shownName);
   if (sameFile(archivePath, from)) throw new Error(`无法恢复：不能用档案本身恢复它自己（${name}就是当前的档案文件），请选择一份备份`);
   const check = checked ?? checkArchiveFile(from);
   if (!check.ok) throw new Error(`无法恢复：${name}${check.why}`);
@@ -279,4 +307,28 @@ export function restoreArchive(archivePath: string, from: string, now = new Date
     }
     return aside;
   });
+}
+
+/**
+ * The backup as a file SQLite opens: itself, or, for a compressed one, decompressed (a stream)
+ * into a file beside the archive, which `done` removes. The caller checks and restores that
+ * file as any other; the compressed backup is never touched.
+ */
+export async function openableBackup(archivePath: string, from: string): Promise<{ file: string; done: () => void }> {
+  if (!isGzip(from)) return { file: from, done: () => {} };
+  const file = `${archivePath}.解压中-${process.pid}-${Date.now()}`;
+  const done = () => rmSync(file, { force: true });
+  try {
+    await gunzipFile(from, file);
+  } catch (e) {
+    done();
+    logTechnical(`解压备份“${from}”`, e);
+    const code = (e as { code?: string }).code ?? '';
+    throw new Error(
+      code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM'
+        ? `无法恢复：无法解压${visible(basename(from))}（磁盘空间不足或没有写入权限），档案保持原样`
+        : `无法恢复：${visible(basename(from))}已损坏（无法解压），档案保持原样`,
+    );
+  }
+  return { file, done };
 }

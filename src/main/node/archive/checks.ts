@@ -7,13 +7,41 @@ import { statusOf } from '../../../shared/report/status.ts';
 import { cellsOf, findingsOf } from './reports.ts';
 import { groupOf, latestByYear, reportsOfGroup, type GroupReport } from './agencies.ts';
 import { correctionsFor } from './corrections.ts';
+import { bodyOf, packFindings } from './packed.ts';
 
-const CROSS_YEAR_RULES = "('X1','X2','Y2')";
 
+const CROSS_YEAR = new Set(['X1', 'X2', 'Y2']);
+
+/** Adds findings after the report's others. */
 export function insertFindings(a: Archive, id: number, findings: Finding[]): void {
-  const base = (a.stmt('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM findings WHERE report_id = ?').get(id) as { n: number }).n;
-  const stmt = a.stmt('INSERT INTO findings (report_id, seq, rule, severity, message, cells_json, at_json, fault, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  findings.forEach((f, i) => stmt.run(id, base + i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null, f.fault ?? null, f.why ?? null));
+  if (findings.length) writeFindings(a, id, [...findingsOf(a, id), ...findings]);
+}
+
+/** A report's findings as one packed value, with the counts the library lists (no row when there are none). */
+export function writeFindings(a: Archive, id: number, findings: Finding[]): void {
+  if (!findings.length) {
+    a.stmt('DELETE FROM findings WHERE report_id = ?').run(id);
+    return;
+  }
+  // Only what the model says: a finding read back is the finding written.
+  const kept = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    cells: f.cells,
+    ...(f.at ? { at: f.at } : {}),
+    ...(f.fault ? { fault: f.fault } : {}),
+    ...(f.why ? { why: f.why } : {}),
+  }));
+  const count = (s: Finding['severity']) => kept.filter((f) => f.severity === s).length;
+  a.stmt('INSERT OR REPLACE INTO findings (report_id, errors, warnings, packed) VALUES (?, ?, ?, ?)').run(id, count('error'), count('warning'), packFindings(kept));
+}
+
+/** Puts `found` in place of the report's cross-year findings (`cross`) or of its own ones (`!cross`), after the others. */
+function replaceFindings(a: Archive, id: number, cross: boolean, found: Finding[]): void {
+  const all = findingsOf(a, id);
+  const kept = all.filter((f) => CROSS_YEAR.has(f.rule) !== cross);
+  if (kept.length !== all.length || found.length) writeFindings(a, id, [...kept, ...found]);
 }
 
 /**
@@ -25,23 +53,19 @@ export function refreshGroup(a: Archive, group: string, scope?: { id?: number; y
   const reports = reportsOfGroup(a, group);
   // Split rows are settled in every file (a copy read from flattened text too), by the records around it.
   for (const id of resolvePending(a, reportsOfGroup(a, group, true), reports)) checkOwn(a, id);
-  const del = a.stmt(`DELETE FROM findings WHERE report_id = ? AND rule IN ${CROSS_YEAR_RULES}`);
   const byYear = latestByYear(reports);
   for (const r of reports) {
     if (scope && r.id !== scope.id && r.year !== scope.year + 1) continue;
-    del.run(r.id);
     const prev = byYear.get(r.year - 1);
-    if (prev) {
-      const found = checkCrossYear({ ...prev, cells: cellsOf(a, prev.id), parts: partsOf(a, prev.id) }, { ...r, cells: cellsOf(a, r.id), parts: partsOf(a, r.id) });
-      insertFindings(a, r.id, found);
-    }
+    const found = prev ? checkCrossYear({ ...prev, cells: cellsOf(a, prev.id), parts: partsOf(a, prev.id) }, { ...r, cells: cellsOf(a, r.id), parts: partsOf(a, r.id) }) : [];
+    replaceFindings(a, r.id, true, found);
     updateStatus(a, r.id);
   }
 }
 
 export function partsOf(a: Archive, id: number): Part[] {
-  const r = a.stmt('SELECT parts_json FROM reports WHERE id = ?').get(id) as { parts_json: string } | undefined;
-  return r ? (JSON.parse(r.parts_json) as Part[]) : [];
+  const r = a.stmt('SELECT body FROM reports WHERE id = ?').get(id) as { body: Buffer } | undefined;
+  return r ? bodyOf(r.body).parts : [];
 }
 
 export function updateStatus(a: Archive, id: number): void {
@@ -58,13 +82,13 @@ export function recheck(a: Archive, id: number): void {
 
 /** The report's own checks (not the cross-year ones) from what is stored. */
 export function checkOwn(a: Archive, id: number): { agency_norm: string | null; year: number | null } | null {
-  const r = a.stmt('SELECT agency, agency_norm, year, date, template, parts_json, notes_json, text FROM reports WHERE id = ?').get(id) as
-    | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; parts_json: string; notes_json: string; text: string }
+  const r = a.stmt('SELECT agency, agency_norm, year, date, template, body, notes_json FROM reports WHERE id = ?').get(id) as
+    | { agency: string | null; agency_norm: string | null; year: number | null; date: string | null; template: TemplateId; body: Buffer; notes_json: string }
     | undefined;
   if (!r) return null;
-  const findings = allChecks({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts: JSON.parse(r.parts_json), cells: cellsOf(a, id), notes: openNotes(a, id, JSON.parse(r.notes_json)), text: r.text });
-  a.stmt(`DELETE FROM findings WHERE report_id = ? AND rule NOT IN ${CROSS_YEAR_RULES}`).run(id);
-  insertFindings(a, id, findings);
+  const { text, parts } = bodyOf(r.body);
+  const findings = allChecks({ agency: r.agency, year: r.year, date: r.date, template: r.template, parts, cells: cellsOf(a, id), notes: openNotes(a, id, JSON.parse(r.notes_json)), text });
+  replaceFindings(a, id, false, findings);
   updateStatus(a, id);
   return r;
 }

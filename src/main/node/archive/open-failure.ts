@@ -2,6 +2,7 @@
 // the newest backup that passes the integrity check, to offer in its place.
 import { existsSync } from 'node:fs';
 import { checkArchiveFile, listBackups, type BackupInfo } from './backup.ts';
+import { isGzip } from './backup-gzip.ts';
 
 export interface OpenFailure {
   message: string;
@@ -22,7 +23,8 @@ export function openFailure(archivePath: string, e: unknown): OpenFailure {
   else if (/[\u4e00-\u9fff]/.test(text)) message = text; // ours already (e.g. a newer schema)
   else message = '无法打开档案文件。';
   // A backup is offered only for a damaged file: a busy or unwritable one is fine where it is.
-  // Newest first, each fully checked until one passes.
-  const backup = damaged && existsSync(archivePath) ? (listBackups(archivePath, false).find((b) => b.reports >= 0 && checkArchiveFile(b.file).ok) ?? null) : null;
+  // Newest first, each fully checked until one passes (a compressed one by the count it was checked with
+  // when made: restoring decompresses and checks it whole).
+  const backup = damaged && existsSync(archivePath) ? (listBackups(archivePath, false).find((b) => b.reports >= 0 && (isGzip(b.file) || checkArchiveFile(b.file).ok)) ?? null) : null;
   return { message: `${message}\n档案文件：${archivePath}`, backup };
 }

@@ -10,10 +10,11 @@ import { insertFindings, refreshGroup } from './checks.ts';
 import { correctionsFor } from './corrections.ts';
 import { filesOfReport, placeNewFile, regroupAndRefresh } from './versions.ts';
 import { familyOf, FORM_ORDER } from '../../../shared/report/same-report.ts';
+import { bodyOf, findingsIn, originalOf, packBody, packOriginal } from './packed.ts';
 
 /** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
-const SUMMARY_COLUMNS = `(SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'error') AS errors,
-  (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.severity = 'warning') AS warnings,
+const SUMMARY_COLUMNS = `COALESCE((SELECT f.errors FROM findings f WHERE f.report_id = r.id), 0) AS errors,
+  COALESCE((SELECT f.warnings FROM findings f WHERE f.report_id = r.id), 0) AS warnings,
   (SELECT COUNT(*) FROM reports c WHERE c.copy_of = COALESCE(r.copy_of, r.id) AND c.id <> r.id) + (r.copy_of IS NOT NULL) AS other_files,
   (SELECT COUNT(*) FROM reports v WHERE v.copy_of IS NULL AND v.year = r.year AND v.agency_norm IS NOT NULL
      AND COALESCE((SELECT a.canonical FROM agency_aliases a WHERE a.alias = v.agency_norm), v.agency_norm) = ${GROUP}) AS versions,
@@ -43,16 +44,21 @@ export function roleOf(a: Archive, id: number): { role: 'copy' | 'version'; of: 
 
 /** One file, one transaction: the report is in the archive whole, or not at all. */
 export function insertReport(a: Archive, r: NewReport): number {
+  // Compressed before the transaction, so the write lock is held no longer than before.
+  const original = packOriginal(r.bytes);
+  const body = packBody(r);
   return a.db.transaction(() => {
-    a.stmt('INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?, ?, ?)').run(r.sha256, r.bytes.length, Buffer.from(r.bytes));
+    // A write first: the transaction takes the write lock at once, waiting for another process's
+    // (a read first would make it a reader that fails, not waits, once the other has written).
+    a.stmt('INSERT OR IGNORE INTO originals (sha256, size, bytes, packed) VALUES (?, ?, ?, ?)').run(r.sha256, r.bytes.length, original.bytes, original.packed);
     const { lastInsertRowid } = a.stmt(
         `INSERT INTO reports (sha256, file_name, source_path, format, encoding, agency, agency_norm, year, date, template,
-           complete, status, parts_json, notes_json, evidence_json, text, parser_version, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           complete, status, body, notes_json, evidence_json, parser_version, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         r.sha256, r.fileName, r.sourcePath, r.format, r.encoding, r.agency, r.agencyNorm, r.year, r.date, r.template,
-        r.complete ? 1 : 0, r.status, JSON.stringify(r.parts), JSON.stringify(r.notes), JSON.stringify(r.evidence), r.text, r.parserVersion,
+        r.complete ? 1 : 0, r.status, body, JSON.stringify(r.notes), JSON.stringify(r.evidence), r.parserVersion,
         new Date().toISOString(),
       );
     const id = Number(lastInsertRowid);
@@ -108,20 +114,21 @@ export function getReport(a: Archive, id: number): ReportDetail | null {
          (SELECT size FROM originals o WHERE o.sha256 = r.sha256) AS size
        FROM reports r WHERE r.id = ?`,
     )
-    .get(id) as (ReportRow & { parts_json: string; notes_json: string; evidence_json: string; encoding: string; size: number; sha256: string; text: string }) | undefined;
+    .get(id) as (ReportRow & { body: Buffer; notes_json: string; evidence_json: string; encoding: string; size: number; sha256: string }) | undefined;
   if (!r) return null;
+  const { text, parts } = bodyOf(r.body);
   return {
     ...toSummary(r),
     encoding: r.encoding,
     size: r.size,
     sha256: r.sha256,
-    parts: JSON.parse(r.parts_json) as Part[],
+    parts,
     notes: JSON.parse(r.notes_json) as ParseNote[],
     evidence: JSON.parse(r.evidence_json) as MetaEvidence[],
     cells: cellsOf(a, id),
     findings: findingsOf(a, id),
     corrections: correctionsFor(a, r.sha256),
-    text: r.text,
+    text,
     files: filesOfReport(a, id),
   };
 }
@@ -178,17 +185,10 @@ export function fileCellsOf(a: Archive, id: number): Cell[] {
   }));
 }
 
+/** A report's findings, in the order they were found (one packed value per report: findings repeat their labels). */
 export function findingsOf(a: Archive, id: number): Finding[] {
-  const rows = a.stmt('SELECT rule, severity, message, cells_json, at_json, fault, why FROM findings WHERE report_id = ? ORDER BY seq').all(id) as FindingRow[];
-  return rows.map((f) => ({
-    rule: f.rule,
-    severity: f.severity as Finding['severity'],
-    message: f.message,
-    cells: JSON.parse(f.cells_json),
-    ...(f.at_json ? { at: JSON.parse(f.at_json) } : {}),
-    ...(f.fault === 'document' || f.fault === 'reading' ? { fault: f.fault } : {}),
-    ...(f.why ? { why: f.why } : {}),
-  }));
+  const r = a.stmt('SELECT packed FROM findings WHERE report_id = ?').get(id) as { packed: Buffer } | undefined;
+  return r ? findingsIn(r.packed) : [];
 }
 
 /** Removes a report; its original goes too unless another report was made from the same bytes. */
@@ -208,9 +208,9 @@ export function removeReport(a: Archive, id: number): boolean {
 }
 
 export function original(a: Archive, id: number): { fileName: string; bytes: Buffer; sha256: string } | null {
-  const r = a.stmt('SELECT r.file_name AS fileName, o.bytes AS bytes, o.sha256 AS sha256 FROM reports r JOIN originals o ON o.sha256 = r.sha256 WHERE r.id = ?')
-    .get(id) as { fileName: string; bytes: Buffer; sha256: string } | undefined;
-  return r ?? null;
+  const r = a.stmt('SELECT r.file_name AS fileName, o.bytes AS bytes, o.packed AS packed, o.sha256 AS sha256 FROM reports r JOIN originals o ON o.sha256 = r.sha256 WHERE r.id = ?')
+    .get(id) as { fileName: string; bytes: Buffer; packed: number; sha256: string } | undefined;
+  return r ? { fileName: r.fileName, bytes: originalOf(r.bytes, r.packed), sha256: r.sha256 } : null;
 }
 
 export function exportRows(a: Archive): ExportRow[] {
@@ -262,16 +262,6 @@ interface CellRow {
   source: string;
 }
 const sameValue = (x: CellValue, y: CellValue) => x.kind === y.kind && (x.kind !== 'number' || x.num === y.num);
-
-interface FindingRow {
-  fault: string | null;
-  why: string | null;
-  rule: string;
-  severity: string;
-  message: string;
-  cells_json: string;
-  at_json: string | null;
-}
 
 function toSummary(r: ReportRow): ReportSummary {
   return {

@@ -16,6 +16,32 @@ export function searchPartName(no: number): string {
   return PART_TITLES[no] ?? '正文';
 }
 
+/**
+ * What a search document holds beside the report's parts: its title line, the labels of its
+ * tables, and the words of the source no part holds. Stored (search_docs) instead of the whole
+ * document: the parts are the report's own (its body), so the text is kept once.
+ */
+export interface SearchDocPieces {
+  title: string;
+  tables: string;
+  rest: string;
+}
+
+/** The search document from its pieces and the report's parts: each piece on its own lines, with where each part starts. */
+export function assembleSearchDoc(p: SearchDocPieces, parts: Part[]): { text: string; offsets: [number, number][] } {
+  let text = '';
+  const offsets: [number, number][] = [];
+  const add = (part: number, s: string) => {
+    offsets.push([text.length, part]);
+    text += `${s}\n`;
+  };
+  add(TITLE_PART, p.title);
+  for (const part of parts) add(part.no, `${part.heading}\n${part.text}`);
+  if (p.tables) add(TABLES_PART, p.tables);
+  if (p.rest) add(SOURCE_PART, p.rest);
+  return { text, offsets };
+}
+
 export function buildSearchDoc(r: {
   agency: string | null;
   year: number | null;
@@ -29,29 +55,23 @@ export function buildSearchDoc(r: {
   text: string;
   offsets: [number, number][];
   feeStated: boolean;
+  pieces: SearchDocPieces;
 } {
-  let text = '';
-  const offsets: [number, number][] = [];
-  const add = (part: number, s: string) => {
-    offsets.push([text.length, part]);
-    text += `${s}\n`;
-  };
-  add(TITLE_PART, `${r.agency ?? ''} ${r.year ? `${r.year}年度` : ''} ${r.fileName}`);
-  for (const p of r.parts) add(p.no, `${p.heading}\n${p.text}`);
+  const title = `${r.agency ?? ''} ${r.year ? `${r.year}年度` : ''} ${r.fileName}`;
   const labels = new Set<string>();
   for (const c of r.cells) {
     labels.add(TABLE_TITLES[c.table]);
     labels.add(rowLabel(r.template, c.table, c.row));
     labels.add(columnLabel(r.template, c.table, c.col));
   }
-  if (labels.size) add(TABLES_PART, [...labels].join(' '));
+  const tables = [...labels].join(' ');
   // Everything the document says that no part holds: table cells the parser could not read,
   // text before part 一 or after part 六. The parts stay for snippets; this makes every word findable.
-  const rest = sourceRest(r.source ?? '', text);
-  if (rest) add(SOURCE_PART, rest);
+  const rest = sourceRest(r.source ?? '', assembleSearchDoc({ title, tables, rest: '' }, r.parts).text);
+  const pieces = { title, tables, rest };
   const six = r.parts.find((p) => p.no === 6);
   // 信息处理费, or 处理费 alone.
-  return { text, offsets, feeStated: !!six && /处理费/.test(six.text) };
+  return { ...assembleSearchDoc(pieces, r.parts), feeStated: !!six && /处理费/.test(six.text), pieces };
 }
 
 export function partAt(offsets: [number, number][], pos: number): number {

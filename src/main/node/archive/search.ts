@@ -7,8 +7,9 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
 import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/templates/index.ts';
-import { buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
+import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
+import { bodyOf, packPieces, piecesOf } from './packed.ts';
 
 /** Where statements come from: the archive's cache of prepared statements. */
 export interface StatementSource {
@@ -42,8 +43,8 @@ function ftsQuery(positive: Clause[], negative: Clause[]): { table: FtsTable; ma
 }
 
 export function indexReport(db: StatementSource, id: number): void {
-  const r = db.stmt('SELECT agency, year, file_name, template, parts_json, text, is_record FROM reports WHERE id = ?').get(id) as
-    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; parts_json: string; text: string; is_record: number }
+  const r = db.stmt('SELECT agency, year, file_name, template, body, is_record FROM reports WHERE id = ?').get(id) as
+    | { agency: string | null; year: number | null; file_name: string; template: TemplateId; body: Buffer; is_record: number }
     | undefined;
   if (!r) return;
   // Search finds reports, not files: only the file that stands for a unit's year is indexed (the
@@ -54,10 +55,11 @@ export function indexReport(db: StatementSource, id: number): void {
   }
   // Only which cells exist matters: their labels are indexed.
   const cells = db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[];
-  const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts: JSON.parse(r.parts_json), cells, source: r.text });
+  const { text, parts } = bodyOf(r.body);
+  const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts, cells, source: text });
   const norm = normSearch(doc.text);
   db.stmt('DELETE FROM search_docs WHERE report_id = ?').run(id);
-  db.stmt('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, doc.text, JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);
+  db.stmt('INSERT INTO search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)').run(id, packPieces(doc.pieces), JSON.stringify(doc.offsets), doc.feeStated ? 1 : 0);
   // Letters and digits only, as query terms are: punctuation and line breaks never stop a phrase.
   db.stmt('INSERT INTO search_tri (rowid, text) VALUES (?, ?)').run(id, compactSearch(doc.text).flat);
   db.stmt('INSERT INTO search_uni (rowid, text) VALUES (?, ?)').run(id, spaced(norm));
@@ -143,7 +145,8 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     rows = rowsOf(ids);
   }
 
-  const doc = db.stmt('SELECT text, part_offsets FROM search_docs WHERE report_id = ?');
+  // The document again from its stored pieces and the report's parts (search-doc.ts).
+  const doc = db.stmt('SELECT d.text AS pieces, d.part_offsets, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
   const cell = db.stmt('SELECT kind, num, raw FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?');
   /** What each numeric condition found in the report, so the hit shows why it matched. */
   const valuesOf = (id: number, template: TemplateId) =>
@@ -158,7 +161,8 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     let part: number | null = null;
     let snip: SearchHit['snippet'] = null;
     if (parsed.highlight.length) {
-      const d = doc.get(r.id) as { text: string; part_offsets: string } | undefined;
+      const row = doc.get(r.id) as { pieces: Buffer; part_offsets: string; body: Buffer } | undefined;
+      const d = row && { text: assembleSearchDoc(piecesOf(row.pieces), bodyOf(row.body).parts).text, part_offsets: row.part_offsets };
       const offsets: [number, number][] = d ? JSON.parse(d.part_offsets) : [];
       const s = d ? snippet(d.text, parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {

@@ -11,14 +11,14 @@ import { fileCellsOf } from './reports.ts';
 import { groupOf, membersOf } from './agencies.ts';
 import { checkOwn, refreshGroup } from './checks.ts';
 import { indexReport } from './search.ts';
+import { bodyOf } from './packed.ts';
 
 interface FileRow {
   id: number;
   file_name: string;
   format: string;
   date: string | null;
-  parts_json: string;
-  text: string;
+  body: Buffer;
   complete: number;
   chosen: number;
   kept_apart: number;
@@ -34,7 +34,7 @@ function filesOf(a: Archive, group: string, year: number): FileRow[] {
     .flatMap(
       (n) =>
         a
-          .stmt('SELECT id, file_name, format, date, parts_json, text, complete, chosen, kept_apart, copy_of, copy_why, version, is_record FROM reports WHERE agency_norm = ? AND year = ?')
+          .stmt('SELECT id, file_name, format, date, body, complete, chosen, kept_apart, copy_of, copy_why, version, is_record FROM reports WHERE agency_norm = ? AND year = ?')
           .all(n, year) as FileRow[],
     )
     .sort((x, y) => x.id - y.id);
@@ -43,8 +43,7 @@ function filesOf(a: Archive, group: string, year: number): FileRow[] {
 const reading = (a: Archive, f: FileRow): FileReading => ({
   format: f.format,
   date: f.date,
-  parts: JSON.parse(f.parts_json) as Part[],
-  text: f.text,
+  ...bodyOf(f.body),
   cells: fileCellsOf(a, f.id),
   complete: f.complete === 1,
 });

@@ -206,7 +206,8 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     .map((l) => l.text)
     .join('\n')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '');
-  const opening = openingName(intro);
+  // (Spaces a document-sharing site put between words, "现公布苏州市 2017 年…", are no part of a name.)
+  const opening = openingName(intro.replace(/[ \t\u3000]+/g, ''));
   if (opening) agencies.push({ field: 'agency', value: opening.name, source: '正文', text: opening.text });
   const subject = opening ? null : subjectName(firstLines(lines, firstHeadingUnit));
   if (subject) agencies.push({ field: 'agency', value: subject.name, source: '正文', text: subject.text });
@@ -291,8 +292,9 @@ const BODY_AT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|
 
 /** "请与X联系", "如有疑问，请联系：X，电话…": the contact office's body, where nothing else names one. */
 function contactName(intro: string): { name: string; text: string } | null {
-  const m = /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]/.exec(intro);
-  const raw = m ? normalizeAgency(m[1] ?? m[2]) : '';
+  const m =
+    /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)[，,]\s*(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
+  const raw = m ? normalizeAgency(m[1] ?? m[2] ?? m[3]) : '';
   if (!m || !raw) return null;
   let name = '';
   for (const b of raw.matchAll(BODY_AT)) {
@@ -307,7 +309,8 @@ function contactName(intro: string): { name: string; text: string } | null {
   // 办公室 for the government as often as for itself: which body reports cannot be told.
   if (/信息公开|政务公开|政务服务|电子政务|政府办公[室厅]$/.test(name)) return null;
   // "X局办公室": the 局's; "X人民政府党政综合办公室": the government's.
-  name = name.replace(/(局|厅|委员会|委)办公室$/, '$1').replace(/(人民政府)[\u4e00-\u9fff]{2,8}办公室$/, '$1');
+  // (Not "X人民政府外事办公室": an office of its own, which reports for itself.)
+  name = name.replace(/(局|厅|委员会|委)办公室$/, '$1').replace(/(人民政府)(?:党政综合|党政|综合)办公室$/, '$1');
   return looksLikeAgency(name) && !placeless(name) ? { name, text: m[0] } : null;
 }
 

@@ -11,11 +11,15 @@ import { up as v8 } from './0008-settings.ts';
 import { up as v9 } from './0009-directory.ts';
 import { up as v10 } from './0010-report-files.ts';
 import { up as v11 } from './0011-cell-origin.ts';
-import { up as v12 } from './0012-notices.ts';
+import { up as v12 } from './0012-compact.ts';
+import { up as v13 } from './0013-notices.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The version that compacted the archive: an upgrade across it ends with VACUUM (Archive.open). */
+export const COMPACT_VERSION = MIGRATIONS.indexOf(v12) + 1;
 
 export function migrate(db: Database, target = SCHEMA_VERSION): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;

@@ -1,16 +1,15 @@
 // 整改跟踪 behind the contract: the year's list, its .xlsx, and the clerk's 不再适用 on a listed
-// finding. Notices are recorded where they are written (saveNotice, saveNotices, a printed notice:
-// services.ts), not here.
-import type { Handlers } from '../../shared/contract/index.ts';
-import { fileSafe, trackingSheetName } from '../../shared/print-page.ts';
-import type { Archive } from './archive/archive.ts';
-import { dismissFinding, tracking } from './archive/notices.ts';
-import { trackingXlsx } from './export/tracking-sheet.ts';
-import type { Platform } from './services.ts';
+// finding. Notices are recorded where they are written (notices.ts, print.ts), not here.
+import type { Handlers } from '../../../shared/contract/index.ts';
+import { fileSafe, trackingSheetName } from '../../../shared/print-page.ts';
+import { dismissFinding, tracking } from '../archive/notices.ts';
+import { trackingXlsx } from '../export/tracking-sheet.ts';
+import type { ServiceContext } from './context.ts';
+import { who } from './corrections.ts';
 
 type TrackingHandlers = Pick<Handlers, 'tracking' | 'exportTracking' | 'dismissFinding'>;
 
-export function trackingHandlers(archive: Archive, platform: Platform, who: () => string): TrackingHandlers {
+export function trackingHandlers({ archive, platform }: ServiceContext): TrackingHandlers {
   return {
     tracking: ({ year }) => tracking(archive, year),
     exportTracking: async ({ year }) => {

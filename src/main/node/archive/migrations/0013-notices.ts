@@ -1,4 +1,4 @@
-// Schema version 12: the 审核意见 the office wrote (整改跟踪). A notice is of one file of a unit's
+// Schema version 13: the 审核意见 the office wrote (整改跟踪). A notice is of one file of a unit's
 // report (the version it reviewed, by id and by content hash: the id may later stand for another
 // version's file after a regrouping, the hash does not), written on a day with a deadline; it lists
 // findings by findingKey (revision.ts), with the message and rule as written, so a later version is

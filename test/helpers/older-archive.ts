@@ -1,0 +1,59 @@
+// An archive file of an older schema holding real data: the rows of an archive the program
+// writes now, put into a file migrated only to `version`, as that version stored them (text and
+// parts in their own columns, one row per finding, originals and search documents uncompressed,
+// the full-text indexes filled as indexReport filled them).
+import Database from 'better-sqlite3';
+import { compactSearch, normSearch, spaced } from '../../src/shared/search/normalize.ts';
+import { migrate } from '../../src/main/node/archive/migrations/index.ts';
+import { bodyOf, findingsIn, originalOf, piecesOf } from '../../src/main/node/archive/packed.ts';
+import { assembleSearchDoc } from '../../src/main/node/archive/search-doc.ts';
+
+const columnsOf = (db: Database.Database, schema: string, t: string) =>
+  (db.prepare(`PRAGMA ${schema}.table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+
+export function olderArchive(file: string, version: number, now: string, tables: string[]): void {
+  const db = new Database(file);
+  migrate(db, version);
+  db.function('body_text', (b: Buffer) => bodyOf(b).text);
+  db.function('body_parts', (b: Buffer) => JSON.stringify(bodyOf(b).parts));
+  db.function('original', (b: Buffer, packed: number) => originalOf(b, packed));
+  db.exec(`ATTACH '${now}' AS now`);
+  for (const t of tables) {
+    const cols = columnsOf(db, 'main', t);
+    if (t === 'findings' && cols.includes('seq')) {
+      // Whose a failed rule is came with version 11.
+      const fault = cols.includes('fault');
+      const put = db.prepare(`INSERT INTO main.findings (report_id, seq, rule, severity, message, cells_json, at_json${fault ? ', fault, why' : ''}) VALUES (?, ?, ?, ?, ?, ?, ?${fault ? ', ?, ?' : ''})`);
+      for (const r of db.prepare('SELECT report_id, packed FROM now.findings').all() as { report_id: number; packed: Buffer }[])
+        findingsIn(r.packed).forEach((f, i) =>
+          put.run(r.report_id, i, f.rule, f.severity, f.message, JSON.stringify(f.cells), f.at ? JSON.stringify(f.at) : null, ...(fault ? [f.fault ?? null, f.why ?? null] : [])),
+        );
+      continue;
+    }
+    const has = new Set(columnsOf(db, 'now', t));
+    const source = (c: string) => {
+      if (t === 'reports' && c === 'text' && !has.has('text')) return 'body_text(body)';
+      if (t === 'reports' && c === 'parts_json' && !has.has('parts_json')) return 'body_parts(body)';
+      if (t === 'originals' && c === 'bytes' && !cols.includes('packed')) return 'original(bytes, packed)';
+      return c;
+    };
+    if (t === 'search_docs') {
+      // The whole search document, as versions before 12 stored it: its pieces and the report's parts.
+      const put = db.prepare('INSERT INTO main.search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT d.report_id, d.text AS pieces, d.part_offsets, d.fee_stated, r.body FROM now.search_docs d JOIN now.reports r ON r.id = d.report_id').all() as {
+        report_id: number; pieces: Buffer; part_offsets: string; fee_stated: number; body: Buffer;
+      }[];
+      for (const d of rows) put.run(d.report_id, assembleSearchDoc(piecesOf(d.pieces), bodyOf(d.body).parts).text, d.part_offsets, d.fee_stated);
+    } else db.exec(`INSERT INTO main.${t} (${cols.join(', ')}) SELECT ${cols.map(source).join(', ')} FROM now.${t}`);
+    if (t === 'search_docs') {
+      const tri = db.prepare('INSERT INTO search_tri (rowid, text) VALUES (?, ?)');
+      const uni = db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)');
+      for (const d of db.prepare('SELECT report_id, text FROM main.search_docs').all() as { report_id: number; text: string }[]) {
+        tri.run(d.report_id, compactSearch(d.text).flat);
+        uni.run(d.report_id, spaced(normSearch(d.text)));
+      }
+    }
+  }
+  db.exec('DETACH now');
+  db.close();
+}
