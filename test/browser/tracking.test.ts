@@ -84,6 +84,9 @@ describe('整改跟踪', () => {
     expect(await line.innerText()).toMatch(/已发审核意见（针对第1稿），整改期限2月20日：已整改 4 处，未整改 11 处/);
     await expect.poll(() => page.locator('.finding .tag.unfixed').count()).toBeGreaterThan(5);
     await page.screenshot({ path: join(out, 'tracking-report-1366.png') });
+    // The first draft's page points to the revision for what became of the notice.
+    await page.goto(`${session.host.url}#/report/${fileId(session, '初稿.txt')}`);
+    await page.locator('p.rectification').filter({ hasText: '所列 15 处问题，单位已报送第2稿（整改情况见该稿）' }).waitFor();
   });
 
   it('takes 不再适用 with a reason, and shows it', async () => {
