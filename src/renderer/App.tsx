@@ -20,6 +20,8 @@ import { OverviewView } from './views/OverviewView.tsx';
 import { PrintNotice } from './views/PrintNotice.tsx';
 import { PrintArea } from './views/PrintArea.tsx';
 import { PrintOverview } from './views/PrintOverview.tsx';
+import { PrintTracking } from './views/PrintTracking.tsx';
+import { TrackingView } from './views/TrackingView.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
 
@@ -39,6 +41,8 @@ type Route =
   | { view: 'directory' }
   | { view: 'overview'; params: URLSearchParams }
   | { view: 'print-overview'; year: number; region: string | null }
+  | { view: 'tracking'; params: URLSearchParams }
+  | { view: 'print-tracking'; year: number }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -59,6 +63,8 @@ function readRoute(): Route {
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
   if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
   if (path.startsWith('/print/overview')) return { view: 'print-overview', year: Number(params.get('year')), region: params.get('region') };
+  if (path.startsWith('/print/tracking')) return { view: 'print-tracking', year: Number(params.get('year')) };
+  if (path.startsWith('/tracking')) return { view: 'tracking', params };
   if (path.startsWith('/print/area')) return { view: 'print-area', year: Number(params.get('year')), region: params.get('region'), own: params.get('own') === 'include' ? 'include' : 'exclude' };
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
   if (path.startsWith('/settings')) return { view: 'settings' };
@@ -73,7 +79,15 @@ function readRoute(): Route {
 /** The sheet Ctrl+P prints for what is on screen, or null where there is none. */
 function printableSheet(
   r: Route,
-): { sheet: 'report'; id: number } | { sheet: 'compare'; ids: number[] } | { sheet: 'summary'; year: number } | { sheet: 'series'; agency: string } | { sheet: 'area'; year: number; region?: string; own: 'include' | 'exclude' } | { sheet: 'overview'; year: number; region?: string } | null {
+):
+  | { sheet: 'report'; id: number }
+  | { sheet: 'compare'; ids: number[] }
+  | { sheet: 'summary'; year: number }
+  | { sheet: 'series'; agency: string }
+  | { sheet: 'area'; year: number; region?: string; own: 'include' | 'exclude' }
+  | { sheet: 'overview'; year: number; region?: string }
+  | { sheet: 'tracking'; year: number }
+  | null {
   if (r.view === 'report') return { sheet: 'report', id: r.id };
   if (r.view === 'compare' && r.ids.length >= 2) return { sheet: 'compare', ids: r.ids };
   if (r.view === 'summary' && r.year) return { sheet: 'summary', year: r.year };
@@ -82,6 +96,7 @@ function printableSheet(
     const region = r.params.get('region');
     return { sheet: 'overview', year: Number(r.params.get('year')), ...(region ? { region } : {}) };
   }
+  if (r.view === 'tracking' && Number(r.params.get('year'))) return { sheet: 'tracking', year: Number(r.params.get('year')) };
   if (r.view === 'area' && Number(r.params.get('year'))) {
     const region = r.params.get('region');
     return { sheet: 'area', year: Number(r.params.get('year')), ...(region ? { region } : {}), own: r.params.get('own') === 'include' ? 'include' : 'exclude' };
@@ -181,6 +196,7 @@ export function App() {
   if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} />;
   if (route.view === 'print-overview') return <PrintOverview key={sheet} year={route.year} region={route.region} />;
   if (route.view === 'print-area') return <PrintArea key={sheet} year={route.year} region={route.region} own={route.own} />;
+  if (route.view === 'print-tracking') return <PrintTracking key={sheet} year={route.year} />;
   if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} />;
 
   return (
@@ -212,6 +228,9 @@ export function App() {
           </a>
           <a href="#/summary" className={route.view === 'summary' ? 'active' : ''}>
             汇总
+          </a>
+          <a href="#/tracking" className={route.view === 'tracking' ? 'active' : ''} title="审核意见发出后，各单位是否按期报送修改稿、所列问题是否整改">
+            整改跟踪
           </a>
           <a href="#/area" className={route.view === 'area' ? 'active' : ''} title="各单位统计表之和，供编制本级政府的年度报告">
             区域汇总
@@ -256,6 +275,8 @@ export function App() {
           <AgenciesView />
         ) : route.view === 'overview' ? (
           <OverviewView years={info?.years ?? []} params={route.params} />
+        ) : route.view === 'tracking' ? (
+          <TrackingView years={info?.years ?? []} params={route.params} />
         ) : route.view === 'directory' ? (
           <DirectoryView />
         ) : route.view === 'area' ? (

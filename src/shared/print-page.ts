@@ -16,10 +16,14 @@ export const SHEET_ROUTES = {
   overview: (year: number, region?: string) => `/print/overview?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
   area: (year: number, region?: string, own?: string) => `/print/area?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}${own ? `&own=${own}` : ''}`,
   notice: (id: number, deadline?: string) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}`,
+  tracking: (year: number) => `/print/tracking?year=${year}`,
 };
 
 /** The file name of a year's summary, without extension. */
 export const summarySheetName = (year: number) => `${year}年度政府信息公开工作年度报告汇总表`;
+
+/** The file name of a year's 整改跟踪 sheet, without extension. */
+export const trackingSheetName = (year: number) => `${year}年度年报审核意见整改跟踪表`;
 
 /** A name made safe as a file name on Windows and Linux: the characters either forbids become _. */
 export const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');

@@ -219,6 +219,22 @@ describe('migrations', () => {
     archive.close();
   });
 
+  it('0013-notices keeps the notices written and the findings they listed; a report removed takes its notices with it', () => {
+    const { db } = archiveAt(11, { no: 1, heading: '一、总体情况', text: '' });
+    migrate(db, 12);
+    expect(tables(db)).not.toContain('notices');
+    migrate(db, 13);
+    expect(tables(db)).toEqual(expect.arrayContaining(['notices', 'notice_findings']));
+    db.pragma('foreign_keys = ON');
+    db.prepare("INSERT INTO notices (report_id, sha256, version, day, deadline, written_at) VALUES (1, 'a', 1, '2025-02-10', '2025-02-20', 'now')").run();
+    db.prepare("INSERT INTO notice_findings (notice_id, no, key, rule, message) VALUES (1, 1, 'R1#t3|new|total#', 'R1', '总计不等')").run();
+    // The same file's notice of the same day is one row.
+    expect(() => db.prepare("INSERT INTO notices (report_id, sha256, version, day, written_at) VALUES (1, 'a', 1, '2025-02-10', 'later')").run()).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM reports WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) FROM notice_findings').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('copies an archive of an older version aside before upgrading it', () => {
     const { file, db } = archiveAt(5, { no: 1, heading: '一、总体情况', text: '某县人民政府' });
     db.close();

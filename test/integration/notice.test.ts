@@ -10,6 +10,9 @@ import { noticeDocx } from '../../src/main/node/export/notice-docx.ts';
 import { allChecks } from '../../src/shared/report/checks/index.ts';
 import { buildNotice } from '../../src/shared/report/notice.ts';
 import { parseReport } from '../../src/shared/report/parse/index.ts';
+import { rectify } from '../../src/shared/report/rectification.ts';
+import { findingKey } from '../../src/shared/report/revision.ts';
+import { revisedText } from '../fixtures/revised-report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -69,3 +72,42 @@ describe('the notice', () => {
     expect(spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'src/cli/index.ts'), 'check', join(fixtures, 'real/pt-czj-2021/page.txt'), '--out', out, '--deadline', '2月20日'], { encoding: 'utf8' }).stderr).toContain('整改期限写作 2025-02-20 这样的日期');
   });
 });
+
+describe('the 再次审核意见', () => {
+  it('lists only what is still open of the notice before (and what is new), and says what was fixed', async () => {
+    const first = real('reports/t2021/t2021-errors-2024.txt');
+    const n1 = buildNotice(first, opts);
+    expect(n1.items.every((i) => i.key && i.rule)).toBe(true);
+    const revised = parseReport(revisedText().split('\n').map((text) => ({ type: 'p' as const, text })));
+    const second = { ...revised, findings: allChecks(revised) };
+    // The clerk said W3 (统计期限) no longer applies.
+    const listed = n1.items.map((i) => ({ key: i.key, rule: i.rule, message: i.problem, dismissed: i.rule === 'W3' ? '该单位另行说明' : null }));
+    const r = rectify(listed, second.findings);
+    expect(r.items.filter((i) => i.state === '已整改').map((i) => i.rule).sort()).toEqual(['C3', 'K2', 'N1', 'R3']);
+    expect(r.counts).toEqual({ open: n1.items.length - 5, fixed: 4, dismissed: 1, fresh: 1 });
+    const n2 = buildNotice(second, { ...opts, today: '2025-02-25', previous: { day: '2025-02-10', items: r.items } });
+    expect(n2.title).toBe('关于某市教育局2024年度政府信息公开工作年度报告的再次审核意见');
+    expect(n2.intro).toBe(
+      `你单位重新报送的2024年度政府信息公开工作年度报告已收悉。2025年2月10日审核意见所列${n1.items.length}处问题，已整改4处，1处不再要求修改；经再次审核，仍有${r.counts.open}处未整改，另新发现1处问题（其中统计数据错误须改正），请对照修改：`,
+    );
+    // Still open first (as listed before), then the new one; the dismissed one is not asked again.
+    expect(n2.items.map((i) => i.key)).toEqual([...r.items.filter((i) => i.state === '未整改').map((i) => i.key).sort((a, b) => order(n1, a) - order(n1, b)), r.fresh.map(findingKey)[0]]);
+    expect(n2.items.at(-1)!.problem).toMatch(/^（新发现）表三/);
+    expect(n2.items.some((i) => i.rule === 'W3')).toBe(false);
+    expect(n2.fixed).toEqual(r.items.filter((i) => i.state === '已整改').map((i) => i.message));
+    // The .docx says what was fixed too.
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(await noticeDocx(n2)) })).value;
+    expect(html).toContain('<p>已整改的问题：</p>');
+    for (const m of n2.fixed!) expect(html).toContain(m.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  it('with nothing left open says so and asks for nothing', () => {
+    const r = real('reports/t2021/t2021-errors-2024.txt');
+    const prev = { day: '2025-02-10', items: [{ key: 'C3##', message: '第六部分没有说明信息处理费', state: '已整改' as const }] };
+    const n = buildNotice({ ...r, findings: [] }, { ...opts, previous: prev });
+    expect(n.intro).toBe('你单位重新报送的2024年度政府信息公开工作年度报告已收悉。2025年2月10日审核意见所列1处问题，已整改1处，经再次审核，未发现需要修改的问题。');
+    expect([n.items, n.closing, n.fixed]).toEqual([[], '', ['第六部分没有说明信息处理费']]);
+  });
+});
+
+const order = (n: { items: { key: string }[] }, key: string) => n.items.findIndex((i) => i.key === key);

@@ -15,6 +15,7 @@ import { reportHandlers } from './services/reports.ts';
 import { searchHandlers } from './services/search.ts';
 import { settingsHandlers } from './services/settings.ts';
 import { summaryHandlers } from './services/summaries.ts';
+import { trackingHandlers } from './services/tracking.ts';
 import { templateHandlers } from './services/templates.ts';
 
 export { OPEN_COPIES, removeOpenCopies, type Platform, type ServiceDeps } from './services/context.ts';
@@ -39,6 +40,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...summaryHandlers(ctx),
     ...settingsHandlers(ctx),
     ...noticeHandlers(ctx),
+    ...trackingHandlers(ctx),
     ...areaHandlers(ctx),
     ...directoryHandlers(ctx),
     ...templateHandlers(ctx),

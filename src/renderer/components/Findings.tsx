@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { groupFindings } from '../../shared/report/checks/groups.ts';
 import type { Finding, ParseNote } from '../../shared/report/model.ts';
 import { findingLabel, isReviewRule } from '../../shared/report/status.ts';
+import { findingKey } from '../../shared/report/revision.ts';
 
 export interface FocusCells {
   key: string;
@@ -15,6 +16,7 @@ export interface FocusCells {
 
 /** `links`: a page that shows more about a rule's findings (A1: the 区域汇总表 of the report's area). */
 /** `onConfirm`: the clerk checked a 识别存疑 finding's cells against the original and they stand as read. */
+/** `open`: findingKeys a 审核意见 listed that are still there (整改跟踪), marked 未整改. */
 export function Findings({
   findings,
   notes,
@@ -22,6 +24,7 @@ export function Findings({
   onFocus,
   onConfirm,
   links = {},
+  open: unfixed,
 }: {
   findings: Finding[];
   notes: ParseNote[];
@@ -29,7 +32,9 @@ export function Findings({
   onFocus: (f: FocusCells | null) => void;
   onConfirm?: (cells: Finding['cells']) => void;
   links?: Record<string, { href: string; text: string }>;
+  open?: Set<string>;
 }) {
+  const isOpen = (f: Finding) => !!unfixed?.has(findingKey(f));
   const groups = useMemo(() => groupFindings(findings), [findings]);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [folded, setFolded] = useState(false);
@@ -83,6 +88,11 @@ export function Findings({
                   }}
                 >
                   <span className="sev">{findingLabel(g)}</span>
+                  {g.findings.some(isOpen) && (
+                    <span className="tag warn unfixed" title="审核意见已列出，仍未整改">
+                      未整改{many ? ` ${g.findings.filter(isOpen).length}` : ''}
+                    </span>
+                  )}
                   {many && <span className="fold">{expanded ? '▾' : '▸'}</span>}
                   <span>{g.title}</span>
                 </button>
@@ -102,6 +112,7 @@ export function Findings({
                     {g.findings.map((f, i) => (
                       <li key={i} className={focus?.key === `${g.key}#${i}` ? 'active' : ''}>
                         <button className="finding-line" onClick={() => pick(`${g.key}#${i}`, f.cells, f.at)}>
+                          {isOpen(f) && <span className="tag warn unfixed">未整改</span>}
                           {f.message}
                         </button>
                       </li>

@@ -1,5 +1,6 @@
 // 态势's tables, on the page and on its printed sheet: arrivals by kind of unit, each unit's
-// indicators ranked (those above the thresholds marked), and the area over the years.
+// indicators ranked (those above the thresholds marked), the area over the years, and what became
+// of the 审核意见 sent (整改跟踪's counts).
 import type { ReactNode } from 'react';
 import type { Overview } from '../../shared/contract/types.ts';
 import { formatRate, INDICATORS } from '../../shared/compare/indicators.ts';
@@ -39,6 +40,30 @@ export function OverviewTables({ o, sort, onSort, children }: { o: Overview; sor
           ))}
         </tbody>
       </table>
+      <h2>审核意见整改</h2>
+      <table className="grid overview-rectification">
+        <thead>
+          <tr>
+            <th className="num">发出审核意见</th>
+            <th className="num">已报送修改稿</th>
+            <th className="num">问题已整改</th>
+            <th className="num">问题未整改</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td className="num">{o.rectification.notices} 个单位</td>
+            <td className="num">{o.rectification.revised} 个单位</td>
+            <td className="num">{o.rectification.fixed} 处</td>
+            <td className={o.rectification.open ? 'num warn-text' : 'num'}>{o.rectification.open} 处</td>
+          </tr>
+        </tbody>
+      </table>
+      {onSort && (
+        <p className="muted">
+          <a href={`#/tracking?year=${o.year}`}>查看整改跟踪</a>
+        </p>
+      )}
       <h2>各单位的主要指标</h2>
       {children}
       <table className="grid overview-units">

@@ -1,5 +1,5 @@
 // The printed 年报审核意见 (A4 portrait): the same notice as the .docx, from buildNotice.
-import { buildNotice } from '../../shared/report/notice.ts';
+import { buildNotice, previousNotice } from '../../shared/report/notice.ts';
 import { api } from '../api.ts';
 import { useSheetData } from '../components/print.tsx';
 
@@ -10,7 +10,7 @@ export function PrintNotice({ id, deadline }: { id: number; deadline: string | n
   );
   if (error) return <p className="error-text">{error}</p>;
   if (!data) return null;
-  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, disabledRules: data.s.disabledRules });
+  const n = buildNotice(data.r, { officeName: data.s.officeName, deadline, disabledRules: data.s.disabledRules, previous: previousNotice(data.r) });
   return (
     <div className="print-sheet portrait notice">
       <h1>{n.title}</h1>
@@ -37,6 +37,16 @@ export function PrintNotice({ id, deadline }: { id: number; deadline: string | n
             ))}
           </tbody>
         </table>
+      )}
+      {n.fixed && n.fixed.length > 0 && (
+        <>
+          <p className="indent">已整改的问题：</p>
+          <ol className="notice-fixed">
+            {n.fixed.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ol>
+        </>
       )}
       {n.closing && <p className="indent">{n.closing}</p>}
       {n.skipped && <p className="print-note">{n.skipped}</p>}

@@ -216,7 +216,11 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
 
       <ReportFiles report={report} onChanged={(r) => (r ? setReport(r) : onRemoved())} />
 
+      {report.rectification && (
+        <RectificationLine r={report.rectification} id={report.id} year={report.year} later={report.files?.versions.find((v) => v.version > report.version)?.version ?? null} />
+      )}
       <Findings
+        open={new Set(report.rectification?.findings.filter((f) => f.state === '未整改').map((f) => f.key))}
         findings={report.findings}
         notes={report.notes}
         focus={focus}
@@ -359,5 +363,33 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </Modal>
       )}
     </article>
+  );
+}
+
+/** The 审核意见 this file answers (or was written on): when, the deadline, and what became of what it listed. */
+function RectificationLine({ r, id, year, later }: { r: NonNullable<ReportDetail['rectification']>; id: number; year: number | null; later: number | null }) {
+  const n = (s: string) => r.findings.filter((f) => f.state === s).length;
+  const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return (
+    <p className="rectification" role="status">
+      {day(r.sent)}已发审核意见{r.noticedId === id ? '' : `（针对第${r.noticedVersion}稿）`}
+      {r.deadline ? `，整改期限${day(r.deadline)}` : ''}：
+      {r.noticedId === id ? (
+        <span className="warn-text">
+          所列 {r.findings.length} 处问题{later ? `，单位已报送第${later}稿（整改情况见该稿）` : '待修改稿'}
+        </span>
+      ) : (
+        <>
+          <span className="ok-text">已整改 {n('已整改')} 处</span>，<span className="warn-text">未整改 {n('未整改')} 处</span>
+          {n('不再适用') > 0 && `，不再适用 ${n('不再适用')} 处`}
+        </>
+      )}
+      {year && (
+        <>
+          {' '}
+          <a href={`#/tracking?year=${year}`}>整改跟踪</a>
+        </>
+      )}
+    </p>
   );
 }

@@ -77,6 +77,9 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         >
           生成审核意见
         </button>
+        <a className="button-link" href={`#/tracking?year=${s.year}`} title="已发审核意见的单位是否按期报送修改稿、所列问题是否整改">
+          整改跟踪
+        </a>
       </div>
       {askOffice && (
         <Modal label="生成审核意见" small onClose={() => setAskOffice(false)}>

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
 import { BAD_REQUEST, ContractError, isChineseMessage } from './errors.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, OriginalView, ReportDetail, ReportSummary, SearchResult, UndoResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, OriginalView, ReportDetail, ReportSummary, SearchResult, Tracking, UndoResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError, withReason } from './errors.ts';
@@ -136,6 +136,7 @@ export const contract = {
       z.object({ sheet: z.literal('report'), id, action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('overview'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('tracking'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z
         .object({ sheet: z.literal('area'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), action: z.enum(['preview', 'save', 'print']) })
         .strict(),
@@ -187,6 +188,14 @@ export const contract = {
   saveNotice: returns<{ saved: boolean; path?: string }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional() }).strict()),
   /** One 审核意见 (.docx) per report of the year with findings, into a folder main asks for; null when cancelled. */
   saveNotices: returns<{ written: number; folder: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100), deadline: day.optional() }).strict()),
+  /** 整改跟踪 of a year: every unit sent a 审核意见, its deadline, its revised version, its findings' states. */
+  tracking: returns<Tracking>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
+  /** 整改跟踪 as .xlsx, saved where the user chooses. */
+  exportTracking: returns<{ saved: boolean; path?: string }>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
+  /** A finding a 审核意见 listed no longer applies (不再适用, with the reason), or, reason null, applies again. */
+  dismissFinding: returns<Tracking>()(
+    z.object({ noticeId: id, key: z.string().min(1).max(2000), reason: z.string().trim().min(1).max(200).nullable(), year: z.number().int().min(1990).max(2100) }).strict(),
+  ),
   /** The area's tables of a year: every report of the year, or those under a government named by `region`. */
   areaSummary: returns<AreaSummary>()(
     z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional() }).strict(),
@@ -256,7 +265,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type Caller = 'page' | 'preload' | 'sheet';
 
 /** A sheet only reads what it prints: nothing that changes the archive, opens dialogs or reads files. */
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking'];
 
 /**
  * Methods only the preload may call: paths of dropped files come from the drop the preload sees

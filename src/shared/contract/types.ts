@@ -78,6 +78,8 @@ export interface ReportDetail extends ReportSummary {
   files: ReportFiles | null;
   /** A later version against the one before it: which findings were fixed, are still open, are new. */
   revision?: { previousId: number; previousVersion: number; fixed: Finding[]; states: Exclude<FindingState, '已整改'>[] };
+  /** The 审核意见 written on this file or on the version before it, and its findings' states (整改跟踪). */
+  rectification?: ReportRectification;
 }
 
 /** The files of one report and its versions, as the report page lists them. */
@@ -332,4 +334,57 @@ export interface Overview {
   thresholds: Record<string, number>;
   /** The area's figures year by year: reports, 本年新收 summed, and the rates of the summed tables. */
   series: { year: number; reports: number; applications: number | null; openRate: number | null; reviewCorrection: number | null }[];
+  /** 整改跟踪 of the year: units sent a 审核意见, those that sent a revised version, the findings listed fixed and still open. */
+  rectification: { notices: number; revised: number; fixed: number; open: number };
+}
+
+/** A finding a 审核意见 listed, in its state against the unit's later version (整改跟踪). */
+export interface TrackedFinding {
+  key: string;
+  rule: string;
+  message: string;
+  state: '已整改' | '未整改' | '不再适用';
+  /** Why the clerk said it no longer applies. */
+  dismissed: string | null;
+}
+
+/** One unit's 审核意见 (the latest of its year) and what became of it. */
+export interface TrackingRow {
+  noticeId: number;
+  agency: string;
+  /** The file the notice reviewed, and its version (第N稿). */
+  reportId: number;
+  version: number;
+  /** Notices written to the unit for the year (a 再次审核意见 is the second). */
+  notices: number;
+  sent: string;
+  deadline: string | null;
+  /** The unit's newest later version: its file and the day it was imported; null while none has come. */
+  revised: { id: number; version: number; day: string } | null;
+  /** Deadline passed and no later version. */
+  overdue: boolean;
+  open: number;
+  fixed: number;
+  dismissed: number;
+  /** Findings of the later version the notice did not list (新问题). */
+  fresh: number;
+  findings: TrackedFinding[];
+}
+
+export interface Tracking {
+  year: number;
+  /** Today as the archive counted overdue (YYYY-MM-DD). */
+  today: string;
+  rows: TrackingRow[];
+}
+
+/** 整改跟踪 on the report page: the notice this file answers (or was written on) and its findings' states. */
+export interface ReportRectification {
+  noticeId: number;
+  sent: string;
+  deadline: string | null;
+  /** The file the notice was written on (this one, or an earlier version). */
+  noticedId: number;
+  noticedVersion: number;
+  findings: TrackedFinding[];
 }

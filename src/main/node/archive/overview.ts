@@ -1,5 +1,6 @@
 // 态势 of a year for a leader's page: what arrived by kind of unit (received, 缺报, 迟报, with
-// errors), each unit's indicators against the office's thresholds, and the area over the years.
+// errors), each unit's indicators against the office's thresholds, the area over the years, and
+// what became of the 审核意见 sent (整改跟踪).
 import type { Overview } from '../../../shared/contract/types.ts';
 import { computeIndicators } from '../../../shared/compare/indicators.ts';
 import { areaCells } from '../../../shared/area/sum.ts';
@@ -7,6 +8,7 @@ import { OVERVIEW_RATES } from '../../../shared/area/ranking.ts';
 import { proposeUnit, UNIT_KINDS } from '../../../shared/area/directory.ts';
 import type { Archive } from './archive.ts';
 import { areaSummary } from './area.ts';
+import { rectificationCounts } from './notices.ts';
 
 export function overview(archive: Archive, year: number, region?: string): Overview {
   const a = areaSummary(archive, year, { region, own: 'include' });
@@ -41,5 +43,8 @@ export function overview(archive: Archive, year: number, region?: string): Overv
       return { year: y, reports: s.units.length, applications: apps, openRate: summed.openRate, reviewCorrection: summed.reviewCorrection };
     })
     .filter((x) => x.reports > 0);
-  return { year, region: a.region, byKind, units, thresholds, series };
+  // 整改跟踪 of the units shown (all of the year's when no region is chosen).
+  const shown = new Set(a.units.map((u) => u.reportId));
+  const rectification = rectificationCounts(archive, year, region ? (r) => shown.has(r.revised?.id ?? r.reportId) || shown.has(r.reportId) : undefined);
+  return { year, region: a.region, byKind, units, thresholds, series, rectification };
 }

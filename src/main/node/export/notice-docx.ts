@@ -41,6 +41,8 @@ export async function noticeDocx(n: Notice): Promise<Uint8Array> {
         ],
       }),
     );
+  // A 再次审核意见 acknowledges what the unit fixed.
+  if (n.fixed?.length) body.push(line('已整改的问题：', { indent: true }), ...n.fixed.map((m, i) => line(`${i + 1}. ${m}`, { indent: true, size: SIZE.table })));
   if (n.closing) body.push(line(n.closing, { indent: true }));
   if (n.skipped) body.push(line(n.skipped, { indent: true, size: SIZE.table }));
   body.push(line(''), line(n.office, { align: AlignmentType.RIGHT }), line(n.date, { align: AlignmentType.RIGHT }));

@@ -30,6 +30,11 @@ export async function overviewXlsx(o: Overview): Promise<Uint8Array> {
     total.font = { bold: true };
   }
 
+  kinds.addRow([]);
+  const r = o.rectification;
+  kinds.addRow(['审核意见整改', '发出审核意见', '已报送修改稿', '问题已整改', '问题未整改']).font = { bold: true };
+  kinds.addRow(['', r.notices, r.revised, r.fixed, r.open]);
+
   const units = sheet(wb, '各单位的主要指标', ['排名', '单位', '类别', ...OVERVIEW_RATES.map(label)], [8, 36, 12, 12, 12, 16, 16]);
   rankUnits(o.units, 'reviewCorrection').forEach((u, i) => {
     const row = units.addRow([i + 1, u.agency, u.kind, ...OVERVIEW_RATES.map((id) => u.indicators[id] ?? null)]);

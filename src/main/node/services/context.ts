@@ -11,6 +11,7 @@ import { trackFindings } from '../../../shared/report/revision.ts';
 import { fileSafe } from '../../../shared/print-page.ts';
 import { logTechnical } from '../import/reasons.ts';
 import { withAreaFindings } from '../archive/area.ts';
+import { rectificationOf } from '../archive/notices.ts';
 import { BatchJobs } from '../export/batch-jobs.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { Importer } from '../import/importer.ts';
@@ -86,7 +87,10 @@ export function serviceContext(deps: ServiceDeps): ServiceContext {
     const off = archive.settings().disabledRules;
     const d = stored && withAreaFindings(archive, stored);
     const shown = d && off.length ? { ...d, findings: d.findings.filter((f) => !off.includes(f.rule)) } : d;
-    return shown && withRevision(shown, off);
+    const revised = shown && withRevision(shown, off);
+    // The 审核意见 this file answers (or was written on), its findings' states (整改跟踪).
+    const rectification = revised && rectificationOf(archive, revised.id, revised.findings);
+    return revised && (rectification ? { ...revised, rectification } : revised);
   }
 
   /** A later version's findings against the version before it (已整改 / 未整改 / 新问题). */

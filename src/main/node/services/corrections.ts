@@ -12,7 +12,7 @@ import type { ServiceContext } from './context.ts';
 type CorrectionHandlers = Pick<Handlers, 'correctCell' | 'confirmCells' | 'correctMeta' | 'correctMetaMany' | 'undoMetaMany' | 'suggestAgencies' | 'revertCorrection'>;
 
 /** Who made a correction: the local user of this PC. */
-function who(): string {
+export function who(): string {
   try {
     return userInfo().username;
   } catch {

@@ -1,9 +1,12 @@
 // 审核意见: one report's notice as Word or PDF, or a Word file for every report of a year with findings.
+// Each notice written (saved or printed, not previewed) is recorded for 整改跟踪 (archive/notices.ts);
+// written on a revised version it is the 再次审核意见.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers, ReportDetail } from '../../../shared/contract/index.ts';
 import { fileSafe, SHEET_ROUTES } from '../../../shared/print-page.ts';
-import { buildNotice } from '../../../shared/report/notice.ts';
+import { buildNotice, previousNotice, type Notice } from '../../../shared/report/notice.ts';
+import { recordNotice } from '../archive/notices.ts';
 import type { Archive } from '../archive/archive.ts';
 import { noticeDocx } from '../export/notice-docx.ts';
 import type { ServiceContext } from './context.ts';
@@ -13,22 +16,33 @@ type NoticeHandlers = Pick<Handlers, 'saveNotice' | 'saveNotices'>;
 /** 审核意见_<单位>_<年度>: the notice's file name. */
 export const noticeName = (r: { agency: string | null; year: number | null; fileName: string }) => fileSafe(`审核意见_${r.agency ?? r.fileName}${r.year ? `_${r.year}年度` : ''}`);
 
-/** The 审核意见 of a report as shown (shownReport: A1 included). */
+/** The 审核意见 of a report as shown (shownReport: A1 included); a 再次审核意见 when it answers one. */
 function noticeOf(archive: Archive, d: ReportDetail, deadline?: string) {
   const s = archive.settings();
-  return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules });
+  return buildNotice(d, { officeName: s.officeName, deadline: deadline ?? null, disabledRules: s.disabledRules, previous: previousNotice(d) });
 }
 
-export function noticeHandlers({ archive, platform, shownReport, detail }: ServiceContext): NoticeHandlers {
+/** Records a report's notice as written now: the same the printed sheet builds from the report as shown. */
+export function recordNoticeOf({ archive, shownReport, detail }: ServiceContext, id: number, deadline?: string): Notice {
+  const n = noticeOf(archive, shownReport(detail(id))!, deadline);
+  recordNotice(archive, id, n, deadline ?? null);
+  return n;
+}
+
+export function noticeHandlers(ctx: ServiceContext): NoticeHandlers {
+  const { archive, platform, shownReport, detail } = ctx;
   return {
     saveNotice: async ({ id, format, deadline }) => {
       const d = detail(id);
       const name = noticeName(d);
       if (format === 'docx') {
-        const path = await platform.saveFile(await noticeDocx(noticeOf(archive, shownReport(d)!, deadline)), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        const n = noticeOf(archive, shownReport(d)!, deadline);
+        const path = await platform.saveFile(await noticeDocx(n), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        if (path) recordNotice(archive, id, n, deadline ?? null);
         return path ? { saved: true, path } : { saved: false };
       }
       const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+      if (path) recordNoticeOf(ctx, id, deadline);
       return path ? { saved: true, path } : { saved: false };
     },
     saveNotices: async ({ year, deadline }) => {
@@ -38,7 +52,9 @@ export function noticeHandlers({ archive, platform, shownReport, detail }: Servi
       for (const r of archive.listReports({ year, sort: 'agency' })) {
         const d = shownReport(archive.getReport(r.id));
         if (!d || d.findings.length === 0) continue;
-        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(noticeOf(archive, d, deadline)));
+        const n = noticeOf(archive, d, deadline);
+        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(n));
+        recordNotice(archive, d.id, n, deadline ?? null);
         written++;
       }
       return { written, folder };

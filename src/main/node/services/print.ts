@@ -1,15 +1,16 @@
 // Printed sheets: each is a print route of the renderer, shown in the PDF viewer, saved, or
 // sent to the printer; wide sheets print landscape.
 import type { Handlers } from '../../../shared/contract/index.ts';
-import { fileSafe, SHEET_ROUTES, summarySheetName } from '../../../shared/print-page.ts';
+import { fileSafe, SHEET_ROUTES, summarySheetName, trackingSheetName } from '../../../shared/print-page.ts';
 import { reportsOf, sheetName } from './compare.ts';
-import { noticeName } from './notices.ts';
+import { noticeName, recordNoticeOf } from './notices.ts';
 import type { ServiceContext } from './context.ts';
 
 type PrintHandlers = Pick<Handlers, 'printSheet'>;
 type Sheet = Parameters<Handlers['printSheet']>[0];
 
-export function printHandlers({ archive, platform, detail, openTemp, said }: ServiceContext): PrintHandlers {
+export function printHandlers(ctx: ServiceContext): PrintHandlers {
+  const { archive, platform, detail, openTemp, said } = ctx;
   /** The print route of a sheet, its file name, and whether it is wide (landscape). */
   function sheetOf(args: Sheet) {
     switch (args.sheet) {
@@ -25,6 +26,8 @@ export function printHandlers({ archive, platform, detail, openTemp, said }: Ser
         return { route: SHEET_ROUTES.overview(args.year, args.region), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作年度报告态势`), landscape: true };
       case 'area':
         return { route: SHEET_ROUTES.area(args.year, args.region, args.own), name: fileSafe(`${args.region ?? ''}${args.year}年度政府信息公开工作情况汇总表`), landscape: false };
+      case 'tracking':
+        return { route: SHEET_ROUTES.tracking(args.year), name: trackingSheetName(args.year), landscape: true };
       case 'notice': {
         const r = detail(args.id);
         return { route: SHEET_ROUTES.notice(args.id, args.deadline), name: noticeName(r), landscape: false };
@@ -40,6 +43,8 @@ export function printHandlers({ archive, platform, detail, openTemp, said }: Ser
     printSheet: async (args) => {
       const { route, name, landscape } = sheetOf(args);
       const { action } = args;
+      // A notice printed or saved is sent: recorded for 整改跟踪 (a preview is not).
+      if (args.sheet === 'notice' && action !== 'preview') recordNoticeOf(ctx, args.id, args.deadline);
       if (action === 'print') {
         const err = await platform.printRoute(route, landscape);
         return { message: err ? said('打印失败', err) : '已发送到打印机' };
