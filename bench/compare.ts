@@ -9,6 +9,7 @@ import { compareReports, type CompareInput } from '../src/shared/compare/index.t
 import { checkReport } from '../src/shared/report/checks/index.ts';
 import { parseReport } from '../src/shared/report/parse/index.ts';
 import { startHost } from '../test/host/server.ts';
+import { time } from './timing.ts';
 
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
 const files = ['samples/hongze-district-gov-2023.txt', 'samples/hongze-district-gov-2024.txt', 'samples/huaian-city-gov-2024.txt', 'utf8/seed-004.txt', 'utf8/seed-003.txt', 'utf8/seed-001.txt'];
@@ -18,17 +19,6 @@ const inputs: CompareInput[] = files.map((f, i) => {
 });
 const chars = (c: CompareInput) => c.parts.reduce((s, p) => s + p.text.length, 0);
 
-function time(label: string, f: () => unknown, runs = 20): void {
-  f();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    ts.push(performance.now() - t);
-  }
-  ts.sort((a, b) => a - b);
-  console.log(`${label}: p50 ${ts[Math.floor(runs / 2)].toFixed(1)} ms, max ${ts[runs - 1].toFixed(1)} ms`);
-}
 
 console.log(`compare benchmark: reports of ${inputs.map(chars).join(', ')} characters of text`);
 time('build a 2-report comparison (hongze 2023 vs 2024, word-level diff of all six parts)', () => compareReports(inputs.slice(0, 2)));

@@ -12,6 +12,7 @@ import { recordNotice, tracking } from '../src/main/node/archive/notices.ts';
 import { buildNotice } from '../src/shared/report/notice.ts';
 import { createHandlers } from '../src/main/node/services.ts';
 import { FIRST_DRAFT, revisedText } from '../test/fixtures/revised-report.ts';
+import { time } from './timing.ts';
 
 const units = Number(process.argv[2] ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-tracking-'));
@@ -32,22 +33,11 @@ const drafts = archive.listReports({ year: 2024 });
 for (const r of drafts) recordNotice(archive, r.id, buildNotice(archive.getReport(r.id)!, { officeName: '某市人民政府办公室', deadline: '2025-02-20', disabledRules: [] }), '2025-02-20', '2025-02-10');
 await rt.importer.wait(rt.importer.start([join(dir, 'v2')]));
 
-function time(label: string, f: () => unknown, runs = 10): void {
-  f();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    ts.push(performance.now() - t);
-  }
-  ts.sort((a, b) => a - b);
-  console.log(`${label}: p50 ${ts[Math.floor(runs / 2)].toFixed(1)} ms, max ${ts[runs - 1].toFixed(1)} ms`);
-}
 
 const t = tracking(archive, 2024);
 console.log(`tracking benchmark: ${t.rows.length} units with a notice, ${t.rows.filter((r) => r.revised).length} revised, ${t.rows.reduce((s, r) => s + r.findings.length, 0)} findings listed`);
-time(`tracking list of the year (${t.rows.length} units)`, () => tracking(archive, 2024));
-time('态势 of the year with its 整改 counts', () => overview(archive, 2024));
+time(`tracking list of the year (${t.rows.length} units)`, () => tracking(archive, 2024), 10);
+time('态势 of the year with its 整改 counts', () => overview(archive, 2024), 10);
 const api = createHandlers({ archive, importer: rt.importer, pool: rt.pool, platform: {} as never });
 const revisedId = t.rows.find((r) => r.revised)!.revised!.id;
 time('a revised report as shown (with its rectification)', () => api.getReport({ id: revisedId }), 50);
