@@ -45,6 +45,9 @@ export interface AltReading {
   why: string;
 }
 
+/** Two readings give a cell the same value: the same number, or both blank, or both a mark. */
+export const sameValue = (x: CellValue, y: CellValue) => x.kind === y.kind && (x.kind !== 'number' || x.num === y.num);
+
 export interface Cell {
   table: TableId;
   row: string;

@@ -1,7 +1,7 @@
 // Reports, their cells and findings as stored: one row per imported file, read back as the model.
 import type { Archive, NewReport, ExportRow } from './archive.ts';
 import type { ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
-import type { AltReading, Cell, CellOrigin, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
+import { sameValue, type AltReading, type Cell, type CellOrigin, type CellValue, type Finding, type MetaEvidence, type ParseNote, type Part, type TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { reviewReasons } from '../../../shared/report/review.ts';
 import { indexReport } from './search.ts';
@@ -261,8 +261,6 @@ interface CellRow {
   unit: string | null;
   source: string;
 }
-const sameValue = (x: CellValue, y: CellValue) => x.kind === y.kind && (x.kind !== 'number' || x.num === y.num);
-
 function toSummary(r: ReportRow): ReportSummary {
   return {
     id: r.id,

@@ -4,7 +4,7 @@
 // (the same place read another way, the number the text states, a copy of the report in another
 // form), the finding is 识别存疑 — a 提醒 to check the original, never the unit's 错误, and not put
 // into a 审核意见 until the clerk has checked. Only a failure every reading shares is the document's.
-import type { AltReading, Cell, CellValue, Finding, TemplateId } from '../model.ts';
+import { sameValue, type AltReading, type Cell, type Finding, type TemplateId } from '../model.ts';
 import { CLAIMS, claimText } from '../templates/claims.ts';
 import { columnLabel, rowLabel } from '../templates/index.ts';
 import { TABLE_TITLES } from '../templates/types.ts';
@@ -42,7 +42,7 @@ export function judgeReadings(r: Judgeable, findings: Finding[]): Finding[] {
       const k = key(c.table, c.row, c.col);
       // (The number the text states is no evidence on the rule that compares the text with the table.)
       const said = f.rule.startsWith('N') ? [] : (stated.get(k) ?? []);
-      const alts = [...(c.alt ?? []), ...said].filter((a) => !same(a.value, c.value));
+      const alts = [...(c.alt ?? []), ...said].filter((a) => !sameValue(a.value, c.value));
       return [null, ...dedupe(alts)];
     });
     const passing = firstPassing(r, f, doubtful, options);
@@ -109,11 +109,9 @@ function stillFails(r: Judgeable, f: Finding, cells: Cell[], pick: (AltReading |
   return again.some((g) => g.rule === f.rule && JSON.stringify(g.cells) === cellsKey);
 }
 
-const same = (x: CellValue, y: CellValue) => x.kind === y.kind && (x.kind !== 'number' || x.num === y.num);
-
 function dedupe(alts: AltReading[]): AltReading[] {
   const out: AltReading[] = [];
-  for (const a of alts) if (!out.some((b) => same(a.value, b.value))) out.push(a);
+  for (const a of alts) if (!out.some((b) => sameValue(a.value, b.value))) out.push(a);
   return out;
 }
 

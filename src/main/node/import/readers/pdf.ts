@@ -178,13 +178,15 @@ function joinSplitRows(blocks: DocBlock[]): DocBlock[] {
 
 /** Lines of items with their boxes (from the top-left corner). */
 function placedLines(page: number, items: Item[], height: number): PlacedLine[] {
-  return toRows(items).map((row, i, rows) => {
+  const rows = toRows(items);
+  const texts = rowsText(rows);
+  return rows.map((row, i) => {
     const x0 = Math.min(...row.map((it) => it.x));
     const x1 = Math.max(...row.map((it) => it.x + it.w));
     const size = Math.max(...row.map((it) => it.size));
     const base = height - row[0].y;
     const r = (n: number) => Math.round(n * 10) / 10;
-    return { text: rowsText(rows)[i], place: { page, box: [r(x0), r(base - 0.85 * size), r(x1), r(base + 0.25 * size)] as Box } };
+    return { text: texts[i], place: { page, box: [r(x0), r(base - 0.85 * size), r(x1), r(base + 0.25 * size)] as Box } };
   });
 }
 
@@ -301,16 +303,10 @@ function toRows(items: Item[]): Item[][] {
   return rows;
 }
 
-const texts = new WeakMap<Item[][], string[]>();
-/** Each row's text: numbers under their columns where a block of rows allows it (cached per page). */
+/** Each row's text: numbers under their columns where a block of rows allows it. */
 function rowsText(rows: Item[][]): string[] {
-  let t = texts.get(rows);
-  if (!t) {
-    const aligned = alignColumns(rows.map(splitNumbers));
-    t = rows.map((row, i) => aligned.get(i) ?? spaced(row));
-    texts.set(rows, t);
-  }
-  return t;
+  const aligned = alignColumns(rows.map(splitNumbers));
+  return rows.map((row, i) => aligned.get(i) ?? spaced(row));
 }
 
 function spaced(row: Item[]): string {
