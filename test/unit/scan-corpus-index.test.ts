@@ -14,6 +14,7 @@ function onDisk(): string[] {
     if (dir !== SCAN_DIR && names.length && names.every((n) => /\.(jpe?g|png|tiff?)$/i.test(n))) return void out.push(relative(SCAN_DIR, dir));
     for (const n of names) {
       const p = join(dir, n);
+      if (p === join(SCAN_DIR, 'print')) continue; // the printed pages a scan was made from, not a scan
       if (statSync(p).isDirectory()) walk(p);
       else if (/\.(pdf|jpe?g|png|tiff?)$/i.test(n)) out.push(relative(SCAN_DIR, p));
     }
