@@ -11,7 +11,7 @@ let page: Page;
 
 beforeAll(async () => {
   // A crawled page (its table's digits run together) and the two 洪泽 reports of two years.
-  session = await openSession({ fixtures: { 'real/pt-czj-2022/page.txt': 'pt-czj-2022.txt', 'reports/samples': 'samples', scan: 'scan', 'real/x-huaian-szf-2024/original.pdf': 'huaian.pdf' }, importFirst: true });
+  session = await openSession({ fixtures: { 'real/pt-czj-2022/page.txt': 'pt-czj-2022.txt', 'reports/samples': 'samples', 'scan/洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf': 'scan/洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf', 'real/x-huaian-szf-2024/original.pdf': 'huaian.pdf' }, importFirst: true, ocr: false });
   page = session.page;
   await page.setViewportSize({ width: 1366, height: 768 });
 });

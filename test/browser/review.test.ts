@@ -14,7 +14,7 @@ const rows = () => page.locator('table.reports tbody tr');
 const agencies = () => page.locator('table.reports tbody td.agency-cell a').allInnerTexts();
 
 beforeAll(async () => {
-  session = await openSession({ fixtures: { 'reports/utf8': 'utf8', 'reports/samples': 'samples', scan: 'scan' }, importFirst: true });
+  session = await openSession({ fixtures: { 'reports/utf8': 'utf8', 'reports/samples': 'samples', 'scan/洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf': 'scan/洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf' }, importFirst: true, ocr: false });
   page = session.page;
 });
 

@@ -18,11 +18,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(opts: { fixtures: Record<string, string>; importFirst?: boolean; answerDialog?: boolean; freeBytes?: number }): Promise<Session> {
+export async function openSession(opts: { fixtures: Record<string, string>; importFirst?: boolean; answerDialog?: boolean; freeBytes?: number; ocr?: boolean }): Promise<Session> {
   mkdirSync(OUT, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-'));
   for (const [from, to] of Object.entries(opts.fixtures)) cpSync(new URL(`../fixtures/${from}`, import.meta.url).pathname, join(dir, 'in', to), { recursive: true });
-  const host = await startHost({ db: join(dir, 'archive.sqlite'), outDir: OUT, answer: opts.answerDialog ? [join(dir, 'in')] : undefined, freeBytes: opts.freeBytes });
+  const host = await startHost({ db: join(dir, 'archive.sqlite'), outDir: OUT, answer: opts.answerDialog ? [join(dir, 'in')] : undefined, freeBytes: opts.freeBytes, ocr: opts.ocr });
   if (opts.importFirst) await host.runtime.importer.wait(host.runtime.importer.start([join(dir, 'in')]));
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });

@@ -24,9 +24,9 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export async function startHost(opts: { db: string; answer?: string[]; port?: number; rendererDir?: string; outDir?: string; freeBytes?: number }): Promise<Host> {
-  // A test may say how full the disk is (the space warning), as the OS would.
-  const runtime = openRuntime(opts.db, undefined, undefined, opts.freeBytes === undefined ? {} : { freeBytes: async () => opts.freeBytes! });
+export async function startHost(opts: { db: string; answer?: string[]; port?: number; rendererDir?: string; outDir?: string; freeBytes?: number; ocr?: boolean }): Promise<Host> {
+  // A test may say how full the disk is (the space warning), as the OS would, and keep scans unread (a scan as a report still to be typed in).
+  const runtime = openRuntime(opts.db, undefined, undefined, { ...(opts.freeBytes === undefined ? {} : { freeBytes: async () => opts.freeBytes! }), ...(opts.ocr === false ? { ocr: false } : {}) });
   const rendererDir = resolve(opts.rendererDir ?? 'out/renderer');
   let answer: string[] | null = opts.answer ?? null;
   const opened: string[] = [];

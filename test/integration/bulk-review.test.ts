@@ -22,7 +22,8 @@ beforeAll(async () => {
   cpSync(join(fixtures, 'scan', SCAN), join(dir, 'in/scan', SCAN)); // the one real scan, not the scan corpus beside it
   // Real reports with blank cells: 有提醒, not 有错误.
   for (const r of ['pt-gwh-2019', 'pt-czj-2023', 'pt-jtj-2022']) cpSync(join(fixtures, 'real', r, 'page.txt'), join(dir, 'in/real', `${r}.txt`));
-  rt = openRuntime(join(dir, 'a.sqlite'));
+  // The scan stands for one whose agency and year come from its file name only (OCR off; read by OCR in ocr.test.ts).
+  rt = openRuntime(join(dir, 'a.sqlite'), undefined, undefined, { ocr: false });
   await rt.importer.wait(rt.importer.start([join(dir, 'in')]));
   const none = async () => null;
   api = createHandlers({

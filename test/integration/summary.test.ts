@@ -108,7 +108,7 @@ describe('year batch', () => {
     const scan = '洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf'; // the one real scan, not the scan corpus beside it
     cpSync(join(new URL('../fixtures/scan/', import.meta.url).pathname, scan), join(dir, 'scan', scan));
     cpSync(new URL('../fixtures/reports/samples/hongze-district-gov-2023.txt', import.meta.url).pathname, join(dir, 'hongze-2023.txt'));
-    const own = openRuntime(join(dir, 'a.sqlite'));
+    const own = openRuntime(join(dir, 'a.sqlite'), undefined, undefined, { ocr: false }); // a scan not read: no tables
     await own.importer.wait(own.importer.start([dir]));
     const folder = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
     const jobs = new BatchJobs(own.archive, { compare: (inputs) => own.pool.compare(inputs, 'word') });

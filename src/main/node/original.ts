@@ -2,11 +2,13 @@
 // its page and box; a Word or web cell its table, row and column, answered with that table as the
 // file holds it (read again by the same readers); a text line its neighbours. The page gets bytes
 // and text, never a path.
+import { PNG } from 'pngjs';
 import type { OriginalView } from '../../shared/contract/types.ts';
 import type { DocBlock } from '../../shared/doc/blocks.ts';
 import type { Cell, TableId } from '../../shared/report/model.ts';
 import type { Archive } from './archive/archive.ts';
 import { readFileBytes } from './import/readers/index.ts';
+import { imageKind, imagePages } from './ocr/page-images.ts';
 
 /** Lines shown around a cell's line. */
 const AROUND = 3;
@@ -23,6 +25,7 @@ export async function originalOf(archive: Archive, id: number, table: TableId, r
   if (!file) return { kind: 'none', why: '档案中没有这份报告的原文件' };
   const fileName = file.fileName;
   if (at.kind === 'words') return { kind: 'words', fileName, quote: at.quote };
+  if (at.place && imageKind(file.bytes)) return imageOriginal(fileName, file.bytes, at.place.page, at.place.box);
   if (at.place) return { kind: 'pdf', file: cell.file ?? id, fileName, page: at.place.page, box: at.place.box, ...(bytes ? { data: Buffer.from(file.bytes).toString('base64') } : {}) };
   const read = await readFileBytes(file.bytes, fileName.slice(fileName.lastIndexOf('.')));
   const blocks = read.content.blocks;
@@ -43,4 +46,18 @@ export async function originalOf(archive: Archive, id: number, table: TableId, r
     if (no > at.line + AROUND) break;
   }
   return lines.length ? { kind: 'lines', fileName, lines, at: at.line } : { kind: 'none', why: `原文件中找不到第${at.line}行` };
+}
+
+/** A scanned image's page as PNG (a TIFF's page, a photo), with the cell's box: the page is drawn by the window as a picture. */
+function imageOriginal(fileName: string, bytes: Uint8Array, page: number, box: [number, number, number, number] | null): OriginalView {
+  const pages = imagePages(bytes);
+  let n = 0;
+  for (const p of pages.images()) {
+    if (++n !== page) continue;
+    const png = new PNG({ width: p.img.width, height: p.img.height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
+    png.data = Buffer.from(p.img.data);
+    const data = PNG.sync.write(png, { colorType: 0, inputColorType: 0 }).toString('base64');
+    return { kind: 'image', fileName, page, pages: pages.count, box, width: (p.img.width * 72) / p.img.dpi, data };
+  }
+  return { kind: 'none', why: `原文件中没有第${page}页` };
 }

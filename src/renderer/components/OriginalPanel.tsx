@@ -41,6 +41,7 @@ export function OriginalPanel({ target, onClose }: { target: OriginalTarget; onC
         </button>
       </header>
       {view.kind === 'pdf' && <PdfOriginal view={view} docKey={target.pdfKey} />}
+      {view.kind === 'image' && <ImageOriginal view={view} />}
       {view.kind === 'table' && (
         <>
           <p className="muted">
@@ -109,25 +110,53 @@ function PdfOriginal({ view, docKey }: { view: Extract<OriginalView, { kind: 'pd
   useEffect(() => {
     if (size) box.current?.scrollIntoView({ block: 'center', inline: 'center' });
   }, [size, view.box]);
-  const [x0, y0, x1, y1] = view.box ?? [0, 0, 0, 0];
   return (
     <>
-      <p className="muted original-tools">
-        {view.fileName} 第{view.page}页
-        <button onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])} disabled={zoom === ZOOMS[0]} aria-label="缩小">
-          －
-        </button>
-        <span>{Math.round(zoom * 100)}%</span>
-        <button onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])} disabled={zoom === ZOOMS[ZOOMS.length - 1]} aria-label="放大">
-          ＋
-        </button>
-      </p>
+      <ZoomBar title={`${view.fileName} 第${view.page}页`} zoom={zoom} setZoom={setZoom} />
       {error && <p className="error-text">{error}</p>}
       <div className="original-page">
         <canvas ref={canvas} aria-label={`原文第${view.page}页`} />
-        {size && view.box && (
-          <div ref={box} className="original-box" data-box={view.box.join(',')} style={{ left: x0 * zoom - 3, top: y0 * zoom - 3, width: (x1 - x0) * zoom + 6, height: (y1 - y0) * zoom + 6 }} />
-        )}
+        {size && view.box && <CellBox at={box} box={view.box} zoom={zoom} />}
+      </div>
+    </>
+  );
+}
+
+function ZoomBar({ title, zoom, setZoom }: { title: string; zoom: number; setZoom: (z: number) => void }) {
+  return (
+    <p className="muted original-tools">
+      {title}
+      <button onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])} disabled={zoom === ZOOMS[0]} aria-label="缩小">
+        －
+      </button>
+      <span>{Math.round(zoom * 100)}%</span>
+      <button onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])} disabled={zoom === ZOOMS[ZOOMS.length - 1]} aria-label="放大">
+        ＋
+      </button>
+    </p>
+  );
+}
+
+/** The cell's box on the page, in points scaled by the zoom (pixels per point). */
+function CellBox({ at, box, zoom }: { at: React.RefObject<HTMLDivElement | null>; box: [number, number, number, number]; zoom: number }) {
+  const [x0, y0, x1, y1] = box;
+  return <div ref={at} className="original-box" data-box={box.join(',')} style={{ left: x0 * zoom - 3, top: y0 * zoom - 3, width: (x1 - x0) * zoom + 6, height: (y1 - y0) * zoom + 6 }} />;
+}
+
+/** A scanned page (a photo, a TIFF's page) as the file holds it, with the OCR'd cell's box. */
+function ImageOriginal({ view }: { view: Extract<OriginalView, { kind: 'image' }> }) {
+  const [zoom, setZoom] = useState(1.5);
+  const [shown, setShown] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (shown) box.current?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [shown, view.box, zoom]);
+  return (
+    <>
+      <ZoomBar title={`${view.fileName}${view.pages > 1 ? ` 第${view.page}页` : ''}（扫描件）`} zoom={zoom} setZoom={setZoom} />
+      <div className="original-page">
+        <img src={`data:image/png;base64,${view.data}`} width={Math.round(view.width * zoom)} alt={`原文第${view.page}页`} onLoad={() => setShown(true)} />
+        {shown && view.box && <CellBox at={box} box={view.box} zoom={zoom} />}
       </div>
     </>
   );

@@ -56,6 +56,8 @@ export interface ReportSummary {
 export type OriginalView =
   /** `file`: the archive's file the bytes are of; `data`: base64, absent when the page said it holds them. */
   | { kind: 'pdf'; file: number; fileName: string; page: number; box: [number, number, number, number] | null; data?: string }
+  /** A scanned image's page (PNG, base64) and the cell's box on it, in points of a page `width` points wide. */
+  | { kind: 'image'; fileName: string; page: number; pages: number; box: [number, number, number, number] | null; width: number; data: string }
   | { kind: 'table'; fileName: string; table: number; rows: { text: string; colSpan: number; rowSpan: number }[][]; at: { row: number; col: number } }
   | { kind: 'lines'; fileName: string; lines: { no: number; text: string }[]; at: number }
   | { kind: 'words'; fileName: string; quote: string }

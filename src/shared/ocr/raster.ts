@@ -13,15 +13,17 @@ export function gray(width: number, height: number, dpi: number, fill = 255): Gr
   return { width, height, data: new Uint8Array(width * height).fill(fill), dpi };
 }
 
-/** Interleaved pixels with 1 (grey), 2 (grey+alpha), 3 (RGB) or 4 (RGBA) channels to grey; alpha over white. */
-export function toGray(px: ArrayLike<number>, width: number, height: number, channels: number, dpi: number): Gray {
+/**
+ * Interleaved pixels with 1 (grey), 2 (grey+alpha), 3 (RGB) or 4 (RGBA) channels to grey; alpha
+ * over white. `dropRed`: the red channel alone, in which a red seal (公章) is as light as the paper
+ * and black ink stays black: the page's rules and the table's digits are read through the seal.
+ */
+export function toGray(px: ArrayLike<number>, width: number, height: number, channels: number, dpi: number, dropRed = false): Gray {
   const out = new Uint8Array(width * height);
   for (let i = 0, p = 0; i < out.length; i++, p += channels) {
     let g: number;
-    if (channels >= 3) {
-      // A red seal over black text: the luminance keeps the text darker than the seal.
-      g = (px[p] * 299 + px[p + 1] * 587 + px[p + 2] * 114) / 1000;
-    } else g = px[p];
+    if (channels >= 3) g = dropRed ? px[p] : (px[p] * 299 + px[p + 1] * 587 + px[p + 2] * 114) / 1000;
+    else g = px[p];
     const a = channels === 2 ? px[p + 1] : channels === 4 ? px[p + 3] : 255;
     out[i] = Math.round((g * a + 255 * (255 - a)) / 255);
   }
@@ -39,6 +41,18 @@ export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number):
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) out.set(img.data.subarray((t + y) * img.width + l, (t + y) * img.width + l + w), y * w);
   return { width: w, height: h, data: out, dpi: img.dpi };
+}
+
+/** Whether a colour page has colour at all (a grey scan saved as RGB has none): sampled. */
+export function hasColour(px: ArrayLike<number>, count: number, channels: number): boolean {
+  if (channels < 3) return false;
+  const step = Math.max(1, Math.floor(count / 20000));
+  let coloured = 0;
+  for (let i = 0; i < count; i += step) {
+    const p = i * channels;
+    if (Math.max(px[p], px[p + 1], px[p + 2]) - Math.min(px[p], px[p + 1], px[p + 2]) > 60) coloured++;
+  }
+  return coloured > 20;
 }
 
 /** Bilinear resize. */

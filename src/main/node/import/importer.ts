@@ -29,6 +29,8 @@ const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Wo
 export interface ImporterOptions {
   /** Free bytes on the disk holding `dir`, or null when unknown; the OS is asked unless a test says. */
   freeBytes?: (dir: string) => Promise<number | null>;
+  /** Read scans by OCR (default); off, a scan is kept as a report whose data is still to be typed in. */
+  ocr?: boolean;
 }
 
 export class Importer {
@@ -37,12 +39,14 @@ export class Importer {
   private readonly pool: ParsePool;
 
   private readonly freeBytes: (dir: string) => Promise<number | null>;
+  private readonly ocr: boolean;
 
   /** `freeBytes` asks the disk holding the archive how much room it has (the OS, unless a test says). */
   constructor(archive: Archive, pool: ParsePool, opts: ImporterOptions = {}) {
     this.archive = archive;
     this.pool = pool;
     this.freeBytes = opts.freeBytes ?? (async (dir) => statfs(dir).then((s) => s.bavail * s.bsize, () => null));
+    this.ocr = opts.ocr ?? true;
   }
 
   /**
@@ -171,10 +175,16 @@ export class Importer {
       if (seen.has(sha256)) return item('duplicate', `与本次导入的“${basename(seen.get(sha256)!)}”内容完全相同，未重复导入`);
       seen.set(sha256, path);
 
-      const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') }, (page, pages) => {
-        job.current = `${name}（文字识别 第 ${page}/${pages} 页）`;
-        return !job.cancelled;
-      });
+      const res = await this.pool.run(
+        bytes,
+        extname(name),
+        { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') },
+        (page, pages) => {
+          job.current = `${name}（文字识别 第 ${page}/${pages} 页）`;
+          return !job.cancelled;
+        },
+        this.ocr,
+      );
       // A workbook that is no 填报模板 lay in the folder beside the reports: passed over, as the walk passes over other office files.
       if (!res.ok) return item(res.code === 'not-template' ? 'skipped' : 'failed', res.message);
       // A file imported before, corrected, removed and imported again keeps its corrections.

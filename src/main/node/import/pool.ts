@@ -9,11 +9,12 @@ import type { Comparison, CompareInput } from '../../../shared/compare/index.ts'
 import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
 import { logTechnical } from './reasons.ts';
+import { newRunFlags, stopRuns } from '../ocr/run-guard.ts';
 import type { FileCheck } from '../archive/backup.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
 export type WorkerJob =
-  | { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext; progress?: boolean }
+  | { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext; progress?: boolean; ocr?: boolean }
   | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity }
   | { kind: 'check'; path: string };
 
@@ -31,6 +32,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** Shared with the worker: whether an OCR run is under way (it must not be ended during one). */
+  runFlags: SharedArrayBuffer;
   task: Task | null;
   timer: NodeJS.Timeout | null;
   /** Samples the worker's memory while it parses a file. */
@@ -48,6 +51,12 @@ export interface PoolOptions {
   maxFileMemoryMb?: number;
   /** Told each parsed file's peak of that memory (for the benchmarks). */
   onFilePeak?: (bytes: number) => void;
+}
+
+/** Ends a worker once no OCR run is under way in it (run-guard.ts: ending it during one aborts the process). */
+async function end(slot: Slot): Promise<void> {
+  await stopRuns(slot.runFlags);
+  await slot.worker.terminate();
 }
 
 /** How often a parsing worker's memory is sampled: a fast inflater grows by tens of MB in this time. */
@@ -73,12 +82,12 @@ export class ParsePool {
   }
 
   /** `progress`: told each page of a scan's OCR (a scan is given the timeout per page, not for the whole file). */
-  run(bytes: Uint8Array, ext: string, file?: FileContext, progress?: (page: number, pages: number) => boolean | void): Promise<Processed> {
+  run(bytes: Uint8Array, ext: string, file?: FileContext, progress?: (page: number, pages: number) => boolean | void, ocr = true): Promise<Processed> {
     if (this.closed) return Promise.resolve({ ok: false, code: 'internal', message: '导入已停止' });
     return new Promise((resolve) => {
       this.queue.push({
         id: this.nextId++,
-        job: { kind: 'parse', bytes, ext, file, progress: !!progress },
+        job: { kind: 'parse', bytes, ext, file, progress: !!progress, ocr },
         progress,
         done: (r) => resolve(r as Processed),
         failed: (code, message) => resolve({ ok: false, code, message }),
@@ -112,15 +121,16 @@ export class ParsePool {
     this.closed = true;
     for (const t of this.queue) t.failed('internal', '导入已停止');
     this.queue = [];
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map((s) => end(s)));
   }
 
   private spawn(): Slot {
+    const runFlags = newRunFlags();
     const worker = new Worker(this.opts.workerUrl, {
-      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb },
+      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb, runFlags },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, task: null, timer: null, watch: null };
+    const slot: Slot = { worker, runFlags, task: null, timer: null, watch: null };
     worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number] }) => {
       if (slot.task?.id !== msg.id) return;
       if (msg.page) {
@@ -152,7 +162,7 @@ export class ParsePool {
   private abandon(slot: Slot, settle: (t: Task) => void): void {
     const i = this.slots.indexOf(slot);
     if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
-    void slot.worker.terminate();
+    void end(slot);
     if (slot.task) this.finish(slot, settle);
     else this.pump();
   }

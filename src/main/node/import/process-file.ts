@@ -35,6 +35,8 @@ export interface FileContext {
 /** What the worker tells while it works on a file: the OCR's page. */
 export interface FileHooks {
   onPage?: (page: number, pages: number) => void;
+  /** Scans read by OCR (default); false keeps them as reports whose data is still to be typed in. */
+  ocr?: boolean;
 }
 
 export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}, hooks: FileHooks = {}): Promise<Processed> {
@@ -67,13 +69,21 @@ async function processRead(reading: () => Promise<ReadResult>, file: FileContext
   try {
     const read = await reading();
     // A scan: its pages read by OCR, then parsed as any other document.
-    const ocr = read.scan && read.pages?.count ? await recognise(read.pages, hooks) : null;
+    const ocr = read.scan && read.pages?.count && hooks.ocr !== false ? await recognise(read.pages, hooks) : null;
     const content = ocr?.content ? { ...ocr.content, page: read.content.page } : read.content;
     // A 填报模板: its guidance lines are no text of the unit's; its tables are then read by position.
     const blocks = read.template ? withoutGuidance(content.blocks) : content.blocks;
     const report = parseReport(blocks, { ...file, page: content.page });
     if (read.template) applyTemplate(report, read.template, blocks, read.format === 'xlsx');
     if (ocr?.content && report.isReport) {
+      // A number read from a recognised line rather than a ruled cell (a table whose rules the scan
+      // lost, a number in the text) has no cell of its own: it stands only if the sums confirm it.
+      for (const c of report.cells)
+        if (c.how !== 'ocr' && !c.original) {
+          c.how = 'ocr';
+          c.conf = 0;
+          c.source = `${c.source}，文字识别（OCR，按文字行读取，须经勾稽关系验证）`;
+        }
       // Every number the recogniser hesitated over is settled by the sums, or left blank.
       settleOcrDigits(report);
       report.notes.unshift({ code: 'ocr', message: `扫描件，已用文字识别（OCR）读取${ocr.pages}页：识别的数值已标明来源和把握，请对照原文核对` });
@@ -98,7 +108,7 @@ async function processRead(reading: () => Promise<ReadResult>, file: FileContext
     return {
       ok: true,
       format: read.format,
-      encoding: read.format === 'pdf' && ocr?.content ? 'PDF（扫描件，文字识别）' : content.encoding,
+      encoding: !ocr?.content ? content.encoding : read.format === 'pdf' ? 'PDF（扫描件，文字识别）' : read.content.encoding,
       extensionMismatch: read.extensionMismatch,
       report,
       findings,

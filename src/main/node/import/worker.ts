@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
+import { useRunGuard } from '../ocr/run-guard.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
 
 // The pool stops a file whose worker holds too much memory, counting garbage too: what a large
@@ -14,13 +15,18 @@ import { checkArchiveFile } from '../archive/backup.ts';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const LEFTOVER = ((workerData as { maxFileMemoryMb?: number } | undefined)?.maxFileMemoryMb ?? 224) * 1048576 / 2;
+// The OCR's runs are marked in flags the pool reads before it ends this worker (run-guard.ts).
+useRunGuard((workerData as { runFlags?: SharedArrayBuffer } | undefined)?.runFlags);
 
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
   try {
     const result =
       job.kind === 'parse'
-        ? await processFile(job.bytes, job.ext, job.file, job.progress ? { onPage: (page, pages) => parentPort!.postMessage({ id: msg.id, page: [page, pages] }) } : {})
+        ? await processFile(job.bytes, job.ext, job.file, {
+            ocr: job.ocr,
+            ...(job.progress ? { onPage: (page: number, pages: number) => parentPort!.postMessage({ id: msg.id, page: [page, pages] }) } : {}),
+          })
         : job.kind === 'compare' ? compareReports(job.inputs, job.granularity) : checkArchiveFile(job.path);
     parentPort!.postMessage({ id: msg.id, result });
   } catch (e) {

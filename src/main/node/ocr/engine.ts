@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import { decodeCtc, type OcrText } from '../../../shared/ocr/ctc.ts';
 import { crop, type Gray, resize } from '../../../shared/ocr/raster.ts';
+import { guardedRun } from './run-guard.ts';
 
 /** A text line found on the page, in pixels. */
 export interface LineBox {
@@ -80,7 +81,7 @@ async function load(threads: number): Promise<OcrEngine> {
             input[at + 2 * plane] = v;
           }
       });
-      const res = await rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) });
+      const res = await guardedRun(() => rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) }));
       const t = res[rec.outputNames[0]];
       const [, steps, classes] = t.dims as number[];
       const data = t.data as Float32Array;
@@ -103,7 +104,7 @@ async function load(threads: number): Promise<OcrEngine> {
       const v = small.data[i] / 255;
       for (let c = 0; c < 3; c++) input[c * w * h + i] = (v - mean[c]) / std[c];
     }
-    const res = await det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, h, w]) });
+    const res = await guardedRun(() => det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, h, w]) }));
     const map = res[det.outputNames[0]].data as Float32Array;
     return components(map, w, h).map((b) => ({
       x0: Math.max(0, (b.x0 * img.width) / w),

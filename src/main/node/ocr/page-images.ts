@@ -5,12 +5,14 @@
 import { createRequire } from 'node:module';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { type Gray, toGray } from '../../../shared/ocr/raster.ts';
+import { type Gray, hasColour, toGray } from '../../../shared/ocr/raster.ts';
 import { LIMITS, ReadError } from '../import/readers/errors.ts';
 import { assets, loadPdfjs } from '../import/readers/pdf.ts';
 
 export interface PageImage {
   img: Gray;
+  /** A colour page's red channel: a red seal drops out of it (the rules and the table's digits are read from it). */
+  dropout?: Gray;
   /** Where the picture's top-left corner stands on the PDF page (points from the top-left); 0,0 for an image file. */
   offset: [number, number];
 }
@@ -37,8 +39,10 @@ export function imageKind(b: Uint8Array): ImageKind | null {
 /** The pages of an image file (a TIFF may hold several), decoded one at a time. */
 export function imagePages(bytes: Uint8Array): { count: number; images: () => Generator<PageImage> } {
   const kind = imageKind(bytes);
-  const page = (img: Gray): PageImage => ({ img, offset: [0, 0] });
+  const page = (img: Gray, dropout?: Gray): PageImage => ({ img, ...(dropout ? { dropout } : {}), offset: [0, 0] });
   const dpiOf = (w: number) => w / A4_WIDTH_IN;
+  const fromRgba = (px: Uint8Array, w: number, h: number) =>
+    page(toGray(px, w, h, 4, dpiOf(w)), hasColour(px, w * h, 4) ? toGray(px, w, h, 4, dpiOf(w), true) : undefined);
   const damaged = (e: unknown) => (e instanceof ReadError ? e : new ReadError('corrupt', '图片文件已损坏或格式无法识别'));
   if (kind === 'jpeg' || kind === 'png')
     return {
@@ -47,11 +51,11 @@ export function imagePages(bytes: Uint8Array): { count: number; images: () => Ge
         try {
           if (kind === 'jpeg') {
             const d = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
-            yield page(toGray(d.data, d.width, d.height, 4, dpiOf(d.width)));
+            yield fromRgba(d.data, d.width, d.height);
           } else {
             const d = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
             tooLarge(d.width, d.height);
-            yield page(toGray(d.data, d.width, d.height, 4, dpiOf(d.width)));
+            yield fromRgba(d.data, d.width, d.height);
           }
         } catch (e) {
           throw damaged(e);
@@ -78,7 +82,7 @@ export function imagePages(bytes: Uint8Array): { count: number; images: () => Ge
             UTIF.decodeImage(buf, ifd);
             const rgba = UTIF.toRGBA8(ifd);
             ifd.data = new Uint8Array(0); // the page's pixels are not kept once grey
-            yield page(toGray(rgba, ifd.width, ifd.height, 4, dpiOf(ifd.width)));
+            yield fromRgba(rgba, ifd.width, ifd.height);
           } catch (e) {
             throw damaged(e);
           }
@@ -145,20 +149,26 @@ export async function pdfPageImage(doc: PdfDoc, n: number, OPS: Record<string, n
   if (!data?.data) return null;
   // pdf.js image kinds: 1 one bit per pixel, 2 RGB, 3 RGBA.
   let img: Gray;
+  let dropout: Gray | undefined;
   if (data.kind === 1) {
     const out = new Uint8Array(data.width * data.height);
     const stride = Math.ceil(data.width / 8);
     for (let y = 0; y < data.height; y++)
       for (let x = 0; x < data.width; x++) out[y * data.width + x] = data.data[y * stride + (x >> 3)] & (0x80 >> (x & 7)) ? 255 : 0;
     img = { width: data.width, height: data.height, data: out, dpi: 0 };
-  } else img = toGray(data.data, data.width, data.height, data.kind === 3 ? 4 : 3, 0);
+  } else {
+    const ch = data.kind === 3 ? 4 : 3;
+    img = toGray(data.data, data.width, data.height, ch, 0);
+    if (hasColour(data.data, data.width * data.height, ch)) dropout = toGray(data.data, data.width, data.height, ch, 0, true);
+  }
   // The picture is drawn into the unit square under the CTM: its printed size gives the resolution.
   const [a, b, c, d, e, f] = best.ctm;
   const wPt = Math.hypot(a, b);
   const hPt = Math.hypot(c, d);
   img.dpi = wPt > 1 ? (data.width * 72) / wPt : data.width / A4_WIDTH_IN;
+  if (dropout) dropout.dpi = img.dpi;
   // Its top-left corner: the unit square's (0, 1) point, in points from the page's top-left.
   const offset: [number, number] = [c + e - vx0, vy1 - (d + f)];
   void hPt;
-  return { img, offset };
+  return { img, ...(dropout ? { dropout } : {}), offset };
 }

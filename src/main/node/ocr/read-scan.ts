@@ -64,12 +64,20 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
   const angle = skewAngle(p.img);
   stats.angles.push(angle);
   const img = rotate(p.img, -angle);
-  const ink = binarize(img);
+  // Rules and cells are read where a red seal drops out; the page's lines as printed (a red title stays).
+  const cells = p.dropout ? rotate(p.dropout, -angle) : img;
+  const ink = binarize(cells);
   const px = img.dpi / 72;
   const W = img.width / px;
   const H = img.height / px;
-  const segments = findRulings(ink, img.width, img.height, img.dpi);
-  const grids = findTables([], segments, W, { empty: true });
+  const found = findRulings(ink, img.width, img.height, img.dpi);
+  // A grid inside a table's cells is no table: the straight edges of a seal's star, a box drawn
+  // in a cell. Its lines are dropped; the table's own rules run on past it and stay.
+  const all = findTables([], found, W, { empty: true });
+  const inside = (a: Box, b: Box) => a !== b && a[0] >= b[0] - 1 && a[1] >= b[1] - 1 && a[2] <= b[2] + 1 && a[3] <= b[3] + 1;
+  const nested = all.filter((g) => all.some((o) => inside(g.box, o.box))).map((g) => g.box);
+  const segments = found.filter((s) => !nested.some((b) => Math.min(s.x0, s.x1) >= b[0] - 1 && Math.max(s.x0, s.x1) <= b[2] + 1 && Math.min(s.y0, s.y1) >= b[1] - 1 && Math.max(s.y0, s.y1) <= b[3] + 1));
+  const grids = all.filter((g) => !nested.includes(g.box));
   const reads: Read[] = [];
   // Each table cell: its text lines, found by the ink's rows inside the rules.
   const cellLines: { cell: Box; line: [number, number, number, number] }[] = [];
@@ -81,13 +89,13 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
         for (const line of inkLines(ink, img.width, x0, y0, x1, y1, img.dpi)) cellLines.push({ cell: c.place.box, line });
       }
   stats.cells += cellLines.length;
-  const cellTexts = await engine.recognize(cellLines.map((l) => lineImage(img, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * Number(process.env.MARG ?? 0.15))))));
+  const cellTexts = await engine.recognize(cellLines.map((l) => lineImage(cells, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * Number(process.env.MARG ?? 0.15))))));
   cellLines.forEach((l, i) => reads.push({ text: cellTexts[i], box: l.line.map((v) => v / px) as Box, cell: true }));
   // The rest of the page: the tables whited out, the detector finds the lines.
   const masked = grids.length ? maskBoxes(img, grids.map((g) => g.box.map((v) => v * px) as Box)) : img;
-  const found = (await engine.detect(masked)).filter((b) => b.x1 - b.x0 > 4 && b.y1 - b.y0 > 4);
-  const lineTexts = await engine.recognize(found.map((b) => lineImage(masked, b)));
-  found.forEach((b, i) => reads.push({ text: lineTexts[i], box: [b.x0 / px, b.y0 / px, b.x1 / px, b.y1 / px] }));
+  const lines = (await engine.detect(masked)).filter((b) => b.x1 - b.x0 > 4 && b.y1 - b.y0 > 4);
+  const lineTexts = await engine.recognize(lines.map((b) => lineImage(masked, b)));
+  lines.forEach((b, i) => reads.push({ text: lineTexts[i], box: [b.x0 / px, b.y0 / px, b.x1 / px, b.y1 / px] }));
   // As a PDF's text items: left, baseline from the bottom, width, size.
   const items: Item[] = [];
   const readOf = new Map<Item, Read>();
@@ -118,8 +126,8 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
     if (b.type === 'p') return b.place ? { ...b, place: { ...b.place, box: shift(b.place.box) } } : b;
     return { type: 'table', rows: b.rows.map((row) => row.map((c) => withOcr(c, cellReads, shift))) };
   });
-  const lines = read.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: { ...l.place, box: shift(l.place.box) } }));
-  return { lines, blocks, tables: read.tables };
+  const pageLines = read.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: { ...l.place, box: shift(l.place.box) } }));
+  return { lines: pageLines, blocks, tables: read.tables };
 }
 
 /** A table cell with what the engine said of it: its least sure character, and a number's other readings. */
@@ -133,7 +141,10 @@ function withOcr(c: DocCell, reads: Read[], shift: (b: Box) => Box): DocCell {
   });
   const place = { ...c.place, box: shift(c.place.box) };
   if (!inside.length) return { ...c, place };
-  const conf = Math.min(...inside.map((r) => r.text.conf));
+  // A number in a cell spanning several columns or rows: the rules between them were lost (under a
+  // seal, broken in the scan), so the digits may be several cells' run together; the sums decide.
+  const joined = (c.colSpan > 1 || c.rowSpan > 1) && inside.some((r) => asDigits(r.text.text) !== null);
+  const conf = joined ? 0 : Math.min(...inside.map((r) => r.text.conf));
   const candidates = inside.length === 1 && asDigits(inside[0].text.text) ? digitCandidates(inside[0].text) : [];
   return { ...c, place, ocr: { conf: Math.round(conf * 1000) / 1000, ...(candidates.length ? { candidates } : {}) } };
 }

@@ -1,0 +1,97 @@
+// Scans imported as a clerk imports them, through the importer's workers into a real archive: a
+// multi-page 1-bit TIFF and a sealed colour scan PDF of corpus reports (test/fixtures/scan), read by
+// the OCR. Their cells are the report's, marked as read by OCR with the cell's page and box; a cell
+// the seal hides is blank, never a number; 原文对照 gives the scanned page with the cell's box.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { originalOf } from '../../src/main/node/original.ts';
+import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
+import { loadScan, type ScanCase } from '../fixtures/scan/index.ts';
+import { evaluate } from '../helpers/corpus.ts';
+
+const opened: Runtime[] = [];
+afterAll(async () => {
+  for (const rt of opened) await rt.close();
+});
+
+async function imported(c: ScanCase) {
+  const rt = openRuntime(join(mkdtempSync(join(tmpdir(), 'nianbao-ocr-')), 'a.sqlite'), undefined, 1);
+  opened.push(rt);
+  const job = rt.importer.start([c.path]);
+  await rt.importer.wait(job);
+  const items = rt.importer.status(job)!.items;
+  const summary = rt.archive.listReports({})[0];
+  const report = summary ? rt.archive.getReport(summary.id)! : null;
+  return { rt, items, report };
+}
+
+const judged = (c: ScanCase, report: NonNullable<Awaited<ReturnType<typeof imported>>['report']>) =>
+  evaluate({ ...report, cells: report.cells, findings: report.findings } as never, {
+    source: { repo: '', path: '', commit: null },
+    agency: c.agency,
+    agencyAlso: c.agencyAlso,
+    year: c.year,
+    template: c.template,
+    date: c.date,
+    cells: c.cells,
+    consistent: c.consistent,
+  });
+
+describe('scans read by OCR on import', () => {
+  it('a multi-page 1-bit TIFF: one report, its agency, year, format and every key cell, each marked as read by OCR', async () => {
+    const c = loadScan('tiff/x-seed-ningbo-kjj-2019.tif', 'tiff');
+    const { rt, items, report } = await imported(c);
+    expect(items.map((i) => i.status)).toEqual(['imported']);
+    expect(report!.format).toBe('image');
+    expect(report!.encoding).toBe('图片（TIFF，4页）');
+    const o = judged(c, report!);
+    expect({ agency: o.agency, year: o.year, template: o.template }).toEqual({ agency: true, year: true, template: true });
+    expect(o.cells.filter((x) => x.verdict !== 'right')).toEqual([]);
+    const cell = report!.cells.find((x) => x.table === 't3' && x.row === 'new' && x.col === 'natural')!;
+    expect(cell.how).toBe('ocr');
+    expect(cell.source).toMatch(/^第\d页 表格\d+ 第\d+行 第\d+格，文字识别（OCR，把握\d+%）/);
+    expect(report!.notes.some((n) => n.code === 'ocr')).toBe(true);
+    // 原文对照: the page as scanned, the cell's box on it.
+    const view = await originalOf(rt.archive, report!.id, 't3', 'new', 'natural');
+    if (view.kind !== 'image') throw new Error(view.kind);
+    expect(view.pages).toBe(4);
+    expect(Buffer.from(view.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    const [x0, y0, x1, y1] = view.box!;
+    expect(x0).toBeGreaterThan(0);
+    expect(x1).toBeLessThan(view.width);
+    expect(y1 - y0).toBeGreaterThan(8);
+  }, 300_000);
+
+  it('a sealed scan: the cell under the seal is blank with the reason, the rest is the report, and no 错误 is the unit’s', async () => {
+    const c = loadScan('stamp/pt-zrz-2022.pdf', 'pdf');
+    const { items, report } = await imported(c);
+    expect(items.map((i) => i.status)).toEqual(['imported']);
+    expect(report!.encoding).toBe('PDF（扫描件，文字识别）');
+    const o = judged(c, report!);
+    expect({ agency: o.agency, year: o.year, template: o.template }).toEqual({ agency: true, year: true, template: true });
+    expect(o.cells.filter((x) => x.verdict === 'wrong')).toEqual([]);
+    expect(o.cells.find((x) => x.key === 't3.new.natural')!.actual ?? null).toBeNull();
+    // The seal is opaque: the rules under it are gone too, and the cells it joins are read as blank, not guessed.
+    expect(o.cells.filter((x) => x.verdict === 'right').length).toBeGreaterThanOrEqual(10);
+    // The sums fail over the blank: the reading's doubt, never the unit's error.
+    expect(report!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  }, 300_000);
+});
+
+describe('ending a worker in the middle of the OCR', () => {
+  it('waits for the recogniser’s run to finish: the file times out, the process lives on', async () => {
+    const { ParsePool } = await import('../../src/main/node/import/pool.ts');
+    const { readFileSync } = await import('node:fs');
+    // A page takes seconds; 1.5 s without a page done ends the worker, whatever it is running.
+    const pool = new ParsePool({ workerUrl: new URL('../../src/main/node/import/worker.ts', import.meta.url), size: 1, timeoutMs: 1500 });
+    const c = loadScan('pdf-300/pt-spp-2022.pdf', 'pdf');
+    const res = await pool.run(new Uint8Array(readFileSync(c.path)), '.pdf', {}, () => true);
+    expect(res).toMatchObject({ ok: false, code: 'timeout' });
+    // The pool goes on with a fresh worker.
+    const next = await pool.run(new Uint8Array(readFileSync(new URL('../fixtures/real/pt-jsp-2023/tabs.txt', import.meta.url))), '.txt');
+    expect(next.ok).toBe(true);
+    await pool.close();
+  }, 120_000);
+});
