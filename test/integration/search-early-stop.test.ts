@@ -66,6 +66,30 @@ describe('search that stops early', () => {
     expect(rt.archive.search({ text: '保密审查', yearFrom: 2030 })).toMatchObject({ total: 0, approximate: false, hits: [] });
   });
 
+  it('counts a phrase for its weight (IDF) no further than the budget, as search walks it', () => {
+    rt.archive.matchBudget = 2;
+    rt.archive.ranking.forget();
+    const limits: number[] = [];
+    const stmt = rt.archive.stmt.bind(rt.archive);
+    // The ranking's count of a phrase's reports: the most rows it reads is its last argument.
+    rt.archive.stmt = (sql: string) => {
+      const s = stmt(sql);
+      if (!/^SELECT count\(\*\) AS n.* FROM \(SELECT .* MATCH \?.* LIMIT \?\)$/.test(sql)) return s;
+      return { get: (...a: unknown[]) => (limits.push(a[a.length - 1] as number), s.get(...a)) } as typeof s;
+    };
+    let r;
+    try {
+      r = rt.archive.search({ text: '信息公开 依申请' });
+    } finally {
+      rt.archive.stmt = stmt;
+    }
+    // The extension ranks (it is built for the platforms tests run on); bm25() would count in FTS5 itself.
+    expect(rt.archive.rankFallback).toBeNull();
+    expect(limits.length).toBe(2);
+    expect(Math.max(...limits)).toBeLessThanOrEqual(3);
+    expect(r.approximate).toBe(true);
+  });
+
   it('lists by filters alone from the records’ index, newest year first, without sorting every match', () => {
     const seen: string[] = [];
     const stmt = rt.archive.stmt.bind(rt.archive);
