@@ -24,7 +24,7 @@ interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount' | 'next'> {
   stopItems: number;
 }
 
-const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF', xlsx: 'Excel填报模板（.xlsx）' };
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF', xlsx: 'Excel填报模板（.xlsx）', image: '图片' };
 
 export interface ImporterOptions {
   /** Free bytes on the disk holding `dir`, or null when unknown; the OS is asked unless a test says. */
@@ -171,7 +171,10 @@ export class Importer {
       if (seen.has(sha256)) return item('duplicate', `与本次导入的“${basename(seen.get(sha256)!)}”内容完全相同，未重复导入`);
       seen.set(sha256, path);
 
-      const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') });
+      const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') }, (page, pages) => {
+        job.current = `${name}（文字识别 第 ${page}/${pages} 页）`;
+        return !job.cancelled;
+      });
       // A workbook that is no 填报模板 lay in the folder beside the reports: passed over, as the walk passes over other office files.
       if (!res.ok) return item(res.code === 'not-template' ? 'skipped' : 'failed', res.message);
       // A file imported before, corrected, removed and imported again keeps its corrections.
