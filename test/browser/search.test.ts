@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MATCH_BUDGET } from '../../src/main/node/archive/search.ts';
 import { openSession, OUT as out, type Session } from './session.ts';
 
 let session: Session;
@@ -56,6 +57,22 @@ describe('search view', () => {
     await page.locator('.hit', { hasText: '淮安市人民政府' }).click();
     await page.getByRole('heading', { name: /淮安市人民政府/ }).waitFor();
     expect(await page.locator('[data-part="4"] mark').first().innerText()).toBe('行政复议、行政诉讼');
+  });
+
+  it('says 约 when the total is an estimate (more matches than search ranks and counts)', async () => {
+    const archive = session.host.runtime.archive;
+    archive.matchBudget = 2;
+    try {
+      await page.goto(`${session.host.url}#/search`);
+      await page.getByLabel('检索词').fill('复议');
+      await expect.poll(() => page.locator('.result-count').innerText()).toMatch(/^共找到 约 \d+ 份报告$/);
+      // Every match is still listed: the best of the newest two first, then the others newest first.
+      expect(await page.locator('.hit').count()).toBe(10);
+    } finally {
+      archive.matchBudget = MATCH_BUDGET;
+    }
+    await page.getByLabel('检索词').fill('复议 ');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 10 份报告');
   });
 
   it('picks reports found by different queries and compares them', async () => {

@@ -4,7 +4,7 @@
 // the full-text indexes filled as indexReport filled them).
 import Database from 'better-sqlite3';
 import { compactSearch, normSearch, spaced } from '../../src/shared/search/normalize.ts';
-import { migrate } from '../../src/main/node/archive/migrations/index.ts';
+import { COMPACT_VERSION, migrate } from '../../src/main/node/archive/migrations/index.ts';
 import { bodyOf, findingsIn, originalOf, piecesOf } from '../../src/main/node/archive/packed.ts';
 import { assembleSearchDoc } from '../../src/main/node/archive/search-doc.ts';
 
@@ -38,7 +38,8 @@ export function olderArchive(file: string, version: number, now: string, tables:
       if (t === 'originals' && c === 'bytes' && !cols.includes('packed')) return 'original(bytes, packed)';
       return c;
     };
-    if (t === 'search_docs') {
+    if (t === 'search_docs' && version >= COMPACT_VERSION) db.exec('INSERT INTO main.search_docs SELECT * FROM now.search_docs'); // stored as now
+    else if (t === 'search_docs') {
       // The whole search document, as versions before 12 stored it: its pieces and the report's parts.
       const put = db.prepare('INSERT INTO main.search_docs (report_id, text, part_offsets, fee_stated) VALUES (?, ?, ?, ?)');
       const rows = db.prepare('SELECT d.report_id, d.text AS pieces, d.part_offsets, d.fee_stated, r.body FROM now.search_docs d JOIN now.reports r ON r.id = d.report_id').all() as {
@@ -49,9 +50,11 @@ export function olderArchive(file: string, version: number, now: string, tables:
     if (t === 'search_docs') {
       const tri = db.prepare('INSERT INTO search_tri (rowid, text) VALUES (?, ?)');
       const uni = db.prepare('INSERT INTO search_uni (rowid, text) VALUES (?, ?)');
-      for (const d of db.prepare('SELECT report_id, text FROM main.search_docs').all() as { report_id: number; text: string }[]) {
-        tri.run(d.report_id, compactSearch(d.text).flat);
-        uni.run(d.report_id, spaced(normSearch(d.text)));
+      const docs = db.prepare('SELECT d.report_id, d.text, r.body FROM main.search_docs d JOIN now.reports r ON r.id = d.report_id').all() as { report_id: number; text: string | Buffer; body: Buffer }[];
+      for (const d of docs) {
+        const text = typeof d.text === 'string' ? d.text : assembleSearchDoc(piecesOf(d.text), bodyOf(d.body).parts).text;
+        tri.run(d.report_id, compactSearch(text).flat);
+        uni.run(d.report_id, spaced(normSearch(text)));
       }
     }
   }

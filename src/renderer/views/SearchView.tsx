@@ -223,7 +223,8 @@ export function SearchView({ initial, years, params }: { initial: string; years:
       {result && (
         <>
           <div className="result-bar">
-            <span className="muted result-count">共找到 {result.total} 份报告</span>
+            {/* More matches than search counts: the total is an estimate, said so. */}
+            <span className="muted result-count">共找到 {result.approximate ? `约 ${result.total.toLocaleString('zh-CN')}` : result.total} 份报告</span>
             <span className="spacer" />
             {exported && <span className="ok-text">{exported}</span>}
             <button

@@ -247,6 +247,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /** total is an estimate (more matches than search counts, shown as 约 N 份); exact otherwise. */
+  approximate: boolean;
   hits: SearchHit[];
   /** The normalised terms that were highlighted. */
   terms: string[];

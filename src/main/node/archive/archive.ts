@@ -15,7 +15,7 @@ import { localDay } from '../../../shared/dates.ts';
 import { logTechnical } from '../import/reasons.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { indexReport, searchReports } from './search.ts';
+import { indexReport, MATCH_BUDGET, searchReports } from './search.ts';
 import { loadRankExtension } from './rank-extension.ts';
 import { SearchRanking } from './search-rank.ts';
 import type { SearchQuery, SearchResult } from '../../../shared/contract/types.ts';
@@ -104,6 +104,8 @@ export class Archive {
   ranking!: SearchRanking;
   /** Why search ranks with bm25() rather than the extension, or null when the extension is in use. */
   rankFallback!: string | null;
+  /** Matches of a text search ranked and counted before the rest is estimated (约 N 份); tests lower it. */
+  matchBudget = MATCH_BUDGET;
   private readonly options: ArchiveOptions;
   private readonly lock: Held;
 

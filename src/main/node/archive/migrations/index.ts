@@ -13,8 +13,9 @@ import { up as v10 } from './0010-report-files.ts';
 import { up as v11 } from './0011-cell-origin.ts';
 import { up as v12 } from './0012-compact.ts';
 import { up as v13 } from './0013-notices.ts';
+import { up as v14 } from './0014-search-listing.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
