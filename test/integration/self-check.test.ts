@@ -2,20 +2,16 @@
 // 填报模板, a damaged file) read, parsed and checked as import would, the cross-year checks against
 // the archive's report of the unit's year before, and nothing written to the archive.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/shared/contract/dispatch.ts';
 import type { Handlers, SelfCheck } from '../../src/shared/contract/index.ts';
-import { writeTemplates } from '../../src/main/node/export/templates.ts';
-import { processFile } from '../../src/main/node/import/process-file.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
-import { formTables, placeCells, XLSX_TABLE_TOP } from '../../src/shared/report/fill-template.ts';
-import type { Cell } from '../../src/shared/report/model.ts';
+import { carriedOneMore, filledTemplate } from '../helpers/filled-template.ts';
 
 const fixture = (p: string) => new URL(`../fixtures/${p}`, import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-selfcheck-'));
@@ -30,32 +26,6 @@ function archiveBytes(): string {
   const hash = createHash('sha256');
   for (const f of [db, `${db}-wal`]) if (existsSync(f)) hash.update(readFileSync(f));
   return hash.digest('hex');
-}
-
-/**
- * 财政金融局's 2024 report typed into its 填报模板 (.xlsx) as a unit would; 上年结转 and 结转下年度
- * both one more in 自然人 and 总计, so the year's own sums hold but 上年结转 no longer matches the
- * archive's 2023 report (X1).
- */
-async function filledTemplate(): Promise<string> {
-  const r = await processFile(new Uint8Array(readFileSync(fixture('real/pt-czj-2024/page.txt'))), '.txt');
-  if (!r.ok) throw new Error(r.message);
-  const folder = join(dir, 'template');
-  mkdirSync(folder);
-  const [xlsx] = await writeTemplates(folder, ['平潭综合实验区财政金融局'], 2024);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(xlsx);
-  const byKey = new Map(r.report.cells.map((c) => [`${c.table}/${c.row}/${c.col}`, c]));
-  const typed = (c: Cell, t: string) => (c.value.kind !== 'number' ? c.value.raw : c.value.num! + (t === 't3' && ['carry', 'next'].includes(c.row) && ['natural', 'total'].includes(c.col) ? 1 : 0));
-  for (const t of formTables('T2021')) {
-    const ws = wb.getWorksheet(t.sheet)!;
-    for (const p of placeCells(t)) {
-      const c = p.value && byKey.get(`${t.table}/${p.value.row}/${p.value.col}`);
-      if (c && c.value.kind !== 'blank') ws.getCell(XLSX_TABLE_TOP + p.r, 1 + p.c).value = typed(c, t.table);
-    }
-  }
-  await wb.xlsx.writeFile(xlsx);
-  return xlsx;
 }
 
 beforeAll(async () => {
@@ -104,7 +74,7 @@ describe('报送前自查', () => {
     copyFileSync(fixture('bad/truncated.docx'), damaged);
     rt.archive.db.pragma('wal_checkpoint(TRUNCATE)');
     before = archiveBytes();
-    check = await selfCheck([fixture('real/pt-shs-2024/report.docx'), await filledTemplate(), damaged]);
+    check = await selfCheck([fixture('real/pt-shs-2024/report.docx'), await filledTemplate(join(dir, 'template'), '平潭综合实验区财政金融局', 2024, 'pt-czj-2024/page.txt', carriedOneMore), damaged]);
   });
 
   it('finds a real report’s error in its table, with the cells involved', () => {
