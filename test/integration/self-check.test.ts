@@ -2,7 +2,7 @@
 // 填报模板, a damaged file) read, parsed and checked as import would, the cross-year checks against
 // the archive's report of the unit's year before, and nothing written to the archive.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -12,6 +12,7 @@ import type { Handlers, SelfCheck } from '../../src/shared/contract/index.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
 import { carriedOneMore, filledTemplate } from '../helpers/filled-template.ts';
+import { quietPlatform } from '../helpers/platform.ts';
 
 const fixture = (p: string) => new URL(`../fixtures/${p}`, import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-selfcheck-'));
@@ -19,7 +20,6 @@ const db = join(dir, 'archive.sqlite');
 let rt: Runtime;
 let h: Handlers;
 let answer: string[] | null = null;
-const saved: string[] = [];
 
 /** The archive's files as bytes: the database and its WAL (a write would land in one of them). */
 function archiveBytes(): string {
@@ -34,22 +34,14 @@ beforeAll(async () => {
     archive: rt.archive,
     importer: rt.importer,
     pool: rt.pool,
-    platform: {
-      version: 'test',
+    platform: quietPlatform({
       chooseSources: async () => answer,
-      openPath: async () => '',
       saveFile: async (bytes, name) => {
         const p = join(dir, name);
-        await import('node:fs/promises').then((fs) => fs.writeFile(p, bytes));
-        saved.push(p);
+        writeFileSync(p, bytes);
         return p;
       },
-      renderPdf: async () => new Uint8Array(),
-      chooseOutputFolder: async () => null,
-      chooseArchiveFile: async () => null,
-      chooseSpreadsheet: async () => null,
-      printRoute: async () => '',
-    },
+    }),
   });
   // The unit's 2023 report is in the archive: the 2024 draft is checked against it.
   await rt.importer.wait(rt.importer.start([fixture('real/pt-czj-2023/page.txt')]));

@@ -19,33 +19,37 @@ export function PrintSelfCheck({ token }: { token: string }) {
         检查时间：{at.getFullYear()}年{at.getMonth() + 1}月{at.getDate()}日 · 共 {c.files.length} 个文件 · {printDate()}
       </p>
       <p className="print-note">本结果为报送前自查，按导入档案时的同样规则检查；报告未存入档案。</p>
-      {c.files.map((f, i) =>
-        f.ok ? (
-          <section key={i} className="print-section self-check-file">
-            <h2>
-              {f.agency ?? '（未识别单位）'}
-              {f.year ? `${f.year}年度` : ''}政府信息公开工作年度报告
-            </h2>
-            <p className="print-sub">
-              文件：{f.name}（{formatLabel(f.format, f.encoding)}） · {templateLabel(f.template)} · 落款日期：{formatSignDate(f.date)} · {previousLine(f)}
-            </p>
-            <p>
-              <strong>检查结果：{summaryLine(f.findings)}</strong>
-            </p>
-            {f.findings.length > 0 && <PrintFindings findings={f.findings} />}
-            {f.template !== 'pre2019' && f.cells.length > 0 && (
-              <>
-                <ReportTables template={f.template} cells={f.cells} marked={markedCells(f.findings)} focused={new Set()} />
-                <p className="print-note">红底为有错误的格子，黄底为有提醒的格子。</p>
-              </>
-            )}
-          </section>
-        ) : (
-          <section key={i} className="print-section self-check-file">
-            <h2>{f.name}</h2>
-            <p>无法检查：{f.message}</p>
-          </section>
-        ),
+      {c.files.some((f) => !f.ok) && (
+        <section className="print-section">
+          <h2>无法检查的文件</h2>
+          <ol>
+            {c.files.map((f, i) => !f.ok && <li key={i}>{f.name}：无法检查：{f.message}</li>)}
+          </ol>
+        </section>
+      )}
+      {c.files.map(
+        (f, i) =>
+          f.ok && (
+            <section key={i} className="print-section self-check-file">
+              <h2>
+                {f.agency ?? '（未识别单位）'}
+                {f.year ? `${f.year}年度` : ''}政府信息公开工作年度报告
+              </h2>
+              <p className="print-sub">
+                文件：{f.name}（{formatLabel(f.format, f.encoding)}） · {templateLabel(f.template)} · 落款日期：{formatSignDate(f.date)} · {previousLine(f)}
+              </p>
+              <p>
+                <strong>检查结果：{summaryLine(f.findings)}</strong>
+              </p>
+              {f.findings.length > 0 && <PrintFindings findings={f.findings} />}
+              {f.template !== 'pre2019' && f.cells.length > 0 && (
+                <>
+                  <ReportTables template={f.template} cells={f.cells} marked={markedCells(f.findings)} focused={new Set()} />
+                  <p className="print-note">红底为有错误的格子，黄底为有提醒的格子。</p>
+                </>
+              )}
+            </section>
+          ),
       )}
     </div>
   );

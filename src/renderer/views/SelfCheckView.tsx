@@ -81,9 +81,11 @@ export function SelfCheckView({ params, dropped, taken, onImported }: { params: 
           选择文件
         </button>
       </div>
-      <div className={`self-check-drop ${busy ? 'busy' : ''}`}>
+      <div className={`self-check-drop ${busy ? 'busy' : ''} ${check ? 'compact' : ''}`}>
         {busy ? (
           <p role="status">正在读取和检查：{busy.join('、')}…</p>
+        ) : check ? (
+          <p>再把其他文件拖到这里，或点“选择文件”，检查下一批（按导入时的同样规则检查，不存入档案）。</p>
         ) : (
           <>
             <p>把单位报来的年度报告拖到这里，或点“选择文件”（可选多个）。</p>
