@@ -20,6 +20,8 @@ const db = join(dir, 'archive.sqlite');
 let rt: Runtime;
 let h: Handlers;
 let answer: string[] | null = null;
+/** What main's dialog was asked for: the app words it for 自查. */
+let asked: string | undefined;
 
 /** The archive's files as bytes: the database and its WAL (a write would land in one of them). */
 function archiveBytes(): string {
@@ -35,7 +37,7 @@ beforeAll(async () => {
     importer: rt.importer,
     pool: rt.pool,
     platform: quietPlatform({
-      chooseSources: async () => answer,
+      chooseSources: async (_kind, purpose) => ((asked = purpose), answer),
       saveFile: async (bytes, name) => {
         const p = join(dir, name);
         writeFileSync(p, bytes);
@@ -53,7 +55,8 @@ afterAll(async () => rt?.close());
 /** The clerk picks files in main's dialog (the fake one answers these), then the page asks for the check. */
 async function selfCheck(paths: string[]): Promise<SelfCheck> {
   answer = paths;
-  const grant = await h.chooseImportSources({ kind: 'files' });
+  const grant = await h.chooseImportSources({ kind: 'files', purpose: 'check' });
+  expect(asked).toBe('check');
   return h.selfCheck({ grant: grant!.grant });
 }
 

@@ -54,7 +54,7 @@ export function SelfCheckView({ params, dropped, taken, onImported }: { params: 
   };
   const choose = async () => {
     try {
-      const g = await api.chooseImportSources({ kind: 'files' });
+      const g = await api.chooseImportSources({ kind: 'files', purpose: 'check' });
       if (g) await checkGrant(g);
     } catch (e) {
       setError((e as Error).message);

@@ -83,8 +83,8 @@ export const contract = {
       })
       .strict(),
   ),
-  /** Shows the native dialog in main; the renderer gets a grant, never sends paths of its own. */
-  chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']) }).strict()),
+  /** Shows the native dialog in main (worded for 报送前自查 when `purpose` is check); the renderer gets a grant, never sends paths of its own. */
+  chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']), purpose: z.enum(['import', 'check']).optional() }).strict()),
   /** Paths of files dropped on the window, resolved by the preload from the drop's File objects. */
   grantDroppedPaths: returns<ImportGrant>()(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),

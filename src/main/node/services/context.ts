@@ -20,8 +20,8 @@ import { Grants } from './grants.ts';
 import { SelfChecks } from './self-check-store.ts';
 
 export interface Platform {
-  /** The native open dialog; null when the user cancels. */
-  chooseSources(kind: 'folder' | 'files'): Promise<string[] | null>;
+  /** The native open dialog, worded for importing or for 报送前自查 (check); null when the user cancels. */
+  chooseSources(kind: 'folder' | 'files', purpose?: 'import' | 'check'): Promise<string[] | null>;
   /** Opens a file with the system's default program; an error message, or '' on success. */
   openPath(path: string): Promise<string>;
   /** The native save dialog, then writes the bytes; the path, or null when the user cancels. */

@@ -10,8 +10,8 @@ type ImportHandlers = Pick<Handlers, 'chooseImportSources' | 'grantDroppedPaths'
 export function importHandlers({ importer, platform, grants }: ServiceContext): ImportHandlers {
   const grant = (paths: string[]) => grants.grant(paths);
   return {
-    chooseImportSources: async ({ kind }) => {
-      const paths = await platform.chooseSources(kind);
+    chooseImportSources: async ({ kind, purpose }) => {
+      const paths = await platform.chooseSources(kind, purpose);
       return paths && paths.length ? grant(paths) : null;
     },
     grantDroppedPaths: async ({ paths }) => {
