@@ -118,4 +118,43 @@ describe('报送前自查', () => {
     await page.getByRole('button', { name: '已导入档案' }).waitFor();
     expect(await page.getByRole('button', { name: '已导入档案' }).isDisabled()).toBe(true);
   });
+
+  it('checks files dropped on the page (the preload’s grant) instead of importing them', async () => {
+    // The preload, as in the app: the contract plus onDropGrant, which here the test fires with a
+    // grant main made (the host's dialog), as the preload does with the grant for a real drop.
+    const dropPage = await session.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await dropPage.addInitScript(() => {
+      const listeners: ((r: unknown) => void)[] = [];
+      (window as unknown as { drop: (r: unknown) => void }).drop = (r) => listeners.forEach((l) => l(r));
+      (window as unknown as { api: unknown }).api = new Proxy(
+        {},
+        {
+          get: (_t, name: string) =>
+            name === 'onDropGrant'
+              ? (l: (r: unknown) => void) => (listeners.push(l), () => {})
+              : async (args: unknown) => {
+                  const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args ?? {}) });
+                  const env = (await res.json()) as { ok: boolean; value?: unknown; error?: string };
+                  if (!env.ok) throw new Error(env.error);
+                  return env.value;
+                },
+        },
+      );
+    });
+    await dropPage.goto(`${session.host.url}#/selfcheck`);
+    await dropPage.getByRole('heading', { name: '报送前自查' }).waitFor();
+    session.host.setAnswer([join(session.dir, 'in/shs-2024/report.docx')]);
+    await dropPage.evaluate(async () => {
+      const w = window as unknown as { api: { chooseImportSources: (a: unknown) => Promise<unknown> }; drop: (r: unknown) => void };
+      w.drop({ grant: await w.api.chooseImportSources({ kind: 'files' }) });
+    });
+    const result = dropPage.getByRole('article', { name: '自查结果：report.docx' });
+    await result.waitFor();
+    expect(await result.locator('.self-check-summary').innerText()).toBe('1 处错误、2 处提醒（其中体检 2 处）');
+    // Now in the archive (imported above): said so, and still nothing imported by the drop.
+    expect(await result.getByRole('note').innerText()).toContain('档案中已有这个文件');
+    expect(await dropPage.getByRole('dialog', { name: '导入报告' }).count()).toBe(0);
+    expect(reports()).toBe(3);
+    await dropPage.close();
+  });
 });
