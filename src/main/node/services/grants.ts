@@ -4,12 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportGrant } from '../../../shared/contract/index.ts';
 
+/** Grants not yet used: a self-check hands one back for 导入档案 that is often never used; the oldest go. */
+const KEPT = 64;
+
 export class Grants {
   private readonly paths = new Map<string, string[]>();
 
   grant(paths: string[]): ImportGrant {
     const token = randomBytes(12).toString('base64url');
     this.paths.set(token, paths);
+    for (const t of this.paths.keys()) if (this.paths.size > KEPT) this.paths.delete(t);
     return { grant: token, labels: paths.map((p) => basename(p) || p) };
   }
 
