@@ -81,6 +81,11 @@ describe('报送前自查', () => {
     expect(await tpl.locator('[data-cell="t3|carry|natural"]').getAttribute('class')).toContain('error');
     expect(await tpl.locator('[data-cell="t3|carry|natural"]').getAttribute('title')).toMatch(/来源：填报模板 表三 第\d+行 第\d+列/);
     await page.screenshot({ path: join(out, 'self-check-template-1366.png') });
+    // The archived report it was compared with opens; back (Alt+←) shows the check again, from main.
+    await tpl.getByRole('link', { name: '与2023年度已归档报告比较' }).click();
+    await page.getByRole('heading', { name: /平潭综合实验区财政金融局\s*2023年度/ }).waitFor();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByRole('article', { name: '自查结果：report.docx' }).waitFor();
     await files.nth(2).click();
     await page.getByRole('alert').filter({ hasText: '无法检查：' }).filter({ hasText: '损坏或不完整' }).waitFor();
   });
