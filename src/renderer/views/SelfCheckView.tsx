@@ -14,7 +14,7 @@ import { summaryLine } from '../components/self-check-text.ts';
 import { useAction } from '../components/useAction.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 
-const FORMATS = 'Word（.docx、.doc、.wps）、PDF、网页（.html、.mht）、文本（.txt）或填好的填报模板（.docx、.xlsx）';
+const FORMATS = 'Word（.docx、.doc、.wps）、PDF（扫描件也可）、扫描的图片（.jpg、.png、.tif）、网页（.html、.mht）、文本（.txt）或填好的填报模板（.docx、.xlsx）';
 
 /**
  * `dropped`: the grant of files dropped on the window while this page is shown (the app routes

@@ -1,12 +1,14 @@
 // A report that is not in the archive (a draft a unit sent for 报送前自查) against the archive's
 // record report of the same unit's year before: the cross-year checks import runs (X1, X2, Y2),
 // read only, nothing written.
+// reports.ts first: it and agencies.ts import each other, and reports.ts reads agencies' GROUP
+// as it loads, so agencies.ts must not be the one loaded first (as archive.ts loads them).
+import { cellsOf } from './reports.ts';
+import { groupOf, latestByYear, reportsOfGroup } from './agencies.ts';
+import { partsOf } from './checks.ts';
 import type { Cell, Finding, Part, TemplateId } from '../../../shared/report/model.ts';
 import { checkCrossYear } from '../../../shared/report/checks/cross-year.ts';
 import type { Archive } from './archive.ts';
-import { groupOf, latestByYear, reportsOfGroup } from './agencies.ts';
-import { partsOf } from './checks.ts';
-import { cellsOf } from './reports.ts';
 
 export interface Draft {
   agencyNormalized: string | null;
