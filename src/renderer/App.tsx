@@ -21,6 +21,8 @@ import { PrintNotice } from './views/PrintNotice.tsx';
 import { PrintArea } from './views/PrintArea.tsx';
 import { PrintOverview } from './views/PrintOverview.tsx';
 import { PrintTracking } from './views/PrintTracking.tsx';
+import { PrintSelfCheck } from './views/PrintSelfCheck.tsx';
+import { SelfCheckView } from './views/SelfCheckView.tsx';
 import { TrackingView } from './views/TrackingView.tsx';
 import { useFontSize } from './components/FontSize.tsx';
 import { ReportView } from './views/ReportView.tsx';
@@ -43,6 +45,8 @@ type Route =
   | { view: 'print-overview'; year: number; region: string | null }
   | { view: 'tracking'; params: URLSearchParams }
   | { view: 'print-tracking'; year: number }
+  | { view: 'selfcheck'; params: URLSearchParams }
+  | { view: 'print-selfcheck'; token: string }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -65,6 +69,8 @@ function readRoute(): Route {
   if (path.startsWith('/print/overview')) return { view: 'print-overview', year: Number(params.get('year')), region: params.get('region') };
   if (path.startsWith('/print/tracking')) return { view: 'print-tracking', year: Number(params.get('year')) };
   if (path.startsWith('/tracking')) return { view: 'tracking', params };
+  if (path.startsWith('/selfcheck')) return { view: 'selfcheck', params };
+  if (path.startsWith('/print/selfcheck')) return { view: 'print-selfcheck', token: params.get('token') ?? '' };
   if (path.startsWith('/print/area')) return { view: 'print-area', year: Number(params.get('year')), region: params.get('region'), own: params.get('own') === 'include' ? 'include' : 'exclude' };
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
   if (path.startsWith('/settings')) return { view: 'settings' };
@@ -87,6 +93,7 @@ function printableSheet(
   | { sheet: 'area'; year: number; region?: string; own: 'include' | 'exclude' }
   | { sheet: 'overview'; year: number; region?: string }
   | { sheet: 'tracking'; year: number }
+  | { sheet: 'selfcheck'; token: string }
   | null {
   if (r.view === 'report') return { sheet: 'report', id: r.id };
   if (r.view === 'compare' && r.ids.length >= 2) return { sheet: 'compare', ids: r.ids };
@@ -97,6 +104,7 @@ function printableSheet(
     return { sheet: 'overview', year: Number(r.params.get('year')), ...(region ? { region } : {}) };
   }
   if (r.view === 'tracking' && Number(r.params.get('year'))) return { sheet: 'tracking', year: Number(r.params.get('year')) };
+  if (r.view === 'selfcheck' && r.params.get('token')) return { sheet: 'selfcheck', token: r.params.get('token')! };
   if (r.view === 'area' && Number(r.params.get('year'))) {
     const region = r.params.get('region');
     return { sheet: 'area', year: Number(r.params.get('year')), ...(region ? { region } : {}), own: r.params.get('own') === 'include' ? 'include' : 'exclude' };
@@ -120,6 +128,8 @@ export function App() {
   const [route, setRoute] = useState<Route>(readRoute);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [grant, setGrant] = useState<ImportGrant | null>(null);
+  // Files dropped while 报送前自查 is shown are checked there, not imported.
+  const [checkGrant, setCheckGrant] = useState<ImportGrant | null>(null);
   const [version, setVersion] = useState(0); // bumped when the archive changes
   const [dragging, setDragging] = useState(false);
   const [infoVersion, setInfoVersion] = useState(0); // bumped while an import adds reports
@@ -180,7 +190,7 @@ export function App() {
   }, [choose]);
 
   // The preload resolves a drop to a grant and tells the page; the page only draws the drop.
-  useEffect(() => api.onDropGrant?.((r) => ('grant' in r ? setGrant(r.grant) : setError(r.error))), []);
+  useEffect(() => api.onDropGrant?.((r) => ('grant' in r ? (readRoute().view === 'selfcheck' ? setCheckGrant : setGrant)(r.grant) : setError(r.error))), []);
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -197,6 +207,7 @@ export function App() {
   if (route.view === 'print-overview') return <PrintOverview key={sheet} year={route.year} region={route.region} />;
   if (route.view === 'print-area') return <PrintArea key={sheet} year={route.year} region={route.region} own={route.own} />;
   if (route.view === 'print-tracking') return <PrintTracking key={sheet} year={route.year} />;
+  if (route.view === 'print-selfcheck') return <PrintSelfCheck key={sheet} token={route.token} />;
   if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} />;
 
   return (
@@ -228,6 +239,9 @@ export function App() {
           </a>
           <a href="#/summary" className={route.view === 'summary' ? 'active' : ''}>
             汇总
+          </a>
+          <a href="#/selfcheck" className={route.view === 'selfcheck' ? 'active' : ''} title="单位报来的年报先检查，不存入档案">
+            报送前自查
           </a>
           <a href="#/tracking" className={route.view === 'tracking' ? 'active' : ''} title="审核意见发出后，各单位是否按期报送修改稿、所列问题是否整改">
             整改跟踪
@@ -277,6 +291,8 @@ export function App() {
           <OverviewView years={info?.years ?? []} params={route.params} />
         ) : route.view === 'tracking' ? (
           <TrackingView years={info?.years ?? []} params={route.params} />
+        ) : route.view === 'selfcheck' ? (
+          <SelfCheckView params={route.params} dropped={checkGrant} taken={() => setCheckGrant(null)} onImported={() => setVersion((v) => v + 1)} />
         ) : route.view === 'directory' ? (
           <DirectoryView />
         ) : route.view === 'area' ? (
@@ -317,7 +333,7 @@ export function App() {
       )}
       {dragging && (
         <div className="drop-overlay">
-          <div>松开鼠标，导入拖入的文件或文件夹</div>
+          <div>{route.view === 'selfcheck' ? '松开鼠标，自查拖入的文件（不存入档案）' : '松开鼠标，导入拖入的文件或文件夹'}</div>
         </div>
       )}
     </div>

@@ -17,6 +17,7 @@ export const SHEET_ROUTES = {
   area: (year: number, region?: string, own?: string) => `/print/area?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}${own ? `&own=${own}` : ''}`,
   notice: (id: number, deadline?: string) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}`,
   tracking: (year: number) => `/print/tracking?year=${year}`,
+  selfcheck: (token: string) => `/print/selfcheck?token=${token}`,
 };
 
 /** The file name of a year's summary, without extension. */

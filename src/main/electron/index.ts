@@ -128,13 +128,14 @@ else {
       pool: runtime.pool,
       platform: {
         version: app.getVersion(),
-        chooseSources: async (kind) => {
+        chooseSources: async (kind, purpose = 'import') => {
+          const [verb, button] = purpose === 'check' ? ['自查', '检查'] : ['导入', '导入'];
           const opts: Electron.OpenDialogOptions =
             kind === 'folder'
-              ? { title: '选择要导入的文件夹', buttonLabel: '导入', properties: ['openDirectory', 'multiSelections'] }
+              ? { title: `选择要${verb}的文件夹`, buttonLabel: button, properties: ['openDirectory', 'multiSelections'] }
               : {
-                  title: '选择要导入的报告文件',
-                  buttonLabel: '导入',
+                  title: `选择要${verb}的报告文件`,
+                  buttonLabel: button,
                   properties: ['openFile', 'multiSelections'],
                   filters: [{ name: '年度报告（Word、文本、PDF、网页、填报模板）', extensions: ['doc', 'docx', 'wps', 'txt', 'pdf', 'html', 'htm', 'shtml', 'mht', 'mhtml', 'xlsx'] }],
                 };

@@ -13,6 +13,7 @@ import { noticeHandlers } from './services/notices.ts';
 import { printHandlers } from './services/print.ts';
 import { reportHandlers } from './services/reports.ts';
 import { searchHandlers } from './services/search.ts';
+import { selfCheckHandlers } from './services/self-check.ts';
 import { settingsHandlers } from './services/settings.ts';
 import { summaryHandlers } from './services/summaries.ts';
 import { trackingHandlers } from './services/tracking.ts';
@@ -44,5 +45,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...areaHandlers(ctx),
     ...directoryHandlers(ctx),
     ...templateHandlers(ctx),
+    ...selfCheckHandlers(ctx),
   };
 }

@@ -42,6 +42,9 @@ export function DirectoryView() {
         <button onClick={() => setTemplate((t) => (t ? null : { year: String(reportYear()), unit: '' }))} aria-expanded={!!template}>
           生成填报模板
         </button>
+        <a className="button-link" href="#/selfcheck" title="单位报来的年报（或填好的填报模板）先检查，不存入档案">
+          报送前自查
+        </a>
         <button
           onClick={async () => {
             const r = await api.exportDirectory({});

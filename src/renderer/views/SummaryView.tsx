@@ -80,6 +80,9 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         <a className="button-link" href={`#/tracking?year=${s.year}`} title="已发审核意见的单位是否按期报送修改稿、所列问题是否整改">
           整改跟踪
         </a>
+        <a className="button-link" href="#/selfcheck" title="单位报来的年报先检查、生成审核意见，不存入档案">
+          报送前自查
+        </a>
       </div>
       {askOffice && (
         <Modal label="生成审核意见" small onClose={() => setAskOffice(false)}>

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Comparison } from '../compare/index.ts';
 import { BAD_REQUEST, ContractError, isChineseMessage } from './errors.ts';
-import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, OriginalView, ReportDetail, ReportSummary, SearchResult, Tracking, UndoResult, YearSummary } from './types.ts';
+import type { AgencyInfo, AgencySeries, AppInfo, AreaSummary, BackupList, BatchStatus, DirectoryUnit, Overview, Settings, ImportGrant, ImportStatus, OriginalView, ReportDetail, ReportSummary, SearchResult, SelfCheck, Tracking, UndoResult, YearSummary } from './types.ts';
 
 export * from './types.ts';
 export { BAD_REQUEST, ContractError, FAILED, REFUSED, isChineseMessage, pageError, withReason } from './errors.ts';
@@ -83,8 +83,8 @@ export const contract = {
       })
       .strict(),
   ),
-  /** Shows the native dialog in main; the renderer gets a grant, never sends paths of its own. */
-  chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']) }).strict()),
+  /** Shows the native dialog in main (worded for 报送前自查 when `purpose` is check); the renderer gets a grant, never sends paths of its own. */
+  chooseImportSources: returns<ImportGrant | null>()(z.object({ kind: z.enum(['folder', 'files']), purpose: z.enum(['import', 'check']).optional() }).strict()),
   /** Paths of files dropped on the window, resolved by the preload from the drop's File objects. */
   grantDroppedPaths: returns<ImportGrant>()(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
@@ -137,6 +137,7 @@ export const contract = {
       z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('overview'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('tracking'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      z.object({ sheet: z.literal('selfcheck'), token, action: z.enum(['preview', 'save', 'print']) }).strict(),
       z
         .object({ sheet: z.literal('area'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), action: z.enum(['preview', 'save', 'print']) })
         .strict(),
@@ -196,6 +197,16 @@ export const contract = {
   dismissFinding: returns<Tracking>()(
     z.object({ noticeId: id, key: z.string().min(1).max(2000), reason: z.string().trim().min(1).max(200).nullable(), year: z.number().int().min(1990).max(2100) }).strict(),
   ),
+  /**
+   * 报送前自查: the files a grant names (chosen in main's dialog or dropped) read, parsed and checked
+   * in the workers as an import would, against the archive's previous year; nothing is stored.
+   * The grant is used up; the answer carries a fresh one for 导入档案.
+   */
+  selfCheck: returns<SelfCheck>()(z.object({ grant: token }).strict()),
+  /** A self-check again, by its token (its printed sheet reads it); kept while the app runs, the latest few. */
+  selfCheckResult: returns<SelfCheck>()(z.object({ token }).strict()),
+  /** The 审核意见 of one file of a self-check, as a .docx draft saved where the user chooses; not recorded for 整改跟踪. */
+  saveSelfCheckNotice: returns<{ saved: boolean; path?: string }>()(z.object({ token, file: z.number().int().min(0).max(999), deadline: day.optional() }).strict()),
   /** The area's tables of a year: every report of the year, or those under a government named by `region`. */
   areaSummary: returns<AreaSummary>()(
     z.object({ year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional() }).strict(),
@@ -265,7 +276,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type Caller = 'page' | 'preload' | 'sheet';
 
 /** A sheet only reads what it prints: nothing that changes the archive, opens dialogs or reads files. */
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking', 'selfCheckResult'];
 
 /**
  * Methods only the preload may call: paths of dropped files come from the drop the preload sees

@@ -392,3 +392,46 @@ export interface ReportRectification {
   noticedVersion: number;
   findings: TrackedFinding[];
 }
+
+/**
+ * 报送前自查: one file a unit sent (or will send), read and checked as an import would read it,
+ * and not put in the archive. `previous`: the archive's record report of the unit's year before,
+ * which the cross-year checks (X1, X2, Y2) ran against, when there is one.
+ */
+export type SelfCheckFile =
+  | { name: string; ok: false; message: string }
+  | {
+      name: string;
+      ok: true;
+      format: string;
+      encoding: string;
+      /** Read by its content as another format than its extension says. */
+      extensionMismatch: boolean;
+      size: number;
+      agency: string | null;
+      year: number | null;
+      date: string | null;
+      template: TemplateId;
+      complete: boolean;
+      status: ReportStatus;
+      cells: Cell[];
+      findings: Finding[];
+      notes: ParseNote[];
+      parts: Part[];
+      evidence: MetaEvidence[];
+      previous: { id: number; year: number; agency: string | null } | null;
+      /** The archive holds this very file already (the same bytes), as this report. */
+      inArchive: number | null;
+    };
+
+/** A self-check of the files one grant named, kept in main (by `token`) for its printed sheet and its 审核意见. */
+export interface SelfCheck {
+  token: string;
+  /** When it was checked (ISO). */
+  at: string;
+  files: SelfCheckFile[];
+  /** The same files granted again for 导入档案 (the normal import, used once); null when none could be read. */
+  importGrant: ImportGrant | null;
+  /** More files than one check takes: how many were left unchecked. */
+  leftOut: number;
+}

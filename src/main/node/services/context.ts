@@ -16,10 +16,12 @@ import { BatchJobs } from '../export/batch-jobs.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { Importer } from '../import/importer.ts';
 import type { ParsePool } from '../import/pool.ts';
+import { Grants } from './grants.ts';
+import { SelfChecks } from './self-check-store.ts';
 
 export interface Platform {
-  /** The native open dialog; null when the user cancels. */
-  chooseSources(kind: 'folder' | 'files'): Promise<string[] | null>;
+  /** The native open dialog, worded for importing or for 报送前自查 (check); null when the user cancels. */
+  chooseSources(kind: 'folder' | 'files', purpose?: 'import' | 'check'): Promise<string[] | null>;
   /** Opens a file with the system's default program; an error message, or '' on success. */
   openPath(path: string): Promise<string>;
   /** The native save dialog, then writes the bytes; the path, or null when the user cancels. */
@@ -60,6 +62,10 @@ export function removeOpenCopies(): void {
 export interface ServiceContext extends ServiceDeps {
   /** Year batches (comparison sheets of a year); the backup room asks whether one runs. */
   batches: BatchJobs;
+  /** Files and folders the user chose or dropped, behind tokens (an import's, a self-check's). */
+  grants: Grants;
+  /** The latest self-checks (报送前自查), by token: their sheet and notice read them back. */
+  selfChecks: SelfChecks;
   /** A failure the system explains (opening a file, printing): its reason shown when Chinese, else logged. */
   said(what: string, reason: string): string;
   /** A report as the user sees it: with its A1 提醒 against its units, without the checks the office switched off. */
@@ -124,5 +130,5 @@ export function serviceContext(deps: ServiceDeps): ServiceContext {
     return path ? { saved: true, path } : { saved: false };
   }
 
-  return { ...deps, batches, said, shownReport, detail, openTemp, saveSheet };
+  return { ...deps, batches, grants: new Grants(), selfChecks: new SelfChecks(), said, shownReport, detail, openTemp, saveSheet };
 }

@@ -1,24 +1,17 @@
 // Importing: folders and files reach an import only as grants, made from main's own dialog or
 // from a real drop (the preload's door), never from a path the page names.
-import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { basename, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { Handlers } from '../../../shared/contract/index.ts';
 import type { ServiceContext } from './context.ts';
 
 type ImportHandlers = Pick<Handlers, 'chooseImportSources' | 'grantDroppedPaths' | 'startImport' | 'importStatus' | 'cancelImport'>;
 
-export function importHandlers({ importer, platform }: ServiceContext): ImportHandlers {
-  // Paths the user chose in main's dialog or dropped on the window, behind an opaque token.
-  const grants = new Map<string, string[]>();
-  const grant = (paths: string[]) => {
-    const token = randomBytes(12).toString('base64url');
-    grants.set(token, paths);
-    return { grant: token, labels: paths.map((p) => basename(p) || p) };
-  };
+export function importHandlers({ importer, platform, grants }: ServiceContext): ImportHandlers {
+  const grant = (paths: string[]) => grants.grant(paths);
   return {
-    chooseImportSources: async ({ kind }) => {
-      const paths = await platform.chooseSources(kind);
+    chooseImportSources: async ({ kind, purpose }) => {
+      const paths = await platform.chooseSources(kind, purpose);
       return paths && paths.length ? grant(paths) : null;
     },
     grantDroppedPaths: async ({ paths }) => {
@@ -36,12 +29,7 @@ export function importHandlers({ importer, platform }: ServiceContext): ImportHa
       if (ok.length === 0) throw new Error('拖入的文件或文件夹不存在或无法读取');
       return grant(ok);
     },
-    startImport: ({ grant: token }) => {
-      const paths = grants.get(token);
-      if (!paths) throw new Error('导入授权已失效，请重新选择文件或文件夹');
-      grants.delete(token);
-      return { jobId: importer.start(paths) };
-    },
+    startImport: ({ grant: token }) => ({ jobId: importer.start(grants.take(token)) }),
     importStatus: ({ jobId, since }) => importer.status(jobId, since),
     cancelImport: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
   };

@@ -32,6 +32,12 @@ export function printHandlers(ctx: ServiceContext): PrintHandlers {
         const r = detail(args.id);
         return { route: SHEET_ROUTES.notice(args.id, args.deadline), name: noticeName(r), landscape: false };
       }
+      case 'selfcheck': {
+        // The sheet reads the check back by its token; its name from the first file read.
+        const f = ctx.selfChecks.get(args.token).files.find((x) => x.ok);
+        const who = f?.ok ? `${f.agency ?? f.name}${f.year ? `${f.year}年度` : ''}` : '';
+        return { route: SHEET_ROUTES.selfcheck(args.token), name: fileSafe(`${who}报送前自查结果`), landscape: false };
+      }
       case 'report': {
         const r = detail(args.id);
         return { route: SHEET_ROUTES.report(args.id), name: `${r.agency ?? r.fileName}${r.year ? `${r.year}年度` : ''}报告核对表`, landscape: false };
