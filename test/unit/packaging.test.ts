@@ -89,6 +89,20 @@ describe('the packaging configuration', () => {
     }
     expect(config.npmRebuild).toBe(false);
   });
+
+  it('carries the OCR’s ONNX Runtime for the target only, outside the asar, and its build for each target is in the package', () => {
+    const patterns = (config.files as { filter: string[] }[]).flatMap((set) => set.filter);
+    const bin = (platform: string, arch: string) => `node_modules/onnxruntime-node/bin/napi-v6/${platform}/${arch}/onnxruntime_binding.node`;
+    for (const [platform, arch] of targets()) {
+      // electron-builder puts the target's platform and CPU into ${platform} and ${arch}.
+      const filled = patterns.map((p) => p.replace('${platform}', platform).replace('${arch}', arch));
+      const packed = (path: string) => filled.reduce((inside, p) => (p.startsWith('!') ? (matchesGlob(path, p.slice(1)) ? false : inside) : matchesGlob(path, p) ? true : inside), false);
+      expect(packed(bin(platform, arch)), `${platform}-${arch}`).toBe(true);
+      for (const [op, oa] of [['darwin', 'arm64'], ['win32', 'x64'], ['linux', 'x64'], ['linux', 'arm64']]) if (op !== platform || oa !== arch) expect(packed(bin(op, oa)), `${op}-${oa} in ${platform}-${arch}`).toBe(false);
+      expect(existsSync(join(root, bin(platform, arch))), `${platform}-${arch}`).toBe(true);
+    }
+    expect(config.asarUnpack).toContain('node_modules/onnxruntime-node/bin/**');
+  });
 });
 
 describe('what the packaged app needs', () => {

@@ -137,7 +137,7 @@ else {
                   title: `选择要${verb}的报告文件`,
                   buttonLabel: button,
                   properties: ['openFile', 'multiSelections'],
-                  filters: [{ name: '年度报告（Word、文本、PDF、网页、填报模板）', extensions: ['doc', 'docx', 'wps', 'txt', 'pdf', 'html', 'htm', 'shtml', 'mht', 'mhtml', 'xlsx'] }],
+                  filters: [{ name: '年度报告（Word、文本、PDF、网页、填报模板、扫描图片）', extensions: ['doc', 'docx', 'wps', 'txt', 'pdf', 'html', 'htm', 'shtml', 'mht', 'mhtml', 'xlsx', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] }],
                 };
           const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? null : r.filePaths;

@@ -43,6 +43,6 @@ async function* visit(path: string, isCancelled: () => boolean): AsyncGenerator<
   if (name.startsWith('~$')) yield { path, importable: false, reason: 'Word临时文件，已跳过' };
   else if (name.startsWith('.')) return;
   else if (NOT_REPORTS[ext]) yield { path, importable: false, reason: NOT_REPORTS[ext] };
-  else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .wps / .pdf / .html / .mht 和填报模板 .xlsx` };
+  else if (!IMPORTABLE.includes(ext)) yield { path, importable: false, reason: `不支持的文件类型（${ext || '无扩展名'}），只导入 .txt / .doc / .docx / .wps / .pdf / .html / .mht、填报模板 .xlsx 和扫描图片 .jpg / .png / .tif` };
   else yield { path, importable: true, size: st.size };
 }

@@ -143,7 +143,10 @@ function withOcr(c: DocCell, reads: Read[], shift: (b: Box) => Box): DocCell {
   if (!inside.length) return { ...c, place };
   // A number in a cell spanning several columns or rows: the rules between them were lost (under a
   // seal, broken in the scan), so the digits may be several cells' run together; the sums decide.
-  const joined = (c.colSpan > 1 || c.rowSpan > 1) && inside.some((r) => asDigits(r.text.text) !== null);
+  // So are two lines of digits in one cell, or a count with a leading zero ("04"): the cell took in
+  // a neighbour's line where a rule between them was not found.
+  const numeric = inside.filter((r) => asDigits(r.text.text) !== null);
+  const joined = ((c.colSpan > 1 || c.rowSpan > 1) && numeric.length > 0) || numeric.length > 1 || numeric.some((r) => /^0\d/.test(asDigits(r.text.text)!));
   const conf = joined ? 0 : Math.min(...inside.map((r) => r.text.conf));
   const candidates = inside.length === 1 && asDigits(inside[0].text.text) ? digitCandidates(inside[0].text) : [];
   return { ...c, place, ocr: { conf: Math.round(conf * 1000) / 1000, ...(candidates.length ? { candidates } : {}) } };

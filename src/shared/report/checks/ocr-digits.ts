@@ -15,9 +15,11 @@ type Settleable = { template: TemplateId; cells: Cell[]; notes: ParseNote[] };
 
 const doubtful = (c: Cell) => c.how === 'ocr' && !c.original && c.conf !== undefined && c.conf < SURE_DIGIT && c.value.kind === 'number';
 const BLANK: CellValue = { kind: 'blank', num: null, raw: '' };
+/** Failed rules that make a whole table's reading doubtful. */
+const SHAKEN = 3;
 
 export function settleOcrDigits(r: Settleable): void {
-  if (r.template === 'unknown' || !r.cells.some(doubtful)) return;
+  if (r.template === 'unknown' || !r.cells.some((c) => c.how === 'ocr')) return;
   const rules = () => [...checkConsistency(r.template, r.cells), ...checkValues(r.template, r.cells)];
   const involves = (f: Finding, c: Cell) => f.cells.some((x) => x.table === c.table && x.row === c.row && x.col === c.col);
   const failing = (c: Cell) => rules().filter((f) => involves(f, c));
@@ -29,6 +31,11 @@ export function settleOcrDigits(r: Settleable): void {
     return out;
   };
   const at = (c: Cell) => `${TABLE_TITLES[c.table].split(' ')[0]}“${short(rowLabel(r.template, c.table, c.row))}”“${columnLabel(r.template, c.table, c.col)}”`;
+  // A table whose sums fail in several places was read wrong as a whole (a column shifted where a
+  // rule was not found, rows run together): none of its numbers is trusted until the sums confirm it.
+  const failures = new Map<string, number>();
+  for (const f of rules()) for (const t of new Set(f.cells.map((x) => x.table))) failures.set(t, (failures.get(t) ?? 0) + 1);
+  for (const c of r.cells) if (c.how === 'ocr' && !c.original && c.value.kind === 'number' && (failures.get(c.table) ?? 0) >= SHAKEN) c.conf = 0;
   const open = new Set(r.cells.filter(doubtful));
   // A number settled may let the sums speak for the next: go round while something changes.
   for (let changed = true; changed && open.size; ) {

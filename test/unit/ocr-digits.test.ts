@@ -1,0 +1,77 @@
+// Every OCR number is checked by the sums (checks/ocr-digits.ts), on the cells of a real report
+// (平潭 管委会办公室 2021, its Word file) made into what the recogniser would give: a doubtful
+// digit is confirmed by the rules it takes part in, replaced by the engine's other reading that
+// alone makes them hold, or left blank with what was read — never kept on faith.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { processFile } from '../../src/main/node/import/process-file.ts';
+import { settleOcrDigits } from '../../src/shared/report/checks/ocr-digits.ts';
+import type { Cell, ParsedReport } from '../../src/shared/report/model.ts';
+
+let parsed: ParsedReport;
+beforeAll(async () => {
+  const r = await processFile(new Uint8Array(readFileSync(new URL('../fixtures/real/pt-gwh-2021/report.docx', import.meta.url))), '.docx');
+  if (!r.ok) throw new Error(r.message);
+  parsed = r.report;
+});
+
+/** The report as OCR would give it: every cell recognised, sure of itself. */
+function asRead(): ParsedReport & { cell: (t: string, row: string, col: string) => Cell } {
+  const r = structuredClone(parsed);
+  for (const c of r.cells) Object.assign(c, { how: 'ocr', conf: 0.99 });
+  r.notes = [];
+  return Object.assign(r, { cell: (t: string, row: string, col: string) => r.cells.find((c) => c.table === t && c.row === row && c.col === col)! });
+}
+const num = (n: number) => ({ kind: 'number' as const, num: n, raw: String(n) });
+
+describe('OCR numbers settled by the sums', () => {
+  it('a doubtful 28 the sums refuse becomes the engine’s other reading 23, which alone makes them hold, and says so', () => {
+    const r = asRead();
+    const c = r.cell('t3', 'new', 'natural');
+    expect(c.value.num).toBe(23);
+    Object.assign(c, { value: num(28), conf: 0.6, alt: [{ value: num(23), why: 'OCR候选“23”' }, { value: num(88), why: 'OCR候选“88”' }] });
+    settleOcrDigits(r);
+    expect(c.value.num).toBe(23);
+    expect(c.alt?.[0]).toEqual({ value: num(28), why: 'OCR首选读法' });
+    expect(c.source).toMatch(/按勾稽关系在OCR候选中选定（首选读作28）$/);
+    expect(r.notes.map((n) => n.code)).toEqual(['ocr-chosen']);
+  });
+
+  it('a doubtful number the sums hold, and would refuse if it were another, stands as confirmed', () => {
+    const r = asRead();
+    const c = r.cell('t3', 'r1', 'natural');
+    Object.assign(c, { conf: 0.6 });
+    settleOcrDigits(r);
+    expect(c.value.num).toBe(2);
+    expect(c.source).toMatch(/经勾稽关系验证$/);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('a doubtful number no reading makes consistent is blank, with what was read and the other readings', () => {
+    const r = asRead();
+    const c = r.cell('t3', 'new', 'total');
+    Object.assign(c, { value: num(28), conf: 0.6, alt: [{ value: num(88), why: 'OCR候选“88”' }] });
+    settleOcrDigits(r);
+    expect(c.value.kind).toBe('blank');
+    expect(r.notes.map((n) => n.message)).toEqual([expect.stringMatching(/^表三“一、本年新收.*”“总计”：文字识别把握不足（读作28，候选88），没有一种读法符合勾稽关系，未记录，请对照原文填写$/)]);
+  });
+
+  it('a doubtful number no rule checks (表二) is blank: nothing could confirm it', () => {
+    const r = asRead();
+    const c = r.cell('t2', 'normative', 'issued');
+    expect(c.value.num).toBe(20);
+    Object.assign(c, { conf: 0.7 });
+    settleOcrDigits(r);
+    expect(c.value.kind).toBe('blank');
+    expect(r.notes[0].message).toMatch(/读作20）.*没有勾稽关系可以验证/);
+  });
+
+  it('a table whose sums fail in several places trusts none of its numbers until the sums confirm each', () => {
+    const r = asRead();
+    // A column shifted by one, as where a rule was not found: 自然人 takes 商业企业's values.
+    for (const c of r.cells.filter((x) => x.table === 't3' && x.col === 'natural')) c.value = r.cell('t3', c.row, 'business').value;
+    settleOcrDigits(r);
+    const wrong = r.cells.filter((x) => x.table === 't3' && x.col === 'natural' && x.value.kind === 'number' && x.value.num !== parsed.cells.find((p) => p.table === 't3' && p.row === x.row && p.col === 'natural')!.value.num);
+    expect(wrong.map((x) => x.row)).toEqual([]);
+  });
+});
