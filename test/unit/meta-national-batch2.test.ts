@@ -61,3 +61,21 @@ it('reads table 三 cut off after its first row where its header is there', () =
   // Two labels quoted in a sentence are still no table.
   expect(parse(['某某街道2020年政府信息公开年度报告', '全年本年新收政府信息公开申请数量0件，上年结转政府信息公开申请数量0件。']).cells.filter((c) => c.table === 't3')).toEqual([]);
 });
+
+describe('the body as the subject of the first sentence', () => {
+  it('after a 在…领导下 clause, with 切实/贯彻 as its verb, past a page’s stray marks', () => {
+    const first = (line: string) => parse(['依据《条例》规定，编制本报告。', '一、总体情况', line]).agency;
+    expect(first('2020年，在某某市委、市政府的正确领导下，某某区切实贯彻落实《条例》。')).toBe('某某区人民政府');
+    expect(first('2020年，某某市人民政府办公室贯彻党中央、国务院对政务公开工作的决策部署。')).toBe('某某市人民政府办公室');
+    expect(first('??2025年，某某省人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导。')).toBe('某某省人民政府办公厅');
+    // Still no body where the subject is 我局, 全区 or a placeless office.
+    expect(first('2021年，在区委、区政府的正确领导下，我局认真贯彻条例。')).toBeNull();
+    expect(first('2021年，在区委的领导下，区政府办公室认真贯彻条例。')).toBeNull();
+  });
+
+  it('after the law the opening cites, under an addressee line that is no body of the report', () => {
+    const r = parse(['某某市人民政府办公室：', '根据《中华人民共和国政府信息公开条例》规定和上级有关要求，某某县坚持“以公开为常态、不公开为例外”，不断拓展公开领域。', ...PART1]);
+    expect(r.agency).toBe('某某县人民政府');
+    expect(agency(['根据《条例》要求，结合工作实际，编制本报告。'])).toBeNull();
+  });
+});

@@ -339,13 +339,18 @@ const PERIOD_YEAR = [
 const BOOK_YEAR = new RegExp(`《[^《》]{0,40}?${Y}年度?[^《》]{0,6}?${KIND}》`);
 // The first words of the report or of part 一: "2014年，按照…", "2023年是…", "2009年年报根据…",
 // "儋州市2016年政府信息公开工作，…".
-const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|以)';
+const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|切实|贯彻|以)';
 // ("根据《条例》要求，2010年，我局…": the law cited first.)
 const OPENING_YEAR = new RegExp(`^(?:(?:根据|依据|按照)《[^《》]{1,30}》[^，,。；;《]{0,10}[，,])?[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
 // A report's title named in its opening without book-title marks: "…编制。2017年度安义县政府信息公开年度报告全文包括…".
 const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)`);
-// The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…".
-const SUBJECT = new RegExp(`^${Y}\\s*年度?(?:以来)?[，,]?\\s*([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`);
+// The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…",
+// "2020年，在市委、市政府的正确领导下，二七区切实贯彻…" (a page's stray "??" before it); or the
+// opening's, after the law it cites: "根据《条例》规定和上级有关要求，彝良县坚持…".
+const SUBJECT = new RegExp(
+  `^[^\\u4e00-\\u9fff\\d]{0,4}${Y}\\s*年度?(?:以来)?[，,]?\\s*(?:在[^，,。；;]{2,40}?(?:领导|指导|部署|支持)下[，,]\\s*)?([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`,
+);
+const SUBJECT_AFTER_LAW = new RegExp(`^(?:根据|依据|按照)《[^。]{0,80}?(?:要求|规定)[，,]\\s*()([^\\s，,。；;：:、《》“”"]{2,30}?)${DOES}`);
 
 /** The opening's first paragraphs and the first two lines of part 一. */
 function firstLines<L extends { text: string; index: number }>(lines: L[], firstHeadingUnit: number): L[] {
@@ -354,7 +359,7 @@ function firstLines<L extends { text: string; index: number }>(lines: L[], first
 
 function subjectName(first: { text: string }[]): { name: string; text: string } | null {
   for (const l of first) {
-    const m = SUBJECT.exec(l.text.trim());
+    const m = SUBJECT.exec(l.text.trim()) ?? SUBJECT_AFTER_LAW.exec(l.text.trim());
     const name = m ? cleanName(m[2]) : '';
     if (m && looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
   }
