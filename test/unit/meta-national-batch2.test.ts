@@ -79,3 +79,22 @@ describe('the body as the subject of the first sentence', () => {
     expect(agency(['根据《条例》要求，结合工作实际，编制本报告。'])).toBeNull();
   });
 });
+
+describe('a government’s report that names it only as the whole it sums up', () => {
+  it('in 综合/在…X各县…的年度报告(的基础上)编制, not in 结合X2020年度政府信息公开工作编制', () => {
+    // A street's report says it too of its district's government (binjiang-puyan-street-2022).
+    expect(agency(['本年度报告根据《条例》要求，结合某某市某某区人民政府2020年度政府信息公开工作编制而成。'])).toBeNull();
+    expect(agency(['本年度报告根据《条例》要求，综合2017年度某某市各县（市、区）政府和市级各部门的政府信息公开年度工作报告编制而成。'])).toBe('某某市人民政府');
+    expect(agency(['本报告根据《条例》要求，在2016年度某某区人民政府各街道办事处、各委办局的政府信息公开工作年度报告的基础上编制。'])).toBe('某某区人民政府');
+    // A department that sums up its own units names no government.
+    expect(agency(['本报告综合2019年度我局各科室的政府信息公开工作情况编制。'])).toBeNull();
+  });
+
+  it('as the subject of part 一’s first sentence without a year before it', () => {
+    const first = (line: string) => parse(['本报告根据《条例》，结合实际工作编制而成。', '一、总体情况', '（一）工作落实情况', line]).agency;
+    expect(first('某某市认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开。')).toBe('某某市人民政府');
+    expect(first('某某市2016年政府信息公开工作，认真贯彻落实《条例》，取得了新成效。')).toBe('某某市人民政府');
+    // A party committee is no body of the report.
+    expect(first('中共某某县委高度重视政务公开工作，多次专题研究。')).toBeNull();
+  });
+});

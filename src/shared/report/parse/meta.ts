@@ -280,6 +280,9 @@ const OPENING: RegExp[] = [
   // "某县人民政府办公室根据《中华人民共和国政府信息公开条例》…": the body that speaks first.
   /^(\S{2,30}?)(?:根据|依据|按照|遵照)《/gm,
   new RegExp(`结合${Y}年度?(\\S{2,30}?)(?:政府|政务)?信息公开工作实际`, 'g'),
+  // A government's report summing up its parts: "综合2017年度丽水市各县(市、区)政府和市级各部门的…
+  // 报告编制", "在2016年度东城区人民政府各街道办事处、各委办局的…年度报告的基础上编制".
+  new RegExp(`(?:在|综合|汇总|以及)${Y}年度?${NAME}(?:和|及|、)?各[^。]{0,80}?(?:报告|年报)`, 'g'),
 ];
 
 function openingName(intro: string): { name: string; text: string } | null {
@@ -350,6 +353,12 @@ const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]
 const SUBJECT = new RegExp(
   `^[^\\u4e00-\\u9fff\\d]{0,4}${Y}\\s*年度?(?:以来)?[，,]?\\s*(?:在[^，,。；;]{2,40}?(?:领导|指导|部署|支持)下[，,]\\s*)?([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`,
 );
+// "抚顺市认真贯彻落实…", "儋州市2016年政府信息公开工作，认真…": the body first, no year before it.
+const SUBJECT_FIRST = new RegExp(
+  `^()([^\\s，,。；;：:、《》“”"\\d]{2,30}?)(?:${Y}年度?(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?:认真|深入|坚持|切实|高度重视))`,
+);
+// A party committee (中共某县委, 某镇党委) is no body of a government's report.
+const PARTY = /^中共|党(?:工)?委$|[省市县区]委$/;
 const SUBJECT_AFTER_LAW = new RegExp(`^(?:根据|依据|按照)《[^。]{0,80}?(?:要求|规定)[，,]\\s*()([^\\s，,。；;：:、《》“”"]{2,30}?)${DOES}`);
 
 /** The opening's first paragraphs and the first two lines of part 一. */
@@ -359,8 +368,8 @@ function firstLines<L extends { text: string; index: number }>(lines: L[], first
 
 function subjectName(first: { text: string }[]): { name: string; text: string } | null {
   for (const l of first) {
-    const m = SUBJECT.exec(l.text.trim()) ?? SUBJECT_AFTER_LAW.exec(l.text.trim());
-    const name = m ? cleanName(m[2]) : '';
+    const m = SUBJECT.exec(l.text.trim()) ?? SUBJECT_AFTER_LAW.exec(l.text.trim()) ?? SUBJECT_FIRST.exec(l.text.trim());
+    const name = m && !PARTY.test(cleanName(m[2])) ? cleanName(m[2]) : '';
     if (m && looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
   }
   return null;
