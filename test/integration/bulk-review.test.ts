@@ -19,7 +19,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bulk-'));
   cpSync(join(fixtures, 'reports/utf8'), join(dir, 'in/utf8'), { recursive: true });
   cpSync(join(fixtures, 'reports/samples'), join(dir, 'in/samples'), { recursive: true });
-  cpSync(join(fixtures, 'scan'), join(dir, 'in/scan'), { recursive: true });
+  cpSync(join(fixtures, 'scan', SCAN), join(dir, 'in/scan', SCAN)); // the one real scan, not the scan corpus beside it
   // Real reports with blank cells: 有提醒, not 有错误.
   for (const r of ['pt-gwh-2019', 'pt-czj-2023', 'pt-jtj-2022']) cpSync(join(fixtures, 'real', r, 'page.txt'), join(dir, 'in/real', `${r}.txt`));
   rt = openRuntime(join(dir, 'a.sqlite'));

@@ -105,7 +105,8 @@ describe('year batch', () => {
   it('says why, rather than printing a sheet of dashes, when a report has no tables', async () => {
     // The scan of 洪泽区人民政府's 2024 report: no text, no tables; its 2023 report has both.
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-scan-'));
-    cpSync(new URL('../fixtures/scan', import.meta.url).pathname, join(dir, 'scan'), { recursive: true });
+    const scan = '洪泽区人民政府2024年政府信息公开工作年度报告（扫描件）.pdf'; // the one real scan, not the scan corpus beside it
+    cpSync(join(new URL('../fixtures/scan/', import.meta.url).pathname, scan), join(dir, 'scan', scan));
     cpSync(new URL('../fixtures/reports/samples/hongze-district-gov-2023.txt', import.meta.url).pathname, join(dir, 'hongze-2023.txt'));
     const own = openRuntime(join(dir, 'a.sqlite'));
     await own.importer.wait(own.importer.start([dir]));

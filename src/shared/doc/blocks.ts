@@ -12,6 +12,13 @@ export interface DocCell {
   place?: PagePlace;
   /** A PDF cell whose digits are incomplete, read as blank: its text runs past the page edge, or out of the cell (clipped). */
   cut?: 'edge' | 'clipped';
+  /** A cell of a page image read by OCR: the least sure character's probability, and the other readings of a number the engine hesitated over. */
+  ocr?: OcrReading;
+}
+
+export interface OcrReading {
+  conf: number;
+  candidates?: string[];
 }
 
 export type DocBlock =

@@ -88,12 +88,12 @@ const covers = (l: Line, from: number, to: number) => l.from <= from + SNAP && l
  * The ruled tables of a page. `pageWidth`: a cell reaching past it is cut (its text is not all
  * on the page).
  */
-export function findTables(items: TextItem[], segments: Segment[], pageWidth: number): GridTable[] {
+export function findTables(items: TextItem[], segments: Segment[], pageWidth: number, opts: { empty?: boolean } = {}): GridTable[] {
   const hs = merge(segments.filter(horizontal).map((s) => ({ at: (s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) })));
   const vs = merge(segments.filter(vertical).map((s) => ({ at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) })));
   const tables: GridTable[] = [];
   for (const group of connected(hs, vs)) {
-    const t = buildTable(group.h, group.v, items, pageWidth);
+    const t = buildTable(group.h, group.v, items, pageWidth, !!opts.empty);
     if (t) tables.push(t);
   }
   return tables.sort((a, b) => a.top - b.top);
@@ -119,7 +119,7 @@ function connected(hs: Line[], vs: Line[]): { h: Line[]; v: Line[] }[] {
   return [...groups.values()];
 }
 
-function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number): GridTable | null {
+function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number, empty: boolean): GridTable | null {
   const ys = cluster(h.map((l) => l.at));
   const xs = cluster(v.map((l) => l.at));
   // Rules running on past the last vertical one: the table goes on to where they end, its right
@@ -185,8 +185,9 @@ function buildTable(h: Line[], v: Line[], items: TextItem[], pageWidth: number):
     cell.items.push(it);
     used.add(it.whole);
   }
-  // A one-cell frame around text (a boxed note) is no table of cells.
-  if (cells.length < 4 || used.size === 0) return null;
+  // A one-cell frame around text (a boxed note) is no table of cells. (`empty`: the grid of a
+  // page image, asked for before its cells are read.)
+  if (cells.length < 4 || (used.size === 0 && !empty)) return null;
   const clipped = spilled(cells, below);
   const out: DocCell[][] = Array.from({ length: rows }, () => []);
   for (const c of [...cells].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {

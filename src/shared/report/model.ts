@@ -65,6 +65,8 @@ export interface Cell {
   alt?: AltReading[];
   /** The archive's file (its report id) the cell was taken from, when a copy of the report filled it. */
   file?: number;
+  /** Read by OCR: the recogniser's probability for its least sure character (0–1). */
+  conf?: number;
 }
 
 export interface Part {

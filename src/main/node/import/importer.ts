@@ -24,7 +24,7 @@ interface Job extends Omit<ImportStatus, 'jobId' | 'itemCount' | 'next'> {
   stopItems: number;
 }
 
-const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF', xlsx: 'Excel填报模板（.xlsx）' };
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word（.docx）', doc: 'Word 97-2003（.doc）', txt: '文本', html: '网页', mht: '单一网页文件（.mht）', pdf: 'PDF', xlsx: 'Excel填报模板（.xlsx）', image: '图片' };
 
 export interface ImporterOptions {
   /** Free bytes on the disk holding `dir`, or null when unknown; the OS is asked unless a test says. */

@@ -5,13 +5,18 @@ import type { Finding, ParsedReport } from '../../../shared/report/model.ts';
 import { parseReport } from '../../../shared/report/parse/index.ts';
 import { attachAlternate } from '../../../shared/report/parse/alternate.ts';
 import { applyTemplate, withoutGuidance } from '../../../shared/report/read-template.ts';
-import { readFileBytes, ReadError } from './readers/index.ts';
+import { availableParallelism } from 'node:os';
+import type { DocContent } from '../../../shared/doc/blocks.ts';
+import { settleOcrDigits } from '../../../shared/report/checks/ocr-digits.ts';
+import { ocrEngine } from '../ocr/engine.ts';
+import { readScan } from '../ocr/read-scan.ts';
+import { readFileBytes, ReadError, type ReadResult } from './readers/index.ts';
 import { logTechnical } from './reasons.ts';
 
 export type Processed =
   | {
       ok: true;
-      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf' | 'xlsx';
+      format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf' | 'xlsx' | 'image';
       encoding: string;
       extensionMismatch: boolean;
       report: ParsedReport;
@@ -26,32 +31,47 @@ export interface FileContext {
   folder?: string;
 }
 
-export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}): Promise<Processed> {
+/** What the worker tells while it works on a file: the OCR's page. */
+export interface FileHooks {
+  onPage?: (page: number, pages: number) => void;
+}
+
+export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}, hooks: FileHooks = {}): Promise<Processed> {
   try {
     const read = await readFileBytes(bytes, ext);
+    // A scan: its pages read by OCR, then parsed as any other document.
+    const ocr = read.scan && read.pages?.count ? await recognise(read.pages, hooks) : null;
+    const content = ocr?.content ? { ...ocr.content, page: read.content.page } : read.content;
     // A 填报模板: its guidance lines are no text of the unit's; its tables are then read by position.
-    const blocks = read.template ? withoutGuidance(read.content.blocks) : read.content.blocks;
-    const report = parseReport(blocks, { ...file, page: read.content.page });
+    const blocks = read.template ? withoutGuidance(content.blocks) : content.blocks;
+    const report = parseReport(blocks, { ...file, page: content.page });
     if (read.template) applyTemplate(report, read.template, blocks, read.format === 'xlsx');
-    if (read.scan) {
-      // Kept as a report that still needs its data: agency and year from the file name where it has them.
+    if (ocr?.content && report.isReport) {
+      // Every number the recogniser hesitated over is settled by the sums, or left blank.
+      settleOcrDigits(report);
+      report.notes.unshift({ code: 'ocr', message: `扫描件，已用文字识别（OCR）读取${ocr.pages}页：识别的数值已标明来源和把握，请对照原文核对` });
+    } else if (read.scan) {
+      // An image that reads as no report is no report; a scanned PDF is kept as a report that still
+      // needs its data: agency and year from the file name where it has them.
+      if (read.format === 'image' && ocr?.content)
+        return { ok: false, code: 'not-report', message: '图片中识别出的文字不像政府信息公开工作年度报告' };
       report.isReport = true;
       report.complete = false;
-      report.notes.unshift({ code: 'scan', message: '扫描件，没有可识别的文字（需要文字版或人工录入）' });
+      report.notes.unshift({ code: 'scan', message: ocr?.why ?? '扫描件，没有可识别的文字（需要文字版或人工录入）' });
     }
     if (!report.isReport)
       return { ok: false, code: 'not-report', message: '内容不像政府信息公开工作年度报告（找不到报告的组成部分或统计表）' };
     let findings = allChecks(report);
     // A PDF's tables read by their rules: where a rule fails, the same pages read as lines are a
     // second reading, whose differing values the checks weigh (the reading's doubt or the document's error).
-    if (read.content.alternate && findings.some((f) => f.cells.length > 0 && (f.severity === 'error' || f.fault))) {
-      attachAlternate(report, parseReport(read.content.alternate, { ...file, page: read.content.page }));
+    if (content.alternate && findings.some((f) => f.cells.length > 0 && (f.severity === 'error' || f.fault))) {
+      attachAlternate(report, parseReport(content.alternate, { ...file, page: content.page }));
       findings = allChecks(report);
     }
     return {
       ok: true,
       format: read.format,
-      encoding: read.content.encoding,
+      encoding: read.format === 'pdf' && ocr?.content ? 'PDF（扫描件，文字识别）' : content.encoding,
       extensionMismatch: read.extensionMismatch,
       report,
       findings,
@@ -63,4 +83,22 @@ export async function processFile(bytes: Uint8Array, ext: string, file: FileCont
     // "Maximum call stack size exceeded", "sourceStart is out of range": the file's structure broke a reader.
     return { ok: false, code: 'internal', message: '文件结构异常，读取时出错，已放弃该文件（文件可能已损坏）' };
   }
+}
+
+/**
+ * A scan's pages through the OCR. No text at all (blank pages, pictures that are no text), or an
+ * engine that cannot start on this machine: the scan is kept as before, saying why.
+ */
+async function recognise(pages: NonNullable<ReadResult['pages']>, hooks: FileHooks): Promise<{ content: DocContent | null; pages: number; why?: string }> {
+  let engine;
+  try {
+    engine = await ocrEngine(Math.min(2, availableParallelism()));
+  } catch (e) {
+    logTechnical('文字识别组件无法加载', e);
+    return { content: null, pages: pages.count, why: '扫描件：本机的文字识别组件无法加载，未能识别（需要文字版或人工录入）' };
+  }
+  const { content, stats } = await readScan(pages.images(), pages.count, engine, hooks.onPage);
+  const chars = content.blocks.reduce((n, b) => n + (b.type === 'p' ? b.text.length : b.rows.reduce((m, r) => m + r.reduce((k, c) => k + c.text.length, 0), 0)), 0);
+  if (chars < 20) return { content: null, pages: stats.pages, why: '扫描件，文字识别未读出文字（需要文字版或人工录入）' };
+  return { content, pages: stats.pages - stats.skipped };
 }

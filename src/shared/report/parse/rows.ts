@@ -1,5 +1,6 @@
 // Label-anchored rows: find each row's label in the token stream, in the template's order,
 // and give it the values that follow, up to the next row's label.
+import type { OcrReading } from '../../doc/blocks.ts';
 import type { CellHow, CellOrigin, CellValue } from '../model.ts';
 import type { RowSpec } from '../templates/types.ts';
 import { norm } from './normalize.ts';
@@ -24,10 +25,17 @@ export interface RowValue {
   at?: CellOrigin;
   how?: CellHow;
   cut?: 'edge' | 'clipped';
+  ocr?: OcrReading;
 }
 
 /** The value a token gives a row. */
-export const rowValue = (t: Token): RowValue => ({ value: t.value!, source: t.source, at: t.at, ...(t.geometry ? { how: 'geometry' as const } : {}), ...(t.cut ? { cut: t.cut } : {}) });
+export const rowValue = (t: Token): RowValue => ({
+  value: t.value!,
+  source: t.ocr ? `${t.source}，文字识别（OCR，把握${Math.round(t.ocr.conf * 100)}%）` : t.source,
+  at: t.at,
+  ...(t.ocr ? { how: 'ocr' as const, ocr: t.ocr } : t.geometry ? { how: 'geometry' as const } : {}),
+  ...(t.cut ? { cut: t.cut } : {}),
+});
 
 const WEAK_WINDOW = 4;
 

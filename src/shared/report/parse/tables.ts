@@ -1,5 +1,5 @@
 // The three statistical tables, from a token stream, keyed by the templates' canonical rows.
-import type { Cell, ParseNote, TableId } from '../model.ts';
+import { sameValue, type AltReading, type Cell, type CellValue, type ParseNote, type TableId } from '../model.ts';
 import { TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_ROWS } from '../templates/index.ts';
 import { T3_HEADINGS } from '../templates/t3.ts';
 import type { BlockSpec } from '../templates/types.ts';
@@ -204,7 +204,27 @@ function cellOf(res: TableResult, table: TableId, row: string, col: string, v: R
           : `${name}有格子的数字超出格子被遮住，数字不完整${at}，这些格未记录，请对照原文填写`,
     });
   }
-  return { table, row, col, value: v.value, source: v.source, ...(v.at ? { at: v.at } : {}), ...(v.how ? { how: v.how } : {}) };
+  return {
+    table,
+    row,
+    col,
+    value: v.value,
+    source: v.source,
+    ...(v.at ? { at: v.at } : {}),
+    ...(v.how ? { how: v.how } : {}),
+    ...(v.ocr ? { conf: v.ocr.conf } : {}),
+    // The engine's other readings of a number it hesitated over: the sums decide (checks/ocr-digits.ts).
+    ...(v.ocr?.candidates?.length ? { alt: ocrAlternatives(v.value, v.ocr.candidates) } : {}),
+  };
+}
+
+function ocrAlternatives(value: CellValue, candidates: string[]): AltReading[] {
+  const out: AltReading[] = [];
+  for (const c of candidates) {
+    const v = parseValue(c);
+    if (v && !sameValue(v, value) && !out.some((o) => sameValue(o.value, v))) out.push({ value: v, why: `OCR候选“${c}”` });
+  }
+  return out;
 }
 
 function span(res: TableResult, tokens: Token[], from: number, to: number): void {

@@ -1,6 +1,7 @@
 // Units -> a stream of cell tokens. Every table layout real files use becomes the same
 // stream: Word cells, " | " cells, tab cells (one per line or per row), and cells
 // separated by runs of spaces in text copied out of a PDF.
+import type { OcrReading } from '../../doc/blocks.ts';
 import type { CellOrigin, CellValue } from '../model.ts';
 import { norm } from './normalize.ts';
 import type { Unit } from './units.ts';
@@ -20,6 +21,8 @@ export interface Token {
   geometry?: boolean;
   /** A PDF cell whose digits are incomplete (read as blank): past the page edge, or clipped by the cell. */
   cut?: 'edge' | 'clipped';
+  /** Read by OCR from a page image: how sure, and a number's other readings. */
+  ocr?: OcrReading;
 }
 
 export function tokenize(units: Unit[], from: number, to: number): Token[] {
@@ -34,7 +37,7 @@ export function tokenize(units: Unit[], from: number, to: number): Token[] {
           const where = c.place ? `第${c.place.page}页 表格${u.tableNo} 第${r + 1}行 第${ci + 1}格` : `表格${u.tableNo} 第${r + 1}行 第${ci + 1}格`;
           // A number cut at the page edge is no number: the cell is blank, and the parser says why.
           const t = make(c.cut ? '' : c.text.replace(/\s*\n\s*/g, ''), true, i, where, at, !!c.place);
-          out.push(c.cut ? { ...t, cut: c.cut } : t);
+          out.push({ ...t, ...(c.cut ? { cut: c.cut } : {}), ...(c.ocr ? { ocr: c.ocr } : {}) });
         }),
       );
       prevTabLine = false;

@@ -8,21 +8,27 @@ import { lineCount, readText, tooManyLines } from './text.ts';
 import { readDoc, readDocx } from './word.ts';
 import { docxMark, isXlsx, readXlsxTemplate } from './template.ts';
 import type { TemplateMark } from '../../../../shared/report/fill-template.ts';
+import { imageKind, imagePages, type PageImage, pdfPageImages } from '../../ocr/page-images.ts';
 
 export { ReadError, LIMITS };
 
+/** Scans and photos of printed pages, read by OCR. */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'];
+
 export interface ReadResult {
   content: DocContent;
-  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf' | 'xlsx';
+  format: 'docx' | 'doc' | 'txt' | 'html' | 'mht' | 'pdf' | 'xlsx' | 'image';
   /** A 填报模板 (its marker found): its tables are read by position. */
   template?: TemplateMark;
-  /** A PDF whose pages are pictures: kept as a report that still needs its data. */
+  /** A PDF whose pages are pictures, or an image file: read by OCR, or kept as a report that still needs its data. */
   scan?: boolean;
+  /** A scan's page images, decoded one at a time as the OCR asks for them. */
+  pages?: { count: number; images: () => AsyncIterable<PageImage | null> | Iterable<PageImage | null> };
   /** The extension said one thing and the content another. */
   extensionMismatch: boolean;
 }
 
-export const IMPORTABLE = ['.txt', '.md', '.markdown', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml', '.xlsx'];
+export const IMPORTABLE = ['.txt', '.md', '.markdown', '.doc', '.docx', '.wps', '.pdf', '.html', '.htm', '.shtml', '.mht', '.mhtml', '.xlsx', ...IMAGE_EXTENSIONS];
 
 /** Office files that are no report's format, with what they are (the walk names them). */
 export const NOT_REPORTS: Record<string, string> = {
@@ -73,7 +79,20 @@ async function readByFormat(bytes: Uint8Array, ext: string): Promise<ReadResult>
   const expected = ext.toLowerCase().replace(/^\./, '');
   if (format === 'pdf') {
     const content = await readPdf(bytes);
-    return { content, format, extensionMismatch: expected !== 'pdf', scan: content.scan };
+    if (!content.scan) return { content, format, extensionMismatch: expected !== 'pdf' };
+    return { content, format, extensionMismatch: expected !== 'pdf', scan: true, pages: { count: content.pageCount ?? 0, images: () => pdfPageImages(bytes) } };
+  }
+  const image = imageKind(bytes);
+  if (image) {
+    const pages = imagePages(bytes);
+    const ext = image === 'jpeg' ? ['jpg', 'jpeg'] : image === 'png' ? ['png'] : ['tif', 'tiff'];
+    return {
+      content: { blocks: [], encoding: `图片（${image === 'tiff' ? `TIFF，${pages.count}页` : image.toUpperCase()}）` },
+      format: 'image',
+      scan: true,
+      pages: { count: pages.count, images: pages.images },
+      extensionMismatch: !ext.includes(expected),
+    };
   }
   // An Excel workbook is read only as a 填报模板 (its marker found); any other is refused.
   if (format === 'zip' && isXlsx(bytes)) {

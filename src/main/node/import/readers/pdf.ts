@@ -20,9 +20,10 @@ import { guardPdfStreams } from './pdf-guard.ts';
 export interface PdfContent extends DocContent {
   /** Pages without text: a scan that still needs its data typed in or recognised. */
   scan: boolean;
+  pageCount?: number;
 }
 
-interface Item {
+export interface Item {
   str: string;
   x: number;
   y: number;
@@ -31,7 +32,8 @@ interface Item {
 }
 
 let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
-const assets = () => {
+export const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const assets = () => {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   // pdfjs fetches these itself from a URL in Node too; a path with a trailing slash.
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
@@ -83,7 +85,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
       pages.push(read);
       page.cleanup();
     }
-    if (chars < Math.max(50, 10 * doc.numPages)) return { blocks: [], encoding: 'PDF（扫描件）', scan: true, page: await pdfTitle(doc) };
+    if (chars < Math.max(50, 10 * doc.numPages)) return { blocks: [], encoding: 'PDF（扫描件）', scan: true, pageCount: doc.numPages, page: await pdfTitle(doc) };
     if (garbled(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''))) throw new ReadError('garbled', 'PDF的文字层无法读取（字体缺少编码映射，提取出的是乱码），请用原始Word文件或文字正常的PDF');
     const running = runningLines(pages.map((p) => p.lines.map((l) => l.text)));
     const alternate = pages.flatMap((p) => withoutRunning(p.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: l.place })), running));
@@ -95,12 +97,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   }
 }
 
-interface PlacedLine {
+export interface PlacedLine {
   text: string;
   place: { page: number; box: Box };
 }
 
-interface PageRead {
+export interface PageRead {
   /** The page read as lines only. */
   lines: PlacedLine[];
   /** The page with its ruled tables as tables, the rest as lines, top to bottom. */
@@ -109,7 +111,7 @@ interface PageRead {
 }
 
 /** One page: its ruled tables, and the text around them as lines (PDF points, top-left origin). */
-function readPage(page: number, items: Item[], segments: Segment[], width: number, height: number): PageRead {
+export function readPage(page: number, items: Item[], segments: Segment[], width: number, height: number): PageRead {
   // The same items from the top: baselines measured down from the page's top edge.
   const fromTop = new Map<TextItem, Item>(items.map((it) => [{ str: it.str, x: it.x, y: height - it.y, w: it.w, size: it.size }, it]));
   const lines = placedLines(page, items, height);
@@ -134,7 +136,7 @@ function readPage(page: number, items: Item[], segments: Segment[], width: numbe
  * joined to the cells above them. A repeated header row is no continuation: it has text where the
  * row above has numbers.
  */
-function joinSplitRows(blocks: DocBlock[]): DocBlock[] {
+export function joinSplitRows(blocks: DocBlock[]): DocBlock[] {
   const out: DocBlock[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
@@ -383,7 +385,7 @@ function placeBlock(rows: Item[][], block: number[], out: Map<number, string>): 
 }
 
 /** The running header and footer: a line repeated on most pages (a page number differs only by its digits). */
-function runningLines(pages: string[][]): Set<string> {
+export function runningLines(pages: string[][]): Set<string> {
   if (pages.length < 3) return new Set();
   const counts = new Map<string, number>();
   for (const page of pages) for (const k of new Set([...page.slice(0, 2), ...page.slice(-2)].map(runningKey))) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -393,7 +395,7 @@ function runningLines(pages: string[][]): Set<string> {
 const runningKey = (l: string) => l.replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /** A page's blocks without the running lines among its first two and last two lines. */
-function withoutRunning(blocks: DocBlock[], running: Set<string>): DocBlock[] {
+export function withoutRunning(blocks: DocBlock[], running: Set<string>): DocBlock[] {
   if (!running.size) return blocks;
   const lines = blocks.flatMap((b, i) => (b.type === 'p' ? [i] : []));
   const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);

@@ -1,0 +1,190 @@
+// A scan's pages -> the readers' blocks, as a PDF's text layer would give them. Each page is
+// straightened, its ruling lines found in the image and its tables built by the same grid reader
+// as a PDF's (doc/grid.ts); each table cell is recognised on its own (a cell's lines one by one),
+// never the page as one text, so a value keeps its cell and its box; the rest of the page is found
+// line by line by the detector. Cells carry the recogniser's confidence and, for a number it
+// hesitated over, its other readings, which the sums then decide (report/checks/ocr-digits.ts).
+import type { DocBlock, DocCell, DocContent } from '../../../shared/doc/blocks.ts';
+import { findTables } from '../../../shared/doc/grid.ts';
+import { asDigits, digitCandidates, type OcrText } from '../../../shared/ocr/ctc.ts';
+import { skewAngle } from '../../../shared/ocr/deskew.ts';
+import { binarize, type Gray, rotate } from '../../../shared/ocr/raster.ts';
+import { findRulings } from '../../../shared/ocr/rulings.ts';
+import type { Box } from '../../../shared/report/model.ts';
+import { type Item, joinSplitRows, readPage, runningLines, withoutRunning } from '../import/readers/pdf.ts';
+import { lineImage, type OcrEngine } from './engine.ts';
+import type { PageImage } from './page-images.ts';
+
+export interface ScanStats {
+  pages: number;
+  /** Pages whose picture could not be read (a PDF page of strips, no picture). */
+  skipped: number;
+  /** Degrees each page was straightened by. */
+  angles: number[];
+  cells: number;
+}
+
+/** A piece of the page the engine read, in points from the page's top-left. */
+interface Read {
+  text: OcrText;
+  box: Box;
+  /** Read inside a table cell. */
+  cell?: boolean;
+}
+
+export async function readScan(
+  pages: AsyncIterable<PageImage | null> | Iterable<PageImage | null>,
+  count: number,
+  engine: OcrEngine,
+  onPage?: (page: number, pages: number) => void,
+): Promise<{ content: DocContent; stats: ScanStats }> {
+  const stats: ScanStats = { pages: count, skipped: 0, angles: [], cells: 0 };
+  const reads: { lines: DocBlock[]; blocks: DocBlock[]; tables: number }[] = [];
+  let n = 0;
+  for await (const p of pages) {
+    n++;
+    onPage?.(n, count);
+    if (!p) {
+      stats.skipped++;
+      reads.push({ lines: [], blocks: [], tables: 0 });
+      continue;
+    }
+    const r = await readScanPage(n, p, engine, stats);
+    reads.push(r);
+  }
+  const running = runningLines(reads.map((r) => r.lines.map((l) => (l.type === 'p' ? l.text : ''))));
+  const alternate = reads.flatMap((r) => withoutRunning(r.lines, running));
+  const encoding = 'OCR（扫描件）';
+  if (!reads.some((r) => r.tables > 0)) return { content: { blocks: alternate, encoding }, stats };
+  const blocks = joinSplitRows(reads.flatMap((r) => withoutRunning(r.blocks, running)));
+  return { content: { blocks, alternate, encoding }, stats };
+}
+
+async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats: ScanStats) {
+  const angle = skewAngle(p.img);
+  stats.angles.push(angle);
+  const img = rotate(p.img, -angle);
+  const ink = binarize(img);
+  const px = img.dpi / 72;
+  const W = img.width / px;
+  const H = img.height / px;
+  const segments = findRulings(ink, img.width, img.height, img.dpi);
+  const grids = findTables([], segments, W, { empty: true });
+  const reads: Read[] = [];
+  // Each table cell: its text lines, found by the ink's rows inside the rules.
+  const cellLines: { cell: Box; line: [number, number, number, number] }[] = [];
+  for (const g of grids)
+    for (const row of g.rows)
+      for (const c of row) {
+        if (!c.place) continue;
+        const [x0, y0, x1, y1] = c.place.box.map((v) => v * px);
+        for (const line of inkLines(ink, img.width, x0, y0, x1, y1, img.dpi)) cellLines.push({ cell: c.place.box, line });
+      }
+  stats.cells += cellLines.length;
+  const cellTexts = await engine.recognize(cellLines.map((l) => lineImage(img, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * Number(process.env.MARG ?? 0.15))))));
+  cellLines.forEach((l, i) => reads.push({ text: cellTexts[i], box: l.line.map((v) => v / px) as Box, cell: true }));
+  // The rest of the page: the tables whited out, the detector finds the lines.
+  const masked = grids.length ? maskBoxes(img, grids.map((g) => g.box.map((v) => v * px) as Box)) : img;
+  const found = (await engine.detect(masked)).filter((b) => b.x1 - b.x0 > 4 && b.y1 - b.y0 > 4);
+  const lineTexts = await engine.recognize(found.map((b) => lineImage(masked, b)));
+  found.forEach((b, i) => reads.push({ text: lineTexts[i], box: [b.x0 / px, b.y0 / px, b.x1 / px, b.y1 / px] }));
+  // As a PDF's text items: left, baseline from the bottom, width, size.
+  const items: Item[] = [];
+  const readOf = new Map<Item, Read>();
+  for (const r of reads) {
+    // A cell of digits and their look-alikes ("O" for 0) is the digits.
+    const str = (r.cell ? asDigits(r.text.text) : null) ?? r.text.text.trim();
+    if (!str) continue;
+    const h = r.box[3] - r.box[1];
+    const it: Item = { str, x: r.box[0], y: H - (r.box[3] - 0.18 * h), w: r.box[2] - r.box[0], size: Math.max(1, 0.8 * h) };
+    items.push(it);
+    readOf.set(it, r);
+  }
+  const read = readPage(page, items, segments, W, H);
+  const shift = (b: Box): Box => [b[0] + p.offset[0], b[1] + p.offset[1], b[2] + p.offset[0], b[3] + p.offset[1]].map((v) => Math.round(v * 10) / 10) as Box;
+  const cellReads = reads.filter((r) => r.text.text.trim());
+  const blocks = read.blocks.map((b): DocBlock => {
+    if (b.type === 'p') return b.place ? { ...b, place: { ...b.place, box: shift(b.place.box) } } : b;
+    return { type: 'table', rows: b.rows.map((row) => row.map((c) => withOcr(c, cellReads, shift))) };
+  });
+  const lines = read.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: { ...l.place, box: shift(l.place.box) } }));
+  return { lines, blocks, tables: read.tables };
+}
+
+/** A table cell with what the engine said of it: its least sure character, and a number's other readings. */
+function withOcr(c: DocCell, reads: Read[], shift: (b: Box) => Box): DocCell {
+  if (!c.place) return c;
+  const [x0, y0, x1, y1] = c.place.box;
+  const inside = reads.filter((r) => {
+    const cx = (r.box[0] + r.box[2]) / 2;
+    const cy = (r.box[1] + r.box[3]) / 2;
+    return cx > x0 && cx < x1 && cy > y0 && cy < y1;
+  });
+  const place = { ...c.place, box: shift(c.place.box) };
+  if (!inside.length) return { ...c, place };
+  const conf = Math.min(...inside.map((r) => r.text.conf));
+  const candidates = inside.length === 1 && asDigits(inside[0].text.text) ? digitCandidates(inside[0].text) : [];
+  return { ...c, place, ocr: { conf: Math.round(conf * 1000) / 1000, ...(candidates.length ? { candidates } : {}) } };
+}
+
+/**
+ * The text lines inside a cell: rows of ink separated by blank rows, each with its ink's left and
+ * right. The cell's own rules (and a neighbour's text poking in) are left out by an inset.
+ */
+function inkLines(ink: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number, dpi: number): [number, number, number, number][] {
+  const inset = Math.max(3, Math.round(dpi / 40));
+  const l = Math.round(x0 + inset);
+  const r = Math.round(x1 - inset);
+  const t = Math.round(y0 + inset);
+  const b = Math.round(y1 - inset);
+  if (r - l < 3 || b - t < 3) return [];
+  const rowInk: number[] = [];
+  for (let y = t; y < b; y++) {
+    let n = 0;
+    for (let x = l; x < r; x++) n += ink[y * width + x];
+    rowInk.push(n);
+  }
+  // Speckle (a JPEG's noise, a dot of the seal) is no line: a line has a few pixels of ink on several rows.
+  const minRows = Math.max(3, Math.round(dpi / 50));
+  const out: [number, number, number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= rowInk.length; i++) {
+    const on = i < rowInk.length && rowInk[i] > 1;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      if (i - start >= minRows) {
+        let lx = r;
+        let rx = l;
+        for (let y = t + start; y < t + i; y++)
+          for (let x = l; x < r; x++)
+            if (ink[y * width + x]) {
+              if (x < lx) lx = x;
+              if (x > rx) rx = x;
+            }
+        if (rx - lx >= 2) out.push([lx, t + start, rx + 1, t + i]);
+      }
+      start = -1;
+    }
+  }
+  return mergeClose(out, dpi);
+}
+
+/** A character split by a blank row (二, 三, a dot over i) is one line: bands closer than a tenth of their height are joined. */
+function mergeClose(lines: [number, number, number, number][], dpi: number): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  const gap = Math.max(2, Math.round(dpi / 60));
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (prev && l[1] - prev[3] <= gap) out[out.length - 1] = [Math.min(prev[0], l[0]), prev[1], Math.max(prev[2], l[2]), l[3]];
+    else out.push(l);
+  }
+  return out;
+}
+
+function maskBoxes(img: Gray, boxes: Box[]): Gray {
+  const data = new Uint8Array(img.data);
+  for (const [x0, y0, x1, y1] of boxes)
+    for (let y = Math.max(0, Math.floor(y0) - 2); y < Math.min(img.height, Math.ceil(y1) + 2); y++) data.fill(255, y * img.width + Math.max(0, Math.floor(x0) - 2), y * img.width + Math.min(img.width, Math.ceil(x1) + 2));
+  return { ...img, data };
+}
+
