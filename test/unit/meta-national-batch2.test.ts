@@ -98,3 +98,8 @@ describe('a government’s report that names it only as the whole it sums up', (
     expect(first('中共某某县委高度重视政务公开工作，多次专题研究。')).toBeNull();
   });
 });
+
+it('takes the contact line where the opening names only the government whose work a 我局 joins', () => {
+  const r = parse(['根据《条例》规定，结合2021年度某某市某某区人民政府信息公开工作实际，编制发布此报告。如对本年报有疑问，请联系某某市某某区民政局，地址：某某大街76号。', '一、总体情况', '我局高度重视信息公开工作。']);
+  expect(r.agency).toBe('某某市某某区民政局');
+});

@@ -237,6 +237,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   const whole = lines.map((l) => l.text).join('');
   const department = /[我本](?:局|委|厅|办|中心)/.test(whole) && !/[我本](?:省|市|县|区|州|镇|乡|街道)/.test(whole);
   const own = department ? agencies.filter((c) => !(c.source === '正文' && /(?:政府|[省市县区州])$/.test(normalizeAgency(c.value)))) : agencies;
+  // "结合2021年度某区人民政府信息公开工作实际…请联系某区民政局": the contact line names the 我局.
+  const fallback = !own.length && (opening || subject) ? contactName(intro) : null;
+  if (fallback) own.push({ field: 'agency', value: fallback.name, source: '正文', text: fallback.text, inferred: true });
   const agency = chooseAgency(own, notes);
   // 沐阳县 is no place, 沭阳县 is, one look-alike character away: a slip (OCR, typing).
   const fix = agency ? repairPlace(normalizeAgency(agency.value as string)) : null;
