@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processFile } from '../../src/main/node/import/process-file.ts';
-import type { Cell } from '../../src/shared/report/model.ts';
+import type { Cell, ParsedReport } from '../../src/shared/report/model.ts';
 import { CORPUS_DIR, evaluate, type CorpusExpected } from './corpus.ts';
 
 export const PDF_CORPUS_DIR = new URL('../fixtures/pdf/', import.meta.url).pathname;
@@ -146,16 +146,19 @@ export async function judgePdf(c: PdfCase): Promise<PdfOutcome> {
   };
 }
 
-const refs = new Map<string, Promise<Cell[]>>();
-function referenceCells(path: string): Promise<Cell[]> {
+const refs = new Map<string, Promise<ParsedReport>>();
+/** A source file's parse (its Word file, or the portal page a print was made of), read once per process. */
+export function referenceReport(path: string): Promise<ParsedReport> {
   let p = refs.get(path);
   if (!p) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     p = processFile(readFileSync(path), name.slice(name.lastIndexOf('.')), { fileName: name }).then((r) => {
       if (!r.ok) throw new Error(`${path}: ${r.message}`);
-      return r.report.cells;
+      return r.report;
     });
     refs.set(path, p);
   }
   return p;
 }
+
+const referenceCells = async (path: string): Promise<Cell[]> => (await referenceReport(path)).cells;

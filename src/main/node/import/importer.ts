@@ -171,7 +171,10 @@ export class Importer {
       if (seen.has(sha256)) return item('duplicate', `与本次导入的“${basename(seen.get(sha256)!)}”内容完全相同，未重复导入`);
       seen.set(sha256, path);
 
-      const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') });
+      const res = await this.pool.run(bytes, extname(name), { fileName: name, folder: dirname(path).split(sep).slice(-3).join('/') }, (page, pages) => {
+        job.current = `${name}（文字识别 第 ${page}/${pages} 页）`;
+        return !job.cancelled;
+      });
       // A workbook that is no 填报模板 lay in the folder beside the reports: passed over, as the walk passes over other office files.
       if (!res.ok) return item(res.code === 'not-template' ? 'skipped' : 'failed', res.message);
       // A file imported before, corrected, removed and imported again keeps its corrections.

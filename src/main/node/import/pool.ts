@@ -13,7 +13,7 @@ import type { FileCheck } from '../archive/backup.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
 export type WorkerJob =
-  | { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext }
+  | { kind: 'parse'; bytes: Uint8Array; ext: string; file?: FileContext; progress?: boolean }
   | { kind: 'compare'; inputs: CompareInput[]; granularity: Granularity }
   | { kind: 'check'; path: string };
 
@@ -25,6 +25,8 @@ interface Task {
   failed: (code: 'internal' | 'timeout' | 'memory', message: string) => void;
   /** Longer than a file may take: an integrity check of a large archive. */
   timeoutMs?: number;
+  /** Told the worker's progress on the task (a scan's OCR page); each report restarts the timeout. Answering false stops the task. */
+  progress?: (page: number, pages: number) => boolean | void;
 }
 
 interface Slot {
@@ -70,10 +72,17 @@ export class ParsePool {
     for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
   }
 
-  run(bytes: Uint8Array, ext: string, file?: FileContext): Promise<Processed> {
+  /** `progress`: told each page of a scan's OCR (a scan is given the timeout per page, not for the whole file). */
+  run(bytes: Uint8Array, ext: string, file?: FileContext, progress?: (page: number, pages: number) => boolean | void): Promise<Processed> {
     if (this.closed) return Promise.resolve({ ok: false, code: 'internal', message: '导入已停止' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job: { kind: 'parse', bytes, ext, file }, done: (r) => resolve(r as Processed), failed: (code, message) => resolve({ ok: false, code, message }) });
+      this.queue.push({
+        id: this.nextId++,
+        job: { kind: 'parse', bytes, ext, file, progress: !!progress },
+        progress,
+        done: (r) => resolve(r as Processed),
+        failed: (code, message) => resolve({ ok: false, code, message }),
+      });
       this.pump();
     });
   }
@@ -112,8 +121,15 @@ export class ParsePool {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
     const slot: Slot = { worker, task: null, timer: null, watch: null };
-    worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
+    worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number] }) => {
       if (slot.task?.id !== msg.id) return;
+      if (msg.page) {
+        // A scan's next page: the worker is alive and working; the clock starts again for this page.
+        // Stopped by the user: a long scan is not finished first; its worker is ended and replaced.
+        if (slot.task.progress?.(msg.page[0], msg.page[1]) === false) return this.abandon(slot, (t) => t.failed('internal', '导入已停止'));
+        this.restartTimer(slot);
+        return;
+      }
       if (msg.error !== undefined) logTechnical('读取进程报告错误', msg.error);
       this.finish(slot, (t) => (msg.error === undefined ? t.done(msg.result) : t.failed('internal', t.job.kind === 'parse' ? '文件结构异常，读取时出错，已放弃该文件' : '程序内部错误')));
     });
@@ -157,11 +173,16 @@ export class ParsePool {
       if (slot.task || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
-      const timeoutMs = task.timeoutMs ?? this.opts.timeoutMs;
-      slot.timer = setTimeout(() => this.abandon(slot, (t) => t.failed('timeout', `处理超时（超过${timeoutMs / 1000}秒），已放弃该文件`)), timeoutMs);
+      this.restartTimer(slot);
       if (task.job.kind === 'parse') slot.watch = this.watchMemory(slot, task);
       slot.worker.postMessage({ id: task.id, job: task.job });
     }
+  }
+
+  private restartTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    const timeoutMs = slot.task!.timeoutMs ?? this.opts.timeoutMs;
+    slot.timer = setTimeout(() => this.abandon(slot, (t) => t.failed('timeout', `处理超时（超过${timeoutMs / 1000}秒），已放弃该文件`)), timeoutMs);
   }
 
   /**

@@ -10,7 +10,8 @@ import type { DocContent } from '../../../shared/doc/blocks.ts';
 import { settleOcrDigits } from '../../../shared/report/checks/ocr-digits.ts';
 import { ocrEngine } from '../ocr/engine.ts';
 import { readScan } from '../ocr/read-scan.ts';
-import { readFileBytes, ReadError, type ReadResult } from './readers/index.ts';
+import { imageKind, imagePages } from '../ocr/page-images.ts';
+import { LIMITS, readFileBytes, ReadError, type ReadResult } from './readers/index.ts';
 import { logTechnical } from './reasons.ts';
 
 export type Processed =
@@ -37,8 +38,34 @@ export interface FileHooks {
 }
 
 export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}, hooks: FileHooks = {}): Promise<Processed> {
+  return processRead(() => readFileBytes(bytes, ext), file, hooks);
+}
+
+/**
+ * Photos or scans of one report's pages, one image per page in the order given (页1.jpg, 页2.jpg
+ * …): one report. A TIFF among them gives all its pages.
+ */
+export async function processPageImages(images: Uint8Array[], file: FileContext = {}, hooks: FileHooks = {}): Promise<Processed> {
+  return processRead(async () => {
+    if (images.length === 0) throw new ReadError('empty', '文件夹中没有图片');
+    if (images.length > LIMITS.maxPdfPages) throw new ReadError('too-large', `图片过多（${images.length}张），不像是一份年度报告`);
+    const each = images.map((b) => {
+      if (!imageKind(b)) throw new ReadError('unsupported', '文件夹中有不是图片的文件，不能作为一份报告的各页导入');
+      return imagePages(b);
+    });
+    return {
+      content: { blocks: [], encoding: `图片（${images.length}张）` },
+      format: 'image' as const,
+      scan: true,
+      pages: { count: each.reduce((n, e) => n + e.count, 0), images: function* () { for (const e of each) yield* e.images(); } },
+      extensionMismatch: false,
+    };
+  }, file, hooks);
+}
+
+async function processRead(reading: () => Promise<ReadResult>, file: FileContext, hooks: FileHooks): Promise<Processed> {
   try {
-    const read = await readFileBytes(bytes, ext);
+    const read = await reading();
     // A scan: its pages read by OCR, then parsed as any other document.
     const ocr = read.scan && read.pages?.count ? await recognise(read.pages, hooks) : null;
     const content = ocr?.content ? { ...ocr.content, page: read.content.page } : read.content;

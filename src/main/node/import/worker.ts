@@ -19,7 +19,9 @@ parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
   try {
     const result =
-      job.kind === 'parse' ? await processFile(job.bytes, job.ext, job.file) : job.kind === 'compare' ? compareReports(job.inputs, job.granularity) : checkArchiveFile(job.path);
+      job.kind === 'parse'
+        ? await processFile(job.bytes, job.ext, job.file, job.progress ? { onPage: (page, pages) => parentPort!.postMessage({ id: msg.id, page: [page, pages] }) } : {})
+        : job.kind === 'compare' ? compareReports(job.inputs, job.granularity) : checkArchiveFile(job.path);
     parentPort!.postMessage({ id: msg.id, result });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });

@@ -27,8 +27,10 @@ export interface OcrEngine {
 const REC_HEIGHT = 48;
 /** The recogniser reads at most this wide (a long line is read in pieces by the detector anyway). */
 const REC_MAX_WIDTH = 1600;
-/** Detection works on the page scaled to this longest side (PaddleOCR's default is 960). */
-const DET_SIDE = 1280;
+/** Widths (at 48 px high) a recognition batch holds at most: memory stays near 200 MB. */
+const REC_BATCH_WIDTH = 3200;
+/** Detection works on the page scaled to this longest side (PaddleOCR's default): a line of body text is still ~20 px high. */
+const DET_SIDE = 960;
 
 let loading: Promise<OcrEngine> | null = null;
 
@@ -46,7 +48,8 @@ function modelDir(): string {
 async function load(threads: number): Promise<OcrEngine> {
   const ort = await import('onnxruntime-node');
   const dir = modelDir();
-  const opts: Session.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
+  const opts: Session.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false };
+  // (ONNX Runtime's arena would keep the largest batch's memory for good: ~1 GB after one page of long lines.)
   const det = await ort.InferenceSession.create(readFileSync(join(dir, 'ch_PP-OCRv4_det_infer.onnx')), opts);
   const rec = await ort.InferenceSession.create(readFileSync(join(dir, 'ch_PP-OCRv4_rec_infer.onnx')), opts);
   const dict = [...readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split('\n').filter((l, i, a) => l !== '' || i < a.length - 1), ' '];
@@ -55,9 +58,11 @@ async function load(threads: number): Promise<OcrEngine> {
     const out: OcrText[] = new Array(crops.length);
     // Similar widths together: a batch is padded to its widest line.
     const order = crops.map((c, i) => ({ i, w: c.height ? Math.min(REC_MAX_WIDTH, Math.ceil((c.width * REC_HEIGHT) / c.height)) : 0 })).sort((a, b) => a.w - b.w);
-    // Narrow crops (a table's numbers) go many to a batch; long lines a few.
+    // A batch is padded to its widest line, and the recogniser's memory grows with batch × width:
+    // narrow crops (a table's numbers) go many to a batch, long lines one or two.
     for (let s = 0, size = 0; s < order.length; s += size) {
-      size = order[s].w <= 200 ? 32 : 8;
+      size = 1;
+      while (s + size < order.length && size < 32 && (size + 1) * order[s + size].w <= REC_BATCH_WIDTH) size++;
       const batch = order.slice(s, s + size).filter((o) => o.w > 0);
       for (const o of order.slice(s, s + size)) if (o.w === 0) out[o.i] = { text: '', chars: [], conf: 0 };
       if (!batch.length) continue;

@@ -101,7 +101,18 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
     readOf.set(it, r);
   }
   const read = readPage(page, items, segments, W, H);
-  const shift = (b: Box): Box => [b[0] + p.offset[0], b[1] + p.offset[1], b[2] + p.offset[0], b[3] + p.offset[1]].map((v) => Math.round(v * 10) / 10) as Box;
+  // Boxes go back to where they stand on the page as scanned (not straightened), on the PDF's page.
+  const shift = (b: Box): Box => {
+    const corners = [
+      [b[0], b[1]],
+      [b[2], b[1]],
+      [b[0], b[3]],
+      [b[2], b[3]],
+    ].map(([x, y]) => unrotated(x * px, y * px, -angle, img.width, img.height));
+    const xs = corners.map((c) => c[0] / px + p.offset[0]);
+    const ys = corners.map((c) => c[1] / px + p.offset[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => Math.round(v * 10) / 10) as Box;
+  };
   const cellReads = reads.filter((r) => r.text.text.trim());
   const blocks = read.blocks.map((b): DocBlock => {
     if (b.type === 'p') return b.place ? { ...b, place: { ...b.place, box: shift(b.place.box) } } : b;
@@ -179,6 +190,14 @@ function mergeClose(lines: [number, number, number, number][], dpi: number): [nu
     else out.push(l);
   }
   return out;
+}
+
+/** Where a point of the image `rotate(original, degrees)` came from in the original (the same mapping `rotate` uses). */
+export function unrotated(x: number, y: number, degrees: number, width: number, height: number): [number, number] {
+  const a = (degrees * Math.PI) / 180;
+  const dx = x - width / 2;
+  const dy = y - height / 2;
+  return [Math.cos(a) * dx - Math.sin(a) * dy + width / 2, Math.sin(a) * dx + Math.cos(a) * dy + height / 2];
 }
 
 function maskBoxes(img: Gray, boxes: Box[]): Gray {
