@@ -12,7 +12,7 @@ const corpus = listNational();
 const total = emptyTally();
 
 /** What the parser reaches on the corpus: lower only with a reason. */
-const FLOOR = { agency: 228, year: 249, template: 250, cells: 52 };
+const FLOOR = { agency: 320, year: 338, template: 339, cells: 74 };
 
 /**
  * Excerpts that never say they are a report (no title, no 本报告, no 统计期限, no part heading):
@@ -20,6 +20,7 @@ const FLOOR = { agency: 228, year: 249, template: 250, cells: 52 };
  */
 const UNSTATED: Record<string, string> = {
   'liaoning/dalian-gov-2012-trad': 'the excerpt starts inside part 一 (2012年，大连市认真贯彻…) with no title, heading or 本报告',
+  'chongqing/chongqing-gov-2013-trad': 'an encyclopedia excerpt that starts at an unnumbered section (工作開展情況) with no title, 本报告, 统计期限 or part heading',
 };
 
 describe('national corpus', () => {

@@ -64,7 +64,8 @@ export function parseReport(original: DocBlock[], ctx: ParseContext = {}): Parse
       cells.length > 0 ||
       (headings.length === 1 && /年度报告|年报/.test(text)) ||
       // Cut off after its opening or its first part: it says it is the report, and of which year.
-      (meta.year !== null && /本(?:年度)?(?:报告|年报)|统计(?:期限|时限|时间|期间)|(?:现|特)(?:发布|公布)《?[^。]{0,30}(?:年度报告|年报)/.test(text)) ||
+      // ("特编制并向社会公布X2014年度…年度报告如下")
+      (meta.year !== null && /本(?:年度)?(?:报告|年报)|统计(?:期限|时限|时间|期间)|(?:现|特)(?:编制并向社会)?(?:发布|公布)《?[^。]{0,30}(?:年度报告|年报)/.test(text)) ||
       // Or its part 一 (总体情况, 概述) is there.
       headings.some((h) => h.no === 1) ||
       // A free-form report with headings of its own, under a title that names it.

@@ -52,7 +52,7 @@ const BODY_WORD = /(人民政府|政府|办公室|办公厅|委员会|管委会|
 export function looksLikeAgency(s: string): boolean {
   let t = normalizeAgency(s);
   if (t.length < 2 || t.length > 40 || /[。，,；：:“”、《》]/.test(t) || /\d{4}/.test(t) || /^(本|我|该|各|全)/.test(t)) return false;
-  if (CHROME_IN_NAME.test(t) || COLUMN_IN_NAME.test(t)) return false;
+  if (CHROME_IN_NAME.test(t) || COLUMN_IN_NAME.test(t) || SPAM.test(t)) return false;
   const bracket = BODY_BRACKET.exec(t);
   if (bracket) {
     if (/以下简称|简称/.test(bracket[1]) || !BODY_WORD.test(bracket[1])) return false;
@@ -70,10 +70,19 @@ const PLACE = /^[\u4e00-\u9fff]{2,16}?(?:省|自治区|市|县|自治县|区|自
 const NOT_A_GOVERNMENT = /(?:开发区|新区|园区|景区|示范区|试验区|实验区|管理区|功能区|保税区|合作区|度假区|商务区|片区|社区|小区|街区|校区|矿区|林区|牧区|垦区)$|(?:局|委|办|厅|中心|政府|办事处|公司)/;
 export const barePlace = (s: string) => PLACE.test(normalizeAgency(s)) && !NOT_A_GOVERNMENT.test(normalizeAgency(s));
 
-/** A name read off a title: no markdown, no spaces, no chrome before it, 人民政府 kept whole. */
+// Words a mirror site injects (gambling ads) where it cut a place's name: "新葡京博彩官网流花街道办事处",
+// "必威体育app某某镇". No body's name holds them.
+const SPAM = /博彩|投注|官网|官方网站|电竞|棋牌|彩票|赌场|娱乐城|葡京|威尼斯人|必威|[Aa][Pp][Pp]|[Bb]et\d*/;
+/** The name after the last spam word, where a name follows it directly ("…官网流花街道办事处"). */
+const SPAM_BEFORE = new RegExp(`^.*(?:${SPAM.source})(?=[\u4e00-\u9fff])`);
+
+/** A name read off a title: no markdown, no spaces, no chrome or spam before it, 人民政府 kept whole. */
 function cleanName(raw: string): string {
   let t = raw
     .replace(/[#*>\s　]+/g, '')
+    .replace(SPAM_BEFORE, '')
+    // "特编制并向社会公布X…": the verb's tail is no part of the name.
+    .replace(/^并?向社会(?:公众)?(?:公布|发布|公开)(?:了)?/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '')
     .replace(/^[^\u3400-\u9fff（(]+/, '')
     .replace(/^[“"《【]|[”"》】]$/g, '')
@@ -228,6 +237,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   const whole = lines.map((l) => l.text).join('');
   const department = /[我本](?:局|委|厅|办|中心)/.test(whole) && !/[我本](?:省|市|县|区|州|镇|乡|街道)/.test(whole);
   const own = department ? agencies.filter((c) => !(c.source === '正文' && /(?:政府|[省市县区州])$/.test(normalizeAgency(c.value)))) : agencies;
+  // "结合2021年度某区人民政府信息公开工作实际…请联系某区民政局": the contact line names the 我局.
+  const fallback = !own.length && (opening || subject) ? contactName(intro) : null;
+  if (fallback) own.push({ field: 'agency', value: fallback.name, source: '正文', text: fallback.text, inferred: true });
   const agency = chooseAgency(own, notes);
   // 沐阳县 is no place, 沭阳县 is, one look-alike character away: a slip (OCR, typing).
   const fix = agency ? repairPlace(normalizeAgency(agency.value as string)) : null;
@@ -258,11 +270,12 @@ const AFTER_PUNCT = '(?<=^|[\\s，,。；;：:)）》])';
 const OPENING: RegExp[] = [
   // "现公布X2020年…报告", "特编制X…", "现发布《X2021年…》", "现将X2022年…报告进行公开", "现就X2020年度政府信息公开情况报告如下".
   // "编写沙洋县2017年度政府信息公开工作年度报告".
-  new RegExp(`(?:公布|发布|公开|编制|编写|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
+  new RegExp(`(?:公布|发布|公开|编制(?:完成)?|编写|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
   // "特编制2013年安康市汉滨区人民政府信息公开年度报告".
   new RegExp(`(?:公布|发布|公开|编制)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)`, 'g'),
   // "本报告由X根据…编制而成", "由X编制": the body that compiled it, anywhere in the first paragraph.
-  new RegExp(`由${NAME}(?:根据|依据|按照|遵照|负责|牵头|综合|汇总|编制|编写)`, 'g'),
+  // "由X组织编制": the body that organised it, as 编制.
+  new RegExp(`由${NAME}(?:组织)?(?:根据|依据|按照|遵照|负责|牵头|综合|汇总|编制|编写)`, 'g'),
   // "X编制了2015年…报告", "X形成了《2016年…报告》".
   new RegExp(`${AFTER_PUNCT}${NAME}(?:编制|形成|编印)了《?(?:本|${Y}年)`, 'g'),
   // "根据X2022年政府信息公开工作情况编制本报告".
@@ -270,13 +283,16 @@ const OPENING: RegExp[] = [
   // "某县人民政府办公室根据《中华人民共和国政府信息公开条例》…": the body that speaks first.
   /^(\S{2,30}?)(?:根据|依据|按照|遵照)《/gm,
   new RegExp(`结合${Y}年度?(\\S{2,30}?)(?:政府|政务)?信息公开工作实际`, 'g'),
+  // A government's report summing up its parts: "综合2017年度丽水市各县(市、区)政府和市级各部门的…
+  // 报告编制", "在2016年度东城区人民政府各街道办事处、各委办局的…年度报告的基础上编制".
+  new RegExp(`(?:在|综合|汇总|以及)${Y}年度?${NAME}(?:和|及|、)?各[^。]{0,80}?(?:报告|年报)`, 'g'),
 ];
 
 function openingName(intro: string): { name: string; text: string } | null {
   for (const re of OPENING) {
     re.lastIndex = 0;
     for (let m = re.exec(intro); m; m = re.exec(intro)) {
-      const name = cleanName(m.slice(1).find((g) => g && !/^\d{4}$/.test(g)) ?? '');
+      const name = bodyOf(cleanName(m.slice(1).find((g) => g && !/^\d{4}$/.test(g)) ?? ''));
       if (looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
       // Not a name here ("编制的《安顺市…"): look from the next character on.
       re.lastIndex = m.index + 1;
@@ -284,6 +300,15 @@ function openingName(intro: string): { name: string; text: string } | null {
   }
   return null;
 }
+
+// An office inside a body that compiles its report or answers for it is the body's: "某镇人民政府党政
+// 办公室", "某镇政府综合督考办公室", "某乡人民政府党政办", "某局行政办公室". (Not "某市人民政府外事
+// 办公室", an office of its own subject, nor a government's own 办公室, which also reports for itself.)
+const INTERNAL_OFFICE: [RegExp, string][] = [
+  [/((?:人民)?政府)(?:党政综合|党政|综合督考|综合|行政)办(?:公室)?$/, '$1'],
+  [/(局|厅|委员会|委)(?:行政|综合)?办公室$/, '$1'],
+];
+const bodyOf = (name: string) => INTERNAL_OFFICE.reduce((n, [re, to]) => n.replace(re, to), name);
 
 // A unit of the body answering questions ("综合科", "电子政务股") is cut off; a department's own
 // 办公室 is the department's.
@@ -294,7 +319,7 @@ const BODY_AT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|
 function contactName(intro: string): { name: string; text: string } | null {
   const m =
     /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)[，,]\s*(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
-  const raw = m ? normalizeAgency(m[1] ?? m[2] ?? m[3]) : '';
+  const raw = m ? bodyOf(normalizeAgency(m[1] ?? m[2] ?? m[3])) : '';
   if (!m || !raw) return null;
   let name = '';
   for (const b of raw.matchAll(BODY_AT)) {
@@ -308,9 +333,6 @@ function contactName(intro: string): { name: string; text: string } | null {
   // The openness office answers for the government and its departments alike, a government's own
   // 办公室 for the government as often as for itself: which body reports cannot be told.
   if (/信息公开|政务公开|政务服务|电子政务|政府办公[室厅]$/.test(name)) return null;
-  // "X局办公室": the 局's; "X人民政府党政综合办公室": the government's.
-  // (Not "X人民政府外事办公室": an office of its own, which reports for itself.)
-  name = name.replace(/(局|厅|委员会|委)办公室$/, '$1').replace(/(人民政府)(?:党政综合|党政|综合)办公室$/, '$1');
   return looksLikeAgency(name) && !placeless(name) ? { name, text: m[0] } : null;
 }
 
@@ -323,12 +345,24 @@ const PERIOD_YEAR = [
 const BOOK_YEAR = new RegExp(`《[^《》]{0,40}?${Y}年度?[^《》]{0,6}?${KIND}》`);
 // The first words of the report or of part 一: "2014年，按照…", "2023年是…", "2009年年报根据…",
 // "儋州市2016年政府信息公开工作，…".
-const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|以)';
-const OPENING_YEAR = new RegExp(`^[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
+const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|全面|持续|积极|不断|进一步|扎实|大力|继续|切实|贯彻|以)';
+// ("根据《条例》要求，2010年，我局…": the law cited first.)
+const OPENING_YEAR = new RegExp(`^(?:(?:根据|依据|按照)《[^《》]{1,30}》[^，,。；;《]{0,10}[，,])?[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
 // A report's title named in its opening without book-title marks: "…编制。2017年度安义县政府信息公开年度报告全文包括…".
 const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)`);
-// The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…".
-const SUBJECT = new RegExp(`^${Y}\\s*年度?(?:以来)?[，,]?\\s*([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`);
+// The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…",
+// "2020年，在市委、市政府的正确领导下，二七区切实贯彻…" (a page's stray "??" before it); or the
+// opening's, after the law it cites: "根据《条例》规定和上级有关要求，彝良县坚持…".
+const SUBJECT = new RegExp(
+  `^[^\\u4e00-\\u9fff\\d]{0,4}${Y}\\s*年度?(?:以来)?[，,]?\\s*(?:在[^，,。；;]{2,40}?(?:领导|指导|部署|支持)下[，,]\\s*)?([^\\s，,。；;：:、《》“”"]{2,30}?)(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?${DOES}`,
+);
+// "抚顺市认真贯彻落实…", "儋州市2016年政府信息公开工作，认真…": the body first, no year before it.
+const SUBJECT_FIRST = new RegExp(
+  `^()([^\\s，,。；;：:、《》“”"\\d]{2,30}?)(?:${Y}年度?(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?:认真|深入|坚持|切实|高度重视))`,
+);
+// A party committee (中共某县委, 某镇党委) is no body of a government's report.
+const PARTY = /^中共|党(?:工)?委$|[省市县区]委$/;
+const SUBJECT_AFTER_LAW = new RegExp(`^(?:根据|依据|按照)《[^。]{0,80}?(?:要求|规定)[，,]\\s*()([^\\s，,。；;：:、《》“”"]{2,30}?)${DOES}`);
 
 /** The opening's first paragraphs and the first two lines of part 一. */
 function firstLines<L extends { text: string; index: number }>(lines: L[], firstHeadingUnit: number): L[] {
@@ -337,8 +371,8 @@ function firstLines<L extends { text: string; index: number }>(lines: L[], first
 
 function subjectName(first: { text: string }[]): { name: string; text: string } | null {
   for (const l of first) {
-    const m = SUBJECT.exec(l.text.trim());
-    const name = m ? cleanName(m[2]) : '';
+    const m = SUBJECT.exec(l.text.trim()) ?? SUBJECT_AFTER_LAW.exec(l.text.trim()) ?? SUBJECT_FIRST.exec(l.text.trim());
+    const name = m && !PARTY.test(cleanName(m[2])) ? cleanName(m[2]) : '';
     if (m && looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
   }
   return null;

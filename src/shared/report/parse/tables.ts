@@ -94,17 +94,19 @@ export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableR
     }),
   () => T3_COLUMNS.map((c) => c.id));
   const withValues = parsed.filter((p) => p.values.length > 0);
+  // The table starts at its header (勾稽 note, 申请人情况, 自然人…), not at its first row.
+  const first = withValues.length ? tokens.indexOf(withValues[0].label) : -1;
+  const header = tokens.findIndex((t, i) => i < first && first - i < 60 && t.value === null && T3_HEADER.test(t.norm));
   // A few stray words are not a table: two of its labels quoted in a sentence ("全年新收政府信息公开
   // 申请数量0件,上年结转…0件") say nothing about cells, so no note sends the user looking for them.
-  if (withValues.length < 3) return parsed.length < 3 ? { ...EMPTY(), rowIds: [] } : res;
+  // A page cut off after the first rows is: its header is there and each row has its seven cells.
+  const headed = header >= 0 && withValues.length > 0 && withValues.every((p) => p.values.length === T3_COLUMNS.length && !p.short);
+  if (withValues.length < 3 && !headed) return parsed.length < 3 ? { ...EMPTY(), rowIds: [] } : res;
   for (const pr of withValues) {
     res.rowIds.push(pr.rowId);
     pr.values.forEach((v, i) => res.cells.push(cellOf(res, 't3', pr.rowId, T3_COLUMNS[i].id, v)));
     if (pr.short && !pr.run) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === pr.rowId)!.label, pr.values.length, 7));
   }
-  // The table starts at its header (勾稽 note, 申请人情况, 自然人…), not at its first row.
-  const first = tokens.indexOf(withValues[0].label);
-  const header = tokens.findIndex((t, i) => i < first && first - i < 60 && t.value === null && T3_HEADER.test(t.norm));
   span(res, tokens, header >= 0 ? header : first, withValues.at(-1)!.end);
   return res;
 }
