@@ -128,6 +128,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(readRoute);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [grant, setGrant] = useState<ImportGrant | null>(null);
+  const [pages, setPages] = useState(false);
   // Files dropped while 报送前自查 is shown are checked there, not imported.
   const [checkGrant, setCheckGrant] = useState<ImportGrant | null>(null);
   const [version, setVersion] = useState(0); // bumped when the archive changes
@@ -146,9 +147,11 @@ export function App() {
     api.appInfo({}).then(setInfo, (e: Error) => setError(e.message));
   }, [version, infoVersion]);
 
-  const choose = useCallback(async (kind: 'folder' | 'files') => {
+  // 'pages': a folder of one report's page photos or scans, imported as that one report.
+  const choose = useCallback(async (kind: 'folder' | 'files' | 'pages') => {
     try {
-      const g = await api.chooseImportSources({ kind });
+      const g = await api.chooseImportSources({ kind: kind === 'files' ? 'files' : 'folder' });
+      setPages(kind === 'pages');
       if (g) setGrant(g);
     } catch (e) {
       setError((e as Error).message);
@@ -190,7 +193,7 @@ export function App() {
   }, [choose]);
 
   // The preload resolves a drop to a grant and tells the page; the page only draws the drop.
-  useEffect(() => api.onDropGrant?.((r) => ('grant' in r ? (readRoute().view === 'selfcheck' ? setCheckGrant : setGrant)(r.grant) : setError(r.error))), []);
+  useEffect(() => api.onDropGrant?.((r) => ('grant' in r ? (readRoute().view === 'selfcheck' ? setCheckGrant : (g: ImportGrant) => (setPages(false), setGrant(g)))(r.grant) : setError(r.error))), []);
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -271,6 +274,9 @@ export function App() {
           导入文件夹
         </button>
         <button onClick={() => choose('files')}>导入文件</button>
+        <button onClick={() => choose('pages')} title="选择一个文件夹：其中的照片或扫描图片（页1.jpg、页2.jpg……或 scan_001.png……）按文件名顺序作为一份报告的各页导入，并做文字识别">
+          导入扫描页
+        </button>
       </header>
       {error && <Banner text={error} error onClose={() => setError(null)} />}
       {notice && <Banner text={notice} onClose={() => setNotice(null)} />}
@@ -324,9 +330,11 @@ export function App() {
       {grant && (
         <ImportDialog
           grant={grant}
+          pages={pages}
           onProgress={() => setInfoVersion((v) => v + 1)}
           onClose={() => {
             setGrant(null);
+            setPages(false);
             setVersion((v) => v + 1);
           }}
         />

@@ -8,7 +8,8 @@ import { useEscape } from '../components/Modal.tsx';
 const ITEM_LABELS: Record<ImportItem['status'], string> = { imported: '已导入', duplicate: '重复', skipped: '跳过', failed: '失败' };
 
 /** `onProgress`: more reports are in the archive (the top bar's count follows the import). */
-export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGrant; onClose: () => void; onProgress?: () => void }) {
+/** `pages`: the granted folder holds one report's page pictures, imported as that one report. */
+export function ImportDialog({ grant, pages, onClose, onProgress }: { grant: ImportGrant; pages?: boolean; onClose: () => void; onProgress?: () => void }) {
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [items, setItems] = useState<ImportItem[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGran
       }
       if (!s.finished) setTimeout(poll, 250);
     };
-    api.startImport({ grant: grant.grant }).then(
+    api.startImport({ grant: grant.grant, ...(pages ? { pages: true } : {}) }).then(
       ({ jobId: id }) => {
         jobId.current = id;
         void poll();
@@ -51,7 +52,10 @@ export function ImportDialog({ grant, onClose, onProgress }: { grant: ImportGran
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-label="导入报告">
         <h2>{finished ? (status!.stopped ? '导入已停止' : status!.cancelled ? '导入已取消' : '导入完成') : '正在导入'}</h2>
-        <p className="muted">来源：{grant.labels.join('、')}</p>
+        <p className="muted">
+          来源：{grant.labels.join('、')}
+          {pages ? '（文件夹中的图片按文件名顺序作为一份报告的各页）' : ''}
+        </p>
         {error && <p className="error-text">{error}</p>}
         {status && (
           <>

@@ -89,7 +89,8 @@ export const contract = {
   grantDroppedPaths: returns<ImportGrant>()(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
   ),
-  startImport: returns<{ jobId: string }>()(z.object({ grant: token }).strict()),
+  /** `pages`: each granted folder holds one report's page pictures (页1.jpg …), imported as that one report. */
+  startImport: returns<{ jobId: string }>()(z.object({ grant: token, pages: z.boolean().optional() }).strict()),
   /** Items come from index `since` on, so polling stays cheap on large imports. */
   importStatus: returns<ImportStatus | null>()(z.object({ jobId: token, since: z.number().int().min(0).optional() }).strict()),
   cancelImport: returns<{ cancelled: boolean }>()(z.object({ jobId: token }).strict()),

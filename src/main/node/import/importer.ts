@@ -1,8 +1,8 @@
 // Import jobs: walk, hash, skip duplicates, parse in workers, store each file in its own
 // transaction. Progress is polled through the contract; a job can be cancelled between files.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, stat, statfs } from 'node:fs/promises';
-import { basename, dirname, extname, sep } from 'node:path';
+import { readdir, readFile, stat, statfs } from 'node:fs/promises';
+import { basename, dirname, extname, join, sep } from 'node:path';
 import type { ImportItem, ImportItemStatus, ImportStatus } from '../../../shared/contract/types.ts';
 import { allChecks } from '../../../shared/report/checks/index.ts';
 import { applyCorrections } from '../../../shared/report/corrections.ts';
@@ -11,7 +11,8 @@ import { PARSER_VERSION } from '../../../shared/report/parse/version.ts';
 import { statusOf } from '../../../shared/report/status.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { ParsePool } from './pool.ts';
-import { LIMITS } from './readers/index.ts';
+import { imagesToPdf, pageOrder } from '../ocr/images-pdf.ts';
+import { IMAGE_EXTENSIONS, LIMITS, ReadError } from './readers/index.ts';
 import { logTechnical, storageFailure } from './reasons.ts';
 import { walk } from './walk.ts';
 
@@ -62,7 +63,8 @@ export class Importer {
     return `档案所在磁盘只剩约 ${mb(free)} MB，这些文件导入后约需 ${mb(need)} MB，空间可能不够。导入会继续；空间用完时会停止，已导入的报告不受影响。`;
   }
 
-  start(paths: string[]): string {
+  /** `pages`: each path is a folder of one report's page pictures (页1.jpg …), imported as that one report. */
+  start(paths: string[], opts: { pages?: boolean } = {}): string {
     const id = randomBytes(12).toString('base64url');
     const job: Job = {
       id,
@@ -78,7 +80,7 @@ export class Importer {
       stopItems: 0,
     };
     this.jobs.set(id, job);
-    job.promise = this.run(job, paths).finally(() => {
+    job.promise = (opts.pages ? this.runPages(job, paths) : this.run(job, paths)).finally(() => {
       job.finished = true;
       job.current = null;
     });
@@ -131,6 +133,45 @@ export class Importer {
     job.counts[item.status]++;
   }
 
+  /**
+   * Folders of page pictures, each one report: its images in their names' order (页2 before 页10)
+   * made one PDF of page pictures (the report's original), then imported as a scanned PDF.
+   */
+  private async runPages(job: Job, dirs: string[]): Promise<void> {
+    job.total = dirs.length;
+    job.scanning = false;
+    const seen = new Map<string, string>();
+    for (const dir of dirs) {
+      if (job.cancelled) break;
+      const fail = (message: string) => {
+        this.add(job, { path: dir, name: basename(dir), status: 'failed', message });
+        job.done++;
+      };
+      try {
+        const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && IMAGE_EXTENSIONS.includes(extname(e.name).toLowerCase())).map((e) => e.name).sort(pageOrder);
+        if (!names.length) {
+          fail('文件夹中没有图片（.jpg、.png、.tif），不能作为一份报告导入');
+          continue;
+        }
+        let size = 0;
+        const images: Uint8Array[] = [];
+        for (const n of names) {
+          const b = new Uint8Array(await readFile(join(dir, n)));
+          size += b.length;
+          if (size > LIMITS.maxFileBytes) throw new ReadError('too-large', `文件夹中的图片过大（超过${LIMITS.maxFileBytes / 1048576} MB），不像是一份年度报告`);
+          images.push(b);
+        }
+        await this.one(job, join(dirname(dir), `${basename(dir)}（${names.length}张图片）.pdf`), seen, imagesToPdf(images), dir);
+      } catch (e) {
+        if (e instanceof ReadError) fail(e.message);
+        else {
+          logTechnical(`读取文件夹“${basename(dir)}”时出错`, e);
+          fail('读取文件夹中的图片时出错');
+        }
+      }
+    }
+  }
+
   private async run(job: Job, paths: string[]): Promise<void> {
     const files: string[] = [];
     let bytes = 0;
@@ -158,17 +199,20 @@ export class Importer {
     if (job.stopWhy) job.stopped = `${job.stopWhy}，导入已停止：${files.length - job.done + job.stopItems} 个文件未导入`;
   }
 
-  private async one(job: Job, path: string, seen: Map<string, string>): Promise<void> {
+  /** `given`: the file's bytes when made here (a folder's pictures as one PDF), `from`: the folder they came from. */
+  private async one(job: Job, path: string, seen: Map<string, string>, given?: Uint8Array, from?: string): Promise<void> {
     const name = basename(path);
     job.current = name;
     const item = (status: ImportItemStatus, message: string, reportId?: number, more: Pick<ImportItem, 'role' | 'review'> = {}) => {
-      this.add(job, { path, name, status, message, ...(reportId ? { reportId } : {}), ...more });
+      this.add(job, { path: from ?? path, name, status, message, ...(reportId ? { reportId } : {}), ...more });
       job.done++;
     };
     try {
-      const st = await stat(path);
-      if (st.size > LIMITS.maxFileBytes) return item('failed', `文件过大（${(st.size / 1048576).toFixed(0)} MB），不像是年度报告`);
-      const bytes = new Uint8Array(await readFile(path));
+      if (!given) {
+        const st = await stat(path);
+        if (st.size > LIMITS.maxFileBytes) return item('failed', `文件过大（${(st.size / 1048576).toFixed(0)} MB），不像是年度报告`);
+      }
+      const bytes = given ?? new Uint8Array(await readFile(path));
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const existing = this.archive.hasOriginal(sha256);
       if (existing) return item('duplicate', `与档案中已有的文件内容完全相同（报告 #${existing}），未重复导入`, existing);
@@ -195,7 +239,7 @@ export class Importer {
         sha256,
         bytes,
         fileName: name,
-        sourcePath: path,
+        sourcePath: from ?? path,
         format: res.format,
         encoding: res.encoding,
         agency: r.agency,

@@ -29,7 +29,7 @@ export function importHandlers({ importer, platform, grants }: ServiceContext): 
       if (ok.length === 0) throw new Error('拖入的文件或文件夹不存在或无法读取');
       return grant(ok);
     },
-    startImport: ({ grant: token }) => ({ jobId: importer.start(grants.take(token)) }),
+    startImport: ({ grant: token, pages }) => ({ jobId: importer.start(grants.take(token), { pages }) }),
     importStatus: ({ jobId, since }) => importer.status(jobId, since),
     cancelImport: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
   };
