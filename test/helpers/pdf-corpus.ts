@@ -5,7 +5,7 @@
 // and bench/pdf.ts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processFile } from '../../src/main/node/import/process-file.ts';
+import { processFile, type Processed } from '../../src/main/node/import/process-file.ts';
 import type { Cell, ParsedReport } from '../../src/shared/report/model.ts';
 import { CORPUS_DIR, evaluate, type CorpusExpected } from './corpus.ts';
 
@@ -118,12 +118,17 @@ export async function judgePdf(c: PdfCase): Promise<PdfOutcome> {
   const res = await processFile(readFileSync(c.path), '.pdf', { fileName: c.path.slice(c.path.lastIndexOf('/') + 1) });
   const secs = (performance.now() - t0) / 1000;
   if (!res.ok) return { read: false, message: res.message, agency: null, year: null, template: 'unknown', meta: false, key: { right: 0, blank: 0, wrong: 0, total: Object.keys(c.expected.cells ?? {}).length }, wrong: [], readingErrors: [], secs };
-  const o = evaluate({ ...res.report, findings: res.findings }, c.expected);
+  return judgeRead(res, c.expected, c.reference ? await referenceCells(c.reference) : undefined, c.cut, secs);
+}
+
+/** A read file against what it must read as: key cells, and every cell against its source's (`reference`), cells in `cut` expected blank. */
+export function judgeRead(res: Extract<Processed, { ok: true }>, expected: CorpusExpected, reference: Cell[] | undefined, cut: Set<string>, secs: number): PdfOutcome {
+  const o = evaluate({ ...res.report, findings: res.findings }, expected);
   const wrong = new Set<string>();
   for (const x of o.cells) if (x.verdict === 'wrong') wrong.add(`${x.key}: ${x.actual}（应为 ${x.expected === null ? '空白' : x.expected}）`);
   let all: PdfOutcome['all'];
-  if (c.reference) {
-    const a = againstSource(res.report.cells, await referenceCells(c.reference), c.cut);
+  if (reference) {
+    const a = againstSource(res.report.cells, reference, cut);
     all = { compared: a.compared, right: a.right, blank: a.blank };
     for (const w of a.wrong) {
       const k = w.slice(0, w.indexOf(' '));
@@ -142,7 +147,7 @@ export async function judgePdf(c: PdfCase): Promise<PdfOutcome> {
     wrong: [...wrong],
     all,
     secs,
-    readingErrors: c.expected.consistent ? res.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`) : [],
+    readingErrors: expected.consistent ? res.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`) : [],
   };
 }
 

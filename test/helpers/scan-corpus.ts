@@ -6,28 +6,14 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { processFile, processPageImages, type Processed } from '../../src/main/node/import/process-file.ts';
 import { SCANS, type ScanCase } from '../fixtures/scan/index.ts';
-import { evaluate } from './corpus.ts';
-import { againstSource, referenceReport } from './pdf-corpus.ts';
+import { judgeRead, referenceReport, type PdfOutcome } from './pdf-corpus.ts';
 
 export { SCANS, type ScanCase };
 
-export interface ScanOutcome {
-  read: boolean;
-  message?: string;
-  agency: string | null;
-  year: number | null;
-  template: string;
-  /** Agency, year and template right. */
-  meta: boolean;
-  key: { right: number; blank: number; wrong: number; total: number };
-  /** Every wrong value: key cells, and every cell against the source's Word file, as "key: got（应为 want）". */
-  wrong: string[];
-  all?: { compared: number; right: number; blank: number };
+/** What a PDF of the corpus is judged on, and for a scan also the text's accuracy and the time and CPU per page. */
+export interface ScanOutcome extends PdfOutcome {
   /** Characters of the parts right, against the source's parts (1 − edit distance / length). */
   chars?: number;
-  /** 错误 findings on a report whose tables are consistent as printed: errors of the reading. */
-  readingErrors: string[];
-  secs: number;
   /** CPU seconds the process spent (the recogniser's threads included): the machine's other load aside. */
   cpu: number;
   pages: number;
@@ -47,37 +33,9 @@ export async function judgeScan(c: ScanCase): Promise<ScanOutcome> {
   const cpu = (u.user + u.system) / 1e6;
   const expected = { source: { repo: '', path: '', commit: null }, agency: c.agency, agencyAlso: c.agencyAlso, year: c.year, template: c.template, date: c.date, cells: c.cells, consistent: c.consistent };
   if (!res.ok) return { read: false, message: res.message, agency: null, year: null, template: 'unknown', meta: false, key: { right: 0, blank: 0, wrong: 0, total: Object.keys(c.cells).length }, wrong: [], readingErrors: [], secs, cpu, pages: c.pages };
-  const o = evaluate({ ...res.report, findings: res.findings }, expected);
-  const wrong = new Set<string>();
-  for (const x of o.cells) if (x.verdict === 'wrong') wrong.add(`${x.key}: ${x.actual}（应为 ${x.expected === null ? '空白' : x.expected}）`);
-  let all: ScanOutcome['all'];
-  let chars: number | undefined;
-  if (c.reference) {
-    const ref = await referenceReport(c.reference);
-    const a = againstSource(res.report.cells, ref.cells, new Set(Object.keys(c.covered)));
-    all = { compared: a.compared, right: a.right, blank: a.blank };
-    for (const w of a.wrong) {
-      const k = w.slice(0, w.indexOf(' '));
-      if (![...wrong].some((x) => x.startsWith(`${k}:`))) wrong.add(`${k}: ${w.slice(k.length + 1)}`);
-    }
-    chars = charAccuracy(ref.parts.map((p) => p.text).join(''), res.report.parts.map((p) => p.text).join(''));
-  }
-  const count = (v: string) => o.cells.filter((x) => x.verdict === v).length;
-  return {
-    read: true,
-    agency: res.report.agency,
-    year: res.report.year,
-    template: res.report.template,
-    meta: o.agency && o.year && o.template,
-    key: { right: count('right'), blank: count('blank'), wrong: count('wrong'), total: o.cells.length },
-    wrong: [...wrong],
-    all,
-    chars,
-    readingErrors: c.consistent ? res.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`) : [],
-    secs,
-    cpu,
-    pages: c.pages,
-  };
+  const ref = c.reference ? await referenceReport(c.reference) : undefined;
+  const chars = ref ? charAccuracy(ref.parts.map((p) => p.text).join(''), res.report.parts.map((p) => p.text).join('')) : undefined;
+  return { ...judgeRead(res, expected, ref?.cells, new Set(Object.keys(c.covered)), secs), chars, cpu, pages: c.pages };
 }
 
 /** 1 − edit distance / the reference's length, spaces and line breaks aside (banded: a long text stays fast). */

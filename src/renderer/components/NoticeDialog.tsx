@@ -59,10 +59,7 @@ export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; he
           另有 {held} 处识别存疑（数值由程序从PDF等读取，可能是读取有误）不列入审核意见。请先在报告页点“查看原文”核对，数值无误的点“已核对原文，数值无误”。
         </p>
       )}
-      <label className="field">
-        整改期限
-        <input type="date" aria-label="整改期限" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-      </label>
+      <DeadlineField value={deadline} onChange={setDeadline} />
       <div className="modal-actions">
         <button onClick={onClose}>取消</button>
         <button disabled={busy} onClick={() => run(async () => (await api.printSheet({ sheet: 'notice', id, ...(valid ? { deadline } : {}), action: 'preview' })).message)}>
@@ -76,5 +73,15 @@ export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; he
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** The 整改期限 a notice gives the unit. */
+export function DeadlineField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="field">
+      整改期限
+      <input type="date" aria-label="整改期限" value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }

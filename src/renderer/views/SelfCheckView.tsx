@@ -8,7 +8,7 @@ import type { ImportGrant, SelfCheck } from '../../shared/contract/types.ts';
 import { localDay } from '../../shared/dates.ts';
 import { api } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
-import { NoOfficeLine, useOfficeName } from '../components/NoticeDialog.tsx';
+import { DeadlineField, NoOfficeLine, useOfficeName } from '../components/NoticeDialog.tsx';
 import { SelfCheckReport } from '../components/SelfCheckReport.tsx';
 import { summaryLine } from '../components/self-check-text.ts';
 import { useAction } from '../components/useAction.ts';
@@ -197,10 +197,7 @@ function SelfCheckNotice({ token, file, name, onClose, onDone }: { token: string
       <h2>导出审核意见</h2>
       <p className="muted">为“{name}”生成审核意见（Word，可修改），列出自查发现的问题和修改意见。报告未存入档案，这份审核意见不记入整改跟踪。</p>
       {office === '' && <NoOfficeLine onGo={onClose} />}
-      <label className="field">
-        整改期限
-        <input type="date" aria-label="整改期限" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-      </label>
+      <DeadlineField value={deadline} onChange={setDeadline} />
       <div className="modal-actions">
         <button onClick={onClose}>取消</button>
         <button className="primary" disabled={busy} onClick={save} autoFocus>
