@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startHost, type Host } from '../host/server.ts';
 import { launchChromium } from './chromium.ts';
@@ -21,7 +22,7 @@ export interface Session {
 export async function openSession(opts: { fixtures: Record<string, string>; importFirst?: boolean; answerDialog?: boolean; freeBytes?: number; ocr?: boolean }): Promise<Session> {
   mkdirSync(OUT, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-ui-'));
-  for (const [from, to] of Object.entries(opts.fixtures)) cpSync(new URL(`../fixtures/${from}`, import.meta.url).pathname, join(dir, 'in', to), { recursive: true });
+  for (const [from, to] of Object.entries(opts.fixtures)) cpSync(fileURLToPath(new URL(`../fixtures/${from}`, import.meta.url)), join(dir, 'in', to), { recursive: true });
   const host = await startHost({ db: join(dir, 'archive.sqlite'), outDir: OUT, answer: opts.answerDialog ? [join(dir, 'in')] : undefined, freeBytes: opts.freeBytes, ocr: opts.ocr });
   if (opts.importFirst) await host.runtime.importer.wait(host.runtime.importer.start([join(dir, 'in')]));
   const browser = await launchChromium();
