@@ -1,6 +1,9 @@
 // The command line's arguments and its usage text, shared by every command.
 export const USAGE = `用法：
   npm run cli -- import <文件夹或文件>... [--db 档案文件]
+  npm run cli -- import --pages <文件夹>... [--db 档案文件]
+                                                  （--pages：每个文件夹是一份报告各页的照片或扫描图片，
+                                                  按文件名顺序（页1.jpg、页2.jpg……）作为这一份报告导入并做文字识别）
   npm run cli -- check <文件夹或文件>... [--out 文件夹 [--office 机构名称] [--deadline 2025-02-20]]
                                                   （只检查，不导入；发现错误时退出码为1；--out 为每份有问题的报告写出审核意见 .docx）
   npm run cli -- search "<检索词>" [--year 2020-2024] [--json] [--db 档案文件]
@@ -19,7 +22,7 @@ export const USAGE = `用法：
 PDF 由本机的 Chromium、Chrome 或 Edge 浏览器生成（自动查找；也可用 --browser 指定程序路径）。`;
 
 /** Options that take no value; every other option does. */
-const SWITCHES = new Set(['json', 'with-previous', 'no-pdf', 'all']);
+const SWITCHES = new Set(['json', 'with-previous', 'no-pdf', 'all', 'pages']);
 
 /** What a command gets: its words (after the command's name), its options, and the archive file. */
 export interface CommandArgs {

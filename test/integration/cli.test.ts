@@ -18,6 +18,16 @@ beforeAll(() => {
 });
 
 describe('cli', () => {
+  it('imports a folder of page photos as one report with --pages', () => {
+    const own = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-pages-')), 'a.sqlite');
+    const r = cli('import', '--pages', join(fixtures, 'scan/photo/pt-lyy-2019'), '--db', own);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('导入完成：导入 1 份');
+    const out = execFileSync(process.execPath, [join(root, 'src/cli/index.ts'), 'list', '--db', own], { encoding: 'utf8' });
+    expect(out).toContain('pt-lyy-2019（5张图片）.pdf');
+    expect(out).toContain('共 1 份报告');
+  }, 120_000);
+
   it('lists the archive', () => {
     const out = execFileSync(process.execPath, [join(root, 'src/cli/index.ts'), 'list', '--db', db], { encoding: 'utf8' });
     expect(out).toContain('2019\t宁波市科学技术局\t2019版\t有错误\tseed-001.txt');

@@ -1,4 +1,5 @@
 // import <文件夹|文件>...: files into the archive, each reason for a file not imported on its own line.
+// import --pages <文件夹>...: each folder one report's page pictures, imported as that one report.
 import { resolve } from 'node:path';
 import { openRuntime } from '../../main/node/runtime.ts';
 import { visible } from '../../shared/visible.ts';
@@ -7,14 +8,17 @@ import { importEndLine } from '../import-end.ts';
 
 const ITEM_LABEL = { imported: '已导入', duplicate: '重复', skipped: '跳过', failed: '失败' };
 
-export async function importCommand({ rest, db }: CommandArgs): Promise<number> {
+export async function importCommand({ rest, opts, db }: CommandArgs): Promise<number> {
   if (rest.length === 0) {
     console.error(USAGE);
     return 2;
   }
   const rt = openRuntime(db, undefined, undefined, {}, { use: '导入' });
   try {
-    const id = rt.importer.start(rest.map((p) => resolve(p)));
+    const id = rt.importer.start(
+      rest.map((p) => resolve(p)),
+      { pages: 'pages' in opts },
+    );
     const timer = setInterval(() => {
       const s = rt.importer.status(id)!;
       if (process.stderr.isTTY) process.stderr.write(`\r正在导入 ${s.done}/${s.total} ${visible(s.current ?? '')}`.padEnd(60).slice(0, 80));
