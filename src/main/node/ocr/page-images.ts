@@ -7,7 +7,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { type Gray, hasColour, toGray } from '../../../shared/ocr/raster.ts';
 import { LIMITS, ReadError } from '../import/readers/errors.ts';
-import { assets, loadPdfjs } from '../import/readers/pdf.ts';
+import { assets, IDENTITY, loadPdfjs, times } from '../import/readers/pdf.ts';
 
 export interface PageImage {
   img: Gray;
@@ -121,19 +121,16 @@ export async function pdfPageImage(doc: PdfDoc, n: number, OPS: Record<string, n
   const page = await doc.getPage(n);
   const [vx0, , , vy1] = page.view;
   const list = await page.getOperatorList();
-  let ctm = [1, 0, 0, 1, 0, 0];
+  let ctm = IDENTITY;
   const stack: number[][] = [];
   let best: { name: string; w: number; h: number; ctm: number[] } | null = null;
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform) {
-      const m = args as number[];
-      const c = ctm;
-      ctm = [m[0] * c[0] + m[1] * c[2], m[0] * c[1] + m[1] * c[3], m[2] * c[0] + m[3] * c[2], m[2] * c[1] + m[3] * c[3], m[4] * c[0] + m[5] * c[2] + c[4], m[4] * c[1] + m[5] * c[3] + c[5]];
-    } else if (fn === OPS.paintImageXObject) {
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.transform) ctm = times(args as number[], ctm);
+    else if (fn === OPS.paintImageXObject) {
       const [name, w, h] = args as [string, number, number];
       if (!best || w * h > best.w * best.h) best = { name, w, h, ctm };
     }
@@ -164,11 +161,9 @@ export async function pdfPageImage(doc: PdfDoc, n: number, OPS: Record<string, n
   // The picture is drawn into the unit square under the CTM: its printed size gives the resolution.
   const [a, b, c, d, e, f] = best.ctm;
   const wPt = Math.hypot(a, b);
-  const hPt = Math.hypot(c, d);
   img.dpi = wPt > 1 ? (data.width * 72) / wPt : data.width / A4_WIDTH_IN;
   if (dropout) dropout.dpi = img.dpi;
   // Its top-left corner: the unit square's (0, 1) point, in points from the page's top-left.
   const offset: [number, number] = [c + e - vx0, vy1 - (d + f)];
-  void hPt;
   return { img, ...(dropout ? { dropout } : {}), offset };
 }

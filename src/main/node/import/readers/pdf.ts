@@ -192,8 +192,9 @@ function placedLines(page: number, items: Item[], height: number): PlacedLine[] 
   });
 }
 
-const IDENTITY = [1, 0, 0, 1, 0, 0];
-const times = (m: number[], n: number[]) => [
+/** Transformation matrices as pdf.js lists them ([a b c d e f]); `times(m, n)` is m applied after n's frame (PDF's `cm`). */
+export const IDENTITY = [1, 0, 0, 1, 0, 0];
+export const times = (m: number[], n: number[]) => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],
