@@ -68,3 +68,24 @@ it('reads the year from a sub-heading line of part 一 ("（一）主动公开�
   const r = parse(['一、总体情况', '（一）主动公开情况。2022年,我局在网站上主动公开信息513条。', '（二）依申请公开情况。我局受理依申请公开0件。']);
   expect([r.year, r.template]).toEqual([2022, 'T2021']);
 });
+
+it('reads table 三 after a paragraph that tells its numbers in words (予以公开2件…)', () => {
+  const cell = (s: string) => [s, '|'].join(' ');
+  const r = parse([
+    '某某区2022年政府信息公开工作年度报告',
+    '三、收到和处理政府信息公开申请情况',
+    '2022年，我办共收到5份政府信息公开申请，均为自然人申请。其中，予以公开2件，部分公开1件，本办不掌握相关政府信息2件。',
+    '|',
+    '(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和) |',
+    '申请人情况 | |||||',
+    '自然人 |', '法人或其他组织 |', '总计 | ||||',
+    '商业企业 |', '科研机构 |', '社会公益组织 |', '法律服务机构 |', '其他 | |||',
+    '一、本年新收政府信息公开申请数量 |', ...['5', '0', '0', '0', '0', '0', '5'].map(cell),
+    '二、上年结转政府信息公开申请数量 |', ...['1', '0', '0', '0', '0', '0', '1'].map(cell),
+    '三、本年度办理结果 |',
+  ]);
+  const got = Object.fromEntries(r.cells.filter((c) => c.table === 't3').map((c) => [`${c.row}.${c.col}`, c.value.kind === 'number' ? c.value.num : null]));
+  expect([got['new.natural'], got['new.total'], got['carry.natural'], got['carry.total']]).toEqual([5, 5, 1, 1]);
+  // The sentence's numbers are not cells of rows (一)予以公开 and (二)部分公开.
+  expect(got['r1.natural']).toBeUndefined();
+});
