@@ -89,3 +89,19 @@ it('reads table 三 after a paragraph that tells its numbers in words (予以公
   // The sentence's numbers are not cells of rows (一)予以公开 and (二)部分公开.
   expect(got['r1.natural']).toBeUndefined();
 });
+
+it('reads a name with its own office bracketed after it: "青龙镇政府(机关)信息公开年度报告"', () => {
+  expect(parse(['根据《条例》，特向社会公布2019年度某某镇政府(机关)信息公开年度报告。', ...PART1]).agency).toBe('某某镇政府');
+});
+
+describe('the year of a part 一 sentence whose subject is the body itself ("2019年,我局按照…")', () => {
+  it('is the report’s where nothing else gives a year', () => {
+    const r = parse(['一、总体情况', '（一）建立健全工作机制', '一是强化组织领导，落实工作机制。', '（二）扎实开展公开工作', '2019年,我局按照《条例》规定认真做好公开工作。']);
+    expect([r.year, r.template]).toEqual([2019, 'T2019']);
+    expect(parse(['某某街道办事处政府信息公开工作年度报告', '一、总体情况', '（一）主动公开情况', '公开领导职责。', '（二）依申请公开情况', '2020年度我街办未接到政府信息公开申请。']).year).toBe(2020);
+  });
+
+  it('is nobody’s where two such sentences give two years', () => {
+    expect(parse(['一、总体情况', '（一）工作机制', '一是强化组织领导。', '（二）工作情况', '2019年,我局按照要求做好公开工作。', '2020年,我局将进一步做好公开工作。']).year).toBeNull();
+  });
+});

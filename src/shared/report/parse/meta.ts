@@ -85,6 +85,8 @@ function cleanName(raw: string): string {
     // "特编制并向社会公布X…": the verb's tail is no part of the name.
     .replace(/^并?向社会(?:公众)?(?:公布|发布|公开)(?:了)?/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '')
+    // "某镇政府(机关)": the body's own offices as against its area, not a part of its name.
+    .replace(/[（(](?:机关|本级|本机关)[）)]$/, '')
     .replace(/^[^\u3400-\u9fff（(]+/, '')
     .replace(/^[“"《【]|[”"》】]$/g, '')
     .replace(/关于$/, '');
@@ -261,6 +263,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     notes.push({ code: 'place-repaired', message: `单位名称中的“${fix.from}”不是行政区划名称，与“${fix.to}”只差一个形近字，已按“${fix.repaired}”记录（原文写作“${agency.value}”）` });
     agency.value = fix.repaired;
   }
+  // Nothing else gives a year: part 一's sentences of the body's own work ("2019年,我局按照…").
+  const selfYear = years.length ? null : selfSubjectYear(lines, firstHeadingUnit);
+  if (selfYear) years.push({ field: 'year', value: selfYear.year, source: '正文', text: selfYear.text, inferred: true });
   // "2017年3月" under the title: when it was published. The report is on the year before, but
   // only where nothing else says which year.
   const published = (title ? head.slice(title.at + 1, title.at + 4) : head.slice(0, 6)).find((l) => /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(l.text.trim()));
@@ -433,6 +438,20 @@ function selfNamed(whole: string): { name: string; text: string } | null {
   if (names.length !== 1) return null;
   const f = found.get(names[0])!;
   return f.count >= 2 || f.subject ? { name: names[0], text: f.text } : null;
+}
+
+// "2019年,我局按照…", "2020年度我街办未接到…": the body itself doing the work of a year.
+const SELF_YEAR = new RegExp(`^(?:[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;]{0,12}。)?\\s*${Y}\\s*年度?[，,]?\\s*[我本](?:局|委|厅|办|中心|乡|镇|街道|街办|街|区|县|市|单位|部门)`);
+
+/** The year of part 一's sentences whose subject is the body itself, where they agree on one. */
+function selfSubjectYear(lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
+  const found = lines
+    .filter((l) => l.index > firstHeadingUnit)
+    .slice(0, 30)
+    .map((l) => ({ m: SELF_YEAR.exec(l.text.trim()), text: l.text.trim() }))
+    .filter((x) => x.m);
+  const years = new Set(found.map((x) => Number(x.m![1])));
+  return years.size === 1 ? { year: [...years][0], text: found[0].text.slice(0, 40) } : null;
 }
 
 function statedYear(intro: string, lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
