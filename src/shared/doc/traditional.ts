@@ -11,8 +11,11 @@ const CJK = /[\u3400-\u9fff]/g;
 const GLOSS = /([\u3400-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]/;
 const GLOSSES = new RegExp(GLOSS.source, 'g');
 
-/** Words a portal's 繁體 view took from Taiwan usage, back to the labels the tables print: 規範性檔案 is 规范性文件. */
-const MAINLAND: Record<string, string> = { 规范性档案: '规范性文件' };
+/**
+ * Words a portal's 繁體 view took from Taiwan usage, back to the labels the tables print: 規範性檔案
+ * is 规范性文件; a Big5 gateway's 政府資訊公開 / 資訊內容 is 政府信息公开 / 信息内容.
+ */
+const MAINLAND: Record<string, string> = { 规范性档案: '规范性文件', 政府资讯: '政府信息', 资讯公开: '信息公开', 资讯内容: '信息内容' };
 const TAIWAN_WORDS = new RegExp(Object.keys(MAINLAND).join('|'), 'g');
 
 const textOf = (blocks: DocBlock[]) => blocks.map((b) => (b.type === 'p' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');

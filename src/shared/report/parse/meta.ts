@@ -24,7 +24,8 @@ export interface Meta {
 }
 
 const Y = '((?:19|20)\\d\\d)';
-const KIND = '(?:政府信息|政务|信息)(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?的?(?:报告|年报)';
+// ("关于2021年度政府信息公开工作的年度报告": 的 before 年度报告 too.)
+const KIND = '(?:政府信息|政务|信息)(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?的?(?:年度)?(?:报告|年报)';
 /** Title forms seen in real reports: agency first or year first, the year in brackets after. */
 const TITLES: { re: RegExp; agency: number; year: number }[] = [
   { re: new RegExp(`^(.*?)(?:关于)?${Y}年?度?的?${KIND}`), agency: 1, year: 2 },
@@ -84,6 +85,8 @@ function cleanName(raw: string): string {
     // "特编制并向社会公布X…": the verb's tail is no part of the name.
     .replace(/^并?向社会(?:公众)?(?:公布|发布|公开)(?:了)?/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '')
+    // "某镇政府(机关)": the body's own offices as against its area, not a part of its name.
+    .replace(/[（(](?:机关|本级|本机关)[）)]$/, '')
     .replace(/^[^\u3400-\u9fff（(]+/, '')
     .replace(/^[“"《【]|[”"》】]$/g, '')
     .replace(/关于$/, '');
@@ -170,6 +173,16 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     if (!title || (!title.found.agency && found.agency)) title = { found, at: i };
     if (title.found.agency) break;
   }
+  // A title with no year ("某某街道办事处政府信息公开工作年度报告"): its name, where no title has a year.
+  if (!title)
+    for (const l of head) {
+      const m = new RegExp(`^(.{2,30}?)${KIND}$`).exec(l.text.normalize('NFKC').replace(/[\s　]+/g, ''));
+      const name = m ? cleanName(m[1]) : '';
+      if (name && looksLikeAgency(name) && !placeless(name)) {
+        agencies.push({ field: 'agency', value: name, source: '标题', text: l.text.trim() });
+        break;
+      }
+    }
   if (title) add('标题', title.found);
 
   // Closing signature: a name over a date among the last lines.
@@ -240,6 +253,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   // "结合2021年度某区人民政府信息公开工作实际…请联系某区民政局": the contact line names the 我局.
   const fallback = !own.length && (opening || subject) ? contactName(intro) : null;
   if (fallback) own.push({ field: 'agency', value: fallback.name, source: '正文', text: fallback.text, inferred: true });
+  // Nothing names the body but the text itself: "我局…" and, once or more, "2022年,某市农业农村局在…".
+  const self = own.length ? null : selfNamed(whole);
+  if (self) own.push({ field: 'agency', value: self.name, source: '正文', text: self.text, inferred: true });
   const agency = chooseAgency(own, notes);
   // 沐阳县 is no place, 沭阳县 is, one look-alike character away: a slip (OCR, typing).
   const fix = agency ? repairPlace(normalizeAgency(agency.value as string)) : null;
@@ -247,6 +263,9 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     notes.push({ code: 'place-repaired', message: `单位名称中的“${fix.from}”不是行政区划名称，与“${fix.to}”只差一个形近字，已按“${fix.repaired}”记录（原文写作“${agency.value}”）` });
     agency.value = fix.repaired;
   }
+  // Nothing else gives a year: part 一's sentences of the body's own work ("2019年,我局按照…").
+  const selfYear = years.length ? null : selfSubjectYear(lines, firstHeadingUnit);
+  if (selfYear) years.push({ field: 'year', value: selfYear.year, source: '正文', text: selfYear.text, inferred: true });
   // "2017年3月" under the title: when it was published. The report is on the year before, but
   // only where nothing else says which year.
   const published = (title ? head.slice(title.at + 1, title.at + 4) : head.slice(0, 6)).find((l) => /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(l.text.trim()));
@@ -349,7 +368,10 @@ const DOES = '(?:认真|深入|坚持|高度|紧紧|严格|按照|始终|围绕|
 // ("根据《条例》要求，2010年，我局…": the law cited first.)
 const OPENING_YEAR = new RegExp(`^(?:(?:根据|依据|按照)《[^《》]{1,30}》[^，,。；;《]{0,10}[，,])?[^，,。；;《]{0,15}?${Y}\\s*年度?(?:以来|是|[，,]|年[报報]|(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?=[^，,。；;]{2,24}?${DOES}))`);
 // A report's title named in its opening without book-title marks: "…编制。2017年度安义县政府信息公开年度报告全文包括…".
-const NAMED_YEAR = new RegExp(`(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)`);
+// ("由某县人民政府编制的2012年政府信息公开年度报告": the year of the report it compiled.)
+const NAMED_YEAR = new RegExp(
+  `(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)|编制的${Y}年度?[^。；;，,《》]{0,12}?${KIND}`,
+);
 // The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…",
 // "2020年，在市委、市政府的正确领导下，二七区切实贯彻…" (a page's stray "??" before it); or the
 // opening's, after the law it cites: "根据《条例》规定和上级有关要求，彝良县坚持…".
@@ -363,6 +385,8 @@ const SUBJECT_FIRST = new RegExp(
 // A party committee (中共某县委, 某镇党委) is no body of a government's report.
 const PARTY = /^中共|党(?:工)?委$|[省市县区]委$/;
 const SUBJECT_AFTER_LAW = new RegExp(`^(?:根据|依据|按照)《[^。]{0,80}?(?:要求|规定)[，,]\\s*()([^\\s，,。；;：:、《》“”"]{2,30}?)${DOES}`);
+
+const SUB_HEADING = /^[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;：:]{1,12}。/;
 
 /** The opening's first paragraphs and the first two lines of part 一. */
 function firstLines<L extends { text: string; index: number }>(lines: L[], firstHeadingUnit: number): L[] {
@@ -378,6 +402,58 @@ function subjectName(first: { text: string }[]): { name: string; text: string } 
   return null;
 }
 
+// What a body calls itself (我局, 我乡) and how its full name ends.
+const SELF_KINDS: [RegExp, string][] = [
+  [/我局/, '局'],
+  [/我厅/, '厅'],
+  [/我委/, '委(?:员会)?'],
+  [/我(?:乡)(?![镇村])/, '乡(?:人民政府|政府)?'],
+  [/我镇/, '镇(?:人民政府|政府)?'],
+  [/我(?:街道|街办)/, '街道(?:办事处)?'],
+];
+// A verb or a preposition inside a run of characters: a clause, not a name.
+const CLAUSE = /按照|根据|通过|要求|关于|依据|结合|配合|的|对|向|将|把|由|经|在|与|及|和(?!社会|信息化|城乡|改革|旅游|体育|文化|广播|科技|应急|自然|林业|农村|生态|环境|草原|民族|宗教|规划|人力|卫生|计划|健康)/;
+
+/**
+ * The body a text names where it speaks of itself only as 我局/我乡: the one full name of that kind
+ * (a place before it) standing at the start of a clause, said twice or as the subject after a date
+ * ("截至2019年12月31日,某乡人民政府通过…"). Two such names, or a text that is several kinds of body
+ * at once, name nobody.
+ */
+function selfNamed(whole: string): { name: string; text: string } | null {
+  const kinds = SELF_KINDS.filter(([re]) => re.test(whole));
+  if (kinds.length !== 1) return null;
+  const run = new RegExp(`(?<![\\u4e00-\\u9fff])([\\u4e00-\\u9fff]{2,20}?${kinds[0][1]})(?![\\u4e00-\\u9fff]*?(?:局|厅|委员会|办事处|人民政府)(?:[^\\u4e00-\\u9fff]|$))`, 'g');
+  const found = new Map<string, { count: number; subject: boolean; text: string }>();
+  for (const m of whole.matchAll(run)) {
+    const name = cleanName(m[1]);
+    if (!looksLikeAgency(name) || placeless(name) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
+    const before = whole.slice(Math.max(0, m.index - 12), m.index);
+    const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, text: `${before}${m[1]}` };
+    f.count++;
+    f.subject ||= /(?:\d日|年度?|以来)[，,]\s*$/.test(before);
+    found.set(normalizeAgency(name), f);
+  }
+  const names = [...found.keys()].filter((n) => ![...found.keys()].some((o) => o !== n && isShortFor(n, o)));
+  if (names.length !== 1) return null;
+  const f = found.get(names[0])!;
+  return f.count >= 2 || f.subject ? { name: names[0], text: f.text } : null;
+}
+
+// "2019年,我局按照…", "2020年度我街办未接到…": the body itself doing the work of a year.
+const SELF_YEAR = new RegExp(`^(?:[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;]{0,12}。)?\\s*${Y}\\s*年度?[，,]?\\s*[我本](?:局|委|厅|办|中心|乡|镇|街道|街办|街|区|县|市|单位|部门)`);
+
+/** The year of part 一's sentences whose subject is the body itself, where they agree on one. */
+function selfSubjectYear(lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
+  const found = lines
+    .filter((l) => l.index > firstHeadingUnit)
+    .slice(0, 30)
+    .map((l) => ({ m: SELF_YEAR.exec(l.text.trim()), text: l.text.trim() }))
+    .filter((x) => x.m);
+  const years = new Set(found.map((x) => Number(x.m![1])));
+  return years.size === 1 ? { year: [...years][0], text: found[0].text.slice(0, 40) } : null;
+}
+
 function statedYear(intro: string, lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
   for (const re of PERIOD_YEAR) {
     const m = re.exec(intro);
@@ -386,9 +462,10 @@ function statedYear(intro: string, lines: { text: string; index: number }[], fir
     if (m) return { year: Number(end ? end[1] : m[1]), text: m[0] };
   }
   const book = BOOK_YEAR.exec(intro) ?? NAMED_YEAR.exec(intro);
-  if (book) return { year: Number(book[1] ?? book[2]), text: book[0].replace(/^[。；;\s]/, '') };
+  if (book) return { year: Number(book[1] ?? book[2] ?? book[3]), text: book[0].replace(/^[。；;\s]/, '') };
   for (const l of firstLines(lines, firstHeadingUnit)) {
-    const m = OPENING_YEAR.exec(l.text.trim());
+    // "（一）主动公开情况。2022年,…": a sub-heading run into its first sentence.
+    const m = OPENING_YEAR.exec(l.text.trim().replace(SUB_HEADING, ''));
     if (m) return { year: Number(m[1]), text: m[0] };
   }
   return null;

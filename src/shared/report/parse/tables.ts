@@ -82,8 +82,12 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
   return res;
 }
 
-export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableResult & { rowIds: string[] } {
+export function parseT3(all: Token[], stated?: { newTotal?: number }): TableResult & { rowIds: string[] } {
   const res = { ...EMPTY(), rowIds: [] as string[] };
+  // A paragraph above the table that tells its numbers in words ("其中，予以公开2件，部分公开2件…")
+  // is no row: the table begins at its own header (the 勾稽 note, 申请人情况), where it has one.
+  const own = all.findIndex((t) => t.value === null && T3_OWN_HEADER.test(t.norm));
+  const tokens = own > 0 ? all.slice(own) : all;
   const parsed = withRecovered(parseRows(tokens, T3_ROWS, () => T3_COLUMNS.length, 0, T3_HEADINGS), 't3', (id) => T3_ROWS.find((r) => r.id === id)!.label, res.notes, (runs, all) =>
     resolveRows({
       rows: runs,
@@ -112,6 +116,8 @@ export function parseT3(tokens: Token[], stated?: { newTotal?: number }): TableR
 }
 
 const T3_HEADER = /勾稽关系|申请人情况|自然人|法人或其他组织|本列数据/;
+/** Words only table 三's header holds (自然人 is said in sentences too). */
+const T3_OWN_HEADER = /勾稽关系|本列数据|申请人情况/;
 
 /** Table 四: fifteen numbers after its header; or a sentence saying there were no cases. */
 export function parseT4(tokens: Token[], text: string, stated?: { review?: number }): TableResult {

@@ -66,6 +66,8 @@ const PORTAL_LINE = [
 // "时间:2021-02-20   来源:忻州市忻府区人民政府", "• 发文机关:海南省工业和信息化厅 成文日期:…".
 const META_KEY = '(?:发布时间|发布日期|更新时间|时间|日期|成文日期|发文日期|生成日期|发布机构|发文机关|发文单位|信息来源|文章来源|来源|作者|编辑|浏览次数|阅读次数|点击|字体|字号|索\\s*引\\s*号|主题分类|分类|文\\s*号|信息类型)';
 const META_PAIRS = new RegExp(`^\\s*(?:[-•·*]\\s*)?${META_KEY}\\s*[:：]`);
+// The same block as a table's row: "发布单位 | 某省交通运输厅 | 来源 | |".
+const PIPED_PUBLISHER = /(?:^|[|｜])\s*(?:发布机构|发布单位|发文机关|发文单位)\s*[|｜]\s*([^|｜\s]{2,40})\s*[|｜]/;
 const PUBLISHER_IN_LINE = new RegExp(`(?:发布机构|发文机关|发文单位|信息来源|文章来源|来源)\\s*[:：]\\s*([^\\s:：|]{2,40}?)(?=\\s|$|${META_KEY}\\s*[:：])`);
 
 export function toUnits(blocks: DocBlock[]): Units {
@@ -99,6 +101,7 @@ export function toUnits(blocks: DocBlock[]): Units {
       }
       // A metadata line among the first lines: its publisher is the page's (the line itself stays).
       if (docLine <= 30 && META_PAIRS.test(line)) page.publisher ??= PUBLISHER_IN_LINE.exec(line)?.[1];
+      if (docLine <= 30) page.publisher ??= PIPED_PUBLISHER.exec(line)?.[1];
       const portal = portalHead(line);
       if (portal) {
         page.title ??= portal.title;
