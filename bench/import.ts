@@ -79,7 +79,7 @@ const mb = (n: number) => (n / 1048576).toFixed(1);
 console.log(`import benchmark: ${N} files (${mb(corpusBytes)} MB; txt in UTF-8/GB18030/UTF-16LE, .docx, .doc), ${availableParallelism()} CPU cores`);
 console.log(`  imported ${s.counts.imported}, duplicate ${s.counts.duplicate}, failed ${s.counts.failed}`);
 console.log(`  time ${secs.toFixed(2)} s, ${(s.counts.imported / secs).toFixed(1)} reports/s`);
-console.log(`  peak RSS ${mb(peak)} MB (main + worker threads), archive ${mb(dbBytes)} MB`);
+console.log(`  peak RSS ${mb(peak)} MB (the process tree: main, its worker threads, an OCR process), archive ${mb(dbBytes)} MB`);
 console.log(`  opening the archive: ${withCheck.toFixed(0)} ms with its quick_check, ${without.toFixed(0)} ms without (median of 5)`);
 console.log(
   `  area of ${busiest} (${area.reports} reports): 单位目录 ${area.directory.toFixed(0)} ms, 区域汇总 ${area.sum.toFixed(0)} ms, 态势 ${area.overview.toFixed(0)} ms, ${gov ? `${gov.agency} ${gov.year} with its A1 findings ${area.report!.toFixed(0)} ms` : 'no government report to show'} (median of 5)`,

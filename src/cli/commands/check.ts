@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { ParsePool } from '../../main/node/import/pool.ts';
 import { walk } from '../../main/node/import/walk.ts';
-import { defaultWorkerUrl } from '../../main/node/runtime.ts';
+import { defaultOcrUrl, defaultWorkerUrl } from '../../main/node/runtime.ts';
 import { noticeDocx } from '../../main/node/export/notice-docx.ts';
 import { fileSafe } from '../../shared/print-page.ts';
 import { buildNotice } from '../../shared/report/notice.ts';
@@ -24,7 +24,7 @@ export async function checkCommand({ rest, opts }: CommandArgs): Promise<number>
 }
 
 async function checkFiles(paths: string[], notices: { dir: string; office: string; deadline: string | null } | null): Promise<number> {
-  const pool = new ParsePool({ workerUrl: defaultWorkerUrl() });
+  const pool = new ParsePool({ workerUrl: defaultWorkerUrl(), ocrEntry: defaultOcrUrl() });
   let errors = 0;
   let failed = 0;
   let files = 0;

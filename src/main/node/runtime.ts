@@ -26,6 +26,11 @@ export function defaultWorkerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./import/worker.ts', import.meta.url) : new URL('./import-worker.js', import.meta.url);
 }
 
+/** The OCR process's script: the sources', or the app's bundle beside this one (electron.vite.config.ts). */
+export function defaultOcrUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./ocr/ocr-process.ts', import.meta.url) : new URL('./ocr-process.js', import.meta.url);
+}
+
 export interface Runtime {
   archive: Archive;
   pool: ParsePool;
@@ -39,7 +44,7 @@ export function openRuntime(archivePath: string, workerUrl: URL = defaultWorkerU
   const archive = new Archive(archivePath, archiveOptions);
   // Search still works, only slower: say why, for whoever looks at the log.
   if (archive.rankFallback) console.warn(`检索排序未使用扩展（${archive.rankFallback}），改用 FTS5 bm25()`);
-  const pool = new ParsePool({ workerUrl, ...(poolSize ? { size: poolSize } : {}) });
+  const pool = new ParsePool({ workerUrl, ocrEntry: defaultOcrUrl(), ...(poolSize ? { size: poolSize } : {}) });
   return {
     archive,
     pool,

@@ -10,6 +10,7 @@ import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
 import { logTechnical } from './reasons.ts';
 import type { FileCheck } from '../archive/backup.ts';
+import { type OcrAsk, OcrService } from '../ocr/ocr-service.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
 export type WorkerJob =
@@ -48,6 +49,8 @@ export interface PoolOptions {
   maxFileMemoryMb?: number;
   /** Told each parsed file's peak of that memory (for the benchmarks). */
   onFilePeak?: (bytes: number) => void;
+  /** The OCR process's script (the app's bundle); the sources' by default. */
+  ocrEntry?: URL;
 }
 
 /** Ends a worker (a scan's OCR runs in a process of its own, which ends with it: ocr/ocr-client.ts). */
@@ -64,7 +67,9 @@ export class ParsePool {
   private queue: Task[] = [];
   private nextId = 1;
   private closed = false;
-  private readonly opts: Required<Omit<PoolOptions, 'onFilePeak'>> & Pick<PoolOptions, 'onFilePeak'>;
+  private readonly opts: Required<Omit<PoolOptions, 'onFilePeak' | 'ocrEntry'>> & Pick<PoolOptions, 'onFilePeak' | 'ocrEntry'>;
+  /** One OCR process for all the workers' scans (ocr/ocr-service.ts). */
+  private readonly ocr: OcrService;
 
   constructor(opts: PoolOptions) {
     this.opts = {
@@ -74,6 +79,7 @@ export class ParsePool {
       maxFileMemoryMb: 224,
       ...opts,
     };
+    this.ocr = new OcrService(Math.min(2, availableParallelism()), this.opts.ocrEntry);
     for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
   }
 
@@ -118,6 +124,7 @@ export class ParsePool {
     for (const t of this.queue) t.failed('internal', '导入已停止');
     this.queue = [];
     await Promise.all(this.slots.map((s) => end(s)));
+    this.ocr.close();
   }
 
   private spawn(): Slot {
@@ -126,7 +133,15 @@ export class ParsePool {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
     const slot: Slot = { worker, task: null, timer: null, watch: null };
-    worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number] }) => {
+    worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number]; ocr?: { rid: number; req: OcrAsk } }) => {
+      if (msg.ocr) {
+        // A scan's page asks the shared OCR process; the answer goes back to this worker if it still runs.
+        const { rid, req } = msg.ocr;
+        void this.ocr.ask(req).then((answer) => {
+          if (this.slots.includes(slot)) slot.worker.postMessage({ ocrReply: rid, answer });
+        });
+        return;
+      }
       if (slot.task?.id !== msg.id) return;
       if (msg.page) {
         // A scan's next page: the worker is alive and working; the clock starts again for this page.

@@ -7,6 +7,8 @@ import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
+import { OcrFailed, type OcrProcess } from '../ocr/ocr-client.ts';
+import type { OcrAnswer, OcrAsk } from '../ocr/ocr-service.ts';
 
 // The pool stops a file whose worker holds too much memory, counting garbage too: what a large
 // file left behind (over half the ceiling) is collected before the next file, so it is not
@@ -15,17 +17,40 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const LEFTOVER = ((workerData as { maxFileMemoryMb?: number } | undefined)?.maxFileMemoryMb ?? 224) * 1048576 / 2;
 
-// The OCR's process: in the app its own bundle beside this one (electron.vite.config.ts).
-const ocrEntry = import.meta.url.endsWith('.ts') ? new URL('../ocr/ocr-process.ts', import.meta.url) : new URL('./ocr-process.js', import.meta.url);
+// A scan's OCR is asked of the pool's one OCR process (ocr/ocr-service.ts), through the pool.
+const asked = new Map<number, (a: OcrAnswer) => void>();
+let nextAsk = 1;
+function askPool(req: OcrAsk): Promise<OcrAnswer> {
+  const rid = nextAsk++;
+  return new Promise((resolve) => {
+    asked.set(rid, resolve);
+    parentPort!.postMessage({ ocr: { rid, req } });
+  });
+}
+async function answered(req: OcrAsk): Promise<OcrAnswer & { ok: true }> {
+  const a = await askPool(req);
+  if (!a.ok) throw new OcrFailed(a.why, a.detail);
+  return a;
+}
+const poolOcr: OcrProcess = {
+  detect: async (img) => (await answered({ op: 'detect', img })).boxes!,
+  recognize: async (crops) => (crops.length ? (await answered({ op: 'recognize', crops })).texts! : []),
+  close: () => undefined,
+};
 
-parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
+parentPort!.on('message', async (msg: { id: number; job: WorkerJob } | { ocrReply: number; answer: OcrAnswer }) => {
+  if ('ocrReply' in msg) {
+    asked.get(msg.ocrReply)?.(msg.answer);
+    asked.delete(msg.ocrReply);
+    return;
+  }
   const { job } = msg;
   try {
     const result =
       job.kind === 'parse'
         ? await processFile(job.bytes, job.ext, job.file, {
             ocr: job.ocr,
-            ocrEntry,
+            openOcr: async () => poolOcr,
             ...(job.progress ? { onPage: (page: number, pages: number) => parentPort!.postMessage({ id: msg.id, page: [page, pages] }) } : {}),
           })
         : job.kind === 'compare' ? compareReports(job.inputs, job.granularity) : checkArchiveFile(job.path);

@@ -2,7 +2,8 @@
 // Its native memory is invisible to a worker's heap statistics and, once allocated, kept by the
 // C allocator for good (a worker that had read one scan stayed ~300 MB larger for the rest of the
 // import); a process gives all of it back when it ends, and may be ended mid-run, which a worker
-// thread may not (ending one during a run aborts the whole program). One process reads one scan.
+// thread may not (ending one during a run aborts the whole program). The import's pool keeps one,
+// shared by its workers, and ends it when no scan has asked for a while (ocr-service.ts).
 import { ocrEngine } from './engine.ts';
 import { EXIT_MEMORY, type OcrRequest, type OcrResponse } from './ocr-client.ts';
 
@@ -21,13 +22,18 @@ engine.then(
   () => process.send!({ ready: true }),
   (e: unknown) => process.send!({ failed: e instanceof Error ? e.message : String(e) }),
 );
-process.on('message', async (msg: OcrRequest) => {
-  let reply: OcrResponse;
-  try {
-    const e = await engine;
-    reply = msg.op === 'detect' ? { id: msg.id, boxes: await e.detect(msg.img) } : { id: msg.id, texts: await e.recognize(msg.crops) };
-  } catch (e) {
-    reply = { id: msg.id, error: e instanceof Error ? e.message : String(e) };
-  }
-  process.send!(reply);
+// One run at a time, in the order asked: two scans read at once share this process, and two runs
+// at once would take twice the memory.
+let queue: Promise<void> = Promise.resolve();
+process.on('message', (msg: OcrRequest) => {
+  queue = queue.then(async () => {
+    let reply: OcrResponse;
+    try {
+      const e = await engine;
+      reply = msg.op === 'detect' ? { id: msg.id, boxes: await e.detect(msg.img) } : { id: msg.id, texts: await e.recognize(msg.crops) };
+    } catch (e) {
+      reply = { id: msg.id, error: e instanceof Error ? e.message : String(e) };
+    }
+    process.send!(reply);
+  });
 });
