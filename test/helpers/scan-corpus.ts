@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { processFile, processPageImages, type Processed } from '../../src/main/node/import/process-file.ts';
+import { ocrCpuSeconds } from '../../src/main/node/ocr/ocr-client.ts';
 import { SCANS, type ScanCase } from '../fixtures/scan/index.ts';
 import { judgeRead, referenceReport, type PdfOutcome } from './pdf-corpus.ts';
 
@@ -24,23 +25,15 @@ export async function readScanCase(c: ScanCase): Promise<Processed> {
   return processFile(new Uint8Array(readFileSync(c.path)), extname(c.path), { fileName: basename(c.path) });
 }
 
-/** CPU seconds of the ended child processes (the OCR's), from Linux's /proc; 0 elsewhere. */
-function childrenCpu(): number {
-  if (process.platform !== 'linux') return 0;
-  // Fields after the command's closing parenthesis: cutime and cstime are the 14th and 15th, in ticks of 1/100 s.
-  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-  return (Number(f[13]) + Number(f[14])) / 100;
-}
-
 export async function judgeScan(c: ScanCase): Promise<ScanOutcome> {
   const t0 = performance.now();
   const u0 = process.cpuUsage();
-  const c0 = childrenCpu();
+  const c0 = ocrCpuSeconds();
   const res = await readScanCase(c);
   const secs = (performance.now() - t0) / 1000;
   const u = process.cpuUsage(u0);
   // This process's (reading the pages, the parser) and the OCR process's.
-  const cpu = (u.user + u.system) / 1e6 + childrenCpu() - c0;
+  const cpu = (u.user + u.system) / 1e6 + ocrCpuSeconds() - c0;
   const expected = { source: { repo: '', path: '', commit: null }, agency: c.agency, agencyAlso: c.agencyAlso, year: c.year, template: c.template, date: c.date, cells: c.cells, consistent: c.consistent };
   if (!res.ok) return { read: false, message: res.message, agency: null, year: null, template: 'unknown', meta: false, key: { right: 0, blank: 0, wrong: 0, total: Object.keys(c.cells).length }, wrong: [], readingErrors: [], secs, cpu, pages: c.pages };
   const ref = c.reference ? await referenceReport(c.reference) : undefined;

@@ -8,7 +8,8 @@ import type { Gray } from '../../../shared/ocr/raster.ts';
 import type { LineBox, OcrEngine } from './engine.ts';
 
 export type OcrRequest = { id: number; op: 'detect'; img: Gray } | { id: number; op: 'recognize'; crops: Gray[] };
-export type OcrResponse = { id: number; boxes?: LineBox[]; texts?: OcrText[]; error?: string };
+/** `cpu`: the process's CPU seconds so far (what the OCR costs is counted where the caller can see it). */
+export type OcrResponse = { id: number; boxes?: LineBox[]; texts?: OcrText[]; error?: string; cpu?: number };
 type Hello = { ready: true } | { failed: string };
 
 /** The exit code by which the OCR process says it outgrew its memory ceiling. */
@@ -16,6 +17,10 @@ export const EXIT_MEMORY = 86;
 
 /** The OCR process's memory ceiling: the models and a 300 dpi page's runs take ~350 MB. */
 export const OCR_MAX_MB = 640;
+
+let cpuSpent = 0;
+/** CPU seconds the OCR processes started from this process have spent, as they last said (bench:ocr). */
+export const ocrCpuSeconds = () => cpuSpent;
 
 /** Why the OCR stopped part-way; `memory`: the process outgrew its ceiling (a page too large, a hostile file). */
 export class OcrFailed extends Error {
@@ -45,10 +50,15 @@ export async function openOcrProcess(threads: number, entry: URL = SOURCE, maxMb
   const pending = new Map<number, { resolve: (r: OcrResponse) => void; reject: (e: Error) => void }>();
   let ended: OcrFailed | null = null;
   let nextId = 1;
+  let cpu = 0;
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (msg: OcrResponse | Hello) => {
       if ('ready' in msg) return resolve();
       if ('failed' in msg) return reject(new OcrFailed('unavailable', msg.failed));
+      if (msg.cpu !== undefined) {
+        cpuSpent += msg.cpu - cpu;
+        cpu = msg.cpu;
+      }
       pending.get(msg.id)?.resolve(msg);
       pending.delete(msg.id);
     });

@@ -31,6 +31,8 @@ process.on('message', (msg: OcrRequest) => {
     try {
       const e = await engine;
       reply = msg.op === 'detect' ? { id: msg.id, boxes: await e.detect(msg.img) } : { id: msg.id, texts: await e.recognize(msg.crops) };
+      const cpu = process.cpuUsage();
+      reply.cpu = (cpu.user + cpu.system) / 1e6;
     } catch (e) {
       reply = { id: msg.id, error: e instanceof Error ? e.message : String(e) };
     }
