@@ -10,6 +10,8 @@ import { originalOf } from '../../src/main/node/original.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { loadScan, type ScanCase } from '../fixtures/scan/index.ts';
 import { evaluate } from '../helpers/corpus.ts';
+import { judgeRead, referenceReport } from '../helpers/pdf-corpus.ts';
+import { readScanCase } from '../helpers/scan-corpus.ts';
 
 const opened: Runtime[] = [];
 afterAll(async () => {
@@ -150,4 +152,30 @@ describe('the OCR in a process of its own', () => {
     ocr.close();
     if (process.platform === 'linux') await expect.poll(ocrProcesses, { timeout: 5000 }).toBe(0);
   }, 60_000);
+});
+
+describe('pages read in the wrong place before', () => {
+  const read = async (c: ScanCase) => {
+    const res = await readScanCase(c);
+    if (!res.ok) throw new Error(res.message);
+    const ref = await referenceReport(c.reference!);
+    const o = judgeRead(res, { source: { repo: '', path: '', commit: null }, agency: c.agency, agencyAlso: c.agencyAlso, year: c.year, template: c.template, date: c.date, cells: c.cells, consistent: c.consistent }, ref.cells, new Set(Object.keys(c.covered)), 0);
+    const cell = (t: string, row: string, col: string) => res.report.cells.find((x) => x.table === t && x.row === row && x.col === col)?.value.raw ?? null;
+    return { res, o, cell };
+  };
+
+  it('photos taken at an angle are made rectangles again: 表二 reads 规章 0 0 0 and 行政规范性文件 34 0 89, the title its agency, nothing wrong', async () => {
+    const { res, o, cell } = await read(loadScan('photo/pt-gwh-2022', 'folder'));
+    expect(res.report.agency).toBe('平潭综合实验区管委会办公室');
+    expect(['issued', 'repealed', 'inForce'].map((c) => cell('t2', 'rules', c))).toEqual(['0', '0', '0']);
+    expect(['issued', 'repealed', 'inForce'].map((c) => cell('t2', 'normative', c))).toEqual(['34', '0', '89']);
+    expect(o.wrong).toEqual([]);
+  }, 300_000);
+
+  it('a long screenshot is read in pieces and its light table read right: 淮安市人民政府, 表二 规章 1 0 11, nothing wrong', async () => {
+    const { res, o, cell } = await read(loadScan('image/x-huaian-szf-2024.jpg', 'image'));
+    expect(res.report.agency).toBe('淮安市人民政府');
+    expect(['issued', 'repealed', 'inForce'].map((c) => cell('t2', 'rules', c))).toEqual(['1', '0', '11']);
+    expect(o.wrong).toEqual([]);
+  }, 300_000);
 });

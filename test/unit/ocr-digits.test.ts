@@ -74,4 +74,38 @@ describe('OCR numbers settled by the sums', () => {
     const wrong = r.cells.filter((x) => x.table === 't3' && x.col === 'natural' && x.value.kind === 'number' && x.value.num !== parsed.cells.find((p) => p.table === 't3' && p.row === x.row && p.col === 'natural')!.value.num);
     expect(wrong.map((x) => x.row)).toEqual([]);
   });
+
+  it('a 表二 number one column off its row’s others (a cell read empty let the next number slide in) is blank, though read surely', () => {
+    const r = asRead();
+    // As the long screenshot read 规章 “1 | 0 | 11” with the 1 and the 0 lost: 11 came in as 本年废止.
+    const issued = r.cell('t2', 'rules', 'issued');
+    const repealed = r.cell('t2', 'rules', 'repealed');
+    expect(issued.at?.kind).toBe('cell');
+    if (repealed.at?.kind !== 'cell') throw new Error('not from a cell');
+    repealed.at = { ...repealed.at, col: repealed.at.col + 1 };
+    repealed.value = num(11);
+    settleOcrDigits(r);
+    expect(repealed.value.kind).toBe('blank');
+    expect(issued.value.kind).toBe('blank');
+    expect(r.cell('t2', 'normative', 'issued').value.num).toBe(20);
+    expect(r.notes.map((n) => n.message)).toContain('表二“规章”“本年废止件数”：读作11，但表格的行列与格式不符（表格线可能未识别全），读数位置不可靠，没有勾稽关系可以验证，未记录，请对照原文填写');
+  });
+
+  it('two rows of the form read from one row of the page’s table (the rule between them lost) are both blank', () => {
+    const r = asRead();
+    const rules = r.cells.filter((c) => c.table === 't2' && c.row === 'rules');
+    const normative = r.cells.filter((c) => c.table === 't2' && c.row === 'normative');
+    const row = rules[0].at?.kind === 'cell' ? rules[0].at.row : -1;
+    for (const c of normative) if (c.at?.kind === 'cell') c.at = { ...c.at, row };
+    settleOcrDigits(r);
+    expect([...rules, ...normative].filter((c) => c.value.kind === 'number')).toEqual([]);
+  });
+
+  it('表四’s three groups, printed as one row of the page, stay read', () => {
+    const r = asRead();
+    settleOcrDigits(r);
+    const t4 = r.cells.filter((c) => c.table === 't4');
+    expect(new Set(t4.map((c) => (c.at?.kind === 'cell' ? c.at.row : null))).size).toBe(1);
+    expect(t4.filter((c) => c.value.kind !== 'number')).toEqual([]);
+  });
 });

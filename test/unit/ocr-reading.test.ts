@@ -4,11 +4,12 @@
 // picture; the recogniser's output decoded with each character's probability and second choice.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pdfPageImages, type PageImage } from '../../src/main/node/ocr/page-images.ts';
+import { imagePages, pdfPageImages, type PageImage } from '../../src/main/node/ocr/page-images.ts';
 import { findTables } from '../../src/shared/doc/grid.ts';
 import { asDigits, decodeCtc, digitCandidates } from '../../src/shared/ocr/ctc.ts';
 import { skewAngle } from '../../src/shared/ocr/deskew.ts';
-import { binarize, rotate } from '../../src/shared/ocr/raster.ts';
+import { apply, pageQuad, warpPage } from '../../src/shared/ocr/perspective.ts';
+import { binarize, inkAgainstPaper, rotate } from '../../src/shared/ocr/raster.ts';
 import { findRulings } from '../../src/shared/ocr/rulings.ts';
 
 const SCAN = new URL('../fixtures/scan/pdf-200-skew/pt-jjp-2021.pdf', import.meta.url).pathname;
@@ -35,6 +36,34 @@ describe('a scanned page', () => {
     const t3 = grids(straight).find((t) => t.rows.length >= 20);
     expect(t3, '表三').toBeDefined();
     expect(Math.max(...t3!.rows.map((r) => r.length))).toBe(9);
+  }, 60_000);
+});
+
+const PHOTO = new URL('../fixtures/scan/photo/pt-gwh-2022/', import.meta.url).pathname;
+const shots = (JSON.parse(readFileSync(PHOTO.replace(/\/$/, '.json'), 'utf8')) as { files: string[]; shots: { quad: [number, number][] }[] });
+const photo = (i: number) => [...imagePages(new Uint8Array(readFileSync(PHOTO + shots.files[i]))).images()][0];
+
+describe('a page photographed at an angle', () => {
+  it('has its four corners found within 4 px of where the camera put them; a scan, whose paper fills the picture, has none', async () => {
+    shots.files.forEach((_, i) => {
+      const q = pageQuad(photo(i).img);
+      expect(q, `第${i + 1}页`).not.toBeNull();
+      q!.forEach((c, k) => expect(Math.hypot(c[0] - shots.shots[i].quad[k][0], c[1] - shots.shots[i].quad[k][1]), `第${i + 1}页 角${k + 1}`).toBeLessThan(4));
+    });
+    for (const p of await pages()) expect(pageQuad(p.img)).toBeNull();
+  }, 60_000);
+
+  it('made a rectangle again, gives 表二’s first block as 3 rows × 4 columns, its faded rules found, and maps its corners back to the photo', () => {
+    const p = photo(1);
+    const q = pageQuad(p.img)!;
+    const flat = warpPage(p.img, q);
+    const img = rotate(flat.img, -skewAngle(flat.img));
+    const segs = findRulings(binarize(img), img.width, img.height, img.dpi, undefined, inkAgainstPaper(img));
+    const grids = findTables([], segs, (img.width * 72) / img.dpi, { empty: true });
+    // The first grid on the page: 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数, then 规章 and 行政规范性文件.
+    expect(grids[0].rows.map((r) => r.length)).toEqual([4, 4, 4]);
+    const [x, y] = apply(flat.H, flat.img.width, flat.img.height);
+    expect(Math.hypot(x - q[2][0], y - q[2][1])).toBeLessThan(1);
   }, 60_000);
 });
 

@@ -166,3 +166,47 @@ export function binarize(img: Gray): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Ink as 1 against the paper nearby: the lightest grey within about a sixth of an inch. A faint
+ * rule (a photo's blur, a scanner's threshold, a web page's light grey) stays ink beside dark text
+ * or a dark rule, which pull a neighbourhood's mean down (binarize) but not its paper.
+ */
+export function inkAgainstPaper(img: Gray, ratio = 0.85): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const B = Math.max(4, Math.round(img.dpi / 12));
+  const bw = Math.ceil(w / B);
+  const bh = Math.ceil(h / B);
+  const block = new Uint8Array(bw * bh);
+  for (let y = 0; y < h; y++) {
+    const row = Math.floor(y / B) * bw;
+    for (let x = 0; x < w; x++) {
+      const v = data[y * w + x];
+      const i = row + Math.floor(x / B);
+      if (v > block[i]) block[i] = v;
+    }
+  }
+  // The paper at each block: the lightest of it and its eight neighbours.
+  const paper = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++)
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const y = by + dy;
+          const x = bx + dx;
+          if (y >= 0 && y < bh && x >= 0 && x < bw && block[y * bw + x] > m) m = block[y * bw + x];
+        }
+      paper[by * bw + bx] = m;
+    }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = Math.floor(y / B) * bw;
+    for (let x = 0; x < w; x++) {
+      const p = paper[row + Math.floor(x / B)];
+      const v = data[y * w + x];
+      out[y * w + x] = v < p * ratio && p - v > 24 ? 1 : 0;
+    }
+  }
+  return out;
+}

@@ -13,7 +13,52 @@ interface Run {
  * `ink`: 1 for ink (binarize), `width` × `height` pixels at `dpi`.
  * Rules shorter than `minPoints` (a quarter inch by default) are no rules.
  */
-export function findRulings(ink: Uint8Array, width: number, height: number, dpi: number, minPoints = 18): Segment[] {
+export function findRulings(ink: Uint8Array, width: number, height: number, dpi: number, minPoints = 18, faint?: Uint8Array): Segment[] {
+  const found = straightRuns(ink, width, height, dpi, minPoints);
+  const px = dpi / 72;
+  const done = faint ? [...found, ...completing(found, straightRuns(faint, width, height, dpi, minPoints))] : found;
+  // A faint rule fades where it meets a dark one: the ink's threshold follows the neighbourhood,
+  // which the dark rule darkens (binarize's window). Its end within that reach of a crossing rule
+  // is carried on to it, so that the cells between are closed.
+  const reach = (1.5 * Math.max(8, Math.round(dpi / 5))) / px;
+  const hs = done.filter((s) => s.y0 === s.y1);
+  const vs = done.filter((s) => s.x0 === s.x1);
+  // Rows only: a column's rule that stops short of a spanning header is a merged cell, not a fade.
+  return [...hs.map((h) => reachOut(h, vs, reach, true)), ...vs];
+}
+
+/**
+ * Rules found only in the faint ink (inkAgainstPaper) that close a table's cells: a horizontal one
+ * running from one vertical rule to another where no rule was found along all its length. Text in a cell stands off its rules, so a line of text is no such run.
+ */
+function completing(found: Segment[], faint: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  const hs = found.filter((s) => s.y0 === s.y1);
+  const vs = found.filter((s) => s.x0 === s.x1);
+  // The rules a run must end on may be faint themselves (a table's faded border), if long: a
+  // character's stroke, fattened by this ink, is no border.
+  const long = 54;
+  const vsAll = [...vs, ...faint.filter((s) => s.x0 === s.x1 && Math.abs(s.y1 - s.y0) >= long)];
+  const near = 2.5;
+  const meets = (pos: number, at: number, across: Segment[], horizontal: boolean) =>
+    across.some((o) => (horizontal ? Math.abs(o.x0 - pos) <= near && at >= Math.min(o.y0, o.y1) - near && at <= Math.max(o.y0, o.y1) + near : Math.abs(o.y0 - pos) <= near && at >= Math.min(o.x0, o.x1) - near && at <= Math.max(o.x0, o.x1) + near));
+  const known = (s: Segment, same: Segment[], horizontal: boolean) =>
+    same.some((o) => {
+      if (horizontal ? Math.abs(o.y0 - s.y0) > near : Math.abs(o.x0 - s.x0) > near) return false;
+      const [a, b] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
+      const [c, d] = horizontal ? [o.x0, o.x1] : [o.y0, o.y1];
+      return Math.min(b, d) - Math.max(a, c) >= b - a - 2 * near;
+    });
+  // Only rows are completed: in this fattened ink a character's vertical strokes reach from a
+  // tight row's rule to the next, and a lost row rule is what a faded table loses first.
+  for (const s of faint) {
+    if (s.y0 !== s.y1 || s.x1 - s.x0 < long / 1.5) continue;
+    if (meets(s.x0, s.y0, vsAll, true) && meets(s.x1, s.y0, vsAll, true) && !known(s, hs, true)) out.push(s);
+  }
+  return out;
+}
+
+function straightRuns(ink: Uint8Array, width: number, height: number, dpi: number, minPoints: number): Segment[] {
   const px = dpi / 72;
   const minLen = Math.round(minPoints * px);
   // A scanned hairline is broken by a pixel or two; a rule's thickness stays under about 1/25 inch.
@@ -27,6 +72,41 @@ export function findRulings(ink: Uint8Array, width: number, height: number, dpi:
     (g): Segment => ({ x0: pt(g.at), y0: pt(g.from), x1: pt(g.at), y1: pt(g.to) }),
   );
   return [...horizontal, ...vertical];
+}
+
+/** A rule's ends carried on to the nearest crossing rule beyond each within `reach` points. */
+function reachOut(s: Segment, across: Segment[], reach: number, horizontal: boolean): Segment {
+  const at = horizontal ? s.y0 : s.x0;
+  const [from, to] = horizontal ? [Math.min(s.x0, s.x1), Math.max(s.x0, s.x1)] : [Math.min(s.y0, s.y1), Math.max(s.y0, s.y1)];
+  // A short run (a line of text's strokes) is carried nowhere: only a rule fades at its ends.
+  if (to - from < 2 * reach) return s;
+  let lo = from;
+  let hi = to;
+  // An end already on a crossing rule (or a hair past it) stays: it is where the rule ends.
+  const ends = across.filter((o) => {
+    const [a, b] = horizontal ? [Math.min(o.y0, o.y1), Math.max(o.y0, o.y1)] : [Math.min(o.x0, o.x1), Math.max(o.x0, o.x1)];
+    return at >= a - 2 && at <= b + 2;
+  }).map((o) => (horizontal ? o.x0 : o.y0));
+  const onFrom = ends.some((p) => Math.abs(p - from) <= 2.5);
+  const onTo = ends.some((p) => Math.abs(p - to) <= 2.5);
+  for (const o of across) {
+    const pos = horizontal ? o.x0 : o.y0;
+    const [a, b] = horizontal ? [Math.min(o.y0, o.y1), Math.max(o.y0, o.y1)] : [Math.min(o.x0, o.x1), Math.max(o.x0, o.x1)];
+    if (at < a - 2 || at > b + 2) continue;
+    if (pos < from && from - pos <= reach && pos < lo) lo = pos;
+    if (pos > to && pos - to <= reach && pos > hi) hi = pos;
+  }
+  // The nearest crossing rule, not the farthest within reach.
+  for (const o of across) {
+    const pos = horizontal ? o.x0 : o.y0;
+    const [a, b] = horizontal ? [Math.min(o.y0, o.y1), Math.max(o.y0, o.y1)] : [Math.min(o.x0, o.x1), Math.max(o.x0, o.x1)];
+    if (at < a - 2 || at > b + 2) continue;
+    if (pos < from && pos > lo) lo = pos;
+    if (pos > to && pos < hi) hi = pos;
+  }
+  if (onFrom) lo = from;
+  if (onTo) hi = to;
+  return horizontal ? { x0: lo, y0: at, x1: hi, y1: at } : { x0: at, y0: lo, x1: at, y1: hi };
 }
 
 /** Long runs of ink along each row (or column), bridging gaps of up to `gap` pixels. */

@@ -8,11 +8,12 @@ import type { DocBlock, DocCell, DocContent } from '../../../shared/doc/blocks.t
 import { findTables } from '../../../shared/doc/grid.ts';
 import { asDigits, digitCandidates, type OcrText } from '../../../shared/ocr/ctc.ts';
 import { skewAngle } from '../../../shared/ocr/deskew.ts';
-import { binarize, type Gray, rotate } from '../../../shared/ocr/raster.ts';
+import { binarize, crop, type Gray, inkAgainstPaper, rotate } from '../../../shared/ocr/raster.ts';
+import { apply, isSquare, pageQuad, warpPage } from '../../../shared/ocr/perspective.ts';
 import { findRulings } from '../../../shared/ocr/rulings.ts';
 import type { Box } from '../../../shared/report/model.ts';
 import { type Item, joinSplitRows, readPage, runningLines, withoutRunning } from '../import/readers/pdf.ts';
-import { lineImage, type OcrEngine } from './engine.ts';
+import { type LineBox, lineImage, type OcrEngine } from './engine.ts';
 import type { PageImage } from './page-images.ts';
 
 export interface ScanStats {
@@ -61,16 +62,21 @@ export async function readScan(
 }
 
 async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats: ScanStats) {
-  const angle = skewAngle(p.img);
+  // A page photographed at an angle is first made a rectangle again: its rules straight and parallel.
+  const quad = pageQuad(p.img);
+  const flat = quad && !isSquare(quad, p.img.width) ? warpPage(p.img, quad, p.dropout) : null;
+  const sheet = flat?.img ?? p.img;
+  const angle = skewAngle(sheet);
   stats.angles.push(angle);
-  const img = rotate(p.img, -angle);
+  const img = rotate(sheet, -angle);
   // Rules and cells are read where a red seal drops out; the page's lines as printed (a red title stays).
-  const cells = p.dropout ? rotate(p.dropout, -angle) : img;
+  const dropout = flat ? flat.also : p.dropout;
+  const cells = dropout ? rotate(dropout, -angle) : img;
   const ink = binarize(cells);
   const px = img.dpi / 72;
   const W = img.width / px;
   const H = img.height / px;
-  const found = findRulings(ink, img.width, img.height, img.dpi);
+  const found = findRulings(ink, img.width, img.height, img.dpi, undefined, inkAgainstPaper(cells));
   // A grid inside a table's cells is no table: the straight edges of a seal's star, a box drawn
   // in a cell. Its lines are dropped; the table's own rules run on past it and stay.
   const all = findTables([], found, W, { empty: true });
@@ -93,7 +99,7 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
   cellLines.forEach((l, i) => reads.push({ text: cellTexts[i], box: l.line.map((v) => v / px) as Box, cell: true }));
   // The rest of the page: the tables whited out, the detector finds the lines.
   const masked = grids.length ? maskBoxes(img, grids.map((g) => g.box.map((v) => v * px) as Box)) : img;
-  const lines = (await engine.detect(masked)).filter((b) => b.x1 - b.x0 > 4 && b.y1 - b.y0 > 4);
+  const lines = (await detectTiled(engine, masked)).filter((b) => b.x1 - b.x0 > 4 && b.y1 - b.y0 > 4);
   const lineTexts = await engine.recognize(lines.map((b) => lineImage(masked, b)));
   lines.forEach((b, i) => reads.push({ text: lineTexts[i], box: [b.x0 / px, b.y0 / px, b.x1 / px, b.y1 / px] }));
   // As a PDF's text items: left, baseline from the bottom, width, size.
@@ -109,36 +115,79 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
     readOf.set(it, r);
   }
   const read = readPage(page, items, segments, W, H);
-  // Boxes go back to where they stand on the page as scanned (not straightened), on the PDF's page.
+  // Boxes go back to where they stand on the page as scanned or photographed (not straightened), on the PDF's page.
+  const photoPx = p.img.dpi / 72;
   const shift = (b: Box): Box => {
     const corners = [
       [b[0], b[1]],
       [b[2], b[1]],
       [b[0], b[3]],
       [b[2], b[3]],
-    ].map(([x, y]) => unrotated(x * px, y * px, -angle, img.width, img.height));
-    const xs = corners.map((c) => c[0] / px + p.offset[0]);
-    const ys = corners.map((c) => c[1] / px + p.offset[1]);
+    ]
+      .map(([x, y]) => unrotated(x * px, y * px, -angle, img.width, img.height))
+      .map(([x, y]) => (flat ? apply(flat.H, x, y) : [x, y]));
+    const xs = corners.map((c) => c[0] / photoPx + p.offset[0]);
+    const ys = corners.map((c) => c[1] / photoPx + p.offset[1]);
     return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => Math.round(v * 10) / 10) as Box;
   };
   const cellReads = reads.filter((r) => r.text.text.trim());
   const blocks = read.blocks.map((b): DocBlock => {
     if (b.type === 'p') return b.place ? { ...b, place: { ...b.place, box: shift(b.place.box) } } : b;
-    return { type: 'table', rows: b.rows.map((row) => row.map((c) => withOcr(c, cellReads, shift))) };
+    const rows = b.rows.map((row) => row.map((c) => withOcr(c, cellReads, shift)));
+    // A cell holding a label or a header and a number: a rule between rows was not found, so the
+    // rows below may stand under another row's label. No number of that table is taken on the
+    // recogniser's word; each must be confirmed by the sums.
+    if (!b.rows.some((row) => row.some((c) => labelWithNumber(c, cellReads)))) return { type: 'table', rows };
+    return { type: 'table', rows: rows.map((row) => row.map((c) => (c.ocr && asDigits(c.text.replace(/\s+/g, '')) !== null ? { ...c, ocr: { ...c.ocr, conf: 0 } } : c))) };
   });
   const pageLines = read.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: { ...l.place, box: shift(l.place.box) } }));
   return { lines: pageLines, blocks, tables: read.tables };
 }
 
-/** A table cell with what the engine said of it: its least sure character, and a number's other readings. */
-function withOcr(c: DocCell, reads: Read[], shift: (b: Box) => Box): DocCell {
-  if (!c.place) return c;
+const readsIn = (c: DocCell, reads: Read[]) => {
+  if (!c.place) return [];
   const [x0, y0, x1, y1] = c.place.box;
-  const inside = reads.filter((r) => {
+  return reads.filter((r) => {
     const cx = (r.box[0] + r.box[2]) / 2;
     const cy = (r.box[1] + r.box[3]) / 2;
     return cx > x0 && cx < x1 && cy > y0 && cy < y1;
   });
+};
+
+/** A cell with a line of words (two characters or more: no speck read as a letter) and a line that is a number. */
+function labelWithNumber(c: DocCell, reads: Read[]): boolean {
+  const inside = readsIn(c, reads);
+  return inside.some((r) => asDigits(r.text.text) !== null) && inside.some((r) => /[\u4e00-\u9fff]{2,}/.test(r.text.text));
+}
+
+/**
+ * The text lines of a page. The detector sees a page shrunk to a fixed size: a long screenshot
+ * (长截图, many screens high) would shrink until its text is a few pixels high and lost, so it is
+ * read in pieces about a page's proportion high, overlapping by a few lines; a line is taken from
+ * the piece whose own part (the overlap halved) holds its middle.
+ */
+async function detectTiled(engine: OcrEngine, img: Gray): Promise<LineBox[]> {
+  const tall = Math.round(img.width * 1.4);
+  if (img.height <= tall * 1.2) return engine.detect(img);
+  const overlap = Math.round(tall * 0.15);
+  const out: LineBox[] = [];
+  for (let top = 0; ; top += tall - overlap) {
+    const bottom = Math.min(img.height, top + tall);
+    const own0 = top === 0 ? 0 : top + overlap / 2;
+    const own1 = bottom === img.height ? img.height : bottom - overlap / 2;
+    for (const b of await engine.detect(crop(img, 0, top, img.width, bottom))) {
+      const mid = top + (b.y0 + b.y1) / 2;
+      if (mid >= own0 && mid < own1) out.push({ ...b, y0: b.y0 + top, y1: b.y1 + top });
+    }
+    if (bottom === img.height) break;
+  }
+  return out;
+}
+
+/** A table cell with what the engine said of it: its least sure character, and a number's other readings. */
+function withOcr(c: DocCell, reads: Read[], shift: (b: Box) => Box): DocCell {
+  if (!c.place) return c;
+  const inside = readsIn(c, reads);
   const place = { ...c.place, box: shift(c.place.box) };
   if (!inside.length) return { ...c, place };
   // A number in a cell spanning several columns or rows: the rules between them were lost (under a
@@ -158,11 +207,29 @@ function withOcr(c: DocCell, reads: Read[], shift: (b: Box) => Box): DocCell {
  */
 function inkLines(ink: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number, dpi: number): [number, number, number, number][] {
   const inset = Math.max(3, Math.round(dpi / 40));
-  const l = Math.round(x0 + inset);
-  const r = Math.round(x1 - inset);
-  const t = Math.round(y0 + inset);
-  const b = Math.round(y1 - inset);
+  let l = Math.round(x0 + inset);
+  let r = Math.round(x1 - inset);
+  let t = Math.round(y0 + inset);
+  let b = Math.round(y1 - inset);
   if (r - l < 3 || b - t < 3) return [];
+  // A rule thicker or less straight than the inset allows (a photo's blur, a warped page) leaves
+  // a stripe of ink along the cell's side, which the recogniser reads as "1" or "l": the stripe
+  // (ink down most of a column, or along most of a row, at the cell's edge) is left out too.
+  const more = Math.max(3, Math.round(dpi / 25));
+  const colInk = (x: number) => {
+    let n = 0;
+    for (let y = t; y < b; y++) n += ink[y * width + x];
+    return n > 0.6 * (b - t);
+  };
+  const rowFull = (y: number) => {
+    let n = 0;
+    for (let x = l; x < r; x++) n += ink[y * width + x];
+    return n > 0.6 * (r - l);
+  };
+  for (let k = 0; k < more && r - l > 3 && colInk(l); k++) l++;
+  for (let k = 0; k < more && r - l > 3 && colInk(r - 1); k++) r--;
+  for (let k = 0; k < more && b - t > 3 && rowFull(t); k++) t++;
+  for (let k = 0; k < more && b - t > 3 && rowFull(b - 1); k++) b--;
   const rowInk: number[] = [];
   for (let y = t; y < b; y++) {
     let n = 0;
@@ -174,7 +241,7 @@ function inkLines(ink: Uint8Array, width: number, x0: number, y0: number, x1: nu
   const out: [number, number, number, number][] = [];
   let start = -1;
   for (let i = 0; i <= rowInk.length; i++) {
-    const on = i < rowInk.length && rowInk[i] > 1;
+    const on = i < rowInk.length && rowInk[i] > 0;
     if (on && start < 0) start = i;
     if (!on && start >= 0) {
       if (i - start >= minRows) {

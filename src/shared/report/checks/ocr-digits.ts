@@ -6,7 +6,7 @@
 // blank with what was read, for the clerk to type from the original. Never a guess.
 import { SURE_DIGIT } from '../../ocr/ctc.ts';
 import type { Cell, CellValue, Finding, ParseNote, TemplateId } from '../model.ts';
-import { columnLabel, rowLabel } from '../templates/index.ts';
+import { columnLabel, rowLabel, tableLayout } from '../templates/index.ts';
 import { TABLE_TITLES } from '../templates/types.ts';
 import { checkConsistency } from './consistency.ts';
 import { checkValues } from './values.ts';
@@ -36,6 +36,9 @@ export function settleOcrDigits(r: Settleable): void {
   const failures = new Map<string, number>();
   for (const f of rules()) for (const t of new Set(f.cells.map((x) => x.table))) failures.set(t, (failures.get(t) ?? 0) + 1);
   for (const c of r.cells) if (c.how === 'ocr' && !c.original && c.value.kind === 'number' && (failures.get(c.table) ?? 0) >= SHAKEN) c.conf = 0;
+  // A row whose numbers do not sit where the form puts them was matched to the wrong cells.
+  const misplaced = misplacedCells(r);
+  for (const c of misplaced) c.conf = 0;
   const open = new Set(r.cells.filter(doubtful));
   // A number settled may let the sums speak for the next: go round while something changes.
   for (let changed = true; changed && open.size; ) {
@@ -72,11 +75,44 @@ export function settleOcrDigits(r: Settleable): void {
     c.value = BLANK;
     c.source = `${c.source}，识别把握不足，未记录`;
     const fails = failing(c).length > 0 || trying(c, read).length > 0;
+    const why = misplaced.has(c) ? '表格的行列与格式不符（表格线可能未识别全），读数位置不可靠' : `文字识别把握不足（读作${read.raw}${others.length ? `，候选${others.join('、')}` : ''}）`;
     r.notes.push({
       code: 'ocr-doubt',
-      message: `${at(c)}：文字识别把握不足（读作${read.raw}${others.length ? `，候选${others.join('、')}` : ''}），${fails ? '没有一种读法符合勾稽关系' : '没有勾稽关系可以验证'}，未记录，请对照原文填写`,
+      message: `${at(c)}：${misplaced.has(c) ? `读作${read.raw}，但${why}` : why}，${fails ? '没有一种读法符合勾稽关系' : '没有勾稽关系可以验证'}，未记录，请对照原文填写`,
     });
   }
+}
+
+/**
+ * OCR numbers whose place in the page's table does not fit the form's row they were matched to:
+ * the numbers of one row of the form come from several rows of the page's table, from a ruled
+ * table and from text lines at once, or not in the form's column order (a value one column off
+ * its neighbours: an empty-read cell let the next number slide in); or two rows of the form came
+ * from one row of the page's table (a rule between them lost). Such a grid put the row's label and
+ * its numbers apart, so even a surely read digit may belong to another cell.
+ */
+function misplacedCells(r: Settleable): Set<Cell> {
+  const out = new Set<Cell>();
+  const rows = new Map<string, Cell[]>();
+  for (const c of r.cells) {
+    if (c.how !== 'ocr' || c.original || !c.at || c.at.kind === 'words') continue;
+    const k = `${c.table}|${c.row}`;
+    rows.set(k, [...(rows.get(k) ?? []), c]);
+  }
+  const pageRow = (c: Cell) => (c.at?.kind === 'cell' ? `${c.at.place?.page ?? 0}|${c.at.table}|${c.at.row}` : null);
+  const byPageRow = new Map<string, Set<string>>();
+  for (const [k, cells] of rows) {
+    const table = cells[0].table;
+    const order = tableLayout(r.template, table).columnsOf(cells[0].row).map((x) => x.id);
+    const origins = new Set(cells.map((c) => pageRow(c) ?? 'line'));
+    const offsets = new Set(cells.flatMap((c) => (c.at?.kind === 'cell' && order.includes(c.col) ? [c.at.col - order.indexOf(c.col)] : [])));
+    if (origins.size > 1 || offsets.size > 1) for (const c of cells) out.add(c);
+    // 表四's three groups are printed as one row of the page: rows of the form sharing one are expected there.
+    if (table === 't4') continue;
+    for (const o of origins) if (o !== 'line') byPageRow.set(`${table}|${o}`, new Set([...(byPageRow.get(`${table}|${o}`) ?? []), k]));
+  }
+  for (const ks of byPageRow.values()) if (ks.size > 1) for (const k of ks) for (const c of rows.get(k)!) out.add(c);
+  return new Set([...out].filter((c) => c.value.kind === 'number'));
 }
 
 const short = (s: string) => (s.length > 18 ? `${s.slice(0, 17)}…` : s);
