@@ -1,12 +1,13 @@
 // An archive file of an older schema holding real data: the rows of an archive the program
 // writes now, put into a file migrated only to `version`, as that version stored them (text and
-// parts in their own columns, one row per finding, originals and search documents uncompressed,
+// parts in their own columns, one row per finding and per cell, originals and search documents uncompressed,
 // the full-text indexes filled as indexReport filled them).
 import Database from 'better-sqlite3';
 import { compactSearch, normSearch, spaced } from '../../src/shared/search/normalize.ts';
 import { COMPACT_VERSION, migrate } from '../../src/main/node/archive/migrations/index.ts';
 import { bodyOf, findingsIn, originalOf, piecesOf } from '../../src/main/node/archive/packed.ts';
 import { assembleSearchDoc } from '../../src/main/node/archive/search-doc.ts';
+import { cellsIn } from '../../src/main/node/archive/cells.ts';
 
 const columnsOf = (db: Database.Database, schema: string, t: string) =>
   (db.prepare(`PRAGMA ${schema}.table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
@@ -19,6 +20,20 @@ export function olderArchive(file: string, version: number, now: string, tables:
   db.function('original', (b: Buffer, packed: number) => originalOf(b, packed));
   db.exec(`ATTACH '${now}' AS now`);
   for (const t of tables) {
+    if (t === 'report_cells' && columnsOf(db, 'main', 'cells').length) {
+      // One row per cell, as versions before 15 stored them (how came with 6, where from with 11).
+      const cellCols = columnsOf(db, 'main', 'cells');
+      const put = db.prepare(`INSERT INTO main.cells (${cellCols.join(', ')}) VALUES (${cellCols.map(() => '?').join(', ')})`);
+      for (const r of db.prepare('SELECT report_id, packed FROM now.report_cells').all() as { report_id: number; packed: Buffer }[])
+        for (const c of cellsIn(r.packed)) {
+          const row: Record<string, unknown> = {
+            report_id: r.report_id, tbl: c.table, row: c.row, col: c.col, kind: c.value.kind, num: c.value.num, raw: c.value.raw, unit: c.value.unit ?? null,
+            source: c.source, how: c.how ?? null, at_json: c.at ? JSON.stringify(c.at) : null, alt_json: c.alt?.length ? JSON.stringify(c.alt) : null,
+          };
+          put.run(...cellCols.map((k) => row[k]));
+        }
+      continue;
+    }
     const cols = columnsOf(db, 'main', t);
     if (!cols.length) continue; // a table a later version brought (notices: 13)
     if (t === 'findings' && cols.includes('seq')) {

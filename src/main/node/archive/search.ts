@@ -10,6 +10,7 @@ import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/temp
 import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
 import { bodyOf, packPieces, piecesOf } from './packed.ts';
+import { storedCells } from './cells.ts';
 
 /** Where statements come from: the archive's cache of prepared statements. */
 export interface StatementSource {
@@ -62,7 +63,7 @@ export function indexReport(db: StatementSource, id: number): void {
     return;
   }
   // Only which cells exist matters: their labels are indexed.
-  const cells = db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[];
+  const cells = storedCells(db, id);
   const { text, parts } = bodyOf(r.body);
   const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts, cells, source: text });
   const norm = normSearch(doc.text);
@@ -76,7 +77,7 @@ export function indexReport(db: StatementSource, id: number): void {
 type HitRow = { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string; other_files: number };
 
 /**
- * The filters as one list of report ids, read from indexes only (reports_facets, cells_value,
+ * The filters as one list of report ids, read from indexes only (reports_facets, cell_numbers,
  * search_docs_fee): a report's row holds its whole text, so filters that read rows are slow.
  */
 function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
@@ -93,8 +94,8 @@ function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
   if (q.status === 'problems') where.push("r.status <> 'ok'");
   else if (q.status) (where.push('r.status = ?'), args.push(q.status));
   for (const ind of q.indicators ?? []) {
-    // Only numbers have a num, so no condition on kind: cells_value alone answers.
-    where.push(`r.id IN (SELECT c.report_id FROM cells c WHERE c.tbl = ? AND c.row = ? AND c.col = ? AND c.num ${OPS[ind.op]} ?)`);
+    // The numbers alone (cell_numbers, keyed by the cell's number in cell_keys) answer.
+    where.push(`r.id IN (SELECT n.report_id FROM cell_numbers n WHERE n.key = (SELECT k.id FROM cell_keys k WHERE k.tbl = ? AND k.row = ? AND k.col = ?) AND n.num ${OPS[ind.op]} ?)`);
     args.push(ind.table, ind.row, ind.col, ind.value);
   }
   if (q.feeStated !== undefined) where.push(`r.id ${q.feeStated ? '' : 'NOT '}IN (SELECT d.report_id FROM search_docs d WHERE d.fee_stated = 1)`);
@@ -189,16 +190,17 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
 
   // The document again from its stored pieces and the report's parts (search-doc.ts).
   const doc = db.stmt('SELECT d.text AS pieces, d.part_offsets, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
-  const cell = db.stmt('SELECT kind, num, raw FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?');
   /** What each numeric condition found in the report, so the hit shows why it matched. */
-  const valuesOf = (id: number, template: TemplateId) =>
-    (q.indicators ?? []).map((ind) => {
-      const c = cell.get(id, ind.table, ind.row, ind.col) as { kind: string; num: number | null; raw: string } | undefined;
+  const valuesOf = (id: number, template: TemplateId) => {
+    const cells = storedCells(db, id);
+    return (q.indicators ?? []).map((ind) => {
+      const c = cells.find((x) => x.table === ind.table && x.row === ind.row && x.col === ind.col)?.value;
       return {
         label: `${TABLE_LABELS[ind.table]}“${rowLabel(template, ind.table, ind.row)}”${columnLabel(template, ind.table, ind.col)}`,
         value: c ? (c.kind === 'number' ? String(c.num) : c.kind === 'blank' ? '空白' : c.raw) : '无此格',
       };
     });
+  };
   const hits: SearchHit[] = rows.map((r) => {
     let part: number | null = null;
     let snip: SearchHit['snippet'] = null;
