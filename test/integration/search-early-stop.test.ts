@@ -90,6 +90,24 @@ describe('search that stops early', () => {
     expect(r.approximate).toBe(true);
   });
 
+  it('estimates a total past the budget from the newest records alone, not by reading every record', () => {
+    rt.archive.matchBudget = 2;
+    const seen: string[] = [];
+    const stmt = rt.archive.stmt.bind(rt.archive);
+    rt.archive.stmt = (sql: string) => (seen.push(sql), stmt(sql));
+    let r;
+    try {
+      r = rt.archive.search({ text: '信息公开' });
+    } finally {
+      rt.archive.stmt = stmt;
+    }
+    // Every record holds the term: the two newest walked are two of ten, so the estimate is all ten.
+    expect(r).toMatchObject({ total: 10, approximate: true });
+    // The records walked counted from the index by id (a few entries), never the listing's index whole.
+    expect(seen.some((sql) => sql.includes('reports_record_ids'))).toBe(true);
+    expect(seen.filter((sql) => sql.includes('reports_listed'))).toEqual([]);
+  });
+
   it('lists by filters alone from the records’ index, newest year first, without sorting every match', () => {
     const seen: string[] = [];
     const stmt = rt.archive.stmt.bind(rt.archive);

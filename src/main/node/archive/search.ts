@@ -7,7 +7,7 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
 import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/templates/index.ts';
-import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
+import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName, tableLabels } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
 import { bodyOf, packPieces, piecesOf } from './packed.ts';
 import { storedCells } from './cells.ts';
@@ -109,10 +109,18 @@ function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
  */
 function estimateTotal(db: SearchSource, last: number): number {
   const budget = db.matchBudget;
-  const records = db.stmt('SELECT count(*) AS n, sum(r.id >= ?) AS walked FROM reports r INDEXED BY reports_listed WHERE r.is_record = 1').get(last) as { n: number; walked: number };
-  const estimate = Math.min(records.n, (budget * records.n) / Math.max(1, records.walked));
+  // The reports of record: the ranking keeps their number while the archive is unchanged; those
+  // walked are a range of a small index (reading every record's entry took ~15 ms at 100,000).
+  const records = db.ranking.records(db);
+  const walked = recordsFrom(db, last);
+  const estimate = Math.min(records, (budget * records) / Math.max(1, walked));
   const unit = 10 ** Math.max(0, Math.floor(Math.log10(estimate)) - 1);
   return Math.max(budget + 1, Math.round(estimate / unit) * unit);
+}
+
+/** The reports of record from `id` on (the newest ones: ids grow with import). */
+export function recordsFrom(db: StatementSource, id: number): number {
+  return (db.stmt('SELECT count(*) AS n FROM reports INDEXED BY reports_record_ids WHERE is_record = 1 AND id >= ?').get(id) as { n: number }).n;
 }
 
 export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
@@ -189,7 +197,7 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
   }
 
   // The document again from its stored pieces and the report's parts (search-doc.ts).
-  const doc = db.stmt('SELECT d.text AS pieces, d.part_offsets, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
+  const doc = db.stmt('SELECT d.text AS pieces, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
   /** What each numeric condition found in the report, so the hit shows why it matched. */
   const valuesOf = (id: number, template: TemplateId) => {
     const cells = storedCells(db, id);
@@ -205,9 +213,10 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     let part: number | null = null;
     let snip: SearchHit['snippet'] = null;
     if (parsed.highlight.length) {
-      const row = doc.get(r.id) as { pieces: Buffer; part_offsets: string; body: Buffer } | undefined;
-      const d = row && { text: assembleSearchDoc(piecesOf(row.pieces), bodyOf(row.body).parts).text, part_offsets: row.part_offsets };
-      const offsets: [number, number][] = d ? JSON.parse(d.part_offsets) : [];
+      const row = doc.get(r.id) as { pieces: Buffer; body: Buffer } | undefined;
+      // Where each part starts, from the document as assembled (its labels made from the cells as they are now).
+      const d = row && assembleSearchDoc(piecesOf(row.pieces, () => tableLabels(r.template, storedCells(db, r.id))), bodyOf(row.body).parts);
+      const offsets: [number, number][] = d ? d.offsets : [];
       const s = d ? snippet(d.text, parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {
         part = partAt(offsets, s.at);

@@ -3,10 +3,13 @@
 // text (bench/search.ts prints it). Now `report_cells` holds each file's cells with their origin
 // (at, alt, how, source), in the order the old table's key gave them; `cell_numbers` only the
 // numbers the indicator filters read, keyed by a small number per table/row/column (`cell_keys`).
+// The search documents no longer store their table labels: they are made from the cells. The
+// reports of record get an index by id alone (search's estimate of a total).
 // Archive.open runs VACUUM after this upgrade, so the file itself shrinks.
 import type { Database } from 'better-sqlite3';
 import type { AltReading, Cell, CellOrigin } from '../../../../shared/report/model.ts';
 import { writeCells, type StoredCell } from '../cells.ts';
+import { packPieces, unpack } from '../packed.ts';
 
 export function up(db: Database): void {
   db.exec(`
@@ -50,4 +53,17 @@ export function up(db: Database): void {
     writeCells(source, id, cells);
   }
   db.exec('DROP TABLE cells');
+
+  // The reports of record by id alone: how many a text search walked (those from its last match
+  // on) is counted from here in a few pages, where reports_listed (ordered by year) was read whole.
+  db.exec('CREATE INDEX reports_record_ids ON reports (id) WHERE is_record = 1');
+
+  // The search documents' table labels are made from the cells now (search-doc.ts tableLabels):
+  // the stored copy of them, the same for every report of a template, goes.
+  const setDoc = db.prepare('UPDATE search_docs SET text = ? WHERE report_id = ?');
+  const doc = db.prepare('SELECT text FROM search_docs WHERE report_id = ?').pluck();
+  for (const id of db.prepare('SELECT report_id FROM search_docs').pluck().all() as number[]) {
+    const stored = JSON.parse(unpack(doc.get(id) as Buffer)) as string[];
+    if (stored.length === 3) setDoc.run(packPieces({ title: stored[0], tables: stored[1], rest: stored[2] }), id);
+  }
 }
