@@ -6,6 +6,7 @@
 // through here, so the two never disagree.
 import type { AltReading, Cell, CellOrigin } from '../../../shared/report/model.ts';
 import { pack, unpack } from './packed.ts';
+import { TABLE_TITLES } from '../../../shared/report/templates/index.ts';
 import type { StatementSource } from './search.ts';
 
 /** A cell as a file holds it: no correction's original, no copy's file number (those are the archive's, added on reading). */
@@ -50,15 +51,20 @@ function keyId(db: StatementSource, c: Pick<Cell, 'table' | 'row' | 'col'>): num
 const isNumber = (c: StoredCell) => c.value.kind === 'number' && typeof c.value.num === 'number' && Number.isFinite(c.value.num);
 
 /**
- * A file's cells replaced by `cells` (its first cell of each table/row/column), packed and with
+ * A file's cells replaced by `cells` (one of each table/row/column), packed and with
  * their numbers; none removes them. The numbers it had are removed by their exact keys, read from
  * the value being replaced: cell_numbers is keyed for the filters, not by report.
  */
 export function writeCells(db: StatementSource, id: number, cells: StoredCell[]): void {
   const drop = db.stmt('DELETE FROM cell_numbers WHERE key = ? AND num = ? AND report_id = ?');
   for (const c of storedCells(db, id).filter(isNumber)) drop.run(keyId(db, c), c.value.num, id);
+  // A cell read twice is a reader's fault: the file is refused whole, as the old table's key refused it.
   const seen = new Set<string>();
-  const list = cells.filter((c) => !seen.has(keyOf(c)) && seen.add(keyOf(c))).map(stored).sort(byKey);
+  for (const c of cells) {
+    if (seen.has(keyOf(c))) throw new Error(`同一单元格读出两次：${TABLE_TITLES[c.table] ?? c.table} ${c.row} ${c.col}`);
+    seen.add(keyOf(c));
+  }
+  const list = cells.map(stored).sort(byKey);
   if (!list.length) {
     db.stmt('DELETE FROM report_cells WHERE report_id = ?').run(id);
     return;
