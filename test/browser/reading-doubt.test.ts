@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileId, openSession, OUT as out, type Session } from './session.ts';
+import { changeCell } from '../../src/main/node/archive/cells.ts';
 
 let session: Session;
 let page: Page;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   id = fileId(session, 'report.pdf');
   // The misreading, stored as the reader would have stored it, and the report checked again.
   const archive = session.host.runtime.archive;
-  archive.db.prepare("UPDATE cells SET num = 7, raw = '7' WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(id);
+  changeCell(archive, id, { table: 't3', row: 'new', col: 'total' }, (c) => ({ ...c!, value: { kind: 'number', num: 7, raw: '7' } }));
   archive.recheck(id);
 });
 afterAll(async () => session?.close());

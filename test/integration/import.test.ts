@@ -132,8 +132,10 @@ describe('importing the fixture folder', () => {
     const db = rt.archive.db;
     const orphans = db.prepare('SELECT COUNT(*) AS n FROM originals o WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = o.sha256)').get() as { n: number };
     expect(orphans.n).toBe(0);
-    const cellsWithoutReport = db.prepare('SELECT COUNT(*) AS n FROM cells c WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = c.report_id)').get() as { n: number };
+    const cellsWithoutReport = db.prepare('SELECT COUNT(*) AS n FROM report_cells c WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = c.report_id)').get() as { n: number };
     expect(cellsWithoutReport.n).toBe(0);
+    const numbersWithoutReport = db.prepare('SELECT COUNT(*) AS n FROM cell_numbers c WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = c.report_id)').get() as { n: number };
+    expect(numbersWithoutReport.n).toBe(0);
   });
 
   it('rolls a report back whole when writing it fails halfway', () => {

@@ -8,6 +8,7 @@ import { openRuntime } from '../../src/main/node/runtime.ts';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 import { findingsIn } from '../../src/main/node/archive/packed.ts';
+import { changeCell } from '../../src/main/node/archive/cells.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
 
 const tables = (db: Database.Database) =>
@@ -127,7 +128,7 @@ describe('migrations', () => {
     expect(hit?.partName).toBe('原文');
 
     // A cell stored as inferred reads back so; a correction replaces the value and the mark.
-    archive.db.prepare("INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (1, 't3', 'new', 'natural', 'number', 5, '5', NULL, '第9行，推断（表格分隔丢失）', 'inferred')").run();
+    changeCell(archive, 1, { table: 't3', row: 'new', col: 'natural' }, () => ({ table: 't3', row: 'new', col: 'natural', value: { kind: 'number', num: 5, raw: '5' }, source: '第9行，推断（表格分隔丢失）', how: 'inferred' }));
     expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBe('inferred');
     archive.correct(1, 'cell:t3|new|natural', { kind: 'number', num: 4, raw: '4' }, '测试');
     expect(archive.getReport(1)!.cells.find((c) => c.col === 'natural')!.how).toBeUndefined();
@@ -180,7 +181,7 @@ describe('migrations', () => {
     await rt.importer.wait(rt.importer.start([new URL('../fixtures/reports/t2021', import.meta.url).pathname]));
     await rt.close();
     const file = join(dir, 'v9.sqlite');
-    olderArchive(file, 9, join(dir, 'now.sqlite'), ['originals', 'reports', 'cells', 'findings']);
+    olderArchive(file, 9, join(dir, 'now.sqlite'), ['originals', 'reports', 'report_cells', 'findings']);
     const archive = new Archive(file);
     expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect((archive.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n).toBe(7);
@@ -202,13 +203,13 @@ describe('migrations', () => {
     await rt.importer.wait(rt.importer.start([new URL('../fixtures/real/pt-jsp-2023/report.pdf', import.meta.url).pathname]));
     await rt.close();
     const file = join(dir, 'v10.sqlite');
-    olderArchive(file, 10, join(dir, 'now.sqlite'), ['originals', 'reports', 'cells', 'findings']);
+    olderArchive(file, 10, join(dir, 'now.sqlite'), ['originals', 'reports', 'report_cells', 'findings']);
     const db = new Database(file);
     db.exec("UPDATE cells SET how = NULL; UPDATE cells SET num = 7, raw = '7' WHERE tbl = 't3' AND row = 'new' AND col = 'total'");
     db.close();
     const archive = new Archive(file);
     expect(archive.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(archive.db.prepare("SELECT DISTINCT how FROM cells").pluck().all()).toEqual(['geometry']);
+    expect([...new Set(archive.fileCellsOf(1).map((c) => c.how))]).toEqual(['geometry']);
     const r2 = archive.findingsOf(1).filter((f) => f.rule === 'R2' || f.rule === 'R1');
     expect(r2.length).toBeGreaterThan(0);
     for (const f of r2) {

@@ -90,6 +90,24 @@ describe('search that stops early', () => {
     expect(r.approximate).toBe(true);
   });
 
+  it('estimates a total past the budget from the newest records alone, not by reading every record', () => {
+    rt.archive.matchBudget = 2;
+    const seen: string[] = [];
+    const stmt = rt.archive.stmt.bind(rt.archive);
+    rt.archive.stmt = (sql: string) => (seen.push(sql), stmt(sql));
+    let r;
+    try {
+      r = rt.archive.search({ text: '信息公开' });
+    } finally {
+      rt.archive.stmt = stmt;
+    }
+    // Every record holds the term: the two newest walked are two of ten, so the estimate is all ten.
+    expect(r).toMatchObject({ total: 10, approximate: true });
+    // The records walked counted from the index by id (a few entries), never the listing's index whole.
+    expect(seen.some((sql) => sql.includes('reports_record_ids'))).toBe(true);
+    expect(seen.filter((sql) => sql.includes('reports_listed'))).toEqual([]);
+  });
+
   it('lists by filters alone from the records’ index, newest year first, without sorting every match', () => {
     const seen: string[] = [];
     const stmt = rt.archive.stmt.bind(rt.archive);
@@ -102,13 +120,9 @@ describe('search that stops early', () => {
       rt.archive.stmt = stmt;
     }
     // What the reports table says, read without search.ts's queries: the records with the cell, in the listing's order.
-    const expected = rt.archive.db
-      .prepare(
-        `SELECT r.id FROM reports r WHERE r.is_record = 1 AND r.id IN (SELECT report_id FROM cells WHERE tbl = 't4' AND row = 'review' AND col = 'corrected' AND num > 0)
-         ORDER BY r.year DESC, r.agency_norm, r.id DESC`,
-      )
-      .pluck()
-      .all();
+    const expected = (rt.archive.db.prepare('SELECT r.id FROM reports r WHERE r.is_record = 1 ORDER BY r.year DESC, r.agency_norm, r.id DESC').pluck().all() as number[]).filter((id) =>
+      rt.archive.fileCellsOf(id).some((c) => c.table === 't4' && c.row === 'review' && c.col === 'corrected' && c.value.kind === 'number' && c.value.num! > 0),
+    );
     expect(expected.length).toBe(5);
     expect(r.hits.map((h) => h.reportId)).toEqual(expected);
     expect(r).toMatchObject({ total: 5, approximate: false });

@@ -8,6 +8,7 @@ import { cellsOf, findingsOf } from './reports.ts';
 import { groupOf, latestByYear, reportsOfGroup, type GroupReport } from './agencies.ts';
 import { correctionsFor } from './corrections.ts';
 import { bodyOf, packFindings } from './packed.ts';
+import { changeCell } from './cells.ts';
 
 
 const CROSS_YEAR = new Set(['X1', 'X2', 'Y2']);
@@ -126,8 +127,10 @@ export function resolvePending(a: Archive, reports: GroupReport[], records: Grou
       if ((before === null && after.some((v) => v === null)) || fits.length !== 1) continue;
       const reading = fits[0];
       const by = [before !== null ? `${r.year - 1}年度现行有效${before}件` : '', !after.some((v) => v === null) ? `${r.year + 1}年度的现行有效、制发和废止件数` : ''].filter(Boolean).join('和');
-      const cell = a.stmt(`INSERT OR IGNORE INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how) VALUES (?, 't2', ?, ?, 'number', ?, ?, NULL, ?, 'inferred')`);
-      p.cols.forEach((col, k) => cell.run(r.id, p.row, col, Number(reading[k]), reading[k], `推断（表格分隔丢失，按${by}拆分）`));
+      // A cell the file has already stays as it is.
+      p.cols.forEach((col, k) =>
+        changeCell(a, r.id, { table: 't2', row: p.row, col }, (own) => own ?? { table: 't2', row: p.row, col, value: { kind: 'number', num: Number(reading[k]), raw: reading[k] }, source: `推断（表格分隔丢失，按${by}拆分）`, how: 'inferred' }),
+      );
       n.code = 'split-inferred';
       n.message = `表二“${p.row === 'rules' ? '规章' : '行政规范性文件'}”的数字连在一起（“${p.run}”），按${by}只有一种拆分：${reading.join('、')}，已记录并标为推断`;
       delete n.pending;

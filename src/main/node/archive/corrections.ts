@@ -9,6 +9,7 @@ import { cellsOf } from './reports.ts';
 import { recheck, refreshGroup } from './checks.ts';
 import { groupOf } from './agencies.ts';
 import { regroup } from './versions.ts';
+import { changeCell, type StoredCell } from './cells.ts';
 
 export function correctionsFor(a: Archive, sha256: string): Correction[] {
   const rows = a.stmt('SELECT target, original_json, value_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at').all(sha256) as {
@@ -43,12 +44,17 @@ export function correct(a: Archive, id: number, target: string, value: CellValue
       const [table, row, col] = target.slice(5).split('|');
       const cell = cellsOf(a, id).find((c) => c.table === table && c.row === row && c.col === col);
       current = cell ? cell.value : null;
-      const v = value as CellValue;
-      a.stmt(
-          `INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '人工更正')
-           ON CONFLICT (report_id, tbl, row, col) DO UPDATE SET kind = excluded.kind, num = excluded.num, raw = excluded.raw, unit = excluded.unit, how = NULL`,
-        )
-        .run(id, table, row, col, v.kind, v.num, v.raw, v.unit ?? cell?.value.unit ?? null);
+      const v = value as CellValue | null;
+      const unit = v?.unit ?? cell?.value.unit;
+      const next = v && { kind: v.kind, num: v.num, raw: v.raw, ...(unit ? { unit } : {}) };
+      // The file's own cell keeps where it stands (source, at, alt); it is no longer worked out (how).
+      // None (a cell the table lacked, put back by revert) removes it.
+      changeCell(a, id, { table: table as StoredCell['table'], row, col }, (own) => {
+        if (!next) return null;
+        if (!own) return { table: table as StoredCell['table'], row, col, value: next, source: '人工更正' };
+        const { how: _how, ...rest } = own;
+        return { ...rest, value: next };
+      });
     }
     a.stmt(
         `INSERT INTO corrections (sha256, target, original_json, value_json, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -85,7 +91,7 @@ export function revert(a: Archive, id: number, target: string): void {
     a.stmt('DELETE FROM corrections WHERE sha256 = ? AND target = ?').run(r.sha256, target);
     if (target.startsWith('cell:') && c.original === null) {
       const [table, row, col] = target.slice(5).split('|');
-      a.stmt('DELETE FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?').run(id, table, row, col);
+      changeCell(a, id, { table: table as StoredCell['table'], row, col }, () => null);
       recheck(a, id);
     }
   })();

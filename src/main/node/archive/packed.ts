@@ -28,12 +28,18 @@ export function bodyOf(packed: Buffer | Uint8Array): Body {
   return { text, parts };
 }
 
-/** A search document's own pieces (title line, table labels, the source's other words): its parts are the body's. */
-export const packPieces = (p: SearchDocPieces): Buffer => pack(JSON.stringify([p.title, p.tables, p.rest]));
+/**
+ * A search document's own pieces (title line, the source's other words): its parts are the
+ * body's, its table labels are made from the report's cells (tableLabels). Before schema 15 the
+ * labels were stored too, as the middle of three pieces.
+ */
+export const packPieces = (p: SearchDocPieces): Buffer => pack(JSON.stringify([p.title, p.rest]));
 
-export function piecesOf(packed: Buffer | Uint8Array): SearchDocPieces {
-  const [title, tables, rest] = JSON.parse(unpack(packed)) as [string, string, string];
-  return { title, tables, rest };
+/** The pieces stored, with the table labels (`tables`: made from the report's cells) where they were not stored. */
+export function piecesOf(packed: Buffer | Uint8Array, tables: () => string): SearchDocPieces {
+  const stored = JSON.parse(unpack(packed)) as [string, string] | [string, string, string];
+  if (stored.length === 3) return { title: stored[0], tables: stored[1], rest: stored[2] };
+  return { title: stored[0], tables: tables(), rest: stored[1] };
 }
 
 export const packFindings = (f: Finding[]): Buffer => pack(JSON.stringify(f));

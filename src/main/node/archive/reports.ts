@@ -1,7 +1,7 @@
 // Reports, their cells and findings as stored: one row per imported file, read back as the model.
 import type { Archive, NewReport, ExportRow } from './archive.ts';
 import type { ReportDetail, ReportListQuery, ReportStatus, ReportSummary } from '../../../shared/contract/types.ts';
-import { sameValue, type AltReading, type Cell, type CellOrigin, type CellValue, type Finding, type MetaEvidence, type ParseNote, type Part, type TemplateId } from '../../../shared/report/model.ts';
+import { sameValue, type Cell, type CellValue, type Finding, type MetaEvidence, type ParseNote, type Part, type TemplateId } from '../../../shared/report/model.ts';
 import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { reviewReasons } from '../../../shared/report/review.ts';
 import { indexReport } from './search.ts';
@@ -11,6 +11,7 @@ import { correctionsFor } from './corrections.ts';
 import { filesOfReport, placeNewFile, regroupAndRefresh } from './versions.ts';
 import { familyOf, FORM_ORDER } from '../../../shared/report/same-report.ts';
 import { bodyOf, findingsIn, originalOf, packBody, packOriginal } from './packed.ts';
+import { dropCells, storedCells, writeCells } from './cells.ts';
 
 /** What the library shows beside a report's own columns: counts of findings, possible duplicates, group. */
 const SUMMARY_COLUMNS = `COALESCE((SELECT f.errors FROM findings f WHERE f.report_id = r.id), 0) AS errors,
@@ -62,9 +63,7 @@ export function insertReport(a: Archive, r: NewReport): number {
         new Date().toISOString(),
       );
     const id = Number(lastInsertRowid);
-    const cell = a.stmt('INSERT INTO cells (report_id, tbl, row, col, kind, num, raw, unit, source, how, at_json, alt_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of r.cells)
-      cell.run(id, c.table, c.row, c.col, c.value.kind, c.value.num, c.value.raw, c.value.unit ?? null, c.source, c.how ?? null, c.at ? JSON.stringify(c.at) : null, c.alt?.length ? JSON.stringify(c.alt) : null);
+    writeCells(a, id, r.cells);
     insertFindings(a, id, r.findings);
     indexReport(a, id);
     if (r.agencyNorm && r.year) placeNewFile(a, id, r.agencyNorm, r.year);
@@ -165,24 +164,17 @@ export function cellsOf(a: Archive, id: number): Cell[] {
 
 /** The cells read from one file (with the corrections made to them). */
 export function fileCellsOf(a: Archive, id: number): Cell[] {
-  const rows = a.stmt(
-      `SELECT c.tbl, c.row, c.col, c.kind, c.num, c.raw, c.unit, c.source, c.how, c.at_json, c.alt_json, k.original_json
-       FROM cells c JOIN reports r ON r.id = c.report_id
-       LEFT JOIN corrections k ON k.sha256 = r.sha256 AND k.target = 'cell:' || c.tbl || '|' || c.row || '|' || c.col
-       WHERE c.report_id = ?`,
-    )
-    .all(id) as (CellRow & { how: string | null; at_json: string | null; alt_json: string | null; original_json: string | null })[];
-  return rows.map((c) => ({
-    table: c.tbl as Cell['table'],
-    row: c.row,
-    col: c.col,
-    value: { kind: c.kind as Cell['value']['kind'], num: c.num, raw: c.raw, ...(c.unit ? { unit: c.unit } : {}) },
-    source: c.source,
-    ...(c.how === 'inferred' || c.how === 'geometry' || c.how === 'ocr' ? { how: c.how } : {}),
-    ...(c.at_json ? { at: JSON.parse(c.at_json) as CellOrigin } : {}),
-    ...(c.alt_json ? { alt: JSON.parse(c.alt_json) as AltReading[] } : {}),
-    ...(c.original_json ? { original: (JSON.parse(c.original_json) as CellValue | null) ?? { kind: 'blank' as const, num: null, raw: '（原表无此格）' } } : {}),
-  }));
+  const cells = storedCells(a, id);
+  if (!cells.length) return [];
+  // What each corrected cell held before: the first parsed value, or none (原表无此格).
+  const originals = new Map(
+    (a.stmt("SELECT k.target, k.original_json FROM corrections k JOIN reports r ON r.sha256 = k.sha256 WHERE r.id = ? AND k.target LIKE 'cell:%'").all(id) as { target: string; original_json: string }[])
+      .map((k) => [k.target.slice(5), k.original_json]),
+  );
+  return cells.map((c) => {
+    const original = originals.get(`${c.table}|${c.row}|${c.col}`);
+    return original === undefined ? c : { ...c, original: (JSON.parse(original) as CellValue | null) ?? { kind: 'blank' as const, num: null, raw: '（原表无此格）' } };
+  });
 }
 
 /** A report's findings, in the order they were found (one packed value per report: findings repeat their labels). */
@@ -198,6 +190,8 @@ export function removeReport(a: Archive, id: number): boolean {
       | { sha256: string; agency_norm: string | null; year: number | null }
       | undefined;
     if (!r) return false;
+    // Its numbers by their keys (cell_numbers is keyed for the filters); its packed cells go with the row.
+    dropCells(a, id);
     a.stmt('DELETE FROM reports WHERE id = ?').run(id);
     a.stmt('DELETE FROM originals WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)').run(r.sha256, r.sha256);
     // Its copies become files of their own until the year is sorted again.
@@ -250,16 +244,6 @@ interface ReportRow {
   grp: string | null;
   evidence_json: string;
   meta_fixed: string | null;
-}
-interface CellRow {
-  tbl: string;
-  row: string;
-  col: string;
-  kind: string;
-  num: number | null;
-  raw: string;
-  unit: string | null;
-  source: string;
 }
 function toSummary(r: ReportRow): ReportSummary {
   return {

@@ -19,7 +19,8 @@ export function searchPartName(no: number): string {
 /**
  * What a search document holds beside the report's parts: its title line, the labels of its
  * tables, and the words of the source no part holds. Stored (search_docs) instead of the whole
- * document: the parts are the report's own (its body), so the text is kept once.
+ * document: the parts are the report's own (its body), so the text is kept once; the labels are
+ * made again from the report's cells (tableLabels).
  */
 export interface SearchDocPieces {
   title: string;
@@ -58,13 +59,7 @@ export function buildSearchDoc(r: {
   pieces: SearchDocPieces;
 } {
   const title = `${r.agency ?? ''} ${r.year ? `${r.year}年度` : ''} ${r.fileName}`;
-  const labels = new Set<string>();
-  for (const c of r.cells) {
-    labels.add(TABLE_TITLES[c.table]);
-    labels.add(rowLabel(r.template, c.table, c.row));
-    labels.add(columnLabel(r.template, c.table, c.col));
-  }
-  const tables = [...labels].join(' ');
+  const tables = tableLabels(r.template, r.cells);
   // Everything the document says that no part holds: table cells the parser could not read,
   // text before part 一 or after part 六. The parts stay for snippets; this makes every word findable.
   const rest = sourceRest(r.source ?? '', assembleSearchDoc({ title, tables, rest: '' }, r.parts).text);
@@ -72,6 +67,18 @@ export function buildSearchDoc(r: {
   const six = r.parts.find((p) => p.no === 6);
   // 信息处理费, or 处理费 alone.
   return { ...assembleSearchDoc(pieces, r.parts), feeStated: !!six && /处理费/.test(six.text), pieces };
+}
+
+/** The labels of the tables a report has cells in: the same for every report of a template, so
+ *  not stored (schema 15) but made again from its cells when a snippet needs the document. */
+export function tableLabels(template: TemplateId, cells: Pick<Cell, 'table' | 'row' | 'col'>[]): string {
+  const labels = new Set<string>();
+  for (const c of cells) {
+    labels.add(TABLE_TITLES[c.table]);
+    labels.add(rowLabel(template, c.table, c.row));
+    labels.add(columnLabel(template, c.table, c.col));
+  }
+  return [...labels].join(' ');
 }
 
 export function partAt(offsets: [number, number][], pos: number): number {

@@ -5,7 +5,7 @@
 // here and lengths it keeps itself, both until the archive changes. A single-phrase query needs
 // no IDF (it is one factor common to every row), and its total is that phrase's count, kept
 // for later queries.
-import type { SearchSource, StatementSource } from './search.ts';
+import { recordsFrom, type SearchSource, type StatementSource } from './search.ts';
 
 export type FtsTable = 'search_tri' | 'search_uni';
 
@@ -73,12 +73,18 @@ export class SearchRanking {
         .get(phrase, cap < half ? cap + 1 : half) as { n: number; last: number | null };
       n = walk.n;
       if (cap < half && walk.n > cap) {
-        const walked = (db.stmt('SELECT count(*) AS n FROM reports INDEXED BY reports_listed WHERE is_record = 1 AND id >= ?').get(walk.last) as { n: number }).n;
+        const walked = recordsFrom(db, walk.last!);
         n = Math.min(this.rows, Math.round((cap * this.rows) / Math.max(1, walked)));
       }
       this.counts.set(key, n);
     }
     return n;
+  }
+
+  /** The reports search indexes (the reports of record), counted once while the archive is unchanged. */
+  records(db: StatementSource): number {
+    this.refresh(db);
+    return this.rows;
   }
 
   /** What is kept holds while nothing is written: not by this connection (total_changes), nor

@@ -7,9 +7,10 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
 import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/templates/index.ts';
-import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
+import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName, tableLabels } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
 import { bodyOf, packPieces, piecesOf } from './packed.ts';
+import { storedCells } from './cells.ts';
 
 /** Where statements come from: the archive's cache of prepared statements. */
 export interface StatementSource {
@@ -62,7 +63,7 @@ export function indexReport(db: StatementSource, id: number): void {
     return;
   }
   // Only which cells exist matters: their labels are indexed.
-  const cells = db.stmt('SELECT tbl AS "table", row, col FROM cells WHERE report_id = ?').all(id) as { table: 't2' | 't3' | 't4'; row: string; col: string }[];
+  const cells = storedCells(db, id);
   const { text, parts } = bodyOf(r.body);
   const doc = buildSearchDoc({ agency: r.agency, year: r.year, fileName: r.file_name, template: r.template, parts, cells, source: text });
   const norm = normSearch(doc.text);
@@ -76,7 +77,7 @@ export function indexReport(db: StatementSource, id: number): void {
 type HitRow = { id: number; agency: string | null; year: number | null; template: TemplateId; status: ReportStatus; file_name: string; other_files: number };
 
 /**
- * The filters as one list of report ids, read from indexes only (reports_facets, cells_value,
+ * The filters as one list of report ids, read from indexes only (reports_facets, cell_numbers,
  * search_docs_fee): a report's row holds its whole text, so filters that read rows are slow.
  */
 function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
@@ -93,8 +94,8 @@ function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
   if (q.status === 'problems') where.push("r.status <> 'ok'");
   else if (q.status) (where.push('r.status = ?'), args.push(q.status));
   for (const ind of q.indicators ?? []) {
-    // Only numbers have a num, so no condition on kind: cells_value alone answers.
-    where.push(`r.id IN (SELECT c.report_id FROM cells c WHERE c.tbl = ? AND c.row = ? AND c.col = ? AND c.num ${OPS[ind.op]} ?)`);
+    // The numbers alone (cell_numbers, keyed by the cell's number in cell_keys) answer.
+    where.push(`r.id IN (SELECT n.report_id FROM cell_numbers n WHERE n.key = (SELECT k.id FROM cell_keys k WHERE k.tbl = ? AND k.row = ? AND k.col = ?) AND n.num ${OPS[ind.op]} ?)`);
     args.push(ind.table, ind.row, ind.col, ind.value);
   }
   if (q.feeStated !== undefined) where.push(`r.id ${q.feeStated ? '' : 'NOT '}IN (SELECT d.report_id FROM search_docs d WHERE d.fee_stated = 1)`);
@@ -108,10 +109,18 @@ function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
  */
 function estimateTotal(db: SearchSource, last: number): number {
   const budget = db.matchBudget;
-  const records = db.stmt('SELECT count(*) AS n, sum(r.id >= ?) AS walked FROM reports r INDEXED BY reports_listed WHERE r.is_record = 1').get(last) as { n: number; walked: number };
-  const estimate = Math.min(records.n, (budget * records.n) / Math.max(1, records.walked));
+  // The reports of record: the ranking keeps their number while the archive is unchanged; those
+  // walked are a range of a small index (reading every record's entry took ~15 ms at 100,000).
+  const records = db.ranking.records(db);
+  const walked = recordsFrom(db, last);
+  const estimate = Math.min(records, (budget * records) / Math.max(1, walked));
   const unit = 10 ** Math.max(0, Math.floor(Math.log10(estimate)) - 1);
   return Math.max(budget + 1, Math.round(estimate / unit) * unit);
+}
+
+/** The reports of record from `id` on (the newest ones: ids grow with import). */
+export function recordsFrom(db: StatementSource, id: number): number {
+  return (db.stmt('SELECT count(*) AS n FROM reports INDEXED BY reports_record_ids WHERE is_record = 1 AND id >= ?').get(id) as { n: number }).n;
 }
 
 export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
@@ -188,24 +197,26 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
   }
 
   // The document again from its stored pieces and the report's parts (search-doc.ts).
-  const doc = db.stmt('SELECT d.text AS pieces, d.part_offsets, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
-  const cell = db.stmt('SELECT kind, num, raw FROM cells WHERE report_id = ? AND tbl = ? AND row = ? AND col = ?');
+  const doc = db.stmt('SELECT d.text AS pieces, r.body FROM search_docs d JOIN reports r ON r.id = d.report_id WHERE d.report_id = ?');
   /** What each numeric condition found in the report, so the hit shows why it matched. */
-  const valuesOf = (id: number, template: TemplateId) =>
-    (q.indicators ?? []).map((ind) => {
-      const c = cell.get(id, ind.table, ind.row, ind.col) as { kind: string; num: number | null; raw: string } | undefined;
+  const valuesOf = (id: number, template: TemplateId) => {
+    const cells = storedCells(db, id);
+    return (q.indicators ?? []).map((ind) => {
+      const c = cells.find((x) => x.table === ind.table && x.row === ind.row && x.col === ind.col)?.value;
       return {
         label: `${TABLE_LABELS[ind.table]}“${rowLabel(template, ind.table, ind.row)}”${columnLabel(template, ind.table, ind.col)}`,
         value: c ? (c.kind === 'number' ? String(c.num) : c.kind === 'blank' ? '空白' : c.raw) : '无此格',
       };
     });
+  };
   const hits: SearchHit[] = rows.map((r) => {
     let part: number | null = null;
     let snip: SearchHit['snippet'] = null;
     if (parsed.highlight.length) {
-      const row = doc.get(r.id) as { pieces: Buffer; part_offsets: string; body: Buffer } | undefined;
-      const d = row && { text: assembleSearchDoc(piecesOf(row.pieces), bodyOf(row.body).parts).text, part_offsets: row.part_offsets };
-      const offsets: [number, number][] = d ? JSON.parse(d.part_offsets) : [];
+      const row = doc.get(r.id) as { pieces: Buffer; body: Buffer } | undefined;
+      // Where each part starts, from the document as assembled (its labels made from the cells as they are now).
+      const d = row && assembleSearchDoc(piecesOf(row.pieces, () => tableLabels(r.template, storedCells(db, r.id))), bodyOf(row.body).parts);
+      const offsets: [number, number][] = d ? d.offsets : [];
       const s = d ? snippet(d.text, parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {
         part = partAt(offsets, s.at);
