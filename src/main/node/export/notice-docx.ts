@@ -1,14 +1,15 @@
 // The notice to a unit as a Word document it can edit: title, addressee, the findings in a
 // table (序号 / 位置 / 问题 / 修改意见), the deadline, the office and the date, in the 仿宋 and
 // 黑体 of government papers. Built with `docx` from the same Notice the printed sheet shows.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { Notice } from '../../../shared/report/notice.ts';
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Notice, NoticeItem } from '../../../shared/report/notice.ts';
+import type { NoticePicture } from '../services/notice-pictures.ts';
 import { CELL_BORDERS, FONTS } from './docx-style.ts';
 
 const BODY = FONTS.fang;
 const HEAD = FONTS.hei;
-/** Half-points: 三号 16 pt for the body, 二号 22 pt for the title, 小四 12 pt in the table. */
-const SIZE = { title: 44, body: 32, table: 24 };
+/** Half-points: 三号 16 pt for the body, 二号 22 pt for the title, 小四 12 pt in the table, 五号 10.5 pt under a crop. */
+const SIZE = { title: 44, body: 32, table: 24, note: 21 };
 
 const line = (text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; size?: number } = {}) =>
   new Paragraph({
@@ -25,7 +26,37 @@ const cell = (text: string, width: number, head = false) =>
     children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, font: head ? HEAD : BODY, size: SIZE.table })] })],
   });
 
-export async function noticeDocx(n: Notice): Promise<Uint8Array> {
+/** Pixels (docx counts 96 a inch) across the table's row inside the page's margins, less the cell's own margins. */
+const ROW_PIXELS = 570;
+
+/** 附原文截图: under a finding, a row across the table with each crop of its original, as large as on the page where it fits. */
+function picturesRow(pics: NoticePicture[]): TableRow {
+  return new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        columnSpan: 4,
+        borders: CELL_BORDERS,
+        children: pics.flatMap((p) => {
+          const width = Math.min(ROW_PIXELS, Math.round((p.width * 96) / 72));
+          const height = Math.round((width * p.pixels.height) / p.pixels.width);
+          return [
+            new Paragraph({ children: [new TextRun({ text: p.caption, font: BODY, size: SIZE.note })] }),
+            new Paragraph({ children: [new ImageRun({ type: 'png', data: p.png, transformation: { width, height }, altText: { name: p.caption, description: p.caption, title: p.caption } })] }),
+          ];
+        }),
+      }),
+    ],
+  });
+}
+
+/** `pictures`: the crops of originals by finding (NoticeItem.key), when the clerk ticked 附原文截图. */
+export async function noticeDocx(n: Notice, pictures?: Map<string, NoticePicture[]>): Promise<Uint8Array> {
+  const rowsOf = (i: NoticeItem) => {
+    const row = new TableRow({ children: [cell(String(i.no), 8), cell(i.where, 22), cell(i.problem, 40), cell(i.fix, 30)] });
+    const pics = pictures?.get(i.key);
+    return pics?.length ? [row, picturesRow(pics)] : [row];
+  };
   const body: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: n.title, font: HEAD, size: SIZE.title })] }),
     line(n.to),
@@ -37,7 +68,7 @@ export async function noticeDocx(n: Notice): Promise<Uint8Array> {
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
           new TableRow({ tableHeader: true, children: [cell('序号', 8, true), cell('位置', 22, true), cell('问题', 40, true), cell('修改意见', 30, true)] }),
-          ...n.items.map((i) => new TableRow({ children: [cell(String(i.no), 8), cell(i.where, 22), cell(i.problem, 40), cell(i.fix, 30)] })),
+          ...n.items.flatMap(rowsOf),
         ],
       }),
     );

@@ -10,6 +10,7 @@ import { recordNotice } from '../archive/notices.ts';
 import type { Archive } from '../archive/archive.ts';
 import { noticeDocx } from '../export/notice-docx.ts';
 import type { ServiceContext } from './context.ts';
+import { noticePictures } from './notice-pictures.ts';
 
 type NoticeHandlers = Pick<Handlers, 'saveNotice' | 'saveNotices'>;
 
@@ -32,16 +33,18 @@ export function recordNoticeOf({ archive, shownReport, detail }: ServiceContext,
 export function noticeHandlers(ctx: ServiceContext): NoticeHandlers {
   const { archive, platform, shownReport, detail } = ctx;
   return {
-    saveNotice: async ({ id, format, deadline }) => {
+    saveNotice: async ({ id, format, deadline, crops }) => {
       const d = detail(id);
       const name = noticeName(d);
       if (format === 'docx') {
         const n = noticeOf(archive, shownReport(d)!, deadline);
-        const path = await platform.saveFile(await noticeDocx(n), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        const pics = crops ? await noticePictures(ctx, id, n, deadline) : null;
+        const path = await platform.saveFile(await noticeDocx(n, pics?.byKey), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
         if (path) recordNotice(archive, id, n, deadline ?? null);
-        return path ? { saved: true, path } : { saved: false };
+        const told = pics ? { pictures: [...pics.byKey.values()].reduce((k, x) => k + x.length, 0), dropped: pics.dropped } : {};
+        return path ? { saved: true, path, ...told } : { saved: false };
       }
-      const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+      const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline, crops), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
       if (path) recordNoticeOf(ctx, id, deadline);
       return path ? { saved: true, path } : { saved: false };
     },
