@@ -63,3 +63,81 @@ export function cropInk(data: Uint8ClampedArray, width: number, y0: number, y1: 
   }
   return [Math.max(0, left - pad), Math.min(width, right + pad)];
 }
+
+/**
+ * Rows (pixels, from `y0`) of a page drawn as RGBA that are a table's horizontal rule: dark
+ * across at least a quarter of the page's width. A band cut on a rule shows whole rows, not
+ * half a line of text.
+ */
+export function ruleRows(data: Uint8ClampedArray, width: number, y0: number, y1: number): number[] {
+  const rules: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    let dark = 0;
+    const row = y * width * 4;
+    for (let x = 0; x < width; x++) {
+      const i = row + x * 4;
+      if (data[i] + data[i + 1] + data[i + 2] < 450) dark++;
+    }
+    if (dark > width / 4) rules.push(y);
+  }
+  return rules;
+}
+
+/** The rule nearest `at` between `lo` and `hi` (pixels), or `at` when there is none. */
+export function nearestRule(rules: number[], at: number, lo: number, hi: number): number {
+  let best = at;
+  for (const r of rules) if (r >= lo && r <= hi && (best === at || Math.abs(r - at) < Math.abs(best - at))) best = r;
+  return best;
+}
+
+/** The first and last row (pixels) between y0 and y1 of a page drawn as RGBA holding ink, or null for a blank band. */
+export function inkRows(data: Uint8ClampedArray, width: number, y0: number, y1: number): [number, number] | null {
+  const inked = (y: number) => {
+    for (let x = 0, i = y * width * 4; x < width; x++, i += 4) if (data[i] + data[i + 1] + data[i + 2] < 600) return true;
+    return false;
+  };
+  let first = y0;
+  while (first < y1 && !inked(first)) first++;
+  if (first === y1) return null;
+  let last = y1 - 1;
+  while (last > first && !inked(last)) last--;
+  return [first, last];
+}
+
+/** A page drawn as RGBA, `scale` pixels a point. */
+export interface Raster {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+/**
+ * The crop [x0, y0, x1, y1] in pixels of a drawn page showing the `named` cells: cropBand's rows,
+ * its edges moved onto the table's rules near them (whole rows, not half a line of text), a blank
+ * top or foot of the page left out, as wide as the ink (the table with its labels).
+ */
+export function cropRect(page: Raster, named: Box[], rows: Box[]): [number, number, number, number] {
+  const { data, width, height, scale: S } = page;
+  const [b0, b1] = cropBand(named, rows, height / S);
+  const row = Math.max(...named.map((b) => b[3] - b[1])) * S;
+  const top = Math.floor(Math.min(...named.map((b) => b[1])) * S);
+  const bottom = Math.ceil(Math.max(...named.map((b) => b[3])) * S);
+  const near = (at: number, lo: number, hi: number) => {
+    const from = Math.max(0, Math.floor(lo));
+    const to = Math.min(height, Math.ceil(hi));
+    return to <= from ? at : nearestRule(ruleRows(data, width, from, to), at, from, to);
+  };
+  // Within a row of the band's edges, never into the cells and their outline.
+  let y0 = Math.max(0, Math.floor(near(b0 * S, b0 * S - row, Math.min(top - 3 * S, b0 * S + row))) - 2);
+  let y1 = Math.min(height, Math.ceil(near(b1 * S, Math.max(bottom + 3 * S, b1 * S - row), b1 * S + row)) + 3);
+  const inked = inkRows(data, width, y0, y1);
+  if (inked) {
+    const pad = Math.round(6 * S);
+    y0 = Math.max(0, Math.min(Math.max(y0, inked[0] - pad), Math.floor(top - 3 * S)));
+    y1 = Math.min(height, Math.max(Math.min(y1, inked[1] + pad), Math.ceil(bottom + 3 * S)));
+  }
+  const keep: [number, number] = [Math.floor(Math.min(...named.map((b) => b[0])) * S), Math.ceil(Math.max(...named.map((b) => b[2])) * S)];
+  const [x0, x1] = cropInk(data, width, y0, y1, keep, Math.round(8 * S));
+  return [x0, y0, x1, y1];
+}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Box, Cell, Finding } from '../../shared/report/model.ts';
 import type { OriginalView } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
-import { cropBand, cropInk } from '../crop-region.ts';
+import { cropRect } from '../crop-region.ts';
 import { trackPicture } from './print.tsx';
 import { pdfPage } from './OriginalPanel.tsx';
 
@@ -42,21 +42,22 @@ export function cropGroups(id: number, cells: Cell[], f: Named): Group[] {
 /** Whether a finding names a cell whose original can be shown (the print dialog offers those). */
 export const hasOriginal = (id: number, cells: Cell[], f: Named) => cropGroups(id, cells, f).length > 0;
 
-export function OriginalCrops({ id, cells, finding, pickKey }: { id: number; cells: Cell[]; finding: Named; pickKey: string }) {
+/** `lead`: said before each caption where the crop may print apart from its finding (第3条: a notice's row across a page break). */
+export function OriginalCrops({ id, cells, finding, pickKey, lead = '' }: { id: number; cells: Cell[]; finding: Named; pickKey: string; lead?: string }) {
   const groups = cropGroups(id, cells, finding);
   if (!groups.length) return null;
   return (
     <div className="original-crops">
       {groups.map((g, i) =>
         g.kind === 'page' ? (
-          <PageCrop key={i} id={id} group={g} cells={cells} pickKey={pickKey} />
+          <PageCrop key={i} id={id} group={g} cells={cells} pickKey={pickKey} lead={lead} />
         ) : g.kind === 'table' ? (
-          <TableCrop key={i} id={id} group={g} />
+          <TableCrop key={i} id={id} group={g} lead={lead} />
         ) : g.kind === 'lines' ? (
-          <LinesCrop key={i} id={id} group={g} />
+          <LinesCrop key={i} id={id} group={g} lead={lead} />
         ) : (
           <p key={i} className="crop-quote">
-            原文（取自报告正文）：<mark>{g.cells[0].at?.kind === 'words' ? g.cells[0].at.quote : ''}</mark>
+            {lead}原文（取自报告正文）：<mark>{g.cells[0].at?.kind === 'words' ? g.cells[0].at.quote : ''}</mark>
           </p>
         ),
       )}
@@ -125,12 +126,9 @@ async function cropPicture(id: number, g: Extract<Group, { kind: 'page' }>, cell
   const named = g.cells.map(boxOf).filter((b): b is Box => !!b);
   const table = g.cells[0].table;
   const rows = cells.filter((c) => c.table === table && (c.file ?? id) === g.file && c.at?.kind !== 'words' && c.at?.place?.page === g.page).map(boxOf).filter((b): b is Box => !!b);
-  const [y0, y1] = cropBand(named, rows, page.height / S);
-  const py0 = Math.floor(y0 * S);
-  const ph = Math.max(1, Math.ceil(y1 * S) - py0);
-  const ink = page.getContext('2d')!.getImageData(0, py0, page.width, ph).data;
-  const keep: [number, number] = [Math.floor(Math.min(...named.map((b) => b[0])) * S), Math.ceil(Math.max(...named.map((b) => b[2])) * S)];
-  const [px0, px1] = cropInk(ink, page.width, 0, ph, keep, Math.round(8 * S));
+  const drawn = page.getContext('2d')!.getImageData(0, 0, page.width, page.height);
+  const [px0, py0, px1, py1] = cropRect({ data: drawn.data, width: page.width, height: page.height, scale: S }, named, rows);
+  const ph = py1 - py0;
   const crop = document.createElement('canvas');
   crop.width = px1 - px0;
   crop.height = ph;
@@ -144,11 +142,11 @@ async function cropPicture(id: number, g: Extract<Group, { kind: 'page' }>, cell
   return { src: crop.toDataURL('image/png'), width: crop.width / S, height: ph / S, caption };
 }
 
-function PageCrop({ id, group, cells, pickKey }: { id: number; group: Extract<Group, { kind: 'page' }>; cells: Cell[]; pickKey: string }) {
+function PageCrop({ id, group, cells, pickKey, lead }: { id: number; group: Extract<Group, { kind: 'page' }>; cells: Cell[]; pickKey: string; lead: string }) {
   const pic = useOriginal(() => cropPicture(id, group, cells));
   if (!pic) return null;
   if ('error' in pic) return <p className="crop-note">{pic.error}</p>;
-  const caption = `原文：${pic.caption}，红框为所涉格子`;
+  const caption = `${lead}原文：${pic.caption}，红框为所涉格子`;
   return (
     <figure className="crop-figure">
       <figcaption>{caption}</figcaption>
@@ -161,7 +159,7 @@ function PageCrop({ id, group, cells, pickKey }: { id: number; group: Extract<Gr
 /** Rows of the Word or web table shown above and below the cells. */
 const TABLE_AROUND = 2;
 
-function TableCrop({ id, group }: { id: number; group: Group }) {
+function TableCrop({ id, group, lead }: { id: number; group: Group; lead: string }) {
   const view = useOriginal(() => viewOf(id, group.cells[0], false));
   if (!view) return null;
   if ('error' in view) return <p className="crop-note">{view.error}</p>;
@@ -173,7 +171,7 @@ function TableCrop({ id, group }: { id: number; group: Group }) {
   return (
     <figure className="crop-figure">
       <figcaption>
-        原文：{view.fileName} 表格{view.table}第{from + 1}–{to}行，加框为所涉格子
+        {lead}原文：{view.fileName} 表格{view.table}第{from + 1}–{to}行，加框为所涉格子
       </figcaption>
       <table className="crop-table">
         <tbody>
@@ -192,7 +190,7 @@ function TableCrop({ id, group }: { id: number; group: Group }) {
   );
 }
 
-function LinesCrop({ id, group }: { id: number; group: Group }) {
+function LinesCrop({ id, group, lead }: { id: number; group: Group; lead: string }) {
   const view = useOriginal(() => viewOf(id, group.cells[0], false));
   if (!view) return null;
   if ('error' in view) return <p className="crop-note">{view.error}</p>;
@@ -204,7 +202,7 @@ function LinesCrop({ id, group }: { id: number; group: Group }) {
         .filter((l) => lines.has(l.no))
         .map((l) => (
           <p key={l.no}>
-            原文：{view.fileName} 第{l.no}行：<mark>{l.text.replace(/\t/g, '  |  ')}</mark>
+            {lead}原文：{view.fileName} 第{l.no}行：<mark>{l.text.replace(/\t/g, '  |  ')}</mark>
           </p>
         ))}
     </div>

@@ -44,7 +44,7 @@ export function PrintNotice({ id, deadline, crops = false }: { id: number; deadl
                   {f && hasOriginal(data.r.id, data.r.cells, f) && (
                     <tr className="notice-crop">
                       <td colSpan={4}>
-                        <OriginalCrops id={data.r.id} cells={data.r.cells} finding={f} pickKey={i.key} />
+                        <OriginalCrops id={data.r.id} cells={data.r.cells} finding={f} pickKey={i.key} lead={`第${i.no}条的`} />
                       </td>
                     </tr>
                   )}

@@ -1,0 +1,70 @@
+// Where a disputed cell's crop is cut (renderer/crop-region.ts), on a page drawn as pixels: a
+// ruled table of ten rows with a label column, 2 pixels a point. The crop shows the cell's row
+// and two rows above and below it, cut on the table's rules, as wide as the table's ink; a table
+// at the top of a page leaves the blank above out; a column's cells never make it taller than
+// about half the page.
+import { describe, expect, it } from 'vitest';
+import { cropBand, cropRect, type Raster } from '../../src/renderer/crop-region.ts';
+import type { Box } from '../../src/shared/report/model.ts';
+
+const S = 2;
+const PAGE = { w: 595, h: 842 };
+/** The table: left 60 pt, right 540 pt, rows of 20 pt from `top`, the label column to 200 pt, numbers in 6 columns after it. */
+function page(top: number) {
+  const width = PAGE.w * S;
+  const height = PAGE.h * S;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const ink = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = Math.round(y0 * S); y < Math.round(y1 * S); y++) for (let x = Math.round(x0 * S); x < Math.round(x1 * S); x++) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+  };
+  const cols = [60, 200, 260, 320, 380, 440, 500, 540];
+  const cells: Box[] = [];
+  for (let r = 0; r <= 10; r++) ink(60, top + r * 20, 540.5, top + r * 20 + 0.5);
+  for (const x of cols) ink(x, top, x + 0.5, top + 200);
+  for (let r = 0; r < 10; r++) {
+    ink(70, top + r * 20 + 6, 150, top + r * 20 + 14); // the label
+    for (let c = 1; c < cols.length - 1; c++) {
+      ink(cols[c] + 20, top + r * 20 + 6, cols[c] + 26, top + r * 20 + 14); // a digit
+      cells.push([cols[c], top + r * 20, cols[c + 1], top + r * 20 + 20]);
+    }
+  }
+  const raster: Raster = { data, width, height, scale: S };
+  return { raster, cells, rowTop: (r: number) => top + r * 20 };
+}
+
+describe('the crop of a disputed cell', () => {
+  it('shows its row, two rows above and two below, cut on the rules, as wide as the table', () => {
+    const { raster, cells, rowTop } = page(300);
+    const cell = cells[5 * 6 + 2]; // row 5, third number
+    const [x0, y0, x1, y1] = cropRect(raster, [cell], cells);
+    expect(Math.abs(y0 - rowTop(3) * S)).toBeLessThanOrEqual(3);
+    expect(Math.abs(y1 - rowTop(8) * S)).toBeLessThanOrEqual(4);
+    // The label column and the table's right rule are in, the page's margins out (8 pt of padding).
+    expect(x0).toBe((60 - 8) * S);
+    expect(x1).toBe(Math.round(540.5 * S) + 8 * S);
+  });
+
+  it('leaves out the blank top of a page when the table starts it', () => {
+    const { raster, cells } = page(0);
+    const [, y0, , y1] = cropRect(raster, [cells[2]], cells);
+    expect(y0).toBe(0);
+    expect(y1).toBeLessThanOrEqual(60 * S + 4);
+  });
+
+  it('skips the page’s empty space above a table lower down', () => {
+    const { raster, cells, rowTop } = page(500);
+    // The first row has no rows above: the band reaches up two rows' height, then shrinks to the ink.
+    const [, y0] = cropRect(raster, [cells[0]], cells);
+    expect(y0).toBeGreaterThanOrEqual((rowTop(0) - 6) * S - 3);
+    expect(y0).toBeLessThan(rowTop(0) * S);
+  });
+
+  it('keeps a column rule’s band to about half the page', () => {
+    const { cells } = page(100);
+    const column = cells.filter((_, i) => i % 6 === 0);
+    const tall = [column[0], ...column, [200, 100, 260, 800] as Box];
+    const [y0, y1] = cropBand(tall, cells, PAGE.h);
+    expect(y1 - y0).toBeLessThanOrEqual(PAGE.h * 0.55 + 0.01);
+    expect(y0).toBeLessThanOrEqual(100);
+  });
+});
