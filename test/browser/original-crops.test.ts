@@ -88,9 +88,9 @@ describe('the 审核意见 with 附原文截图', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: join(out, 'crop-notice-dialog-1920.png') });
     await dialog.getByRole('button', { name: '保存为Word' }).click();
-    const said = page.getByText(/^已保存审核意见：.*\.docx（附原文截图 (\d+) 张）$/);
+    const said = page.getByText(/^已保存审核意见：.*\.docx（附原文截图 (\d+) 处）$/);
     await said.waitFor({ timeout: 60000 });
-    const count = Number(/附原文截图 (\d+) 张/.exec(await said.innerText())![1]);
+    const count = Number(/附原文截图 (\d+) 处/.exec(await said.innerText())![1]);
     expect(count).toBeGreaterThanOrEqual(1);
 
     const docx = session.host.saved.find((p) => p.endsWith('.docx'))!;

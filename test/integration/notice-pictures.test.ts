@@ -116,3 +116,41 @@ describe('附原文截图 in the .docx', () => {
     expect(pngSize(Buffer.concat([Buffer.from('GIF89a'), bytes.subarray(6)]))).toBeNull();
   });
 });
+
+describe('附原文截图 for a Word report', () => {
+  it('puts the Word table’s rows around the cell under the finding, the cell framed in red, without opening a print page', async () => {
+    const word = openRuntime(join(mkdtempSync(join(tmpdir(), 'nianbao-pics-')), 'a.sqlite'), undefined, 1);
+    try {
+      await word.importer.wait(word.importer.start([new URL('../fixtures/real/pt-jsp-2023/report.docx', import.meta.url).pathname]));
+      const wid = word.archive.listReports({})[0].id;
+      // A typing slip in the unit's own table: 本年新收 总计 7 where its row sums to 2 (the document's error).
+      word.archive.db.prepare("UPDATE cells SET num = 7, raw = '7' WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(wid);
+      word.archive.recheck(wid);
+      let bytes: Uint8Array | null = null;
+      let asked = 0;
+      const h = createHandlers({
+        archive: word.archive,
+        importer: word.importer,
+        pool: word.pool,
+        platform: quietPlatform({ saveFile: async (b, name) => ((bytes = b), `/tmp/${name}`), sheetPictures: async () => (asked++, []) }),
+      });
+      const r = await h.saveNotice({ id: wid, format: 'docx', crops: true });
+      expect(asked).toBe(0);
+      expect(r.pictures).toBeGreaterThanOrEqual(1);
+      const xml = await (await JSZip.loadAsync(bytes!)).file('word/document.xml')!.async('string');
+      expect(xml).toMatch(/第1条的原文：report\.docx 表格\d+，加框为所涉格子/);
+      // The row of 本年新收 with its label, and the cell as the file holds it (2), framed in red and bold.
+      const from = xml.indexOf('第1条的原文：report.docx');
+      const table = xml.slice(from, xml.indexOf('</w:tbl>', from));
+      expect(table).toContain('一、本年新收政府信息公开申请数量');
+      const marked = [...table.matchAll(/<w:tc>(?:(?!<\/w:tc>).)*<\/w:tc>/g)].map((m) => m[0]).filter((tc) => tc.includes('w:color="E00000"'));
+      expect(marked.length).toBeGreaterThanOrEqual(1);
+      for (const tc of marked) expect(tc).toContain('<w:b/>');
+      expect(marked.some((tc) => tc.includes('<w:t xml:space="preserve">2</w:t>'))).toBe(true);
+      // Not every cell: the rows around are there unmarked.
+      expect((table.match(/<w:tc>/g) ?? []).length).toBeGreaterThan(marked.length + 10);
+    } finally {
+      await word.close();
+    }
+  });
+});

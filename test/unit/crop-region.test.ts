@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cropBand, cropRect, type Raster } from '../../src/renderer/crop-region.ts';
 import type { Box } from '../../src/shared/report/model.ts';
+import { rowsAround } from '../../src/shared/original-rows.ts';
 
 const S = 2;
 const PAGE = { w: 595, h: 842 };
@@ -66,5 +67,19 @@ describe('the crop of a disputed cell', () => {
     const [y0, y1] = cropBand(tall, cells, PAGE.h);
     expect(y1 - y0).toBeLessThanOrEqual(PAGE.h * 0.55 + 0.01);
     expect(y0).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the rows of a Word table shown for a finding', () => {
+  it('shows the header, each cell’s row with one above and below, and … for what is left out', () => {
+    expect(rowsAround([5], 20)).toEqual([0, null, 4, 5, 6]);
+    expect(rowsAround([1], 20)).toEqual([0, 1, 2]);
+    expect(rowsAround([3, 12], 13)).toEqual([0, null, 2, 3, 4, null, 11, 12]);
+  });
+
+  it('keeps a column rule’s fifteen rows to ten around its first cells', () => {
+    const rows = rowsAround([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], 20);
+    expect(rows.filter((r) => r !== null).length).toBeLessThanOrEqual(10);
+    expect(rows.slice(0, 3)).toEqual([0, null, 3]);
   });
 });

@@ -49,8 +49,8 @@ export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; he
   const save = (format: 'docx' | 'pdf') => run(async () => {
     const r = await api.saveNotice({ id, format, ...(valid ? { deadline } : {}), ...(crops ? { crops } : {}) });
     if (!r.saved) return '已取消保存';
-    const pics = r.pictures === undefined ? '' : r.pictures ? `（附原文截图 ${r.pictures} 张）` : '（所列问题没有涉及能截图的原文页面）';
-    return `已保存审核意见：${r.path}${pics}${r.dropped ? `；${r.dropped} 张原文截图不合要求，未附上` : ''}`;
+    const pics = r.pictures === undefined ? '' : r.pictures ? `（附原文截图 ${r.pictures} 处）` : '（所列问题没有涉及能对照原文的格子）';
+    return `已保存审核意见：${r.path}${pics}${r.dropped ? `；${r.dropped} 处原文截图不合要求，未附上` : ''}`;
   });
   return (
     <Modal label="审核意见" small onClose={onClose}>

@@ -8,6 +8,7 @@ import type { Box, Cell, Finding } from '../../shared/report/model.ts';
 import type { OriginalView } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { cropRect } from '../crop-region.ts';
+import { rowsAround } from '../../shared/original-rows.ts';
 import { trackPicture } from './print.tsx';
 import { pdfPage } from './OriginalPanel.tsx';
 
@@ -156,34 +157,39 @@ function PageCrop({ id, group, cells, pickKey, lead }: { id: number; group: Extr
   );
 }
 
-/** Rows of the Word or web table shown above and below the cells. */
-const TABLE_AROUND = 2;
-
 function TableCrop({ id, group, lead }: { id: number; group: Group; lead: string }) {
   const view = useOriginal(() => viewOf(id, group.cells[0], false));
   if (!view) return null;
   if ('error' in view) return <p className="crop-note">{view.error}</p>;
   if (view.kind !== 'table') return <p className="crop-note">{view.kind === 'none' ? view.why : ''}</p>;
-  const marked = new Set(group.cells.map((c) => (c.at?.kind === 'cell' && c.at.table === view.table ? `${c.at.row - 1}|${c.at.col - 1}` : '')));
-  const at = group.cells.flatMap((c) => (c.at?.kind === 'cell' ? [c.at.row - 1] : []));
-  const from = Math.max(0, Math.min(...at) - TABLE_AROUND);
-  const to = Math.min(view.rows.length, Math.max(...at) + TABLE_AROUND + 1);
+  const at = group.cells.flatMap((c) => (c.at?.kind === 'cell' && c.at.table === view.table ? [{ row: c.at.row - 1, col: c.at.col - 1 }] : []));
+  const marked = new Set(at.map((a) => `${a.row}|${a.col}`));
+  const across = Math.max(...view.rows.map((r) => r.reduce((k, c) => k + Math.max(1, c.colSpan), 0)));
   return (
     <figure className="crop-figure">
       <figcaption>
-        {lead}原文：{view.fileName} 表格{view.table}第{from + 1}–{to}行，加框为所涉格子
+        {lead}原文：{view.fileName} 表格{view.table}，加框为所涉格子
       </figcaption>
       <table className="crop-table">
         <tbody>
-          {view.rows.slice(from, to).map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (
-                <td key={j} colSpan={c.colSpan} className={marked.has(`${from + i}|${j}`) ? 'here' : undefined}>
-                  {c.text}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {rowsAround(
+            at.map((a) => a.row),
+            view.rows.length,
+          ).map((i, k) =>
+            i === null ? (
+              <tr key={`gap${k}`}>
+                <td colSpan={across}>…</td>
+              </tr>
+            ) : (
+              <tr key={i}>
+                {view.rows[i].map((c, j) => (
+                  <td key={j} colSpan={c.colSpan} className={marked.has(`${i}|${j}`) ? 'here' : undefined}>
+                    {c.text}
+                  </td>
+                ))}
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </figure>
