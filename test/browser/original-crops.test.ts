@@ -16,14 +16,20 @@ import { fileId, openSession, OUT as out, type Session } from './session.ts';
 let session: Session;
 let page: Page;
 let id: number;
+let word: number;
 
 beforeAll(async () => {
-  session = await openSession({ fixtures: { 'real/pt-jsp-2023/report.pdf': 'jsp/report.pdf' }, importFirst: true });
+  // 君山片区 2023 as its PDF, and another unit's report (市场监督管理局 2023) as Word.
+  session = await openSession({ fixtures: { 'real/pt-jsp-2023/report.pdf': 'jsp/report.pdf', 'real/pt-scj-2023/report.docx': 'scj/report.docx' }, importFirst: true });
   page = session.page;
   id = fileId(session, 'report.pdf');
   const archive = session.host.runtime.archive;
   archive.db.prepare("UPDATE cells SET num = 7, raw = '7' WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(id);
   archive.recheck(id);
+  // In the Word report, a slip of the unit's own: 本年新收 总计 one more than its row's sum (the document's error).
+  word = fileId(session, 'report.docx');
+  archive.db.prepare("UPDATE cells SET num = num + 1, raw = CAST(num + 1 AS TEXT) WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(word);
+  archive.recheck(word);
 });
 afterAll(async () => session?.close());
 
@@ -70,6 +76,27 @@ describe('the check sheet with the original beside its findings', () => {
     await expect.poll(() => session.host.saved.length, { timeout: 60000 }).toBeGreaterThan(before);
     const pdf = session.host.saved[session.host.saved.length - 1];
     expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).not.toContain('红框为所涉格子');
+  });
+});
+
+describe('the check sheet of a Word report', () => {
+  it('prints the Word table’s rows around the ticked finding’s cell, the cell marked', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${session.host.url}#/report/${word}`);
+    await page.getByRole('button', { name: '打印核对表…' }).click();
+    const dialog = page.getByRole('dialog', { name: '打印核对表' });
+    // An error of the document: offered, not ticked to begin with.
+    const r2 = dialog.getByRole('checkbox', { name: /【错误】.*“一、本年新收政府信息公开申请数量”行/ });
+    expect(await r2.isChecked()).toBe(false);
+    await r2.check();
+    const before = session.host.saved.length;
+    await dialog.getByRole('button', { name: '保存为PDF' }).click();
+    await expect.poll(() => session.host.saved.length, { timeout: 60000 }).toBeGreaterThan(before);
+    const pdf = session.host.saved[session.host.saved.length - 1];
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/原文：report\.docx 表格\d+，加框为所涉格子/);
+    expect(text.slice(text.indexOf('原文：report.docx'))).toContain('一、本年新收政府信息公开申请数量');
+    for (const width of [1366, 1920]) pngPages(pdf, 'crop-check-sheet-word', width);
   });
 });
 
