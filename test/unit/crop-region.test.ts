@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cropBand, cropRect, type Raster } from '../../src/renderer/crop-region.ts';
 import type { Box } from '../../src/shared/report/model.ts';
-import { rowsAround } from '../../src/shared/original-rows.ts';
+import { rowsAround, sliceTable } from '../../src/shared/original-rows.ts';
 
 const S = 2;
 const PAGE = { w: 595, h: 842 };
@@ -81,5 +81,37 @@ describe('the rows of a Word table shown for a finding', () => {
     const rows = rowsAround([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], 20);
     expect(rows.filter((r) => r !== null).length).toBeLessThanOrEqual(10);
     expect(rows.slice(0, 3)).toEqual([0, null, 3]);
+  });
+});
+
+describe('the rows shown of a table with merged cells', () => {
+  const c = (text: string, colSpan = 1, rowSpan = 1) => ({ text, colSpan, rowSpan });
+  // 表三's head: a label over two rows, 申请人情况 over three columns, then 自然人 over two rows beside 法人 over two columns.
+  const rows = [
+    [c('（本列数据的勾稽关系…）', 1, 3), c('申请人情况', 3)],
+    [c('自然人', 1, 2), c('法人或其他组织', 2)],
+    [c('商业企业'), c('科研机构')],
+    [c('一、本年新收'), c('1'), c('0'), c('0')],
+    [c('二、上年结转'), c('0'), c('0'), c('0')],
+  ];
+
+  it('keeps each number under its own column when the head’s merged cells start in a row left out', () => {
+    const shown = sliceTable(rows, [0, null, 2, 3, 4]);
+    expect(shown[1]).toBeNull();
+    // Row 2: the label column and 自然人 are held by cells of rows above: drawn empty, then 商业企业 and 科研机构.
+    expect(shown[2]!.map((x) => x.text)).toEqual(['', '', '商业企业', '科研机构']);
+    expect(shown[3]!.map((x) => [x.text, x.at])).toEqual([
+      ['一、本年新收', { row: 3, index: 0 }],
+      ['1', { row: 3, index: 1 }],
+      ['0', { row: 3, index: 2 }],
+      ['0', { row: 3, index: 3 }],
+    ]);
+  });
+
+  it('cuts a merged cell at the rows left out', () => {
+    const shown = sliceTable(rows, [0, 1, null, 4]);
+    expect(shown[0]![0]).toMatchObject({ text: '（本列数据的勾稽关系…）', rowSpan: 2 });
+    expect(shown[1]!.map((x) => x.text)).toEqual(['自然人', '法人或其他组织']);
+    expect(shown[1]![0].rowSpan).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import type { Box, Cell, Finding } from '../../shared/report/model.ts';
 import type { OriginalView } from '../../shared/contract/types.ts';
 import { api } from '../api.ts';
 import { cropRect } from '../crop-region.ts';
-import { rowsAround } from '../../shared/original-rows.ts';
+import { rowsAround, sliceTable } from '../../shared/original-rows.ts';
 import { trackPicture } from './print.tsx';
 import { pdfPage } from './OriginalPanel.tsx';
 
@@ -164,7 +164,8 @@ function TableCrop({ id, group, lead }: { id: number; group: Group; lead: string
   if (view.kind !== 'table') return <p className="crop-note">{view.kind === 'none' ? view.why : ''}</p>;
   const at = group.cells.flatMap((c) => (c.at?.kind === 'cell' && c.at.table === view.table ? [{ row: c.at.row - 1, col: c.at.col - 1 }] : []));
   const marked = new Set(at.map((a) => `${a.row}|${a.col}`));
-  const across = Math.max(...view.rows.map((r) => r.reduce((k, c) => k + Math.max(1, c.colSpan), 0)));
+  const shown = sliceTable(view.rows, rowsAround(at.map((a) => a.row), view.rows.length));
+  const across = Math.max(...shown.map((r) => (r ? r.reduce((k, c) => k + c.colSpan, 0) : 1)));
   return (
     <figure className="crop-figure">
       <figcaption>
@@ -172,18 +173,15 @@ function TableCrop({ id, group, lead }: { id: number; group: Group; lead: string
       </figcaption>
       <table className="crop-table">
         <tbody>
-          {rowsAround(
-            at.map((a) => a.row),
-            view.rows.length,
-          ).map((i, k) =>
-            i === null ? (
-              <tr key={`gap${k}`}>
+          {shown.map((r, k) =>
+            r === null ? (
+              <tr key={k}>
                 <td colSpan={across}>…</td>
               </tr>
             ) : (
-              <tr key={i}>
-                {view.rows[i].map((c, j) => (
-                  <td key={j} colSpan={c.colSpan} className={marked.has(`${i}|${j}`) ? 'here' : undefined}>
+              <tr key={k}>
+                {r.map((c, j) => (
+                  <td key={j} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.at && marked.has(`${c.at.row}|${c.at.index}`) ? 'here' : undefined}>
                     {c.text}
                   </td>
                 ))}

@@ -36,19 +36,20 @@ const note = (text: string) => new Paragraph({ children: [new TextRun({ text, fo
 
 /** A Word or web table's rows around the cells, the cells framed in red and bold; rows left out as …; the label column wider. */
 function originalTable(rows: Extract<TextOriginal, { kind: 'table' }>['rows']): Table {
-  const across = Math.max(...rows.map((r) => (r ? r.reduce((k, c) => k + Math.max(1, c.colSpan), 0) : 1)));
+  const across = Math.max(...rows.map((r) => (r ? r.reduce((k, c) => k + c.colSpan, 0) : 1)));
   const text = (t: string, bold = false) => new Paragraph({ children: [new TextRun({ text: t, font: BODY, size: SIZE.note, bold })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map((r) => {
       if (!r) return new TableRow({ children: [new TableCell({ columnSpan: across, borders: CELL_BORDERS, children: [text('…')] })] });
-      const rest = r.slice(1).reduce((k, c) => k + Math.max(1, c.colSpan), 0);
+      const rest = r.slice(1).reduce((k, c) => k + c.colSpan, 0);
       return new TableRow({
         children: r.map(
           (c, j) =>
             new TableCell({
               columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
-              width: { size: j === 0 ? (rest ? 28 : 100) : (72 * Math.max(1, c.colSpan)) / rest, type: WidthType.PERCENTAGE },
+              rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
+              width: { size: j === 0 ? (rest ? 28 : 100) : (72 * c.colSpan) / rest, type: WidthType.PERCENTAGE },
               borders: c.marked ? MARK_BORDERS : CELL_BORDERS,
               children: [text(c.text, c.marked)],
             }),

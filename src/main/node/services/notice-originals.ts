@@ -8,11 +8,11 @@ import type { TableId } from '../../../shared/report/model.ts';
 import { findingKey } from '../../../shared/report/revision.ts';
 import type { Archive } from '../archive/archive.ts';
 import { originalOf } from '../original.ts';
-import { rowsAround } from '../../../shared/original-rows.ts';
+import { rowsAround, sliceTable } from '../../../shared/original-rows.ts';
 
 export type TextOriginal =
   /** A null row: rows left out (…). */
-  | { kind: 'table'; caption: string; rows: ({ text: string; colSpan: number; marked: boolean }[] | null)[] }
+  | { kind: 'table'; caption: string; rows: ({ text: string; colSpan: number; rowSpan: number; marked: boolean }[] | null)[] }
   | { kind: 'quote'; caption: string; text: string };
 
 /** For each finding the notice lists (NoticeItem.key), the tables and lines its cells stand in. */
@@ -50,7 +50,7 @@ export async function textOriginals(archive: Archive, d: ReportDetail, n: Notice
       found.push({
         kind: 'table',
         caption: `第${item.no}条的原文：${view.fileName} 表格${view.table}，加框为所涉格子`,
-        rows: rowsAround(t.at.map((a) => a.row), view.rows.length).map((i) => (i === null ? null : view.rows[i].map((c, j) => ({ text: c.text, colSpan: c.colSpan, marked: marked.has(`${i}|${j}`) })))),
+        rows: sliceTable(view.rows, rowsAround(t.at.map((a) => a.row), view.rows.length)).map((r) => r && r.map((c) => ({ text: c.text, colSpan: c.colSpan, rowSpan: c.rowSpan, marked: !!c.at && marked.has(`${c.at.row}|${c.at.index}`) }))),
       });
     }
     for (const [k, l] of lines) {
