@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve('src/main/electron/index.ts'),
           // Parsing runs in worker threads; the worker is its own entry next to index.js.
           'import-worker': resolve('src/main/node/import/worker.ts'),
+          // A scan's OCR runs in a process of its own (ocr/ocr-client.ts finds it beside the bundle that starts it).
+          'ocr-process': resolve('src/main/node/ocr/ocr-process.ts'),
         },
       },
     },

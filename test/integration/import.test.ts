@@ -33,7 +33,7 @@ beforeAll(async () => {
   // The scan here stands for one whose data is still to be typed in: read by OCR in ocr.test.ts.
   rt = openRuntime(join(dir, 'archive.sqlite'), undefined, undefined, { ocr: false });
   first = await importPaths([join(dir, 'in')]);
-});
+}, 120_000);
 
 afterAll(async () => {
   await rt?.close();

@@ -96,18 +96,57 @@ describe('a folder of page photos imported as one report', () => {
   }, 300_000);
 });
 
-describe('ending a worker in the middle of the OCR', () => {
-  it('waits for the recogniser’s run to finish: the file times out, the process lives on', async () => {
+describe('the OCR in a process of its own', () => {
+  /** The OCR processes now running under this one (Linux: /proc), by their script's name. */
+  async function ocrProcesses(): Promise<number> {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    let n = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ocr-process')) n++;
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return n;
+  }
+
+  it.runIf(process.platform === 'linux')('a worker ended in the middle of a scan takes its OCR process with it; the import goes on', async () => {
     const { ParsePool } = await import('../../src/main/node/import/pool.ts');
     const { readFileSync } = await import('node:fs');
-    // A page takes seconds; 1.5 s without a page done ends the worker, whatever it is running.
-    const pool = new ParsePool({ workerUrl: new URL('../../src/main/node/import/worker.ts', import.meta.url), size: 1, timeoutMs: 1500 });
+    const pool = new ParsePool({ workerUrl: new URL('../../src/main/node/import/worker.ts', import.meta.url), size: 1 });
     const c = loadScan('pdf-300/pt-spp-2022.pdf', 'pdf');
-    const res = await pool.run(new Uint8Array(readFileSync(c.path)), '.pdf', {}, () => true);
-    expect(res).toMatchObject({ ok: false, code: 'timeout' });
+    let seen = 0;
+    // Stopped by the clerk as the second page begins: the first was read, the OCR process is at work.
+    const res = await pool.run(new Uint8Array(readFileSync(c.path)), '.pdf', {}, (page) => {
+      if (page < 2) return true;
+      void ocrProcesses().then((n) => (seen = n));
+      return false;
+    });
+    expect(res).toMatchObject({ ok: false, message: '导入已停止' });
+    await expect.poll(() => seen).toBe(1);
+    await expect.poll(ocrProcesses, { timeout: 5000 }).toBe(0);
     // The pool goes on with a fresh worker.
     const next = await pool.run(new Uint8Array(readFileSync(new URL('../fixtures/real/pt-jsp-2023/tabs.txt', import.meta.url))), '.txt');
     expect(next.ok).toBe(true);
     await pool.close();
   }, 120_000);
+
+  it('an OCR process over its memory ceiling is ended and says so; models that cannot load in it are refused the same way', async () => {
+    const { openOcrProcess, OcrFailed } = await import('../../src/main/node/ocr/ocr-client.ts');
+    // The models alone take more than 100 MB: the process ends itself while loading them.
+    const failed = await openOcrProcess(1, undefined, 100).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(OcrFailed);
+    expect(failed).toMatchObject({ why: 'memory' });
+    // Under the real ceiling it reads, and ends when closed.
+    const ocr = await openOcrProcess(1);
+    const [line] = await ocr.recognize([{ width: 40, height: 30, dpi: 200, data: new Uint8Array(1200).fill(255) }]);
+    expect(line.text).toBe('');
+    ocr.close();
+    if (process.platform === 'linux') await expect.poll(ocrProcesses, { timeout: 5000 }).toBe(0);
+  }, 60_000);
 });

@@ -9,7 +9,6 @@ import type { Comparison, CompareInput } from '../../../shared/compare/index.ts'
 import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
 import { logTechnical } from './reasons.ts';
-import { newRunFlags, stopRuns } from '../ocr/run-guard.ts';
 import type { FileCheck } from '../archive/backup.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
@@ -32,8 +31,6 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  /** Shared with the worker: whether an OCR run is under way (it must not be ended during one). */
-  runFlags: SharedArrayBuffer;
   task: Task | null;
   timer: NodeJS.Timeout | null;
   /** Samples the worker's memory while it parses a file. */
@@ -53,9 +50,8 @@ export interface PoolOptions {
   onFilePeak?: (bytes: number) => void;
 }
 
-/** Ends a worker once no OCR run is under way in it (run-guard.ts: ending it during one aborts the process). */
+/** Ends a worker (a scan's OCR runs in a process of its own, which ends with it: ocr/ocr-client.ts). */
 async function end(slot: Slot): Promise<void> {
-  await stopRuns(slot.runFlags);
   await slot.worker.terminate();
 }
 
@@ -125,12 +121,11 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const runFlags = newRunFlags();
     const worker = new Worker(this.opts.workerUrl, {
-      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb, runFlags },
+      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, runFlags, task: null, timer: null, watch: null };
+    const slot: Slot = { worker, task: null, timer: null, watch: null };
     worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number] }) => {
       if (slot.task?.id !== msg.id) return;
       if (msg.page) {

@@ -8,7 +8,7 @@ import { applyTemplate, withoutGuidance } from '../../../shared/report/read-temp
 import { availableParallelism } from 'node:os';
 import type { DocContent } from '../../../shared/doc/blocks.ts';
 import { settleOcrDigits } from '../../../shared/report/checks/ocr-digits.ts';
-import { ocrEngine } from '../ocr/engine.ts';
+import { OcrFailed, openOcrProcess } from '../ocr/ocr-client.ts';
 import { readScan } from '../ocr/read-scan.ts';
 import { imageKind, imagePages } from '../ocr/page-images.ts';
 import { LIMITS, readFileBytes, ReadError, type ReadResult } from './readers/index.ts';
@@ -37,6 +37,8 @@ export interface FileHooks {
   onPage?: (page: number, pages: number) => void;
   /** Scans read by OCR (default); false keeps them as reports whose data is still to be typed in. */
   ocr?: boolean;
+  /** The OCR process's script: the app's bundle beside the worker's (ocr-client.ts finds it in the sources). */
+  ocrEntry?: URL;
 }
 
 export async function processFile(bytes: Uint8Array, ext: string, file: FileContext = {}, hooks: FileHooks = {}): Promise<Processed> {
@@ -129,13 +131,23 @@ async function processRead(reading: () => Promise<ReadResult>, file: FileContext
 async function recognise(pages: NonNullable<ReadResult['pages']>, hooks: FileHooks): Promise<{ content: DocContent | null; pages: number; why?: string }> {
   let engine;
   try {
-    engine = await ocrEngine(Math.min(2, availableParallelism()));
+    engine = await openOcrProcess(Math.min(2, availableParallelism()), hooks.ocrEntry);
   } catch (e) {
     logTechnical('文字识别组件无法加载', e);
     return { content: null, pages: pages.count, why: '扫描件：本机的文字识别组件无法加载，未能识别（需要文字版或人工录入）' };
   }
-  const { content, stats } = await readScan(pages.images(), pages.count, engine, hooks.onPage);
-  const chars = content.blocks.reduce((n, b) => n + (b.type === 'p' ? b.text.length : b.rows.reduce((m, r) => m + r.reduce((k, c) => k + c.text.length, 0), 0)), 0);
-  if (chars < 20) return { content: null, pages: stats.pages, why: '扫描件，文字识别未读出文字（需要文字版或人工录入）' };
-  return { content, pages: stats.pages - stats.skipped };
+  try {
+    const { content, stats } = await readScan(pages.images(), pages.count, engine, hooks.onPage);
+    const chars = content.blocks.reduce((n, b) => n + (b.type === 'p' ? b.text.length : b.rows.reduce((m, r) => m + r.reduce((k, c) => k + c.text.length, 0), 0)), 0);
+    if (chars < 20) return { content: null, pages: stats.pages, why: '扫描件，文字识别未读出文字（需要文字版或人工录入）' };
+    return { content, pages: stats.pages - stats.skipped };
+  } catch (e) {
+    if (!(e instanceof OcrFailed)) throw e;
+    logTechnical('文字识别中止', e);
+    // The scan is kept, unread, with the reason: a clerk can still type it in.
+    const why = e.why === 'memory' ? '扫描件：文字识别占用内存过多（页面过大或文件异常），已停止，未能识别（需要文字版或人工录入）' : '扫描件：文字识别意外中止，未能识别（需要文字版或人工录入）';
+    return { content: null, pages: pages.count, why };
+  } finally {
+    engine.close();
+  }
 }

@@ -6,7 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
-import { useRunGuard } from '../ocr/run-guard.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
 
 // The pool stops a file whose worker holds too much memory, counting garbage too: what a large
@@ -15,8 +14,9 @@ import { checkArchiveFile } from '../archive/backup.ts';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const LEFTOVER = ((workerData as { maxFileMemoryMb?: number } | undefined)?.maxFileMemoryMb ?? 224) * 1048576 / 2;
-// The OCR's runs are marked in flags the pool reads before it ends this worker (run-guard.ts).
-useRunGuard((workerData as { runFlags?: SharedArrayBuffer } | undefined)?.runFlags);
+
+// The OCR's process: in the app its own bundle beside this one (electron.vite.config.ts).
+const ocrEntry = import.meta.url.endsWith('.ts') ? new URL('../ocr/ocr-process.ts', import.meta.url) : new URL('./ocr-process.js', import.meta.url);
 
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
   const { job } = msg;
@@ -25,6 +25,7 @@ parentPort!.on('message', async (msg: { id: number; job: WorkerJob }) => {
       job.kind === 'parse'
         ? await processFile(job.bytes, job.ext, job.file, {
             ocr: job.ocr,
+            ocrEntry,
             ...(job.progress ? { onPage: (page: number, pages: number) => parentPort!.postMessage({ id: msg.id, page: [page, pages] }) } : {}),
           })
         : job.kind === 'compare' ? compareReports(job.inputs, job.granularity) : checkArchiveFile(job.path);

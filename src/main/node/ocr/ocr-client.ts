@@ -1,0 +1,89 @@
+// The import's side of the OCR process (ocr-process.ts): an OcrEngine whose detection and
+// recognition run in a child process started for one scan and ended after it. What the process
+// costs in memory, native memory included, is bounded by its own ceiling; what it kept is given
+// back to the system when it ends.
+import { type ChildProcess, fork } from 'node:child_process';
+import type { OcrText } from '../../../shared/ocr/ctc.ts';
+import type { Gray } from '../../../shared/ocr/raster.ts';
+import type { LineBox, OcrEngine } from './engine.ts';
+
+export type OcrRequest = { id: number; op: 'detect'; img: Gray } | { id: number; op: 'recognize'; crops: Gray[] };
+export type OcrResponse = { id: number; boxes?: LineBox[]; texts?: OcrText[]; error?: string };
+type Hello = { ready: true } | { failed: string };
+
+/** The exit code by which the OCR process says it outgrew its memory ceiling. */
+export const EXIT_MEMORY = 86;
+
+/** The OCR process's memory ceiling: the models and a 300 dpi page's runs take ~350 MB. */
+export const OCR_MAX_MB = 640;
+
+/** Why the OCR stopped part-way; `memory`: the process outgrew its ceiling (a page too large, a hostile file). */
+export class OcrFailed extends Error {
+  readonly why: 'memory' | 'crash' | 'unavailable';
+  constructor(why: OcrFailed['why'], detail: string) {
+    super(detail);
+    this.why = why;
+  }
+}
+
+export interface OcrProcess extends OcrEngine {
+  close(): void;
+}
+
+/** The script in the sources; the app's bundle is named by the worker that starts it (worker.ts). */
+const SOURCE = new URL('./ocr-process.ts', import.meta.url);
+
+/** Starts the OCR process and waits for its models; `OcrFailed('unavailable')` if they cannot load on this machine. */
+export async function openOcrProcess(threads: number, entry: URL = SOURCE, maxMb = OCR_MAX_MB): Promise<OcrProcess> {
+  // Electron's fork runs the script as plain Node (ELECTRON_RUN_AS_NODE). Few malloc arenas: the
+  // runtime's threads would each keep their own free memory.
+  const child: ChildProcess = fork(entry, [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, NIANBAO_OCR_MAX_MB: String(maxMb), NIANBAO_OCR_THREADS: String(threads), MALLOC_ARENA_MAX: '1' },
+  });
+  const pending = new Map<number, { resolve: (r: OcrResponse) => void; reject: (e: Error) => void }>();
+  let ended: OcrFailed | null = null;
+  let nextId = 1;
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on('message', (msg: OcrResponse | Hello) => {
+      if ('ready' in msg) return resolve();
+      if ('failed' in msg) return reject(new OcrFailed('unavailable', msg.failed));
+      pending.get(msg.id)?.resolve(msg);
+      pending.delete(msg.id);
+    });
+    child.on('error', (e) => reject(new OcrFailed('unavailable', e.message)));
+    child.on('exit', (code, signal) => {
+      ended = code === EXIT_MEMORY ? new OcrFailed('memory', `文字识别进程内存超过${maxMb} MB`) : new OcrFailed('crash', `文字识别进程退出（${signal ?? code}）`);
+      reject(ended);
+      for (const p of pending.values()) p.reject(ended);
+      pending.clear();
+    });
+  });
+  const close = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  };
+  try {
+    await ready;
+  } catch (e) {
+    close();
+    throw e;
+  }
+  const ask = (req: { op: 'detect'; img: Gray } | { op: 'recognize'; crops: Gray[] }): Promise<OcrResponse> => {
+    if (ended) return Promise.reject(ended);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      child.send({ ...req, id });
+    }).then((r) => {
+      const res = r as OcrResponse;
+      if (res.error !== undefined) throw new OcrFailed('crash', res.error);
+      return res;
+    });
+  };
+  return {
+    detect: async (img) => (await ask({ op: 'detect', img })).boxes!,
+    recognize: async (crops) => (crops.length ? (await ask({ op: 'recognize', crops })).texts! : []),
+    close,
+  };
+}
