@@ -35,8 +35,8 @@ type Route =
   | { view: 'print-compare'; ids: number[] }
   | { view: 'print-summary'; year: number }
   | { view: 'print-series'; agency: string }
-  | { view: 'print-report'; id: number }
-  | { view: 'print-notice'; id: number; deadline: string | null }
+  | { view: 'print-report'; id: number; crops: number[] | null }
+  | { view: 'print-notice'; id: number; deadline: string | null; crops: boolean }
   | { view: 'print-area'; year: number; region: string | null; own: 'include' | 'exclude' }
   | { view: 'settings' }
   | { view: 'area'; params: URLSearchParams }
@@ -65,14 +65,15 @@ function readRoute(): Route {
   if (path.startsWith('/print/compare')) return { view: 'print-compare', ids };
   if (path.startsWith('/print/summary')) return { view: 'print-summary', year: Number(params.get('year')) };
   if (path.startsWith('/print/series')) return { view: 'print-series', agency: params.get('agency') ?? '' };
-  if (path.startsWith('/print/report')) return { view: 'print-report', id: Number(params.get('id')) };
+  if (path.startsWith('/print/report'))
+    return { view: 'print-report', id: Number(params.get('id')), crops: params.has('crops') ? (params.get('crops') ?? '').split(',').filter(Boolean).map(Number) : null };
   if (path.startsWith('/print/overview')) return { view: 'print-overview', year: Number(params.get('year')), region: params.get('region') };
   if (path.startsWith('/print/tracking')) return { view: 'print-tracking', year: Number(params.get('year')) };
   if (path.startsWith('/tracking')) return { view: 'tracking', params };
   if (path.startsWith('/selfcheck')) return { view: 'selfcheck', params };
   if (path.startsWith('/print/selfcheck')) return { view: 'print-selfcheck', token: params.get('token') ?? '' };
   if (path.startsWith('/print/area')) return { view: 'print-area', year: Number(params.get('year')), region: params.get('region'), own: params.get('own') === 'include' ? 'include' : 'exclude' };
-  if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null };
+  if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null, crops: params.get('crops') === '1' };
   if (path.startsWith('/settings')) return { view: 'settings' };
   if (path.startsWith('/area')) return { view: 'area', params };
   if (path.startsWith('/directory')) return { view: 'directory' };
@@ -206,12 +207,12 @@ export function App() {
   if (route.view === 'print-compare') return <PrintCompare key={sheet} ids={route.ids} />;
   if (route.view === 'print-summary') return <PrintSummary key={sheet} year={route.year} />;
   if (route.view === 'print-series') return <PrintSeries key={sheet} agency={route.agency} />;
-  if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} />;
+  if (route.view === 'print-report') return <PrintReport key={sheet} id={route.id} crops={route.crops} />;
   if (route.view === 'print-overview') return <PrintOverview key={sheet} year={route.year} region={route.region} />;
   if (route.view === 'print-area') return <PrintArea key={sheet} year={route.year} region={route.region} own={route.own} />;
   if (route.view === 'print-tracking') return <PrintTracking key={sheet} year={route.year} />;
   if (route.view === 'print-selfcheck') return <PrintSelfCheck key={sheet} token={route.token} />;
-  if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} />;
+  if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} crops={route.crops} />;
 
   return (
     <div

@@ -37,3 +37,14 @@ export async function drawPage(doc: PDFDocumentProxy, page: number, canvas: HTML
   const [x0, y0, x1, y1] = p.view;
   return { width: x1 - x0, height: y1 - y0 };
 }
+
+/** Draws `page` onto a canvas of its own at `scale` pixels a point, whatever the screen (a crop for a printed sheet). */
+export async function pageCanvas(doc: PDFDocumentProxy, page: number, scale: number): Promise<HTMLCanvasElement> {
+  const p = await doc.getPage(page);
+  const viewport = p.getViewport({ scale });
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.floor(viewport.width);
+  canvas.height = Math.floor(viewport.height);
+  await p.render({ canvas, viewport }).promise;
+  return canvas;
+}

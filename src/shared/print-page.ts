@@ -12,10 +12,12 @@ export const SHEET_ROUTES = {
   compare: (ids: number[]) => `/print/compare?ids=${ids.join(',')}`,
   summary: (year: number) => `/print/summary?year=${year}`,
   series: (agency: string) => `/print/series?agency=${encodeURIComponent(agency)}`,
-  report: (id: number) => `/print/report?id=${id}`,
+  /** `crops`: the findings (by index) printed with their original's crop; absent: the 识别存疑 ones. */
+  report: (id: number, crops?: number[]) => `/print/report?id=${id}${crops ? `&crops=${crops.join(',')}` : ''}`,
   overview: (year: number, region?: string) => `/print/overview?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
   area: (year: number, region?: string, own?: string) => `/print/area?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}${own ? `&own=${own}` : ''}`,
-  notice: (id: number, deadline?: string) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}`,
+  /** `crops`: each finding with the crop of its original (附原文截图). */
+  notice: (id: number, deadline?: string, crops?: boolean) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}${crops ? '&crops=1' : ''}`,
   tracking: (year: number) => `/print/tracking?year=${year}`,
   selfcheck: (token: string) => `/print/selfcheck?token=${token}`,
 };
@@ -28,3 +30,9 @@ export const trackingSheetName = (year: number) => `${year}年度年报审核意
 
 /** A name made safe as a file name on Windows and Linux: the characters either forbids become _. */
 export const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
+
+/**
+ * Run in a sheet's page once it is ready: the crops of originals it drew (OriginalCrops), as
+ * main reads them for the .docx. Main checks what it gets: the page is not trusted to be right.
+ */
+export const PICTURES_SCRIPT = `[...document.querySelectorAll('img[data-crop-key]')].map((i) => ({ key: i.dataset.cropKey, caption: i.dataset.cropCaption, width: Number(i.dataset.cropWidth), data: i.getAttribute('src') }))`;

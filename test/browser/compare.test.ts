@@ -135,7 +135,8 @@ describe('comparison', () => {
   it('saves one report’s review sheet with its findings and tables', async () => {
     await page.goto(`${session.host.url}#/`);
     await page.locator('table.reports tbody tr', { hasText: 'hongze-district-gov-2023.txt' }).click();
-    await page.getByRole('button', { name: '保存核对表PDF' }).click();
+    await page.getByRole('button', { name: '打印核对表…' }).click();
+    await page.getByRole('dialog', { name: '打印核对表' }).getByRole('button', { name: '保存为PDF' }).click();
     await page.getByText(/^已保存：.*核对表\.pdf$/).waitFor({ timeout: 60000 });
     const pdf = session.host.saved.find((p) => p.endsWith('核对表.pdf'))!;
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

@@ -59,6 +59,7 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
       // The CLI's headless printer: the same print route to PDF, as Electron's printToPDF.
       renderPdf: (route, landscape) => printer.pdf(route, landscape),
       printRoute: async () => '',
+      sheetPictures: (route) => printer.pictures(route),
     },
   });
   const serve = appRequestHandler(handlers, rendererDir);

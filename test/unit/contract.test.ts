@@ -35,7 +35,8 @@ describe('who may call what', () => {
     const views = new URL('../../src/renderer/views/', import.meta.url);
     const files = readdirSync(views).filter((f) => f.startsWith('Print')).map((f) => new URL(f, views));
     // The app shell's own call on mount runs on print routes too.
-    const sources = [...files, new URL('../../src/renderer/components/print.tsx', import.meta.url)].map((f) => readFileSync(f, 'utf8'));
+    // …and the crops of originals the check sheet and the notice print beside their findings.
+    const sources = [...files, new URL('../../src/renderer/components/print.tsx', import.meta.url), new URL('../../src/renderer/components/OriginalCrops.tsx', import.meta.url)].map((f) => readFileSync(f, 'utf8'));
     const called = new Set(sources.flatMap((src) => [...src.matchAll(/\bapi\.(\w+)\(/g)].map((m) => m[1])));
     expect(called.size).toBeGreaterThanOrEqual(4);
     for (const m of [...called, 'appInfo']) expect(SHEET_METHODS, m).toContain(m);

@@ -10,7 +10,7 @@ import { logTechnical } from '../node/import/reasons.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
 import { createHandlers, removeOpenCopies } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
-import { printRoute, renderPdf } from './print.ts';
+import { printRoute, renderPdf, sheetPictures } from './print.ts';
 import { writeFile } from 'node:fs/promises';
 import { hardenSession, lockDownContents } from './security.ts';
 
@@ -173,6 +173,7 @@ else {
         },
         renderPdf: (route, landscape) => renderPdf(route, landscape, devUrl),
         printRoute: (route, landscape) => printRoute(route, landscape, devUrl),
+        sheetPictures: (route) => sheetPictures(route, devUrl),
       },
     });
     registerIpc(handlers, () => win, devUrl);

@@ -2,7 +2,7 @@
 // rendered to PDF by Chromium (the same engine the browser tests use) or sent to the printer.
 import { BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../shared/print-page.ts';
+import { PICTURES_SCRIPT, PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../shared/print-page.ts';
 
 // The sheets' pages call the contract through the preload like the app's window; IPC lets
 // them read what they print (SHEET_METHODS) and nothing else.
@@ -63,4 +63,14 @@ export async function printRoute(route: string, landscape: boolean, devUrl: stri
       resolve(ok || reason === 'cancelled' ? '' : reason);
     }),
   );
+}
+
+/** The crops of originals a sheet drew (the 审核意见's 附原文截图), as its page holds them: main checks them. */
+export async function sheetPictures(route: string, devUrl: string | undefined): Promise<unknown> {
+  const win = await loadSheet(route, devUrl);
+  try {
+    return await win.webContents.executeJavaScript(PICTURES_SCRIPT);
+  } finally {
+    win.destroy();
+  }
 }

@@ -32,6 +32,7 @@ export function NoOfficeLine({ onGo }: { onGo: () => void }) {
 export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; held?: number; onClose: () => void; onDone: (message: string) => void }) {
   const [deadline, setDeadline] = useState(inDays(7));
   const [busy, setBusy] = useState(false);
+  const [crops, setCrops] = useState(false);
   const office = useOfficeName();
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(deadline);
   const run = async (f: () => Promise<string>) => {
@@ -46,8 +47,10 @@ export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; he
     }
   };
   const save = (format: 'docx' | 'pdf') => run(async () => {
-    const r = await api.saveNotice({ id, format, ...(valid ? { deadline } : {}) });
-    return r.saved ? `已保存审核意见：${r.path}` : '已取消保存';
+    const r = await api.saveNotice({ id, format, ...(valid ? { deadline } : {}), ...(crops ? { crops } : {}) });
+    if (!r.saved) return '已取消保存';
+    const pics = r.pictures === undefined ? '' : r.pictures ? `（附原文截图 ${r.pictures} 处）` : '（所列问题没有涉及能对照原文的格子）';
+    return `已保存审核意见：${r.path}${pics}${r.dropped ? `；${r.dropped} 处原文截图不合要求，未附上` : ''}`;
   });
   return (
     <Modal label="审核意见" small onClose={onClose}>
@@ -60,9 +63,14 @@ export function NoticeDialog({ id, held = 0, onClose, onDone }: { id: number; he
         </p>
       )}
       <DeadlineField value={deadline} onChange={setDeadline} />
+      <label className="field check-field">
+        <input type="checkbox" checked={crops} onChange={(e) => setCrops(e.target.checked)} />
+        附原文截图
+        <span className="muted">（每条问题下附上所涉格子在原文件中的截图，红框标出格子）</span>
+      </label>
       <div className="modal-actions">
         <button onClick={onClose}>取消</button>
-        <button disabled={busy} onClick={() => run(async () => (await api.printSheet({ sheet: 'notice', id, ...(valid ? { deadline } : {}), action: 'preview' })).message)}>
+        <button disabled={busy} onClick={() => run(async () => (await api.printSheet({ sheet: 'notice', id, ...(valid ? { deadline } : {}), ...(crops ? { crops } : {}), action: 'preview' })).message)}>
           打印预览
         </button>
         <button disabled={busy} onClick={() => save('pdf')}>

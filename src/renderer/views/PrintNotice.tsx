@@ -1,9 +1,13 @@
 // The printed 年报审核意见 (A4 portrait): the same notice as the .docx, from buildNotice.
+import { Fragment } from 'react';
 import { buildNotice, previousNotice } from '../../shared/report/notice.ts';
 import { api } from '../api.ts';
 import { useSheetData } from '../components/print.tsx';
+import { findingKey } from '../../shared/report/revision.ts';
+import { hasOriginal, OriginalCrops } from '../components/OriginalCrops.tsx';
 
-export function PrintNotice({ id, deadline }: { id: number; deadline: string | null }) {
+/** `crops` (附原文截图): under each finding the crop of its cells' original; main reads them back for the .docx. */
+export function PrintNotice({ id, deadline, crops = false }: { id: number; deadline: string | null; crops?: boolean }) {
   const { data, error } = useSheetData(
     () => Promise.all([api.getReport({ id }), api.getSettings({})]).then(([r, s]) => (r ? { r, s } : Promise.reject(new Error(`档案中没有报告 #${id}`)))),
     `${id}|${deadline}`,
@@ -27,14 +31,26 @@ export function PrintNotice({ id, deadline }: { id: number; deadline: string | n
             </tr>
           </thead>
           <tbody>
-            {n.items.map((i) => (
-              <tr key={i.no}>
-                <td className="num">{i.no}</td>
-                <td>{i.where}</td>
-                <td>{i.problem}</td>
-                <td>{i.fix}</td>
-              </tr>
-            ))}
+            {n.items.map((i) => {
+              const f = crops ? data.r.findings.find((x) => findingKey(x) === i.key) : undefined;
+              return (
+                <Fragment key={i.no}>
+                  <tr>
+                    <td className="num">{i.no}</td>
+                    <td>{i.where}</td>
+                    <td>{i.problem}</td>
+                    <td>{i.fix}</td>
+                  </tr>
+                  {f && hasOriginal(data.r.id, data.r.cells, f) && (
+                    <tr className="notice-crop">
+                      <td colSpan={4}>
+                        <OriginalCrops id={data.r.id} cells={data.r.cells} finding={f} pickKey={i.key} lead={`第${i.no}条的`} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -8,6 +8,8 @@ import { ReportTables } from '../components/ReportTables.tsx';
 import { formatSignDate, statusLabel, templateLabel } from '../format.ts';
 import { Chart } from './AgencySeriesView.tsx';
 import { describeTarget as describeCorrection, shownValue } from '../components/correction-text.ts';
+import { OriginalCrops } from '../components/OriginalCrops.tsx';
+import { findingKey } from '../../shared/report/revision.ts';
 
 export function PrintSeries({ agency }: { agency: string }) {
   const { data: s, error } = useSheetData(() => api.agencySeries({ agency }), agency);
@@ -43,7 +45,11 @@ export function PrintSeries({ agency }: { agency: string }) {
   );
 }
 
-export function PrintReport({ id }: { id: number }) {
+/** The findings printed with their original's crop: those the clerk ticked, or by default the 识别存疑 ones. */
+export const defaultCrops = (findings: { fault?: string }[]) => findings.flatMap((f, i) => (f.fault === 'reading' ? [i] : []));
+
+/** `crops`: the findings (by index) printed with the crop of their original; null: the 识别存疑 ones. */
+export function PrintReport({ id, crops }: { id: number; crops: number[] | null }) {
   // A report removed since the sheet was asked for answers null: say so rather than print nothing.
   const { data: r, error } = useSheetData(() => api.getReport({ id }).then((r) => r ?? Promise.reject(new Error(`档案中没有报告 #${id}`))), String(id));
   if (error) return <p className="error-text">{error}</p>;
@@ -64,7 +70,10 @@ export function PrintReport({ id }: { id: number }) {
         {r.findings.length === 0 ? (
           <p>未发现问题。</p>
         ) : (
-          <PrintFindings findings={r.findings} />
+          <PrintFindings
+            findings={r.findings}
+            after={(i) => (crops ?? defaultCrops(r.findings)).includes(i) && <OriginalCrops id={r.id} cells={r.cells} finding={r.findings[i]} pickKey={findingKey(r.findings[i])} />}
+          />
         )}
       </section>
       <ReportTables template={r.template} cells={r.cells} marked={marked} focused={new Set()} />

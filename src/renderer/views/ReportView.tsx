@@ -14,6 +14,7 @@ import { BackLink } from '../components/BackLink.tsx';
 import { ReportFiles } from '../components/ReportFiles.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { NoticeDialog } from '../components/NoticeDialog.tsx';
+import { ReportPrintDialog } from '../components/ReportPrintDialog.tsx';
 import { cellTarget } from '../../shared/report/corrections.ts';
 import { describeTarget, shownValue } from '../components/correction-text.ts';
 import { formatDateTime, formatLabel, formatSignDate, formatSize, statusLabel, templateLabel } from '../format.ts';
@@ -61,6 +62,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
   const [editingMeta, setEditingMeta] = useState(false);
   const [noPrevious, setNoPrevious] = useState(false);
   const [notice, setNotice] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [original, setOriginal] = useState<(OriginalTarget & { key: string }) | null>(null);
   const showOriginal = async (table: TableId, row: string, col: string) => {
     // A PDF the page holds already is not sent again: only where the cell stands.
@@ -177,14 +179,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
         </button>
         <button onClick={() => setEditingMeta(true)}>更正单位/年度</button>
         <button onClick={() => setNotice(true)}>审核意见…</button>
-        <button
-          onClick={async () => {
-            const r = await api.printSheet({ sheet: 'report', id, action: 'save' });
-            setMessage(r.message);
-          }}
-        >
-          保存核对表PDF
-        </button>
+        <button onClick={() => setPrinting(true)}>打印核对表…</button>
         <button onClick={open}>打开原文件</button>
         <button className="danger" onClick={() => setConfirming(true)}>
           从档案中删除
@@ -333,6 +328,7 @@ export function ReportView({ id, onRemoved, query = '', part = null }: { id: num
           onRevert={async () => setReport(await api.revertCorrection({ id, target: cellTarget(editing.table, editing.row, editing.col) }))}
         />
       )}
+      {printing && <ReportPrintDialog report={report} onClose={() => setPrinting(false)} onDone={setMessage} />}
       {notice && <NoticeDialog id={id} held={report.findings.filter((f) => f.fault === 'reading').length} onClose={() => setNotice(false)} onDone={setMessage} />}
       {editingMeta && (
         <MetaDialog

@@ -134,8 +134,10 @@ export const contract = {
       z.object({ sheet: z.literal('compare'), ids: z.array(id).min(2).max(6), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('summary'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('series'), agency: z.string().min(1).max(100), action: z.enum(['preview', 'save', 'print']) }).strict(),
-      z.object({ sheet: z.literal('report'), id, action: z.enum(['preview', 'save', 'print']) }).strict(),
-      z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      /** `crops`: the findings (by index) printed with the crop of their original; absent: the 识别存疑 ones. */
+      z.object({ sheet: z.literal('report'), id, crops: z.array(z.number().int().min(0).max(9999)).max(2000).optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
+      /** `crops` (附原文截图): each finding with the crop of its original. */
+      z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), crops: z.boolean().optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('overview'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('tracking'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('selfcheck'), token, action: z.enum(['preview', 'save', 'print']) }).strict(),
@@ -187,7 +189,8 @@ export const contract = {
       .strict(),
   ),
   /** The 审核意见 for one report, as .docx (the unit can edit it) or PDF, saved where the user chooses. */
-  saveNotice: returns<{ saved: boolean; path?: string }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional() }).strict()),
+  /** `crops` (附原文截图): under each finding the crop of its cells' original (pictures drawn by the notice's print page). */
+  saveNotice: returns<{ saved: boolean; path?: string; pictures?: number; dropped?: number }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional(), crops: z.boolean().optional() }).strict()),
   /** One 审核意见 (.docx) per report of the year with findings, into a folder main asks for; null when cancelled. */
   saveNotices: returns<{ written: number; folder: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100), deadline: day.optional() }).strict()),
   /** 整改跟踪 of a year: every unit sent a 审核意见, its deadline, its revised version, its findings' states. */
@@ -277,7 +280,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type Caller = 'page' | 'preload' | 'sheet';
 
 /** A sheet only reads what it prints: nothing that changes the archive, opens dialogs or reads files. */
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking', 'selfCheckResult'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking', 'selfCheckResult', 'originalOf'];
 
 /**
  * Methods only the preload may call: paths of dropped files come from the drop the preload sees

@@ -2,7 +2,7 @@
 // headless Chromium-family browser. Every request the page makes is answered in-process from
 // the built renderer and the contract, so no port is opened and nothing leaves the machine.
 import type { Browser, Page } from 'playwright-core';
-import { PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../../shared/print-page.ts';
+import { PICTURES_SCRIPT, PRINT_FOOTER, PRINT_HEADER, PRINT_MARGINS_IN } from '../../../shared/print-page.ts';
 import type { Handlers } from '../../../shared/contract/index.ts';
 import { appRequestHandler } from './app-request.ts';
 import { launchBrowser, type BrowserOptions } from './find-browser.ts';
@@ -12,6 +12,8 @@ const ORIGIN = 'http://nianbao.invalid';
 
 export interface SheetPrinter {
   pdf(route: string, landscape: boolean): Promise<Uint8Array>;
+  /** The crops of originals the sheet drew (PICTURES_SCRIPT), unchecked. */
+  pictures(route: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -57,13 +59,29 @@ export function headlessPrinter(handlers: Handlers, rendererDir: string, browser
     await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: timeoutMs });
   };
   const inches = (n: number) => `${n}in`;
+  // Sheets are made one after another on the one page.
+  const onPage = <T>(route: string, failed: string, make: (page: Page) => Promise<T>): Promise<T> => {
+    const turn = queue.then(async () => {
+      started ??= start();
+      const { page } = await started;
+      await show(page, route);
+      return make(page);
+    });
+    const result = turn.catch(async (e: unknown) => {
+      // The next sheet starts over with a fresh browser, whatever state this one left.
+      const was = started;
+      started = undefined;
+      loaded = false;
+      await was?.then((s) => s.browser.close()).catch(() => undefined);
+      const why = e instanceof Error && e.name === 'TimeoutError' ? `打印页面在${timeoutMs / 1000}秒内没有准备好` : String(e instanceof Error ? e.message : e).split('\n')[0];
+      throw new Error(`${failed}：${why}`);
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  };
   return {
-    pdf(route, landscape) {
-      // Sheets are made one after another on the one page.
-      const turn = queue.then(async () => {
-        started ??= start();
-        const { page } = await started;
-        await show(page, route);
+    pdf: (route, landscape) =>
+      onPage(route, '生成 PDF 失败', async (page) => {
         const m = PRINT_MARGINS_IN;
         const pdf = await page.pdf({
           format: 'A4',
@@ -75,19 +93,8 @@ export function headlessPrinter(handlers: Handlers, rendererDir: string, browser
           margin: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) },
         });
         return new Uint8Array(pdf);
-      });
-      const result = turn.catch(async (e: unknown) => {
-        // The next sheet starts over with a fresh browser, whatever state this one left.
-        const was = started;
-        started = undefined;
-        loaded = false;
-        await was?.then((s) => s.browser.close()).catch(() => undefined);
-        const why = e instanceof Error && e.name === 'TimeoutError' ? `打印页面在${timeoutMs / 1000}秒内没有准备好` : String(e instanceof Error ? e.message : e).split('\n')[0];
-        throw new Error(`生成 PDF 失败：${why}`);
-      });
-      queue = result.catch(() => undefined);
-      return result;
-    },
+      }),
+    pictures: (route) => onPage(route, '生成原文截图失败', (page) => page.evaluate(PICTURES_SCRIPT)),
     async close() {
       if (!started) return;
       const { browser } = await started.catch(() => ({ browser: undefined }));

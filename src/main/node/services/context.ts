@@ -36,6 +36,12 @@ export interface Platform {
   chooseSpreadsheet(): Promise<string | null>;
   /** Sends a print route to the system's print dialog. */
   printRoute(route: string, landscape: boolean): Promise<string>;
+  /**
+   * The pictures a print route draws (the crops of originals a notice shows under its findings),
+   * as the page holds them: unchecked, main validates them (services/notice-pictures.ts).
+   * Absent where no page can be drawn (the tests' quiet desktop).
+   */
+  sheetPictures?(route: string): Promise<unknown>;
   version: string;
 }
 

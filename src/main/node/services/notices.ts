@@ -10,6 +10,9 @@ import { recordNotice } from '../archive/notices.ts';
 import type { Archive } from '../archive/archive.ts';
 import { noticeDocx } from '../export/notice-docx.ts';
 import type { ServiceContext } from './context.ts';
+import { noticePictures } from './notice-pictures.ts';
+import { findingKey } from '../../../shared/report/revision.ts';
+import { textOriginals } from './notice-originals.ts';
 
 type NoticeHandlers = Pick<Handlers, 'saveNotice' | 'saveNotices'>;
 
@@ -32,16 +35,24 @@ export function recordNoticeOf({ archive, shownReport, detail }: ServiceContext,
 export function noticeHandlers(ctx: ServiceContext): NoticeHandlers {
   const { archive, platform, shownReport, detail } = ctx;
   return {
-    saveNotice: async ({ id, format, deadline }) => {
+    saveNotice: async ({ id, format, deadline, crops }) => {
       const d = detail(id);
       const name = noticeName(d);
       if (format === 'docx') {
-        const n = noticeOf(archive, shownReport(d)!, deadline);
-        const path = await platform.saveFile(await noticeDocx(n), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        const shown = shownReport(d)!;
+        const n = noticeOf(archive, shown, deadline);
+        // 附原文截图: pages drawn by the notice's print page, Word tables and text lines from main.
+        // The print page is opened only for findings with a page to crop.
+        const paged = crops && n.items.some((i) => shown.findings.find((f) => findingKey(f) === i.key)?.cells.some((c) => shown.cells.find((x) => x.table === c.table && x.row === c.row && x.col === c.col && x.at?.kind !== 'words' && x.at?.place)));
+        const pics = paged ? await noticePictures(ctx, id, n, deadline) : crops ? { byKey: new Map(), dropped: 0 } : null;
+        const texts = crops ? await textOriginals(archive, shown, n) : null;
+        const path = await platform.saveFile(await noticeDocx(n, pics && texts ? { pictures: pics.byKey, texts } : undefined), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
         if (path) recordNotice(archive, id, n, deadline ?? null);
-        return path ? { saved: true, path } : { saved: false };
+        const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((k, x) => k + x.length, 0);
+        const told = pics && texts ? { pictures: count(pics.byKey) + count(texts), dropped: pics.dropped } : {};
+        return path ? { saved: true, path, ...told } : { saved: false };
       }
-      const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
+      const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline, crops), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
       if (path) recordNoticeOf(ctx, id, deadline);
       return path ? { saved: true, path } : { saved: false };
     },

@@ -30,7 +30,7 @@ export function printHandlers(ctx: ServiceContext): PrintHandlers {
         return { route: SHEET_ROUTES.tracking(args.year), name: trackingSheetName(args.year), landscape: true };
       case 'notice': {
         const r = detail(args.id);
-        return { route: SHEET_ROUTES.notice(args.id, args.deadline), name: noticeName(r), landscape: false };
+        return { route: SHEET_ROUTES.notice(args.id, args.deadline, args.crops), name: noticeName(r), landscape: false };
       }
       case 'selfcheck': {
         // The sheet reads the check back by its token; its name from the first file read.
@@ -40,7 +40,7 @@ export function printHandlers(ctx: ServiceContext): PrintHandlers {
       }
       case 'report': {
         const r = detail(args.id);
-        return { route: SHEET_ROUTES.report(args.id), name: `${r.agency ?? r.fileName}${r.year ? `${r.year}年度` : ''}报告核对表`, landscape: false };
+        return { route: SHEET_ROUTES.report(args.id, args.crops), name: `${r.agency ?? r.fileName}${r.year ? `${r.year}年度` : ''}报告核对表`, landscape: false };
       }
     }
   }
