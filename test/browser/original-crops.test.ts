@@ -4,6 +4,7 @@
 // holds the page's crop at its own size. Once the clerk has confirmed the cell, the 审核意见 lists the
 // rules it fails, and with 附原文截图 its .docx holds the crop as a picture: the page around the cell,
 // the cell outlined in red with the page's "2" inside.
+import { changeCell } from '../../src/main/node/archive/cells.ts';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,11 +25,14 @@ beforeAll(async () => {
   page = session.page;
   id = fileId(session, 'report.pdf');
   const archive = session.host.runtime.archive;
-  archive.db.prepare("UPDATE cells SET num = 7, raw = '7' WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(id);
+  changeCell(archive, id, { table: 't3', row: 'new', col: 'total' }, (c) => ({ ...c!, value: { kind: 'number', num: 7, raw: '7' } }));
   archive.recheck(id);
   // In the Word report, a slip of the unit's own: 本年新收 总计 one more than its row's sum (the document's error).
   word = fileId(session, 'report.docx');
-  archive.db.prepare("UPDATE cells SET num = num + 1, raw = CAST(num + 1 AS TEXT) WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(word);
+  changeCell(archive, word, { table: 't3', row: 'new', col: 'total' }, (c) => {
+    const num = (c!.value as { num: number }).num + 1;
+    return { ...c!, value: { kind: 'number', num, raw: String(num) } };
+  });
   archive.recheck(word);
 });
 afterAll(async () => session?.close());

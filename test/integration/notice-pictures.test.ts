@@ -3,6 +3,7 @@
 // pictures the notice's print page hands over go under their findings as images; what is not a
 // PNG, is too large, or names a finding the notice does not list is left out and counted. (The
 // crop drawn by pdf.js in a real page: test/browser/original-crops.test.ts.)
+import { changeCell } from '../../src/main/node/archive/cells.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   rt = openRuntime(join(mkdtempSync(join(tmpdir(), 'nianbao-pics-')), 'a.sqlite'), undefined, 1);
   await rt.importer.wait(rt.importer.start([new URL('../fixtures/real/pt-jsp-2023/report.pdf', import.meta.url).pathname]));
   id = rt.archive.listReports({})[0].id;
-  rt.archive.db.prepare("UPDATE cells SET num = 7, raw = '7' WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(id);
+  changeCell(rt.archive, id, { table: 't3', row: 'new', col: 'total' }, (c) => ({ ...c!, value: { kind: 'number', num: 7, raw: '7' } }));
   rt.archive.recheck(id);
   const doubtful = rt.archive.getReport(id)!.findings.filter((f) => f.fault === 'reading');
   expect(doubtful.length).toBeGreaterThan(0);
@@ -124,7 +125,7 @@ describe('附原文截图 for a Word report', () => {
       await word.importer.wait(word.importer.start([new URL('../fixtures/real/pt-jsp-2023/report.docx', import.meta.url).pathname]));
       const wid = word.archive.listReports({})[0].id;
       // A typing slip in the unit's own table: 本年新收 总计 7 where its row sums to 2 (the document's error).
-      word.archive.db.prepare("UPDATE cells SET num = 7, raw = '7' WHERE report_id = ? AND tbl = 't3' AND row = 'new' AND col = 'total'").run(wid);
+      changeCell(word.archive, wid, { table: 't3', row: 'new', col: 'total' }, (c) => ({ ...c!, value: { kind: 'number', num: 7, raw: '7' } }));
       word.archive.recheck(wid);
       let bytes: Uint8Array | null = null;
       let asked = 0;
