@@ -2,7 +2,7 @@
 // warped to a rectangle (a homography), so that the table's rules are straight and parallel again
 // before the page is deskewed and its grid found. A scan (the paper fills the picture, no desk on
 // some side) is left as it is. Pure code.
-import { type Gray, otsu } from './raster.ts';
+import { type Gray, otsu, sample } from './raster.ts';
 
 export type Point = [number, number];
 /** Corners clockwise from the top-left: top-left, top-right, bottom-right, bottom-left. */
@@ -181,17 +181,8 @@ export function warpPage(img: Gray, q: Quad, also?: Gray): { img: Gray; also?: G
     for (let v = 0; v < h; v++)
       for (let u = 0; u < w; u++) {
         const [fx, fy] = apply(H, u + 0.5, v + 0.5);
-        const x = fx - 0.5;
-        const y = fy - 0.5;
-        const x0 = Math.floor(x);
-        const y0 = Math.floor(y);
-        if (x0 < 0 || y0 < 0 || x0 >= src.width - 1 || y0 >= src.height - 1) continue;
-        const wx = x - x0;
-        const wy = y - y0;
-        const i = y0 * src.width + x0;
-        const top = src.data[i] * (1 - wx) + src.data[i + 1] * wx;
-        const bot = src.data[i + src.width] * (1 - wx) + src.data[i + src.width + 1] * wx;
-        out[v * w + u] = Math.round(top * (1 - wy) + bot * wy);
+        const g = sample(src, fx - 0.5, fy - 0.5);
+        if (g >= 0) out[v * w + u] = g;
       }
     return { width: w, height: h, data: out, dpi };
   };

@@ -92,17 +92,8 @@ export function rotate(img: Gray, degrees: number): Gray {
     for (let x = 0; x < img.width; x++) {
       const dx = x - cx;
       // The source pixel that lands here.
-      const fx = cos * dx - sin * dy + cx;
-      const fy = sin * dx + cos * dy + cy;
-      const x0 = Math.floor(fx);
-      const y0 = Math.floor(fy);
-      if (x0 < 0 || y0 < 0 || x0 >= img.width - 1 || y0 >= img.height - 1) continue;
-      const wx = fx - x0;
-      const wy = fy - y0;
-      const i = y0 * img.width + x0;
-      const top = img.data[i] * (1 - wx) + img.data[i + 1] * wx;
-      const bot = img.data[i + img.width] * (1 - wx) + img.data[i + img.width + 1] * wx;
-      out[y * img.width + x] = Math.round(top * (1 - wy) + bot * wy);
+      const v = sample(img, cos * dx - sin * dy + cx, sin * dx + cos * dy + cy);
+      if (v >= 0) out[y * img.width + x] = v;
     }
   }
   return { ...img, data: out };
@@ -209,4 +200,17 @@ export function inkAgainstPaper(img: Gray, ratio = 0.85): Uint8Array {
     }
   }
   return out;
+}
+
+/** The grey at a point between pixels (bilinear), or -1 outside the picture. */
+export function sample(img: Gray, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  if (x0 < 0 || y0 < 0 || x0 >= img.width - 1 || y0 >= img.height - 1) return -1;
+  const wx = x - x0;
+  const wy = y - y0;
+  const i = y0 * img.width + x0;
+  const top = img.data[i] * (1 - wx) + img.data[i + 1] * wx;
+  const bot = img.data[i + img.width] * (1 - wx) + img.data[i + img.width + 1] * wx;
+  return Math.round(top * (1 - wy) + bot * wy);
 }
