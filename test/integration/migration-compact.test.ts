@@ -3,27 +3,19 @@
 // as it was, search finds the same reports with the same snippets, originals open byte for byte,
 // and the file is smaller.
 import Database from 'better-sqlite3';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { COMPACT_VERSION, SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
-import { openRuntime } from '../../src/main/node/runtime.ts';
+import { fixtureArchive } from '../helpers/fixture-archive.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
 
 const QUERIES = ['政府信息公开', '依申请', '复议', '费', '教育局 2023', '"行政诉讼"', '信息公开 -教育局'];
 
 describe('0012-compact', () => {
   it('upgrades an archive of the version before in place, losing nothing search or the reports show, and shrinks it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig12-'));
-    const now = join(dir, 'now.sqlite');
-    const rt = openRuntime(now);
-    await rt.importer.wait(rt.importer.start([new URL('../fixtures/reports', import.meta.url).pathname]));
-    await rt.close();
-
-    const archive = new Archive(now);
-    const ids = (archive.db.prepare('SELECT id FROM reports ORDER BY id').pluck().all() as number[]);
+    const { dir, path: now, archive, ids } = await fixtureArchive('nianbao-mig12-');
     expect(ids.length).toBeGreaterThan(20);
     const before = {
       reports: ids.map((id) => archive.getReport(id)),

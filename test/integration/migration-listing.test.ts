@@ -3,14 +3,12 @@
 // place, every report reads back as it was, every search (text, filters alone, exclusions alone)
 // finds the same reports in the same order, and filters alone are read from the new index.
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
-import { openRuntime } from '../../src/main/node/runtime.ts';
 import type { SearchQuery } from '../../src/shared/contract/types.ts';
+import { fixtureArchive } from '../helpers/fixture-archive.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
 
 const QUERIES: SearchQuery[] = [
@@ -28,14 +26,7 @@ const QUERIES: SearchQuery[] = [
 
 describe('0014-search-listing', () => {
   it('upgrades an archive of the version before in place: the same reports, the same search results, and the new index holds every record', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig14-'));
-    const now = join(dir, 'now.sqlite');
-    const rt = openRuntime(now);
-    await rt.importer.wait(rt.importer.start([new URL('../fixtures/reports', import.meta.url).pathname]));
-    await rt.close();
-
-    const archive = new Archive(now);
-    const ids = archive.db.prepare('SELECT id FROM reports ORDER BY id').pluck().all() as number[];
+    const { dir, path: now, archive, ids } = await fixtureArchive('nianbao-mig14-');
     expect(ids.length).toBeGreaterThan(20);
     const before = {
       reports: ids.map((id) => archive.getReport(id)),

@@ -4,14 +4,12 @@
 // every cell reads back with its origin and its correction, every search (text, indicator
 // filters with the values they show) finds the same reports, and the old table is gone.
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
-import { openRuntime } from '../../src/main/node/runtime.ts';
 import type { SearchQuery } from '../../src/shared/contract/types.ts';
+import { fixtureArchive } from '../helpers/fixture-archive.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
 
 const QUERIES: SearchQuery[] = [
@@ -26,14 +24,7 @@ const QUERIES: SearchQuery[] = [
 
 describe('0015-packed-cells', () => {
   it('upgrades an archive of the version before in place: every cell with its origin and correction, the same search results and values', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-mig15-'));
-    const now = join(dir, 'now.sqlite');
-    const rt = openRuntime(now);
-    await rt.importer.wait(rt.importer.start([new URL('../fixtures/reports', import.meta.url).pathname]));
-    await rt.close();
-
-    const archive = new Archive(now);
-    const ids = archive.db.prepare('SELECT id FROM reports ORDER BY id').pluck().all() as number[];
+    const { dir, path: now, archive, ids } = await fixtureArchive('nianbao-mig15-');
     expect(ids.length).toBeGreaterThan(20);
     // A cell's value corrected, and a cell the report's table lacked added (its original: none).
     const withCells = ids.filter((id) => archive.fileCellsOf(id).some((c) => c.table === 't3' && c.row === 'new' && c.col === 'total'));
