@@ -35,7 +35,7 @@ export interface OcrProcess extends OcrEngine {
   close(): void;
 }
 
-/** The script in the sources; the app's bundle is named by the worker that starts it (worker.ts). */
+/** The script in the sources; the app's bundle is named by the pool's owner (runtime.ts defaultOcrUrl). */
 const SOURCE = new URL('./ocr-process.ts', import.meta.url);
 
 /** Starts the OCR process and waits for its models; `OcrFailed('unavailable')` if they cannot load on this machine. */
