@@ -10,7 +10,8 @@ import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
 import { logTechnical } from './reasons.ts';
 import type { FileCheck } from '../archive/backup.ts';
-import { type OcrAsk, OcrService } from '../ocr/ocr-service.ts';
+import type { OcrAsk } from '../ocr/ocr-client.ts';
+import { OcrService } from '../ocr/ocr-service.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
 export type WorkerJob =

@@ -7,8 +7,8 @@ import { compareReports } from '../../../shared/compare/index.ts';
 import type { WorkerJob } from './pool.ts';
 import { processFile } from './process-file.ts';
 import { checkArchiveFile } from '../archive/backup.ts';
-import { OcrFailed, type OcrProcess } from '../ocr/ocr-client.ts';
-import type { OcrAnswer, OcrAsk } from '../ocr/ocr-service.ts';
+import { engineOver, type OcrAsk, OcrFailed } from '../ocr/ocr-client.ts';
+import type { OcrAnswer } from '../ocr/ocr-service.ts';
 
 // The pool stops a file whose worker holds too much memory, counting garbage too: what a large
 // file left behind (over half the ceiling) is collected before the next file, so it is not
@@ -32,11 +32,7 @@ async function answered(req: OcrAsk): Promise<OcrAnswer & { ok: true }> {
   if (!a.ok) throw new OcrFailed(a.why, a.detail);
   return a;
 }
-const poolOcr: OcrProcess = {
-  detect: async (img) => (await answered({ op: 'detect', img })).boxes!,
-  recognize: async (crops) => (crops.length ? (await answered({ op: 'recognize', crops })).texts! : []),
-  close: () => undefined,
-};
+const poolOcr = engineOver(answered);
 
 parentPort!.on('message', async (msg: { id: number; job: WorkerJob } | { ocrReply: number; answer: OcrAnswer }) => {
   if ('ocrReply' in msg) {

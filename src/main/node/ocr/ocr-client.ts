@@ -1,5 +1,6 @@
 // The import's side of the OCR process (ocr-process.ts): an OcrEngine whose detection and
-// recognition run in a child process started for one scan and ended after it. What the process
+// recognition run in a child process, kept by the pool for its workers (ocr-service.ts) or started
+// for one scan read outside the pool and ended after it. What the process
 // costs in memory, native memory included, is bounded by its own ceiling; what it kept is given
 // back to the system when it ends.
 import { type ChildProcess, fork } from 'node:child_process';
@@ -7,7 +8,9 @@ import type { OcrText } from '../../../shared/ocr/ctc.ts';
 import type { Gray } from '../../../shared/ocr/raster.ts';
 import type { LineBox, OcrEngine } from './engine.ts';
 
-export type OcrRequest = { id: number; op: 'detect'; img: Gray } | { id: number; op: 'recognize'; crops: Gray[] };
+/** What the engine is asked: the lines of a page, or the text of line and cell images. */
+export type OcrAsk = { op: 'detect'; img: Gray } | { op: 'recognize'; crops: Gray[] };
+export type OcrRequest = OcrAsk & { id: number };
 /** `cpu`: the process's CPU seconds so far (what the OCR costs is counted where the caller can see it). */
 export type OcrResponse = { id: number; boxes?: LineBox[]; texts?: OcrText[]; error?: string; cpu?: number };
 type Hello = { ready: true } | { failed: string };
@@ -33,6 +36,15 @@ export class OcrFailed extends Error {
 
 export interface OcrProcess extends OcrEngine {
   close(): void;
+}
+
+/** An engine over whatever answers its requests: this module's process, or the pool's (worker.ts). */
+export function engineOver(ask: (req: OcrAsk) => Promise<Pick<OcrResponse, 'boxes' | 'texts'>>, close: () => void = () => undefined): OcrProcess {
+  return {
+    detect: async (img) => (await ask({ op: 'detect', img })).boxes!,
+    recognize: async (crops) => (crops.length ? (await ask({ op: 'recognize', crops })).texts! : []),
+    close,
+  };
 }
 
 /** The script in the sources; the app's bundle is named by the pool's owner (runtime.ts defaultOcrUrl). */
@@ -79,7 +91,7 @@ export async function openOcrProcess(threads: number, entry: URL = SOURCE, maxMb
     close();
     throw e;
   }
-  const ask = (req: { op: 'detect'; img: Gray } | { op: 'recognize'; crops: Gray[] }): Promise<OcrResponse> => {
+  const ask = (req: OcrAsk): Promise<OcrResponse> => {
     if (ended) return Promise.reject(ended);
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -91,9 +103,5 @@ export async function openOcrProcess(threads: number, entry: URL = SOURCE, maxMb
       return res;
     });
   };
-  return {
-    detect: async (img) => (await ask({ op: 'detect', img })).boxes!,
-    recognize: async (crops) => (crops.length ? (await ask({ op: 'recognize', crops })).texts! : []),
-    close,
-  };
+  return engineOver(ask, close);
 }

@@ -2,13 +2,11 @@
 // pages' detection and recognition here (through the pool), and they are run one at a time in one
 // process, so two scans read at once cost one engine's memory, not two. The process starts on the
 // first request and ends when none has come for a few seconds, giving its memory back between scans.
-import type { Gray } from '../../../shared/ocr/raster.ts';
-import { OcrFailed, type OcrProcess, openOcrProcess, type OcrResponse } from './ocr-client.ts';
+import { type OcrAsk, OcrFailed, type OcrProcess, openOcrProcess, type OcrResponse } from './ocr-client.ts';
 
 /** How long the process waits for the next request before it ends (a scan asks every second or so). */
 const IDLE_MS = 4000;
 
-export type OcrAsk = { op: 'detect'; img: Gray } | { op: 'recognize'; crops: Gray[] };
 /** What a worker is answered: the reply, or why the OCR could not do it (OcrFailed's `why`). */
 export type OcrAnswer = { ok: true; boxes?: OcrResponse['boxes']; texts?: OcrResponse['texts'] } | { ok: false; why: OcrFailed['why']; detail: string };
 
