@@ -1,18 +1,31 @@
-// Resident memory of this process and every process it started (the OCR's own process), read
-// from Linux's /proc; elsewhere this process alone, which the caller is told.
+// Memory of this process and every process it started (the import's worker processes, the OCR's
+// process), read from Linux's /proc; elsewhere this process alone, which the caller is told.
+// Two sums: resident memory (RSS), which counts the pages the processes share (Node's own code,
+// libraries) once per process, and proportional memory (PSS), which splits each shared page
+// among its sharers: what the tree takes from the machine.
 import { readdirSync, readFileSync } from 'node:fs';
 
 export const treeMeasured = process.platform === 'linux';
 
-export function treeRss(pid = process.pid): number {
-  if (!treeMeasured) return process.memoryUsage().rss;
-  let total = 0;
+export interface TreeMemory {
+  rss: number;
+  pss: number;
+}
+
+export function treeMemory(pid = process.pid, total: TreeMemory = { rss: 0, pss: 0 }): TreeMemory {
+  if (!treeMeasured) {
+    const rss = process.memoryUsage().rss;
+    return { rss, pss: rss };
+  }
   try {
-    total = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    total.rss += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    total.pss += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
     for (const task of readdirSync(`/proc/${pid}/task`))
-      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) total += treeRss(Number(child));
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) treeMemory(Number(child), total);
   } catch {
     // the process ended while it was read
   }
   return total;
 }
+
+export const treeRss = (pid = process.pid): number => treeMemory(pid).rss;
