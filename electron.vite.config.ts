@@ -8,10 +8,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/electron/index.ts'),
-          // Parsing runs on a thread (import-worker) inside a process of its own (parse-host), each
-          // its own entry next to index.js (import/pool.ts finds the process beside the worker).
+          // Parsing runs in worker threads; the worker is its own entry next to index.js.
           'import-worker': resolve('src/main/node/import/worker.ts'),
-          'parse-host': resolve('src/main/node/import/parse-host.ts'),
           // A scan's OCR runs in a process of its own (ocr/ocr-client.ts finds it beside the bundle that starts it).
           'ocr-process': resolve('src/main/node/ocr/ocr-process.ts'),
         },

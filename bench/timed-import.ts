@@ -1,5 +1,5 @@
 // One import into a fresh archive in `dir`, timed, with the peak memory of the import's process
-// tree sampled every 20 ms (main, its worker processes, the OCR's process; tree-rss.ts): `peak` the
+// tree sampled every 20 ms (main and its worker threads, the OCR's process; tree-rss.ts): `peak` the
 // resident sum, `peakPss` the proportional one; the archive's size read before it is closed.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';

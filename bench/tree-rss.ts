@@ -1,5 +1,5 @@
-// Memory of this process and every process it started (the import's worker processes, the OCR's
-// process), read from Linux's /proc; elsewhere this process alone, which the caller is told.
+// Memory of this process and every process it started (the OCR's process), read from Linux's
+// /proc; elsewhere this process alone, which the caller is told.
 // Two sums: resident memory (RSS), which counts the pages the processes share (Node's own code,
 // libraries) once per process, and proportional memory (PSS), which splits each shared page
 // among its sharers: what the tree takes from the machine.

@@ -132,9 +132,9 @@ describe('what the packaged app needs', () => {
     return inside;
   };
 
-  it('packs the whole build: main, its worker and processes, the preload and the renderer', () => {
+  it('packs the whole build: main, its worker, the OCR’s process, the preload and the renderer', () => {
     const asPacked = files.map((f) => join('out', relative(out, f)));
-    for (const f of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/parse-host.js', 'out/main/ocr-process.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(asPacked).toContain(f);
+    for (const f of ['out/main/index.js', 'out/main/import-worker.js', 'out/main/ocr-process.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(asPacked).toContain(f);
     const missing = asPacked.filter((f) => !f.endsWith('.map') && !packed(f));
     expect(missing).toEqual([]);
     expect(packed('package.json')).toBe(true);
@@ -144,10 +144,9 @@ describe('what the packaged app needs', () => {
 
   it('loads only files that are in the build', () => {
     const main = readFileSync(join(out, 'main/index.js'), 'utf8');
-    // What main opens by path next to itself: the worker, its process, the OCR's process, the preload, the renderer's folder.
+    // What main opens by path next to itself: the worker, the OCR's process, the preload, the renderer's folder.
     for (const [ref, file] of [
       ['./import-worker.js', 'main/import-worker.js'],
-      ['./parse-host.js', 'main/parse-host.js'],
       ['./ocr-process.js', 'main/ocr-process.js'],
       ['../preload/index.cjs', 'preload/index.cjs'],
       ['../renderer', 'renderer/index.html'],

@@ -1,17 +1,17 @@
 // A small pool of workers for the heavy work main must not do on its own thread: parsing
-// files, and comparing reports (a long text diff may take seconds). Each worker is a process of
-// its own (parse-host.ts) running the work on a thread: a file that hangs or outgrows the memory
-// ceiling ends that process, and only that task fails; what a hostile file made the allocator
-// keep is given back with the process, which a thread in main's process never did.
+// files, and comparing reports (a long text diff may take seconds). A worker that hangs or
+// runs out of memory (a hostile file) is replaced, and only that task fails. The heap limit does
+// not bound ArrayBuffers (decoded streams, inflated parts), so while a file is parsed its
+// worker's whole memory (heap and external) is sampled, and a file over the ceiling is stopped.
 import { availableParallelism } from 'node:os';
-import { type ChildProcess, fork } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
 import type { Granularity } from '../../../shared/compare/text-diff.ts';
 import type { FileContext, Processed } from './process-file.ts';
 import { logTechnical } from './reasons.ts';
 import type { FileCheck } from '../archive/backup.ts';
+import type { OcrAsk } from '../ocr/ocr-client.ts';
 import { OcrService } from '../ocr/ocr-service.ts';
-import { EXIT_MEMORY, type HostReply, type HostRequest } from './host-protocol.ts';
 
 /** What a worker is asked to do (worker.ts answers each kind). */
 export type WorkerJob =
@@ -32,47 +32,35 @@ interface Task {
 }
 
 interface Slot {
-  host: ChildProcess;
+  worker: Worker;
   task: Task | null;
   timer: NodeJS.Timeout | null;
-  /** Why the process is failing, as it said before it ended (its thread's heap limit, a crash). */
-  fatal?: 'memory' | 'crash';
+  /** Samples the worker's memory while it parses a file. */
+  watch: NodeJS.Timeout | null;
 }
 
 export interface PoolOptions {
-  /** The work's thread (worker.ts, or the app's bundle of it). */
   workerUrl: URL;
-  /** The worker's process around that thread (parse-host.ts, or the app's bundle of it). */
-  hostUrl?: URL;
   size?: number;
   /** A file taking longer than this is given up. */
   timeoutMs?: number;
   /** Heap limit per worker: bounds the JavaScript heap whatever the file. */
   maxHeapMb?: number;
-  /** Ceiling on one file's worker, heap and external memory (ArrayBuffers) together; twice this on what the file adds to the process's resident memory, native memory included. */
+  /** Ceiling on one file's worker, heap and external memory (ArrayBuffers) together. */
   maxFileMemoryMb?: number;
-  /** A worker process holding more than this after a file is replaced, returning what the file left. */
-  recycleMb?: number;
-  /** Told each parsed file's peak of heap and external memory (for the benchmarks). */
+  /** Told each parsed file's peak of that memory (for the benchmarks). */
   onFilePeak?: (bytes: number) => void;
   /** The OCR process's script (the app's bundle); the sources' by default. */
   ocrEntry?: URL;
 }
 
-/** Ends a worker's process, whatever it is doing. */
-function end(slot: Slot): Promise<void> {
-  const { host } = slot;
-  if (host.exitCode !== null || host.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    host.once('exit', () => resolve());
-    host.kill('SIGKILL');
-  });
+/** Ends a worker (a scan's OCR runs in a process of its own, which ends with it: ocr/ocr-client.ts). */
+async function end(slot: Slot): Promise<void> {
+  await slot.worker.terminate();
 }
 
-/** The process script beside the worker's: the sources' under Node, the app's bundle (electron.vite.config.ts). */
-function hostBeside(workerUrl: URL): URL {
-  return workerUrl.pathname.endsWith('.ts') ? new URL('./parse-host.ts', workerUrl) : new URL('./parse-host.js', workerUrl);
-}
+/** How often a parsing worker's memory is sampled: a fast inflater grows by tens of MB in this time. */
+const SAMPLE_MS = 25;
 export const MEMORY_REASON = '文件解析时占用内存过多，已停止（可能是损坏或恶意构造的文件）';
 
 export class ParsePool {
@@ -90,8 +78,6 @@ export class ParsePool {
       timeoutMs: 60_000,
       maxHeapMb: 768,
       maxFileMemoryMb: 224,
-      recycleMb: 160,
-      hostUrl: hostBeside(opts.workerUrl),
       ...opts,
     };
     this.ocr = new OcrService(Math.min(2, availableParallelism()), this.opts.ocrEntry);
@@ -143,32 +129,22 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const host = fork(this.opts.hostUrl, [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // Few malloc arenas: each thread's arena would keep its own free memory.
-      env: { ...process.env, NIANBAO_WORKER_URL: this.opts.workerUrl.href, NIANBAO_PARSE_HEAP_MB: String(this.opts.maxHeapMb), NIANBAO_PARSE_MAX_MB: String(this.opts.maxFileMemoryMb), NIANBAO_PARSE_RECYCLE_MB: String(this.opts.recycleMb), MALLOC_ARENA_MAX: '2' },
+    const worker = new Worker(this.opts.workerUrl, {
+      workerData: { maxFileMemoryMb: this.opts.maxFileMemoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { host, task: null, timer: null };
-    const tell = (msg: HostRequest) => {
-      if (host.connected) host.send(msg, () => undefined); // a process that ended is dealt with on its exit
-    };
-    host.on('message', (msg: HostReply) => {
-      if ('ocr' in msg) {
+    const slot: Slot = { worker, task: null, timer: null, watch: null };
+    worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number]; ocr?: { rid: number; req: OcrAsk } }) => {
+      if (msg.ocr) {
         // A scan's page asks the shared OCR process; the answer goes back to this worker if it still runs.
         const { rid, req } = msg.ocr;
         void this.ocr.ask(req).then((answer) => {
-          if (this.slots.includes(slot)) tell({ ocrReply: rid, answer });
+          if (this.slots.includes(slot)) slot.worker.postMessage({ ocrReply: rid, answer });
         });
         return;
       }
-      if ('fatal' in msg) {
-        logTechnical('读取进程出错', msg.detail);
-        slot.fatal = msg.fatal;
-        return;
-      }
       if (slot.task?.id !== msg.id) return;
-      if ('page' in msg) {
+      if (msg.page) {
         // A scan's next page: the worker is alive and working; the clock starts again for this page.
         // Stopped by the user: a long scan is not finished first; its worker is ended and replaced.
         if (slot.task.progress?.(msg.page[0], msg.page[1]) === false) return this.abandon(slot, (t) => t.failed('internal', '导入已停止'));
@@ -176,29 +152,17 @@ export class ParsePool {
         return;
       }
       if (msg.error !== undefined) logTechnical('读取进程报告错误', msg.error);
-      if (msg.peak !== undefined) this.opts.onFilePeak?.(msg.peak);
-      // Grown past what a fresh process holds: replaced before the next file, returning the memory.
-      if (msg.recycle) this.replace(slot);
       this.finish(slot, (t) => (msg.error === undefined ? t.done(msg.result) : t.failed('internal', t.job.kind === 'parse' ? '文件结构异常，读取时出错，已放弃该文件' : '程序内部错误')));
     });
-    host.on('error', (e) => logTechnical('读取进程无法启动', e));
-    host.on('exit', (code, signal) => {
-      if (this.closed || !this.slots.includes(slot)) return;
-      if (code === EXIT_MEMORY) {
-        logTechnical('读取进程内存超限', `> ${this.opts.maxFileMemoryMb} MB`);
-        return this.abandon(slot, (t) => t.failed('memory', MEMORY_REASON));
-      }
-      this.abandon(slot, (t) => t.failed('internal', slot.fatal === 'memory' ? '文件过于复杂，读取时内存超限，已放弃该文件' : slot.fatal ? '文件结构异常，读取时出错，已放弃该文件' : `读取时出错，已放弃该文件`));
-      if (!slot.fatal) logTechnical('读取进程退出', signal ?? code);
+    const fail = (why: string) => this.abandon(slot, (t) => t.failed('internal', why));
+    worker.on('error', (e) => {
+      logTechnical('读取进程出错', e);
+      fail(/memory|heap/i.test(String(e)) ? '文件过于复杂，读取时内存超限，已放弃该文件' : '文件结构异常，读取时出错，已放弃该文件');
+    });
+    worker.on('exit', (code) => {
+      if (!this.closed && code !== 0 && this.slots.includes(slot)) fail('读取时出错，已放弃该文件');
     });
     return slot;
-  }
-
-  /** Puts a fresh process in the slot's place; the old one is ended (its task, if any, is the caller's). */
-  private replace(slot: Slot): void {
-    const i = this.slots.indexOf(slot);
-    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
-    void end(slot);
   }
 
   /**
@@ -207,7 +171,9 @@ export class ParsePool {
    * the worker being ended (where it was lost until its own timeout).
    */
   private abandon(slot: Slot, settle: (t: Task) => void): void {
-    this.replace(slot);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    void end(slot);
     if (slot.task) this.finish(slot, settle);
     else this.pump();
   }
@@ -215,8 +181,10 @@ export class ParsePool {
   private finish(slot: Slot, settle: (t: Task) => void): void {
     const task = slot.task!;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.watch) clearInterval(slot.watch);
     slot.task = null;
     slot.timer = null;
+    slot.watch = null;
     settle(task);
     this.pump();
   }
@@ -227,7 +195,8 @@ export class ParsePool {
       const task = this.queue.shift()!;
       slot.task = task;
       this.restartTimer(slot);
-      if (slot.host.connected) slot.host.send({ id: task.id, job: task.job } satisfies HostRequest, () => undefined);
+      if (task.job.kind === 'parse') slot.watch = this.watchMemory(slot, task);
+      slot.worker.postMessage({ id: task.id, job: task.job });
     }
   }
 
@@ -235,5 +204,36 @@ export class ParsePool {
     if (slot.timer) clearTimeout(slot.timer);
     const timeoutMs = slot.task!.timeoutMs ?? this.opts.timeoutMs;
     slot.timer = setTimeout(() => this.abandon(slot, (t) => t.failed('timeout', `处理超时（超过${timeoutMs / 1000}秒），已放弃该文件`)), timeoutMs);
+  }
+
+  /**
+   * Samples the worker's heap and external memory while it parses `task` (the statistics are
+   * taken by an interrupt, so a worker busy in a loop answers too); over the ceiling, the worker
+   * is ended and the file refused. The next file gets a fresh worker.
+   */
+  private watchMemory(slot: Slot, task: Task): NodeJS.Timeout {
+    const limit = this.opts.maxFileMemoryMb * 1048576;
+    let peak = 0;
+    let asking = false;
+    const worker = slot.worker;
+    const report = () => this.opts.onFilePeak?.(peak);
+    const watch = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      worker
+        .getHeapStatistics()
+        .then((s) => {
+          asking = false;
+          if (slot.task !== task) return;
+          peak = Math.max(peak, s.used_heap_size + s.external_memory);
+          if (peak <= limit) return;
+          logTechnical('读取进程内存超限', `${(peak / 1048576).toFixed(0)} MB > ${this.opts.maxFileMemoryMb} MB`);
+          this.abandon(slot, (t) => t.failed('memory', MEMORY_REASON));
+        })
+        .catch(() => (asking = false)); // not yet started or already ended
+    }, SAMPLE_MS);
+    const done = task.done;
+    task.done = (r) => (report(), done(r));
+    return watch;
   }
 }
