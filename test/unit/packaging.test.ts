@@ -156,6 +156,15 @@ describe('what the packaged app needs', () => {
     }
   });
 
+  it('starts its child processes as Electron utility processes, since the runAsNode fuse turns a fork into a second app', () => {
+    expect(config.electronFuses?.runAsNode).toBe(false);
+    const main = readFileSync(join(out, 'main/index.js'), 'utf8');
+    // The shell hands the OCR's launcher utilityProcess before anything can start a child.
+    expect(main).toMatch(/utilityProcess\.fork\(/);
+    // The OCR's process answers through Electron's parentPort when it has one.
+    expect(readFileSync(join(out, 'main/ocr-process.js'), 'utf8')).toContain('parentPort');
+  });
+
   it('imports only Node’s own modules, electron, its own chunks and production dependencies', () => {
     const builtins = new Set(builtinModules);
     const imported = new Set<string>();

@@ -10,6 +10,8 @@ import { logTechnical } from '../node/import/reasons.ts';
 import { openRuntime, type Runtime } from '../node/runtime.ts';
 import { createHandlers, removeOpenCopies } from '../node/services.ts';
 import { registerIpc } from './ipc.ts';
+import { setLaunch } from '../node/child/launch.ts';
+import { utilityLaunch } from './utility-launch.ts';
 import { printRoute, renderPdf, sheetPictures } from './print.ts';
 import { writeFile } from 'node:fs/promises';
 import { hardenSession, lockDownContents } from './security.ts';
@@ -95,6 +97,8 @@ else {
   });
   lockDownContents(devUrl);
   void app.whenReady().then(() => {
+    // The OCR's process: a utility process, since the runAsNode fuse forbids a fork (node/child/launch.ts).
+    setLaunch(utilityLaunch);
     // Copies opened in an earlier session (still in use when it quit) go now.
     removeOpenCopies();
     Menu.setApplicationMenu(null);

@@ -3,7 +3,7 @@
 // for one scan read outside the pool and ended after it. What the process
 // costs in memory, native memory included, is bounded by its own ceiling; what it kept is given
 // back to the system when it ends.
-import { type ChildProcess, fork } from 'node:child_process';
+import { launchChild } from '../child/launch.ts';
 import type { OcrText } from '../../../shared/ocr/ctc.ts';
 import type { Gray } from '../../../shared/ocr/raster.ts';
 import type { LineBox, OcrEngine } from './engine.ts';
@@ -52,19 +52,16 @@ const SOURCE = new URL('./ocr-process.ts', import.meta.url);
 
 /** Starts the OCR process and waits for its models; `OcrFailed('unavailable')` if they cannot load on this machine. */
 export async function openOcrProcess(threads: number, entry: URL = SOURCE, maxMb = OCR_MAX_MB): Promise<OcrProcess> {
-  // Electron's fork runs the script as plain Node (ELECTRON_RUN_AS_NODE). Few malloc arenas: the
+  // A fork under Node, a utility process in the app (child/launch.ts). Few malloc arenas: the
   // runtime's threads would each keep their own free memory.
-  const child: ChildProcess = fork(entry, [], {
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, NIANBAO_OCR_MAX_MB: String(maxMb), NIANBAO_OCR_THREADS: String(threads), MALLOC_ARENA_MAX: '1' },
-  });
+  const child = launchChild(entry, { NIANBAO_OCR_MAX_MB: String(maxMb), NIANBAO_OCR_THREADS: String(threads), MALLOC_ARENA_MAX: '1' }, '年报档案文字识别');
   const pending = new Map<number, { resolve: (r: OcrResponse) => void; reject: (e: Error) => void }>();
   let ended: OcrFailed | null = null;
   let nextId = 1;
   let cpu = 0;
   const ready = new Promise<void>((resolve, reject) => {
-    child.on('message', (msg: OcrResponse | Hello) => {
+    child.onMessage((m) => {
+      const msg = m as OcrResponse | Hello;
       if ('ready' in msg) return resolve();
       if ('failed' in msg) return reject(new OcrFailed('unavailable', msg.failed));
       if (msg.cpu !== undefined) {
@@ -74,17 +71,15 @@ export async function openOcrProcess(threads: number, entry: URL = SOURCE, maxMb
       pending.get(msg.id)?.resolve(msg);
       pending.delete(msg.id);
     });
-    child.on('error', (e) => reject(new OcrFailed('unavailable', e.message)));
-    child.on('exit', (code, signal) => {
+    child.onError((e) => reject(new OcrFailed('unavailable', e.message)));
+    child.onExit((code, signal) => {
       ended = code === EXIT_MEMORY ? new OcrFailed('memory', `文字识别进程内存超过${maxMb} MB`) : new OcrFailed('crash', `文字识别进程退出（${signal ?? code}）`);
       reject(ended);
       for (const p of pending.values()) p.reject(ended);
       pending.clear();
     });
   });
-  const close = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill();
-  };
+  const close = () => child.kill();
   try {
     await ready;
   } catch (e) {

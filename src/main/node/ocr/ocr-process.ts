@@ -6,6 +6,7 @@
 // shared by its workers, and ends it when no scan has asked for a while (ocr-service.ts).
 import { ocrEngine } from './engine.ts';
 import { EXIT_MEMORY, type OcrRequest, type OcrResponse } from './ocr-client.ts';
+import { fromParent, toParent, whenParentGone } from '../child/parent.ts';
 
 const limit = Number(process.env.NIANBAO_OCR_MAX_MB ?? 0) * 1048576;
 const threads = Number(process.env.NIANBAO_OCR_THREADS ?? 1);
@@ -15,17 +16,18 @@ if (limit > 0)
     if (process.memoryUsage.rss() > limit) process.exit(EXIT_MEMORY);
   }, 25).unref();
 // The worker that asked is gone (ended, timed out, stopped): so is its OCR.
-process.on('disconnect', () => process.exit(0));
+whenParentGone(() => process.exit(0));
 
 const engine = ocrEngine(threads);
 engine.then(
-  () => process.send!({ ready: true }),
-  (e: unknown) => process.send!({ failed: e instanceof Error ? e.message : String(e) }),
+  () => toParent({ ready: true }),
+  (e: unknown) => toParent({ failed: e instanceof Error ? e.message : String(e) }),
 );
 // One run at a time, in the order asked: two scans read at once share this process, and two runs
 // at once would take twice the memory.
 let queue: Promise<void> = Promise.resolve();
-process.on('message', (msg: OcrRequest) => {
+fromParent((m) => {
+  const msg = m as OcrRequest;
   queue = queue.then(async () => {
     let reply: OcrResponse;
     try {
@@ -36,6 +38,6 @@ process.on('message', (msg: OcrRequest) => {
     } catch (e) {
       reply = { id: msg.id, error: e instanceof Error ? e.message : String(e) };
     }
-    process.send!(reply);
+    toParent(reply);
   });
 });
