@@ -6,7 +6,7 @@
 // the cell outlined in red with the page's "2" inside.
 import { changeCell } from '../../src/main/node/archive/cells.ts';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
@@ -158,6 +158,49 @@ describe('the 审核意见 with 附原文截图', () => {
       }
     expect(inside).toBeGreaterThan(20);
     execFileSync('cp', [docx, join(out, 'crop-notice.docx')]);
+  });
+
+  it('puts the crops under the findings of the year’s notices written from 汇总 with 附原文截图', async () => {
+    await page.goto(`${session.host.url}#/summary?year=2023`);
+    await page.getByRole('button', { name: '生成审核意见' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成审核意见' });
+    const tick = dialog.getByRole('checkbox', { name: /附原文截图/ });
+    expect(await tick.isChecked()).toBe(false);
+    await tick.check();
+    for (const width of [1366, 1920]) {
+      await page.setViewportSize({ width, height: width === 1920 ? 1080 : 768 });
+      await page.screenshot({ path: join(out, `crop-summary-notices-dialog-${width}.png`) });
+    }
+    await dialog.getByRole('button', { name: /^(仍然)?生成$/ }).click();
+    const said = page.getByText(/^已在 .+ 生成 2 份审核意见（共附原文截图 \d+ 处）$/);
+    await said.waitFor({ timeout: 120000 });
+    const text = await said.innerText();
+    const folder = /^已在 (.+) 生成/.exec(text)![1];
+    const count = Number(/附原文截图 (\d+) 处/.exec(text)![1]);
+    await page.screenshot({ path: join(out, 'crop-summary-notices-done-1920.png') });
+    const docs = readdirSync(folder).filter((f) => f.endsWith('.docx'));
+    expect(docs).toHaveLength(2);
+    // The PDF report's notice: the page's crop under its finding, the cell outlined in red; the Word report's: its table rows.
+    let pictures = 0;
+    let tables = 0;
+    for (const f of docs) {
+      const zip = await JSZip.loadAsync(readFileSync(join(folder, f)));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const media = Object.keys(zip.files).filter((x) => /^word\/media\/.+\.png$/.test(x));
+      pictures += media.length;
+      if (xml.includes('原文：report.pdf 第2页，红框为所涉格子')) {
+        expect(media.length).toBeGreaterThanOrEqual(1);
+        const png = PNG.sync.read(Buffer.from(await zip.file(media[0])!.async('uint8array')));
+        let red = 0;
+        for (let i = 0; i < png.data.length; i += 4) if (png.data[i] > 200 && png.data[i + 1] < 60 && png.data[i + 2] < 60) red++;
+        expect(red).toBeGreaterThan(200);
+        execFileSync('cp', [join(folder, f), join(out, 'crop-summary-notice-pdf.docx')]);
+      }
+      tables += (xml.match(/原文：report\.docx 表格\d+，加框为所涉格子/g) ?? []).length;
+    }
+    expect(pictures).toBeGreaterThanOrEqual(1);
+    expect(tables).toBeGreaterThanOrEqual(1);
+    expect(count).toBeGreaterThanOrEqual(pictures + tables);
   });
 
   it('prints the same crops on the notice printed as PDF', async () => {

@@ -4,7 +4,7 @@
 // PNG, is too large, or names a finding the notice does not list is left out and counted. (The
 // crop drawn by pdf.js in a real page: test/browser/original-crops.test.ts.)
 import { changeCell } from '../../src/main/node/archive/cells.ts';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const doubtful = rt.archive.getReport(id)!.findings.filter((f) => f.fault === 'reading');
   expect(doubtful.length).toBeGreaterThan(0);
   await api().confirmCells({ id, cells: doubtful[0].cells.map(({ table, row, col }) => ({ table, row, col })) });
-});
+}, 120_000); // an import: over 10 s on a loaded machine
 afterAll(async () => rt?.close());
 
 async function docxOf(args: { crops?: boolean }) {
@@ -108,6 +108,36 @@ describe('附原文截图 in the .docx', () => {
     // Not a list of pictures at all: none taken.
     handed = { key };
     expect((await docxOf({ crops: true })).r).toMatchObject({ pictures: 0, dropped: 1 });
+  });
+
+  it('puts the pictures under their findings in the year’s notices written from 汇总, each from its own report’s print page', async () => {
+    const { findingKey } = await import('../../src/shared/report/revision.ts');
+    const d = rt.archive.getReport(id)!;
+    const key = findingKey(d.findings.find((f) => f.fault !== 'reading' && f.cells.some((c) => c.table === 't3' && c.row === 'new'))!);
+    handed = [{ key, caption: '原文：report.pdf 第2页，红框为所涉格子', width: 480, data: png(1200, 300) }];
+    const folder = mkdtempSync(join(tmpdir(), 'nianbao-notices-'));
+    const batch = (crops?: boolean) => {
+      routes = [];
+      return createHandlers({
+        archive: rt.archive,
+        importer: rt.importer,
+        pool: rt.pool,
+        platform: quietPlatform({ chooseOutputFolder: async () => folder, sheetPictures: async (route) => (routes.push(route), handed) }),
+      }).saveNotices({ year: d.year!, deadline: '2025-02-20', ...(crops === undefined ? {} : { crops }) });
+    };
+    const docx = async () => {
+      const zip = await JSZip.loadAsync(readFileSync(join(folder, readdirSync(folder).find((f) => f.endsWith('.docx'))!)));
+      return { xml: await zip.file('word/document.xml')!.async('string'), media: Object.keys(zip.files).filter((f) => f.startsWith('word/media/')) };
+    };
+    expect(await batch(true)).toEqual({ written: 1, folder, pictures: 1, dropped: 0 });
+    expect(routes).toEqual([`/print/notice?id=${id}&deadline=2025-02-20&crops=1`]);
+    const withCrops = await docx();
+    expect(withCrops.media).toHaveLength(1);
+    expect(withCrops.xml).toContain('原文：report.pdf 第2页，红框为所涉格子');
+    // Not ticked: as before, no print page opened and no picture.
+    expect(await batch()).toEqual({ written: 1, folder });
+    expect(routes).toEqual([]);
+    expect((await docx()).media).toHaveLength(0);
   });
 
   it('reads a PNG’s size from its header, and nothing else as a PNG', () => {

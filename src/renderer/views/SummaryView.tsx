@@ -21,12 +21,15 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
   useEffect(() => {
     if (y !== null) api.yearSummary({ year: y }).then(setS);
   }, [y]);
-  // The notices are signed with the office's name: a batch without it is asked about first.
+  // The notices are signed with the office's name: a batch without it says so before it is written.
   const office = useOfficeName();
-  const [askOffice, setAskOffice] = useState(false);
+  const [ask, setAsk] = useState(false);
+  const [crops, setCrops] = useState(false);
   const saveNotices = run(async () => {
-    const r = await api.saveNotices({ year: y! });
-    return { message: r ? `已在 ${r.folder} 生成 ${r.written} 份审核意见` : '已取消' };
+    const r = await api.saveNotices({ year: y!, ...(crops ? { crops } : {}) });
+    if (!r) return { message: '已取消' };
+    const pics = r.pictures === undefined ? '' : r.pictures ? `（共附原文截图 ${r.pictures} 处）` : '（所列问题没有涉及能对照原文的格子）';
+    return { message: `已在 ${r.folder} 生成 ${r.written} 份审核意见${pics}${r.dropped ? `；${r.dropped} 处原文截图不合要求，未附上` : ''}` };
   });
   if (y === null) return <p className="muted pad">档案里还没有报告。</p>;
   if (!s) return <p className="muted pad">正在汇总…</p>;
@@ -73,9 +76,9 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
         </button>
         <button
           title={`为${s.year}年度每份有检查结果的报告生成一份审核意见（Word），保存到选定的文件夹`}
-          onClick={() => (office === '' ? setAskOffice(true) : saveNotices())}
+          onClick={() => setAsk(true)}
         >
-          生成审核意见
+          生成审核意见…
         </button>
         <a className="button-link" href={`#/tracking?year=${s.year}`} title="已发审核意见的单位是否按期报送修改稿、所列问题是否整改">
           整改跟踪
@@ -84,14 +87,20 @@ export function SummaryView({ years, year }: { years: number[]; year: number | n
           报送前自查
         </a>
       </div>
-      {askOffice && (
-        <Modal label="生成审核意见" small onClose={() => setAskOffice(false)}>
+      {ask && (
+        <Modal label="生成审核意见" small onClose={() => setAsk(false)}>
           <h2>生成 {s.year} 年度的审核意见</h2>
-          <NoOfficeLine onGo={() => setAskOffice(false)} />
+          <p className="muted">为每份有检查结果的报告生成一份审核意见（Word），保存到选定的文件夹。</p>
+          {office === '' && <NoOfficeLine onGo={() => setAsk(false)} />}
+          <label className="field check-field">
+            <input type="checkbox" checked={crops} onChange={(e) => setCrops(e.target.checked)} />
+            附原文截图
+            <span className="muted">（每条问题下附上所涉格子在原文件中的截图，红框标出格子；份数多时较慢）</span>
+          </label>
           <div className="modal-actions">
-            <button onClick={() => setAskOffice(false)}>取消</button>
-            <button className="primary" autoFocus onClick={() => (setAskOffice(false), saveNotices())}>
-              仍然生成
+            <button onClick={() => setAsk(false)}>取消</button>
+            <button className="primary" autoFocus onClick={() => (setAsk(false), saveNotices())}>
+              {office === '' ? '仍然生成' : '生成'}
             </button>
           </div>
         </Modal>

@@ -191,8 +191,8 @@ export const contract = {
   /** The 审核意见 for one report, as .docx (the unit can edit it) or PDF, saved where the user chooses. */
   /** `crops` (附原文截图): under each finding the crop of its cells' original (pictures drawn by the notice's print page). */
   saveNotice: returns<{ saved: boolean; path?: string; pictures?: number; dropped?: number }>()(z.object({ id, format: z.enum(['docx', 'pdf']), deadline: day.optional(), crops: z.boolean().optional() }).strict()),
-  /** One 审核意见 (.docx) per report of the year with findings, into a folder main asks for; null when cancelled. */
-  saveNotices: returns<{ written: number; folder: string } | null>()(z.object({ year: z.number().int().min(1990).max(2100), deadline: day.optional() }).strict()),
+  /** One 审核意见 (.docx) per report of the year with findings, into a folder main asks for; null when cancelled. `crops` as saveNotice's, counted over all. */
+  saveNotices: returns<{ written: number; folder: string; pictures?: number; dropped?: number } | null>()(z.object({ year: z.number().int().min(1990).max(2100), deadline: day.optional(), crops: z.boolean().optional() }).strict()),
   /** 整改跟踪 of a year: every unit sent a 审核意见, its deadline, its revised version, its findings' states. */
   tracking: returns<Tracking>()(z.object({ year: z.number().int().min(1990).max(2100) }).strict()),
   /** 整改跟踪 as .xlsx, saved where the user chooses. */

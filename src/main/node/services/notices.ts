@@ -32,6 +32,22 @@ export function recordNoticeOf({ archive, shownReport, detail }: ServiceContext,
   return n;
 }
 
+/**
+ * A report's 审核意见 as .docx; with `crops` (附原文截图) the originals under its findings: pages
+ * drawn by the notice's print page, Word tables and text lines from main. The print page is
+ * opened only for findings with a page to crop.
+ */
+async function noticeWord(ctx: ServiceContext, shown: ReportDetail, deadline?: string, crops?: boolean) {
+  const n = noticeOf(ctx.archive, shown, deadline);
+  const paged = crops && n.items.some((i) => shown.findings.find((f) => findingKey(f) === i.key)?.cells.some((c) => shown.cells.find((x) => x.table === c.table && x.row === c.row && x.col === c.col && x.at?.kind !== 'words' && x.at?.place)));
+  const pics = paged ? await noticePictures(ctx, shown.id, n, deadline) : crops ? { byKey: new Map(), dropped: 0 } : null;
+  const texts = crops ? await textOriginals(ctx.archive, shown, n) : null;
+  const bytes = await noticeDocx(n, pics && texts ? { pictures: pics.byKey, texts } : undefined);
+  const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((k, x) => k + x.length, 0);
+  const told: { pictures?: number; dropped?: number } = pics && texts ? { pictures: count(pics.byKey) + count(texts), dropped: pics.dropped } : {};
+  return { bytes, notice: n, told };
+}
+
 export function noticeHandlers(ctx: ServiceContext): NoticeHandlers {
   const { archive, platform, shownReport, detail } = ctx;
   return {
@@ -39,36 +55,31 @@ export function noticeHandlers(ctx: ServiceContext): NoticeHandlers {
       const d = detail(id);
       const name = noticeName(d);
       if (format === 'docx') {
-        const shown = shownReport(d)!;
-        const n = noticeOf(archive, shown, deadline);
-        // 附原文截图: pages drawn by the notice's print page, Word tables and text lines from main.
-        // The print page is opened only for findings with a page to crop.
-        const paged = crops && n.items.some((i) => shown.findings.find((f) => findingKey(f) === i.key)?.cells.some((c) => shown.cells.find((x) => x.table === c.table && x.row === c.row && x.col === c.col && x.at?.kind !== 'words' && x.at?.place)));
-        const pics = paged ? await noticePictures(ctx, id, n, deadline) : crops ? { byKey: new Map(), dropped: 0 } : null;
-        const texts = crops ? await textOriginals(archive, shown, n) : null;
-        const path = await platform.saveFile(await noticeDocx(n, pics && texts ? { pictures: pics.byKey, texts } : undefined), `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
-        if (path) recordNotice(archive, id, n, deadline ?? null);
-        const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((k, x) => k + x.length, 0);
-        const told = pics && texts ? { pictures: count(pics.byKey) + count(texts), dropped: pics.dropped } : {};
-        return path ? { saved: true, path, ...told } : { saved: false };
+        const w = await noticeWord(ctx, shownReport(d)!, deadline, crops);
+        const path = await platform.saveFile(w.bytes, `${name}.docx`, { name: 'Word 文档', extensions: ['docx'] });
+        if (path) recordNotice(archive, id, w.notice, deadline ?? null);
+        return path ? { saved: true, path, ...w.told } : { saved: false };
       }
       const path = await platform.saveFile(await platform.renderPdf(SHEET_ROUTES.notice(id, deadline, crops), false), `${name}.pdf`, { name: 'PDF 文件', extensions: ['pdf'] });
       if (path) recordNoticeOf(ctx, id, deadline);
       return path ? { saved: true, path } : { saved: false };
     },
-    saveNotices: async ({ year, deadline }) => {
+    saveNotices: async ({ year, deadline, crops }) => {
       const folder = await platform.chooseOutputFolder('notices');
       if (!folder) return null;
       let written = 0;
+      const told = { pictures: 0, dropped: 0 };
       for (const r of archive.listReports({ year, sort: 'agency' })) {
         const d = shownReport(archive.getReport(r.id));
         if (!d || d.findings.length === 0) continue;
-        const n = noticeOf(archive, d, deadline);
-        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), await noticeDocx(n));
-        recordNotice(archive, d.id, n, deadline ?? null);
+        const w = await noticeWord(ctx, d, deadline, crops);
+        await writeFile(join(folder, `${fileSafe(noticeName(d))}.docx`), w.bytes);
+        recordNotice(archive, d.id, w.notice, deadline ?? null);
+        told.pictures += w.told.pictures ?? 0;
+        told.dropped += w.told.dropped ?? 0;
         written++;
       }
-      return { written, folder };
+      return { written, folder, ...(crops ? told : {}) };
     },
   };
 }

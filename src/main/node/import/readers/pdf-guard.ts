@@ -8,7 +8,7 @@
 // ASCII85, Brotli; /F before /Filter, unknown filters passed through), counting every layer's
 // output. Data the guard cannot decode (encrypted streams) is left to pdfjs and the per-file
 // memory ceiling.
-import { constants, createBrotliDecompress, createInflate } from 'node:zlib';
+import { brotliDecompressSync, constants, createBrotliDecompress, createInflate, inflateSync } from 'node:zlib';
 import { LIMITS, ReadError } from './errors.ts';
 
 type Value = number | Name | Ref | Value[] | Dict | null;
@@ -299,8 +299,30 @@ class Sink {
   }
 }
 
-/** zlib or Brotli, streamed: what decodes before an error counts (pdfjs passes it on too). */
-function inflateInto(data: Uint8Array, sink: Sink, brotli: boolean): Promise<boolean> {
+/** Output the one-call decode may hold at once; a larger stream is streamed, chunk by chunk. */
+const AT_ONCE = 8 * 1048576;
+
+/**
+ * zlib or Brotli. Most streams (a page's text, a font) decode in one synchronous call, which costs
+ * a fraction of a stream's set-up; a stream that breaks, or would decode past AT_ONCE, is streamed
+ * instead, so what decodes before an error still counts (pdfjs passes it on too).
+ */
+async function inflateInto(data: Uint8Array, sink: Sink, brotli: boolean): Promise<boolean> {
+  const room = sink.cap - sink.size;
+  const most = Math.min(room + 1, AT_ONCE);
+  let out: Buffer | null = null;
+  try {
+    out = brotli ? brotliDecompressSync(data, { maxOutputLength: most }) : inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: most });
+  } catch (e) {
+    // Past the stream's budget: the bomb it looks like. Past AT_ONCE only: streamed below.
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' && most > room) throw OVER;
+  }
+  if (out === null) return inflateStreamed(data, sink, brotli);
+  sink.push(out);
+  return true;
+}
+
+function inflateStreamed(data: Uint8Array, sink: Sink, brotli: boolean): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const z = brotli ? createBrotliDecompress() : createInflate({ finishFlush: constants.Z_SYNC_FLUSH });
     let any = false;

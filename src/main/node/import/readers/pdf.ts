@@ -39,12 +39,22 @@ export const assets = () => {
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
 };
 
+// One pdf.js set-up a thread: its in-thread worker (the parser's message handler) made once, each
+// file's document opened on it and destroyed after, rather than a worker made and torn down a file.
+type PdfWorker = InstanceType<Awaited<ReturnType<typeof loadPdfjs>>['PDFWorker']>;
+let worker: PdfWorker | null = null;
+async function pdfWorker(): Promise<PdfWorker> {
+  const { PDFWorker } = await loadPdfjs();
+  if (!worker || worker.destroyed) worker = new PDFWorker();
+  return worker;
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   await guardPdfStreams(bytes);
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument } = await pdfjs;
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes), // pdfjs takes the buffer over
+    worker: await pdfWorker(),
     ...assets(),
     cMapPacked: true,
     disableFontFace: true,
