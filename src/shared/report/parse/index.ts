@@ -39,7 +39,7 @@ export function parseReport(original: DocBlock[], ctx: ParseContext = {}): Parse
 
   // Table 三 first: its (六) rows are evidence for the template too.
   const t3Range = range(3) ?? whole;
-  const t3 = parseT3(tokenize(units, ...t3Range), { newTotal: claim('N1') });
+  const t3 = parseT3(tokenize(units, ...t3Range), { newTotal: claim('N1'), endsText: t3Range[1] === units.length });
 
   const t2Range = range(2) ?? [0, t3.firstUnit >= 0 ? t3.firstUnit : units.length];
   const t2Tokens = tokenize(units, ...t2Range);

@@ -264,7 +264,7 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     agency.value = fix.repaired;
   }
   // Nothing else gives a year: part 一's sentences of the body's own work ("2019年,我局按照…").
-  const selfYear = years.length ? null : selfSubjectYear(lines, firstHeadingUnit);
+  const selfYear = years.length ? null : selfSubjectYear(lines, firstHeadingUnit, agency ? (agency.value as string) : null);
   if (selfYear) years.push({ field: 'year', value: selfYear.year, source: '正文', text: selfYear.text, inferred: true });
   // "2017年3月" under the title: when it was published. The report is on the year before, but
   // only where nothing else says which year.
@@ -305,6 +305,10 @@ const OPENING: RegExp[] = [
   // A government's report summing up its parts: "综合2017年度丽水市各县(市、区)政府和市级各部门的…
   // 报告编制", "在2016年度东城区人民政府各街道办事处、各委办局的…年度报告的基础上编制".
   new RegExp(`(?:在|综合|汇总|以及)${Y}年度?${NAME}(?:和|及|、)?各[^。]{0,80}?(?:报告|年报)`, 'g'),
+  // What the report covers: "涵盖了2022年某区自然资源局政府信息公开工作", "涵盖某市农业农村局在2021年1月1日
+  // 至…期间的政府信息公开工作", "涵盖2020年1月1日至12月21日某县人民政府信息公开工作".
+  new RegExp(`涵盖(?:了)?(?:${Y}年度?|${Y}年\\d{1,2}月\\d{1,2}日起?(?:至|到|—|-)(?:${Y}年)?\\d{1,2}月\\d{1,2}日止?)${NAME}(?:的)?(?:政府|政务)?信息公开工作`, 'g'),
+  new RegExp(`涵盖(?:了)?${NAME}(?:在)?${Y}年[^。]{0,40}?(?:期间)?的?(?:政府|政务)?信息公开工作`, 'g'),
 ];
 
 function openingName(intro: string): { name: string; text: string } | null {
@@ -334,12 +338,18 @@ const bodyOf = (name: string) => INTERNAL_OFFICE.reduce((n, [re, to]) => n.repla
 const SUB_UNIT = /^(?![\u4e00-\u9fff]*办公)[\u4e00-\u9fff]{1,10}?(?:科|股|组|处|室)$/;
 const BODY_AT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办事处|中心)/g;
 
+const OWN_GROUP = /^(\S{2,30}?(?:(?:乡|镇)(?:人民政府|政府)?|街道(?:办事处)?|办事处|局|厅|委员会))(?:政府)?(?:信息公开|政务公开)(?:工作)?领导小组(?:办公室)?$/;
+
 /** "请与X联系", "如有疑问，请联系：X，电话…": the contact office's body, where nothing else names one. */
 function contactName(intro: string): { name: string; text: string } | null {
   const m =
     /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)[，,]\s*(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
   const raw = m ? bodyOf(normalizeAgency(m[1] ?? m[2] ?? m[3])) : '';
   if (!m || !raw) return null;
+  // A town's or a bureau's own openness group ("某乡信息公开领导小组办公室", "某局政府信息公开领导小组
+  // 办公室") answers for that body alone, unlike a government's, which answers for its departments too.
+  const group = OWN_GROUP.exec(raw);
+  if (group) return looksLikeAgency(group[1]) && !placeless(group[1]) ? { name: group[1], text: m[0] } : null;
   let name = '';
   for (const b of raw.matchAll(BODY_AT)) {
     const end = b.index + b[0].length;
@@ -411,6 +421,8 @@ const SELF_KINDS: [RegExp, string][] = [
   [/我镇/, '镇(?:人民政府|政府)?'],
   [/我(?:街道|街办)/, '街道(?:办事处)?'],
 ];
+// Verbs that run into the name after them ("健全完善某镇人民政府…"); no body's name holds them.
+const VERBS_BEFORE = /^.*(?:进一步|健全|完善|加强|推进|落实|开展|建立|修订|提升|做好|强化|规范|深化|加大|推动|制定|更新|明确)/;
 // A verb or a preposition inside a run of characters: a clause, not a name.
 const CLAUSE = /按照|根据|通过|要求|关于|依据|结合|配合|的|对|向|将|把|由|经|在|与|及|和(?!社会|信息化|城乡|改革|旅游|体育|文化|广播|科技|应急|自然|林业|农村|生态|环境|草原|民族|宗教|规划|人力|卫生|计划|健康)/;
 
@@ -426,7 +438,8 @@ function selfNamed(whole: string): { name: string; text: string } | null {
   const run = new RegExp(`(?<![\\u4e00-\\u9fff])([\\u4e00-\\u9fff]{2,20}?${kinds[0][1]})(?![\\u4e00-\\u9fff]*?(?:局|厅|委员会|办事处|人民政府)(?:[^\\u4e00-\\u9fff]|$))`, 'g');
   const found = new Map<string, { count: number; subject: boolean; text: string }>();
   for (const m of whole.matchAll(run)) {
-    const name = cleanName(m[1]);
+    // "进一步健全完善某镇人民政府信息公开工作机制": the verbs before a name are the clause's, not the name's.
+    const name = cleanName(m[1]).replace(VERBS_BEFORE, '');
     if (!looksLikeAgency(name) || placeless(name) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
     const before = whole.slice(Math.max(0, m.index - 12), m.index);
     const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, text: `${before}${m[1]}` };
@@ -443,13 +456,16 @@ function selfNamed(whole: string): { name: string; text: string } | null {
 // "2019年,我局按照…", "2020年度我街办未接到…": the body itself doing the work of a year.
 const SELF_YEAR = new RegExp(`^(?:[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;]{0,12}。)?\\s*${Y}\\s*年度?[，,]?\\s*[我本](?:局|委|厅|办|中心|乡|镇|街道|街办|街|区|县|市|单位|部门)`);
 
-/** The year of part 一's sentences whose subject is the body itself, where they agree on one. */
-function selfSubjectYear(lines: { text: string; index: number }[], firstHeadingUnit: number): { year: number; text: string } | null {
-  const found = lines
-    .filter((l) => l.index > firstHeadingUnit)
-    .slice(0, 30)
-    .map((l) => ({ m: SELF_YEAR.exec(l.text.trim()), text: l.text.trim() }))
-    .filter((x) => x.m);
+/**
+ * The year of part 一's sentences whose subject is the body itself, where they agree on one: at the
+ * start of its lines, or of any sentence of its first lines ("某区住建局高度重视…。2019年，某区住建局
+ * 共主动公开…"), the body called 我局 or by the name the text gives it.
+ */
+function selfSubjectYear(lines: { text: string; index: number }[], firstHeadingUnit: number, agency: string | null): { year: number; text: string } | null {
+  const named = agency ? new RegExp(`^${Y}\\s*年度?[，,]?\\s*${agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : null;
+  const part1 = lines.filter((l) => l.index > firstHeadingUnit).slice(0, 30);
+  const sentences = part1.flatMap((l, i) => (i < 3 ? l.text.split(/[。；;]/) : [l.text]).map((t) => t.trim()));
+  const found = sentences.map((text) => ({ m: SELF_YEAR.exec(text) ?? named?.exec(text) ?? null, text })).filter((x) => x.m);
   const years = new Set(found.map((x) => Number(x.m![1])));
   return years.size === 1 ? { year: [...years][0], text: found[0].text.slice(0, 40) } : null;
 }

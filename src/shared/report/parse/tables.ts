@@ -82,7 +82,8 @@ export function parseT2(tokens: Token[], template: 'T2019' | 'T2021', stated: Pa
   return res;
 }
 
-export function parseT3(all: Token[], stated?: { newTotal?: number }): TableResult & { rowIds: string[] } {
+/** `stated.endsText`: the tokens run to the end of the text (no later part), so a row may be cut off by the page's end. */
+export function parseT3(all: Token[], stated?: { newTotal?: number; endsText?: boolean }): TableResult & { rowIds: string[] } {
   const res = { ...EMPTY(), rowIds: [] as string[] };
   // A paragraph above the table that tells its numbers in words ("其中，予以公开2件，部分公开2件…")
   // is no row: the table begins at its own header (the 勾稽 note, 申请人情况), where it has one.
@@ -104,9 +105,17 @@ export function parseT3(all: Token[], stated?: { newTotal?: number }): TableResu
   // A few stray words are not a table: two of its labels quoted in a sentence ("全年新收政府信息公开
   // 申请数量0件,上年结转…0件") say nothing about cells, so no note sends the user looking for them.
   // A page cut off after the first rows is: its header is there and each row has its seven cells.
-  const headed = header >= 0 && withValues.length > 0 && withValues.every((p) => p.values.length === T3_COLUMNS.length && !p.short);
-  if (withValues.length < 3 && !headed) return parsed.length < 3 ? { ...EMPTY(), rowIds: [] } : res;
-  for (const pr of withValues) {
+  const whole = (p: ParsedRow) => p.values.length === T3_COLUMNS.length && !p.short;
+  const headed = header >= 0 && withValues.length > 0 && withValues.every(whole);
+  // A page cut off inside a row: the rows above it are whole, and nothing follows the cut one. Its
+  // few values could be any of its cells, so they are left out.
+  const last = withValues.at(-1);
+  const cut =
+    !headed && stated?.endsText === true && header >= 0 && withValues.length >= 2 && withValues.slice(0, -1).every(whole) && !tokens.slice(last!.end + 1).some((t) => t.value !== null || t.norm !== '');
+  if (cut) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === last!.rowId)!.label, last!.values.length, 7));
+  const rows = cut ? withValues.slice(0, -1) : withValues;
+  if (withValues.length < 3 && !headed && !cut) return parsed.length < 3 ? { ...EMPTY(), rowIds: [] } : res;
+  for (const pr of rows) {
     res.rowIds.push(pr.rowId);
     pr.values.forEach((v, i) => res.cells.push(cellOf(res, 't3', pr.rowId, T3_COLUMNS[i].id, v)));
     if (pr.short && !pr.run) res.notes.push(shortNote('t3', T3_ROWS.find((r) => r.id === pr.rowId)!.label, pr.values.length, 7));

@@ -67,7 +67,7 @@ const PORTAL_LINE = [
 const META_KEY = '(?:发布时间|发布日期|更新时间|时间|日期|成文日期|发文日期|生成日期|发布机构|发文机关|发文单位|信息来源|文章来源|来源|作者|编辑|浏览次数|阅读次数|点击|字体|字号|索\\s*引\\s*号|主题分类|分类|文\\s*号|信息类型)';
 const META_PAIRS = new RegExp(`^\\s*(?:[-•·*]\\s*)?${META_KEY}\\s*[:：]`);
 // The same block as a table's row: "发布单位 | 某省交通运输厅 | 来源 | |".
-const PIPED_PUBLISHER = /(?:^|[|｜])\s*(?:发布机构|发布单位|发文机关|发文单位)\s*[|｜]\s*([^|｜\s]{2,40})\s*[|｜]/;
+const PIPED_PUBLISHER = /(?:^|[|｜])\s*(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]?\s*[|｜]\s*([^|｜\s]{2,40})\s*[|｜]/;
 const PUBLISHER_IN_LINE = new RegExp(`(?:发布机构|发文机关|发文单位|信息来源|文章来源|来源)\\s*[:：]\\s*([^\\s:：|]{2,40}?)(?=\\s|$|${META_KEY}\\s*[:：])`);
 
 export function toUnits(blocks: DocBlock[]): Units {
@@ -92,7 +92,8 @@ export function toUnits(blocks: DocBlock[]): Units {
       const header = !begun ? HEADER_LINE.exec(line) : null;
       if (header) {
         const key = header[1].replace(/\s/g, '');
-        const value = header[2].trim();
+        // "来 源: | 某市某局 | 发布机构: | 某市某局 |": a piped block keyed with colons, the value its next cell.
+        const value = header[2].trim().replace(/^[|｜]\s*([^|｜]*?)\s*[|｜].*$/, '$1');
         if (value && /标题/.test(key)) page.title ??= value;
         else if (value && /发布机构|发文机关|来源/.test(key)) page.publisher ??= value;
         else if (value && /发布|成文|生成/.test(key)) page.published ??= value;
