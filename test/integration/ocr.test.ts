@@ -172,6 +172,14 @@ describe('pages read in the wrong place before', () => {
     expect(o.wrong).toEqual([]);
   }, 300_000);
 
+  it('a 1-bit G4 TIFF whose thresholding lost most rules: 表三’s rows and columns rebuilt from its text, 5 and 1 under 自然人 and 总计, nothing wrong', async () => {
+    const { o, cell } = await read(loadScan('tiff/x-seed-ningbo-kjj-2019.tif', 'tiff'));
+    expect(['new', 'carry', 'r1'].flatMap((r) => ['natural', 'total'].map((c) => cell('t3', r, c)))).toEqual(['5', '5', '0', '0', '1', '1']);
+    expect(['made', 'published', 'totalPublic'].map((c) => cell('t2', 'normative', c))).toEqual(['4', '4', '4']);
+    expect(o.key.right).toBeGreaterThanOrEqual(14);
+    expect(o.wrong).toEqual([]);
+  }, 300_000);
+
   it('a long screenshot is read in pieces and its light table read right: 淮安市人民政府, 表二 规章 1 0 11, nothing wrong', async () => {
     const { res, o, cell } = await read(loadScan('image/x-huaian-szf-2024.jpg', 'image'));
     expect(res.report.agency).toBe('淮安市人民政府');

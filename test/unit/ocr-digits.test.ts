@@ -75,6 +75,22 @@ describe('OCR numbers settled by the sums', () => {
     expect(wrong.map((x) => x.row)).toEqual([]);
   });
 
+  it('a 表三 row whose numbers slid one column over (a seal’s star hid its first cell) is blank, and the sums it fails shake no other row', () => {
+    const r = asRead();
+    // As the sealed scan read 本年新收: 自然人 under the star, the row's numbers one column to the left.
+    const row = ['business', 'research', 'public'].map((col) => r.cell('t3', 'new', col));
+    row.forEach((c, i) => {
+      if (c.at?.kind !== 'cell') throw new Error('not from a cell');
+      c.at = { ...c.at, col: c.at.col + 1 };
+      c.value = num(5 + 2 * i);
+    });
+    settleOcrDigits(r);
+    expect(row.map((c) => c.value.kind)).toEqual(['blank', 'blank', 'blank']);
+    const others = r.cells.filter((c) => c.table === 't3' && c.row !== 'new');
+    const source = (c: Cell) => parsed.cells.find((p) => p.table === c.table && p.row === c.row && p.col === c.col)!.value;
+    expect(others.filter((c) => c.value.num !== source(c).num || c.value.kind !== source(c).kind).map((c) => `${c.row}.${c.col}`)).toEqual([]);
+  });
+
   it('a 表二 number one column off its row’s others (a cell read empty let the next number slide in) is blank, though read surely', () => {
     const r = asRead();
     // As the long screenshot read 规章 “1 | 0 | 11” with the 1 and the 0 lost: 11 came in as 本年废止.

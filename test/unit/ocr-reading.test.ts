@@ -10,6 +10,7 @@ import { asDigits, decodeCtc, digitCandidates } from '../../src/shared/ocr/ctc.t
 import { skewAngle } from '../../src/shared/ocr/deskew.ts';
 import { apply, pageQuad, warpPage } from '../../src/shared/ocr/perspective.ts';
 import { binarize, inkAgainstPaper, rotate } from '../../src/shared/ocr/raster.ts';
+import { lostRules } from '../../src/shared/ocr/lost-rules.ts';
 import { findRulings } from '../../src/shared/ocr/rulings.ts';
 
 const SCAN = new URL('../fixtures/scan/pdf-200-skew/pt-jjp-2021.pdf', import.meta.url).pathname;
@@ -97,5 +98,48 @@ describe('the recogniser\'s output', () => {
     expect(asDigits('1O5')).toBe('105');
     expect(asDigits('元')).toBeNull();
     expect(asDigits('OK')).toBeNull();
+  });
+});
+
+describe('a table whose rules the scan lost (a 1-bit scan keeps its frame and a few column rules)', () => {
+  // 72 dpi: a pixel is a point. A frame 20..420 × 20..200, one column rule kept at x 200; two rows
+  // of text in each of three columns (label, a number left of a lost rule at 300, a number after it).
+  const W = 440;
+  const H = 220;
+  const ink = new Uint8Array(W * H);
+  const box = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0; y < y1; y++) ink.fill(1, y * W + x0, y * W + x1);
+  };
+  box(20, 20, 421, 21);
+  box(20, 200, 421, 201);
+  box(20, 20, 21, 201);
+  box(420, 20, 421, 201);
+  box(200, 20, 201, 201);
+  // Text: 10 px high glyphs in rows at 40, 80, 120 (the label "五 六" wraps a row's text; here one line a row).
+  const glyphs = (x: number, y: number, n: number) => {
+    for (let i = 0; i < n; i++) box(x + i * 10, y, x + i * 10 + 9, y + 10);
+  };
+  for (const y of [40, 80, 120, 160]) {
+    glyphs(30, y, 6);
+    glyphs(210, y, 2);
+    glyphs(320, y, 1);
+  }
+  const rules = findRulings(ink, W, H, 72, 18);
+
+  it('rebuilds a rule in each gap between rows and the column rule where every row has a blank column', () => {
+    const out = lostRules(ink, W, 72, [20, 20, 420, 200], rules);
+    const rows = [...new Set(out.filter((s) => s.y0 === s.y1).map((s) => Math.round(s.y0)))].sort((a, b) => a - b);
+    expect(rows).toHaveLength(3);
+    for (const [y, between] of rows.map((y, i) => [y, [50, 90, 130][i] + 15] as const)) expect(Math.abs(y - between)).toBeLessThanOrEqual(3);
+    const cols = out.filter((s) => s.x0 === s.x1);
+    // The lost column rule between the two numbers (229..320): in all four rows, nowhere through a number.
+    expect(new Set(cols.map((s) => Math.round(s.x0))).size).toBe(1);
+    expect(cols[0].x0).toBeGreaterThan(229);
+    expect(cols[0].x0).toBeLessThan(320);
+    expect(cols).toHaveLength(4);
+    // The table then reads as 4 rows × 3 columns.
+    const [t] = findTables([], [...rules, ...out], W, { empty: true });
+    expect(t.rows.length).toBe(4);
+    expect(t.rows.every((r) => r.length === 3)).toBe(true);
   });
 });

@@ -5,11 +5,12 @@
 // line by line by the detector. Cells carry the recogniser's confidence and, for a number it
 // hesitated over, its other readings, which the sums then decide (report/checks/ocr-digits.ts).
 import type { DocBlock, DocCell, DocContent } from '../../../shared/doc/blocks.ts';
-import { findTables } from '../../../shared/doc/grid.ts';
+import { findTables, type Segment } from '../../../shared/doc/grid.ts';
 import { asDigits, digitCandidates, type OcrText } from '../../../shared/ocr/ctc.ts';
 import { skewAngle } from '../../../shared/ocr/deskew.ts';
 import { binarize, crop, type Gray, inkAgainstPaper, rotate } from '../../../shared/ocr/raster.ts';
 import { apply, isSquare, pageQuad, warpPage } from '../../../shared/ocr/perspective.ts';
+import { lostRules } from '../../../shared/ocr/lost-rules.ts';
 import { findRulings } from '../../../shared/ocr/rulings.ts';
 import type { Box } from '../../../shared/report/model.ts';
 import { type Item, joinSplitRows, readPage, runningLines, withoutRunning } from '../import/readers/pdf.ts';
@@ -77,25 +78,37 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
   const W = img.width / px;
   const H = img.height / px;
   const found = findRulings(ink, img.width, img.height, img.dpi, undefined, inkAgainstPaper(cells));
-  // A grid inside a table's cells is no table: the straight edges of a seal's star, a box drawn
-  // in a cell. Its lines are dropped; the table's own rules run on past it and stay.
-  const all = findTables([], found, W, { empty: true });
-  const inside = (a: Box, b: Box) => a !== b && a[0] >= b[0] - 1 && a[1] >= b[1] - 1 && a[2] <= b[2] + 1 && a[3] <= b[3] + 1;
-  const nested = all.filter((g) => all.some((o) => inside(g.box, o.box))).map((g) => g.box);
-  const segments = found.filter((s) => !nested.some((b) => Math.min(s.x0, s.x1) >= b[0] - 1 && Math.max(s.x0, s.x1) <= b[2] + 1 && Math.min(s.y0, s.y1) >= b[1] - 1 && Math.max(s.y0, s.y1) <= b[3] + 1));
-  const grids = all.filter((g) => !nested.includes(g.box));
+  let { segments, grids } = tablesOf(found, W);
   const reads: Read[] = [];
-  // Each table cell: its text lines, found by the ink's rows inside the rules.
-  const cellLines: { cell: Box; line: [number, number, number, number] }[] = [];
-  for (const g of grids)
-    for (const row of g.rows)
-      for (const c of row) {
-        if (!c.place) continue;
-        const [x0, y0, x1, y1] = c.place.box.map((v) => v * px);
-        for (const line of inkLines(ink, img.width, x0, y0, x1, y1, img.dpi)) cellLines.push({ cell: c.place.box, line });
-      }
+  const recogniseCells = async () => {
+    // Each table cell: its text lines, found by the ink's rows inside the rules.
+    const cellLines: { cell: Box; line: [number, number, number, number] }[] = [];
+    for (const g of grids)
+      for (const row of g.rows)
+        for (const c of row) {
+          if (!c.place) continue;
+          const [x0, y0, x1, y1] = c.place.box.map((v) => v * px);
+          for (const line of inkLines(ink, img.width, x0, y0, x1, y1, img.dpi)) cellLines.push({ cell: c.place.box, line });
+        }
+    const texts = await engine.recognize(cellLines.map((l) => lineImage(cells, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * 0.15)))));
+    return { cellLines, texts };
+  };
+  let { cellLines, texts: cellTexts } = await recogniseCells();
+  // A table whose rules the scan lost (a 1-bit scan's thresholding drops a hairline): a cell holds
+  // several rows' numbers. Its rows and columns are rebuilt from its text, and its cells read again.
+  const lost = grids.filter((g) => {
+    const numeric = new Map<Box, number>();
+    cellLines.forEach((l, i) => {
+      if (asDigits(cellTexts[i].text) !== null && l.cell[0] >= g.box[0] && l.cell[2] <= g.box[2] && l.cell[1] >= g.box[1] && l.cell[3] <= g.box[3]) numeric.set(l.cell, (numeric.get(l.cell) ?? 0) + 1);
+    });
+    return [...numeric.values()].some((n) => n > 1);
+  });
+  const rebuilt = lost.flatMap((g) => lostRules(ink, img.width, img.dpi, g.box, segments));
+  if (rebuilt.length) {
+    ({ segments, grids } = tablesOf([...found, ...rebuilt], W));
+    ({ cellLines, texts: cellTexts } = await recogniseCells());
+  }
   stats.cells += cellLines.length;
-  const cellTexts = await engine.recognize(cellLines.map((l) => lineImage(cells, { x0: l.line[0], y0: l.line[1], x1: l.line[2], y1: l.line[3] }, Math.max(3, Math.round((l.line[3] - l.line[1]) * 0.15)))));
   cellLines.forEach((l, i) => reads.push({ text: cellTexts[i], box: l.line.map((v) => v / px) as Box, cell: true }));
   // The rest of the page: the tables whited out, the detector finds the lines.
   const masked = grids.length ? maskBoxes(img, grids.map((g) => g.box.map((v) => v * px) as Box)) : img;
@@ -142,6 +155,18 @@ async function readScanPage(page: number, p: PageImage, engine: OcrEngine, stats
   });
   const pageLines = read.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: { ...l.place, box: shift(l.place.box) } }));
   return { lines: pageLines, blocks, tables: read.tables };
+}
+
+/**
+ * The page's tables from its rules. A grid inside a table's cells is no table: the straight edges
+ * of a seal's star, a box drawn in a cell. Its lines are dropped; the table's own rules run on past it and stay.
+ */
+function tablesOf(found: Segment[], W: number) {
+  const all = findTables([], found, W, { empty: true });
+  const inside = (a: Box, b: Box) => a !== b && a[0] >= b[0] - 1 && a[1] >= b[1] - 1 && a[2] <= b[2] + 1 && a[3] <= b[3] + 1;
+  const nested = all.filter((g) => all.some((o) => inside(g.box, o.box))).map((g) => g.box);
+  const segments = found.filter((s) => !nested.some((b) => Math.min(s.x0, s.x1) >= b[0] - 1 && Math.max(s.x0, s.x1) <= b[2] + 1 && Math.min(s.y0, s.y1) >= b[1] - 1 && Math.max(s.y0, s.y1) <= b[3] + 1));
+  return { segments, grids: all.filter((g) => !nested.includes(g.box)) };
 }
 
 const readsIn = (c: DocCell, reads: Read[]) => {

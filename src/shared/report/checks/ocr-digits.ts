@@ -31,13 +31,16 @@ export function settleOcrDigits(r: Settleable): void {
     return out;
   };
   const at = (c: Cell) => `${TABLE_TITLES[c.table].split(' ')[0]}“${short(rowLabel(r.template, c.table, c.row))}”“${columnLabel(r.template, c.table, c.col)}”`;
-  // A table whose sums fail in several places was read wrong as a whole (a column shifted where a
-  // rule was not found, rows run together): none of its numbers is trusted until the sums confirm it.
-  const failures = new Map<string, number>();
-  for (const f of rules()) for (const t of new Set(f.cells.map((x) => x.table))) failures.set(t, (failures.get(t) ?? 0) + 1);
-  for (const c of r.cells) if (c.how === 'ocr' && !c.original && c.value.kind === 'number' && (failures.get(c.table) ?? 0) >= SHAKEN) c.conf = 0;
   // A row whose numbers do not sit where the form puts them was matched to the wrong cells.
   const misplaced = misplacedCells(r);
+  // A table whose sums fail in several places was read wrong as a whole (a column shifted where a
+  // rule was not found, rows run together): none of its numbers is trusted until the sums confirm it.
+  // Failures a misplaced row explains (a seal's star hid a cell and its row's numbers slid over) are
+  // that row's, already doubted, and shake nothing else.
+  const failures = new Map<string, number>();
+  const known = (f: Finding) => [...misplaced].some((c) => involves(f, c));
+  for (const f of rules()) if (!known(f)) for (const t of new Set(f.cells.map((x) => x.table))) failures.set(t, (failures.get(t) ?? 0) + 1);
+  for (const c of r.cells) if (c.how === 'ocr' && !c.original && c.value.kind === 'number' && (failures.get(c.table) ?? 0) >= SHAKEN) c.conf = 0;
   for (const c of misplaced) c.conf = 0;
   const open = new Set(r.cells.filter(doubtful));
   // A number settled may let the sums speak for the next: go round while something changes.
