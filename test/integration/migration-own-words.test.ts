@@ -1,8 +1,9 @@
 // 0016-own-words on an archive of the version before it holding real reports (the seed reports,
 // the samples, the 2021-format reports in several files and versions) with a correction: it
 // upgrades in place, every report, cell and correction reads back as before, the searches that
-// must still match find the same reports as a fresh import, and a word only the template's table
-// labels say (结果纠正 in 某市教育局's reports) no longer finds those reports.
+// must still match find the same reports as a fresh import (filters that a cell of 0 satisfies
+// among them: the zeros become lists), and a word only the template's table labels say (结果纠正
+// in 某市教育局's reports) no longer finds those reports.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,9 @@ const QUERIES: SearchQuery[] = [
   { text: '宁波', indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] },
   { text: '信息公开 -宁波', yearFrom: 2023 },
   { indicators: [{ table: 't4', row: 'review', col: 'corrected', op: '>', value: 0 }] },
+  { indicators: [{ table: 't4', row: 'review', col: 'corrected', op: '=', value: 0 }] },
+  { indicators: [{ table: 't3', row: 'new', col: 'total', op: '<=', value: 10 }] },
+  { text: '政府', indicators: [{ table: 't3', row: 'new', col: 'natural', op: '<', value: 5 }] },
   { text: '结果纠正' },
 ];
 
@@ -53,6 +57,9 @@ describe('0016-own-words', () => {
     const olderHits = older.prepare(`SELECT rowid FROM search_tri WHERE search_tri MATCH '"结果纠正"'`).pluck().all() as number[];
     expect(jiaoyu.every((id) => olderHits.includes(id))).toBe(true);
     const olderIndex = indexBytes(older);
+    // Version 15 kept a row per zero.
+    const zeros = older.prepare('SELECT COUNT(*) FROM cell_numbers WHERE num = 0').pluck().get() as number;
+    expect(zeros).toBeGreaterThan(100);
     older.close();
 
     const upgraded = new Archive(file);
@@ -62,6 +69,9 @@ describe('0016-own-words', () => {
     // As the archive the reports were imported into now: the same reports, ranks and snippets.
     expect(QUERIES.map((q) => upgraded.search({ limit: 100, ...q }))).toEqual(before.searches);
     expect(upgraded.search({ text: '结果纠正', limit: 100 }).hits.some((h) => jiaoyu.includes(h.reportId))).toBe(false);
+    // The zeros are lists now, every one of them.
+    expect(upgraded.db.prepare('SELECT COUNT(*) FROM cell_numbers WHERE num = 0').pluck().get()).toBe(0);
+    expect(upgraded.db.prepare('SELECT sum(json_array_length(ids)) FROM cell_zeros').pluck().get()).toBe(zeros);
     // Smaller indexes, and the freed pages given back (VACUUM).
     expect(indexBytes(upgraded.db)).toBeLessThan(olderIndex);
     expect(upgraded.db.pragma('freelist_count', { simple: true })).toBe(0);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   // 15 files, 10 reports: a 2021-format fixture as .doc/.docx and .txt is one report; 某市教育局's
   // 2024 report comes in two versions, the later (t2021-errors-2024) the one of record.
   expect(rt.archive.count()).toBe(10);
-});
+}, 120_000);
 afterAll(async () => rt?.close());
 
 /** Result files, sorted: the exact set a query returns. */
@@ -144,6 +144,47 @@ describe('search', () => {
       expect(cell.value.num).toBeGreaterThanOrEqual(100);
     }
     expect(rt.archive.search({ text: '宁波' }).hits[0].values).toBeUndefined();
+  });
+
+  it('filters by conditions that a cell of 0 satisfies: every report whose cell is 0, counted exactly', () => {
+    // Zeros are lists of reports (cell_zeros), not rows of cell_numbers: the answer is as exact.
+    expect(rt.archive.db.prepare('SELECT COUNT(*) FROM cell_numbers WHERE num = 0').pluck().get()).toBe(0);
+    const records = rt.archive.listReports({}).map((r) => r.id);
+    const numberAt = (id: number, table: string, row: string, col: string) => {
+      const c = rt.archive.fileCellsOf(id).find((x) => x.table === table && x.row === row && x.col === col);
+      return c?.value.kind === 'number' && c.value.num !== null ? c.value.num : undefined;
+    };
+    const test = { '>': (a: number, b: number) => a > b, '>=': (a: number, b: number) => a >= b, '<': (a: number, b: number) => a < b, '<=': (a: number, b: number) => a <= b, '=': (a: number, b: number) => a === b, '!=': (a: number, b: number) => a !== b };
+    const cells = [['t4', 'review', 'corrected'], ['t3', 'new', 'total'], ['t3', 'r7', 'total'], ['t3', 'r1', 'natural']] as const;
+    const conditions = [['=', 0], ['<=', 0], ['<=', 5], ['<', 1], ['>=', 0], ['>', -1], ['!=', 7], ['!=', 0], ['>', 0]] as const;
+    let zerosFound = 0;
+    for (const [table, row, col] of cells)
+      for (const [op, value] of conditions) {
+        const want = records.filter((id) => {
+          const n = numberAt(id, table, row, col);
+          return n !== undefined && test[op](n, value);
+        });
+        const r = rt.archive.search({ limit: 100, indicators: [{ table, row, col, op, value }] });
+        expect([`${table} ${row} ${col} ${op} ${value}`, r.hits.map((h) => h.reportId).sort((a, b) => a - b)]).toEqual([`${table} ${row} ${col} ${op} ${value}`, want.sort((a, b) => a - b)]);
+        // The count of reports with a value (≥ 0: every number here is one) is exact too.
+        expect(r.total).toBe(want.length);
+        if (op === '=' && value === 0) zerosFound += want.length;
+      }
+    expect(zerosFound).toBeGreaterThan(5);
+  });
+
+  it('follows a cell changed to and from 0', () => {
+    const id = rt.archive.listReports({}).map((r) => r.id).find((x) => rt.archive.fileCellsOf(x).some((c) => c.table === 't4' && c.row === 'review' && c.col === 'corrected' && c.value.num === 0))!;
+    const zero = { indicators: [{ table: 't4' as const, row: 'review', col: 'corrected', op: '=' as const, value: 0 }] };
+    const five = { indicators: [{ table: 't4' as const, row: 'review', col: 'corrected', op: '=' as const, value: 5 }] };
+    const ids = (q: SearchQuery) => rt.archive.search({ limit: 100, ...q }).hits.map((h) => h.reportId);
+    expect(ids(zero)).toContain(id);
+    rt.archive.correct(id, 'cell:t4|review|corrected', { kind: 'number', num: 5, raw: '5' }, '测试');
+    expect(ids(zero)).not.toContain(id);
+    expect(ids(five)).toContain(id);
+    rt.archive.revert(id, 'cell:t4|review|corrected');
+    expect(ids(zero)).toContain(id);
+    expect(ids(five)).not.toContain(id);
   });
 
   it('filters reports that state 信息处理费 in part 六', () => {
