@@ -71,7 +71,10 @@ describe('search', () => {
   it('says which part a hit is in', () => {
     const hit = rt.archive.search({ text: '信息处理费', agency: '淮安市人民政府' }).hits[0];
     expect(hit.partName).toBe('六、其他需要报告的事项');
-    expect(rt.archive.search({ text: '不予公开', agency: '某市教育局' }).hits[0].partName).toBe('统计表');
+    // The report's own words: a line of its table the parser did not read into a cell.
+    const own = rt.archive.search({ text: '不予公开', agency: '某市教育局' }).hits[0];
+    expect(own.partName).toBe('原文');
+    expect(own.snippet!.text).toContain('不予公开');
   });
 
   it('finds a report by its own words, not by the labels its template gives its tables', async () => {

@@ -74,8 +74,8 @@ export function buildSearchDoc(r: {
  * its tables. Those are its template's (every cell is keyed by the template's rows and
  * columns), the same words in every report of the format: indexed, every report matched 不予公开
  * or 结果纠正, and they took room in both indexes for every report. Numbers are found with the
- * indicator filters; a free-form table's words are in the source's rest. Snippets still show
- * the labels (assembleSearchDoc with them, in search.ts).
+ * indicator filters; a free-form table's words are in the source's rest. Snippets are cut from
+ * this document too: a hit shows the report's own words that matched.
  */
 export function indexedDoc(p: SearchDocPieces, parts: Part[]): { text: string; offsets: [number, number][] } {
   return assembleSearchDoc({ ...p, tables: '' }, parts);

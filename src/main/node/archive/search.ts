@@ -7,7 +7,7 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
 import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/templates/index.ts';
-import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName, tableLabels } from './search-doc.ts';
+import { buildSearchDoc, indexedDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
 import { bodyOf, packPieces, piecesOf } from './packed.ts';
 import { storedCells, ZERO_BLOCK } from './cells.ts';
@@ -219,8 +219,9 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     let snip: SearchHit['snippet'] = null;
     if (parsed.highlight.length) {
       const row = doc.get(r.id) as { pieces: Buffer; body: Buffer } | undefined;
-      // Where each part starts, from the document as assembled (its labels made from the cells as they are now).
-      const d = row && assembleSearchDoc(piecesOf(row.pieces, () => tableLabels(r.template, storedCells(db, r.id))), bodyOf(row.body).parts);
+      // The document as indexed (search-doc.ts indexedDoc): the hit is in the report's own words,
+      // so the snippet is too, and a page of hits reads no report's cells for their labels.
+      const d = row && indexedDoc(piecesOf(row.pieces, () => ''), bodyOf(row.body).parts);
       const offsets: [number, number][] = d ? d.offsets : [];
       const s = d ? snippet(d.text, parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {
