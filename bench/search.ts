@@ -215,7 +215,8 @@ const cases: [string, SearchQuery | (() => SearchQuery), string[] | null, number
   ['text + filters (信息处理费, 2023–2024, 本年新收 总计 ≥ 100)', { text: '信息处理费', yearFrom: 2023, yearTo: 2024, indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] }, ['信息处理费'], 20], // rg: the text part only
 ];
 
-console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+const howBuilt = Number.isNaN(buildSecs) ? 'built elsewhere (build time and memory not known here)' : `built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`;
+console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; ${howBuilt}`);
 console.log(`archive on disk: ${(dbBytes / 1048576).toFixed(0)} MB, ${(dbBytes / textBytes).toFixed(1)}x the text (${(textBytes / 1048576).toFixed(0)} MB); ${RUNS} runs per query, 20 hits with snippets each`);
 console.log(`reports of record (what search indexes): ${archive.count()}`);
 // What takes the space, table by table and index by index (SQLite's dbstat).
