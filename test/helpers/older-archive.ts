@@ -4,11 +4,11 @@
 // the full-text indexes filled as indexReport filled them).
 import Database from 'better-sqlite3';
 import { compactSearch, normSearch, spaced } from '../../src/shared/search/normalize.ts';
-import { COMPACT_VERSION, migrate } from '../../src/main/node/archive/migrations/index.ts';
+import { COMPACT_VERSION, migrate, OWN_WORDS_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 import { bodyOf, findingsIn, originalOf, piecesOf } from '../../src/main/node/archive/packed.ts';
 import { assembleSearchDoc, tableLabels } from '../../src/main/node/archive/search-doc.ts';
 import type { TemplateId } from '../../src/shared/report/model.ts';
-import { cellsIn } from '../../src/main/node/archive/cells.ts';
+import { cellsIn, ZERO_BLOCK } from '../../src/main/node/archive/cells.ts';
 
 const columnsOf = (db: Database.Database, schema: string, t: string) =>
   (db.prepare(`PRAGMA ${schema}.table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
@@ -16,6 +16,8 @@ const columnsOf = (db: Database.Database, schema: string, t: string) =>
 export function olderArchive(file: string, version: number, now: string, tables: string[]): void {
   const db = new Database(file);
   migrate(db, version);
+  // The zeros' lists came with 16 (0015 makes their table for the cells it writes now).
+  if (version < OWN_WORDS_VERSION) db.exec('DROP TABLE IF EXISTS cell_zeros');
   db.function('body_text', (b: Buffer) => bodyOf(b).text);
   db.function('body_parts', (b: Buffer) => JSON.stringify(bodyOf(b).parts));
   db.function('original', (b: Buffer, packed: number) => originalOf(b, packed));
@@ -38,6 +40,12 @@ export function olderArchive(file: string, version: number, now: string, tables:
           };
           put.run(...cellCols.map((k) => row[k]));
         }
+      continue;
+    }
+    if (t === 'cell_numbers' && columnsOf(db, 'main', 'cell_numbers').length && !columnsOf(db, 'main', 'cell_zeros').length) {
+      // Before 16, a zero was a row like any number (now a list entry of cell_zeros).
+      db.exec('INSERT INTO main.cell_numbers (key, num, report_id) SELECT key, num, report_id FROM now.cell_numbers');
+      db.exec(`INSERT INTO main.cell_numbers (key, num, report_id) SELECT z.key, 0, z.block * ${ZERO_BLOCK} + j.value FROM now.cell_zeros z, json_each(z.ids) j`);
       continue;
     }
     const cols = columnsOf(db, 'main', t);

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts'
 import type { SearchQuery } from '../../src/shared/contract/types.ts';
 import { fixtureArchive } from '../helpers/fixture-archive.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
+import { ZERO_BLOCK } from '../../src/main/node/archive/cells.ts';
 
 const QUERIES: SearchQuery[] = [
   { text: '政府信息公开' },
@@ -66,9 +67,9 @@ describe('0015-packed-cells', () => {
     expect(ids.map((id) => upgraded.fileCellsOf(id))).toEqual(before.files);
     expect(ids.map((id) => upgraded.getReport(id))).toEqual(before.reports);
     expect(QUERIES.map((q) => upgraded.search({ limit: 100, ...q }))).toEqual(before.searches);
-    // The rows are gone, their numbers kept once each, and the freed pages given back (VACUUM).
+    // The rows are gone, their numbers kept once each (zeros as lists: schema 16), and the freed pages given back (VACUUM).
     expect(upgraded.db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cells'").pluck().get()).toBe(0);
-    expect(upgraded.db.prepare('SELECT COUNT(*) FROM cell_numbers').pluck().get()).toBe(
+    expect(upgraded.db.prepare('SELECT (SELECT COUNT(*) FROM cell_numbers) + (SELECT sum(json_array_length(ids)) FROM cell_zeros)').pluck().get()).toBe(
       before.files.flat().filter((c) => c.value.kind === 'number' && c.value.num !== null).length,
     );
     expect(upgraded.db.pragma('freelist_count', { simple: true })).toBe(0);
@@ -79,6 +80,7 @@ describe('0015-packed-cells', () => {
     // A report removed takes its numbers with it.
     upgraded.removeReport(withCells[0]);
     expect(upgraded.db.prepare('SELECT COUNT(*) FROM cell_numbers WHERE report_id = ?').pluck().get(withCells[0])).toBe(0);
+    expect(upgraded.db.prepare(`SELECT COUNT(*) FROM cell_zeros z, json_each(z.ids) j WHERE z.block * ${ZERO_BLOCK} + j.value = ?`).pluck().get(withCells[0])).toBe(0);
     upgraded.close();
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import type { Correction } from '../../../shared/report/corrections.ts';
 import type { CompareInput } from '../../../shared/compare/index.ts';
 import type { Cell, CellValue, Finding, MetaEvidence, ParseNote, Part, TemplateId } from '../../../shared/report/model.ts';
 import type { UnitKind } from '../../../shared/area/directory.ts';
-import { PACKED_CELLS_VERSION, migrate, SCHEMA_VERSION } from './migrations/index.ts';
+import { OWN_WORDS_VERSION, migrate, SCHEMA_VERSION } from './migrations/index.ts';
 import { backupDir } from './backup.ts';
 import { localDay } from '../../../shared/dates.ts';
 import { logTechnical } from '../import/reasons.ts';
@@ -147,8 +147,8 @@ export class Archive {
         upgradeAlone(this.path, () => this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION, () => {
           this.copyBeforeUpgrade(from);
           busyRetry(() => migrate(this.db));
-          // The space the compacting upgrades (12, 15) freed goes back to the disk (alone: no other process has the file).
-          if (from < PACKED_CELLS_VERSION) this.db.exec('VACUUM');
+          // The space the compacting upgrades (12, 15, 16) freed goes back to the disk (alone: no other process has the file).
+          if (from < OWN_WORDS_VERSION) this.db.exec('VACUUM');
         });
       busyRetry(() => migrate(this.db));
       this.backfillSearch();

@@ -2,8 +2,8 @@
 // source) as one compressed value per report (`report_cells`), and beside it only what the
 // indicator filters read, the numbers, one narrow row each (`cell_numbers`, keyed by a small
 // number per table/row/column in `cell_keys`). Row by row with their origins, the cells took
-// more room than the report's text; the numbers alone take a fraction of it. Every write goes
-// through here, so the two never disagree.
+// more room than the report's text; the numbers alone take a fraction of it, and zeros, most of
+// them, are lists of reports (`cell_zeros`). Every write goes through here, so they never disagree.
 import type { AltReading, Cell, CellOrigin } from '../../../shared/report/model.ts';
 import { pack, unpack } from './packed.ts';
 import { TABLE_TITLES } from '../../../shared/report/templates/index.ts';
@@ -51,13 +51,48 @@ function keyId(db: StatementSource, c: Pick<Cell, 'table' | 'row' | 'col'>): num
 const isNumber = (c: StoredCell) => c.value.kind === 'number' && typeof c.value.num === 'number' && Number.isFinite(c.value.num);
 
 /**
+ * Reports per row of `cell_zeros` (schema 16): a cell's zeros are kept as lists of report ids,
+ * one row per table/row/column and block of ZERO_BLOCK ids (the id's offset in its block, a JSON
+ * array), not one cell_numbers row each. Most cells of tables 三 and 四 are 0: as rows they took
+ * half of cell_numbers. A filter that 0 satisfies reads the lists too (search.ts filterIds).
+ * Part of the stored format: another block size needs a migration.
+ */
+export const ZERO_BLOCK = 128;
+
+/** The zeros' table (schema 16). Made by 0015 too: an upgrade across it writes cells with writeCells, as now. */
+export const CELL_ZEROS_TABLE = `
+  CREATE TABLE IF NOT EXISTS cell_zeros (
+    key INTEGER NOT NULL,
+    block INTEGER NOT NULL,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (key, block)
+  ) WITHOUT ROWID`;
+
+function putNumber(db: StatementSource, key: number, num: number, id: number): void {
+  if (num === 0)
+    db.stmt(
+      "INSERT INTO cell_zeros (key, block, ids) VALUES (?, ?, json_array(?)) ON CONFLICT (key, block) DO UPDATE SET ids = json_insert(ids, '$[#]', ?)",
+    ).run(key, Math.floor(id / ZERO_BLOCK), id % ZERO_BLOCK, id % ZERO_BLOCK);
+  else db.stmt('INSERT OR IGNORE INTO cell_numbers (key, num, report_id) VALUES (?, ?, ?)').run(key, num, id);
+}
+
+function dropNumber(db: StatementSource, key: number, num: number, id: number): void {
+  if (num !== 0) {
+    db.stmt('DELETE FROM cell_numbers WHERE key = ? AND num = ? AND report_id = ?').run(key, num, id);
+    return;
+  }
+  const block = Math.floor(id / ZERO_BLOCK);
+  db.stmt('UPDATE cell_zeros SET ids = (SELECT json_group_array(value) FROM json_each(cell_zeros.ids) WHERE value <> ?) WHERE key = ? AND block = ?').run(id % ZERO_BLOCK, key, block);
+  db.stmt("DELETE FROM cell_zeros WHERE key = ? AND block = ? AND ids = '[]'").run(key, block);
+}
+
+/**
  * A file's cells replaced by `cells` (one of each table/row/column), packed and with
  * their numbers; none removes them. The numbers it had are removed by their exact keys, read from
  * the value being replaced: cell_numbers is keyed for the filters, not by report.
  */
 export function writeCells(db: StatementSource, id: number, cells: StoredCell[]): void {
-  const drop = db.stmt('DELETE FROM cell_numbers WHERE key = ? AND num = ? AND report_id = ?');
-  for (const c of storedCells(db, id).filter(isNumber)) drop.run(keyId(db, c), c.value.num, id);
+  for (const c of storedCells(db, id).filter(isNumber)) dropNumber(db, keyId(db, c), c.value.num!, id);
   // A cell read twice is a reader's fault: the file is refused whole, as the old table's key refused it.
   const seen = new Set<string>();
   for (const c of cells) {
@@ -70,8 +105,7 @@ export function writeCells(db: StatementSource, id: number, cells: StoredCell[])
     return;
   }
   db.stmt('INSERT INTO report_cells (report_id, packed) VALUES (?, ?) ON CONFLICT (report_id) DO UPDATE SET packed = excluded.packed').run(id, packCells(list));
-  const put = db.stmt('INSERT OR IGNORE INTO cell_numbers (key, num, report_id) VALUES (?, ?, ?)');
-  for (const c of list.filter(isNumber)) put.run(keyId(db, c), c.value.num, id);
+  for (const c of list.filter(isNumber)) putNumber(db, keyId(db, c), c.value.num!, id);
 }
 
 /** A report about to be removed: its numbers go first (its packed cells go with the report). */

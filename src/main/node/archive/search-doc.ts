@@ -1,5 +1,5 @@
-// What a report contributes to the search index: agency and year, the parts, the labels of
-// its tables; and where each part starts, to say which part a hit is in.
+// What a report contributes to the search index: agency and year, the parts, the source's other
+// words (its tables' labels only in snippets); and where each part starts, to say which part a hit is in.
 import type { Cell, Part, TemplateId } from '../../../shared/report/model.ts';
 import { PART_TITLES } from '../../../shared/report/parse/parts.ts';
 import { columnLabel, rowLabel, TABLE_TITLES } from '../../../shared/report/templates/index.ts';
@@ -66,7 +66,19 @@ export function buildSearchDoc(r: {
   const pieces = { title, tables, rest };
   const six = r.parts.find((p) => p.no === 6);
   // 信息处理费, or 处理费 alone.
-  return { ...assembleSearchDoc(pieces, r.parts), feeStated: !!six && /处理费/.test(six.text), pieces };
+  return { ...indexedDoc(pieces, r.parts), feeStated: !!six && /处理费/.test(six.text), pieces };
+}
+
+/**
+ * What the full-text indexes hold (schema 16): the report's own words, without the labels of
+ * its tables. Those are its template's (every cell is keyed by the template's rows and
+ * columns), the same words in every report of the format: indexed, every report matched 不予公开
+ * or 结果纠正, and they took room in both indexes for every report. Numbers are found with the
+ * indicator filters; a free-form table's words are in the source's rest. Snippets are cut from
+ * this document too: a hit shows the report's own words that matched.
+ */
+export function indexedDoc(p: SearchDocPieces, parts: Part[]): { text: string; offsets: [number, number][] } {
+  return assembleSearchDoc({ ...p, tables: '' }, parts);
 }
 
 /** The labels of the tables a report has cells in: the same for every report of a template, so

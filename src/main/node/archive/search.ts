@@ -7,10 +7,10 @@ import { normalizeAgency } from '../../../shared/report/parse/normalize.ts';
 import { compactSearch, normSearch, spaced } from '../../../shared/search/normalize.ts';
 import { parseQuery, snippet, type Clause } from '../../../shared/search/query.ts';
 import { columnLabel, rowLabel, TABLE_LABELS } from '../../../shared/report/templates/index.ts';
-import { assembleSearchDoc, buildSearchDoc, partAt, partBounds, searchPartName, tableLabels } from './search-doc.ts';
+import { buildSearchDoc, indexedDoc, partAt, partBounds, searchPartName } from './search-doc.ts';
 import type { FtsTable, SearchRanking } from './search-rank.ts';
 import { bodyOf, packPieces, piecesOf } from './packed.ts';
-import { storedCells } from './cells.ts';
+import { storedCells, ZERO_BLOCK } from './cells.ts';
 
 /** Where statements come from: the archive's cache of prepared statements. */
 export interface StatementSource {
@@ -34,6 +34,8 @@ const TIE_SLACK = 10;
  */
 export const MATCH_BUDGET = 5000;
 const OPS: Record<string, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
+/** Whether a cell of 0 satisfies the condition, as SQL compares (nothing satisfies a comparison with NaN). */
+const ZERO_PASSES: Record<string, (v: number) => boolean> = { '>': (v) => 0 > v, '>=': (v) => 0 >= v, '<': (v) => 0 < v, '<=': (v) => 0 <= v, '=': (v) => v === 0, '!=': (v) => v !== 0 && !Number.isNaN(v) };
 
 /**
  * The whole text query as one FTS5 expression on one index, so FTS5 intersects the posting
@@ -94,9 +96,12 @@ function filterIds(q: SearchQuery): { sql: string; args: unknown[] } | null {
   if (q.status === 'problems') where.push("r.status <> 'ok'");
   else if (q.status) (where.push('r.status = ?'), args.push(q.status));
   for (const ind of q.indicators ?? []) {
-    // The numbers alone (cell_numbers, keyed by the cell's number in cell_keys) answer.
-    where.push(`r.id IN (SELECT n.report_id FROM cell_numbers n WHERE n.key = (SELECT k.id FROM cell_keys k WHERE k.tbl = ? AND k.row = ? AND k.col = ?) AND n.num ${OPS[ind.op]} ?)`);
-    args.push(ind.table, ind.row, ind.col, ind.value);
+    // The numbers alone (cell_numbers, keyed by the cell's number in cell_keys) answer; where 0
+    // satisfies the condition, the reports whose cell is 0 too (cell_zeros: lists, see cells.ts).
+    const key = '(SELECT k.id FROM cell_keys k WHERE k.tbl = ? AND k.row = ? AND k.col = ?)';
+    const zeros = ZERO_PASSES[ind.op](ind.value) ? ` UNION ALL SELECT z.block * ${ZERO_BLOCK} + j.value FROM cell_zeros z, json_each(z.ids) j WHERE z.key = ${key}` : '';
+    where.push(`r.id IN (SELECT n.report_id FROM cell_numbers n WHERE n.key = ${key} AND n.num ${OPS[ind.op]} ?${zeros})`);
+    args.push(ind.table, ind.row, ind.col, ind.value, ...(zeros ? [ind.table, ind.row, ind.col] : []));
   }
   if (q.feeStated !== undefined) where.push(`r.id ${q.feeStated ? '' : 'NOT '}IN (SELECT d.report_id FROM search_docs d WHERE d.fee_stated = 1)`);
   return where.length ? { sql: where.join(' AND '), args } : null;
@@ -214,8 +219,9 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     let snip: SearchHit['snippet'] = null;
     if (parsed.highlight.length) {
       const row = doc.get(r.id) as { pieces: Buffer; body: Buffer } | undefined;
-      // Where each part starts, from the document as assembled (its labels made from the cells as they are now).
-      const d = row && assembleSearchDoc(piecesOf(row.pieces, () => tableLabels(r.template, storedCells(db, r.id))), bodyOf(row.body).parts);
+      // The document as indexed (search-doc.ts indexedDoc): the hit is in the report's own words,
+      // so the snippet is too, and a page of hits reads no report's cells for their labels.
+      const d = row && indexedDoc(piecesOf(row.pieces, () => ''), bodyOf(row.body).parts);
       const offsets: [number, number][] = d ? d.offsets : [];
       const s = d ? snippet(d.text, parsed.highlight, 48, (at) => partBounds(offsets, at, d.text.length)) : null;
       if (d && s) {

@@ -8,7 +8,7 @@
 // Archive.open runs VACUUM after this upgrade, so the file itself shrinks.
 import type { Database } from 'better-sqlite3';
 import type { AltReading, Cell, CellOrigin } from '../../../../shared/report/model.ts';
-import { writeCells, type StoredCell } from '../cells.ts';
+import { CELL_ZEROS_TABLE, writeCells, type StoredCell } from '../cells.ts';
 import { packPieces, unpack } from '../packed.ts';
 
 export function up(db: Database): void {
@@ -31,6 +31,8 @@ export function up(db: Database): void {
       PRIMARY KEY (key, num, report_id)
     ) WITHOUT ROWID;
   `);
+  // writeCells writes zeros as lists (schema 16): their table is made first.
+  db.exec(CELL_ZEROS_TABLE);
   const cache = new Map<string, ReturnType<Database['prepare']>>();
   const source = { stmt: (sql: string) => cache.get(sql) ?? (cache.set(sql, db.prepare(sql)), cache.get(sql)!) };
   const of = db.prepare('SELECT tbl, row, col, kind, num, raw, unit, source, how, at_json, alt_json FROM cells WHERE report_id = ?');

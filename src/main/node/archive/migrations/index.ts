@@ -15,8 +15,9 @@ import { up as v12 } from './0012-compact.ts';
 import { up as v13 } from './0013-notices.ts';
 import { up as v14 } from './0014-search-listing.ts';
 import { up as v15 } from './0015-packed-cells.ts';
+import { up as v16 } from './0016-own-words.ts';
 
-export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15];
+export const MIGRATIONS: ((db: Database) => void)[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -25,6 +26,9 @@ export const COMPACT_VERSION = MIGRATIONS.indexOf(v12) + 1;
 
 /** The version that packed each file's cells into one value: it frees as much again, so an upgrade across it ends with VACUUM too. */
 export const PACKED_CELLS_VERSION = MIGRATIONS.indexOf(v15) + 1;
+
+/** The version that indexed every report again without its tables' labels: the indexes shrink, so an upgrade across it ends with VACUUM too. */
+export const OWN_WORDS_VERSION = MIGRATIONS.indexOf(v16) + 1;
 
 export function migrate(db: Database, target = SCHEMA_VERSION): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
