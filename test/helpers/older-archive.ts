@@ -13,7 +13,15 @@ import { cellsIn, ZERO_BLOCK } from '../../src/main/node/archive/cells.ts';
 const columnsOf = (db: Database.Database, schema: string, t: string) =>
   (db.prepare(`PRAGMA ${schema}.table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
 
-export function olderArchive(file: string, version: number, now: string, tables: string[]): void {
+/** The tables of the archive `now` whose rows an older archive is made from: all but SQLite's own and the full-text indexes' (which are built again). */
+function ownTables(now: string): string[] {
+  const src = new Database(now, { readonly: true });
+  const tables = src.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_tri%' AND name NOT LIKE 'search_uni%'").pluck().all() as string[];
+  src.close();
+  return tables;
+}
+
+export function olderArchive(file: string, version: number, now: string, tables: string[] = ownTables(now)): void {
   const db = new Database(file);
   migrate(db, version);
   // The zeros' lists came with 16 (0015 makes their table for the cells it writes now).
