@@ -46,7 +46,7 @@ type Route =
   | { view: 'tracking'; params: URLSearchParams }
   | { view: 'print-tracking'; year: number }
   | { view: 'selfcheck'; params: URLSearchParams }
-  | { view: 'print-selfcheck'; token: string }
+  | { view: 'print-selfcheck'; token: string; crops: string[] | null }
   | { view: 'agencies' }
   | { view: 'backup' }
   | { view: 'search'; q: string; params: URLSearchParams }
@@ -71,7 +71,7 @@ function readRoute(): Route {
   if (path.startsWith('/print/tracking')) return { view: 'print-tracking', year: Number(params.get('year')) };
   if (path.startsWith('/tracking')) return { view: 'tracking', params };
   if (path.startsWith('/selfcheck')) return { view: 'selfcheck', params };
-  if (path.startsWith('/print/selfcheck')) return { view: 'print-selfcheck', token: params.get('token') ?? '' };
+  if (path.startsWith('/print/selfcheck')) return { view: 'print-selfcheck', token: params.get('token') ?? '', crops: params.has('crops') ? (params.get('crops') ?? '').split(',').filter(Boolean) : null };
   if (path.startsWith('/print/area')) return { view: 'print-area', year: Number(params.get('year')), region: params.get('region'), own: params.get('own') === 'include' ? 'include' : 'exclude' };
   if (path.startsWith('/print/notice')) return { view: 'print-notice', id: Number(params.get('id')), deadline: /^\d{4}-\d{2}-\d{2}$/.test(params.get('deadline') ?? '') ? params.get('deadline') : null, crops: params.get('crops') === '1' };
   if (path.startsWith('/settings')) return { view: 'settings' };
@@ -211,7 +211,7 @@ export function App() {
   if (route.view === 'print-overview') return <PrintOverview key={sheet} year={route.year} region={route.region} />;
   if (route.view === 'print-area') return <PrintArea key={sheet} year={route.year} region={route.region} own={route.own} />;
   if (route.view === 'print-tracking') return <PrintTracking key={sheet} year={route.year} />;
-  if (route.view === 'print-selfcheck') return <PrintSelfCheck key={sheet} token={route.token} />;
+  if (route.view === 'print-selfcheck') return <PrintSelfCheck key={sheet} token={route.token} crops={route.crops} />;
   if (route.view === 'print-notice') return <PrintNotice key={sheet} id={route.id} deadline={route.deadline} crops={route.crops} />;
 
   return (

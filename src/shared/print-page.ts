@@ -19,7 +19,8 @@ export const SHEET_ROUTES = {
   /** `crops`: each finding with the crop of its original (附原文截图). */
   notice: (id: number, deadline?: string, crops?: boolean) => `/print/notice?id=${id}${deadline ? `&deadline=${deadline}` : ''}${crops ? '&crops=1' : ''}`,
   tracking: (year: number) => `/print/tracking?year=${year}`,
-  selfcheck: (token: string) => `/print/selfcheck?token=${token}`,
+  /** `crops`: the findings (file.finding) printed with their original's crop; absent: the 识别存疑 ones. */
+  selfcheck: (token: string, crops?: string[]) => `/print/selfcheck?token=${token}${crops ? `&crops=${crops.join(',')}` : ''}`,
 };
 
 /** The file name of a year's summary, without extension. */

@@ -91,7 +91,8 @@ describe('报送前自查', () => {
   });
 
   it('prints the result as an A4 sheet and writes a 审核意见 draft, still archiving nothing', async () => {
-    await page.getByRole('button', { name: '保存为PDF' }).click();
+    await page.getByRole('button', { name: '打印自查结果…' }).click();
+    await page.getByRole('dialog', { name: '打印自查结果' }).getByRole('button', { name: '保存为PDF' }).click();
     await page.locator('.banner').filter({ hasText: '已保存：' }).waitFor();
     const pdf = session.host.saved.find((p) => p.endsWith('报送前自查结果.pdf'))!;
     expect(pdf).toMatch(/平潭综合实验区社会事业局2024年度报送前自查结果\.pdf$/);

@@ -12,10 +12,13 @@ import { headlessPrinter } from '../../src/main/node/print/headless-printer.ts';
 import { openRuntime, type Runtime } from '../../src/main/node/runtime.ts';
 import { createHandlers } from '../../src/main/node/services.ts';
 import { httpDoor } from './http-door.ts';
+import type { Handlers } from '../../src/shared/contract/index.ts';
 
 export interface Host {
   url: string;
   runtime: Runtime;
+  /** Main's handlers, for a test to reach what main keeps (a self-check by its token). */
+  handlers: Handlers;
   opened: string[];
   /** Files the fake save dialog wrote. */
   saved: string[];
@@ -73,6 +76,7 @@ export async function startHost(opts: { db: string; answer?: string[]; port?: nu
   return {
     url: `http://127.0.0.1:${port}/`,
     runtime,
+    handlers,
     opened,
     saved,
     setAnswer: (p) => (answer = p),

@@ -19,14 +19,23 @@ export async function originalOf(archive: Archive, id: number, table: TableId, r
   const cell: Cell | undefined = report.cells.find((c) => c.table === table && c.row === row && c.col === col);
   if (!cell) return { kind: 'none', why: '报告中没有这一格' };
   if (cell.original && cell.source === '人工更正') return { kind: 'none', why: '这一格是人工补录的，原文中没有' };
-  const at = cell.at;
-  if (!at) return { kind: 'none', why: '这一格读取时没有记下位置（较早导入的报告），请打开原文件查看' };
+  if (!cell.at) return { kind: 'none', why: '这一格读取时没有记下位置（较早导入的报告），请打开原文件查看' };
   const file = archive.original(cell.file ?? id);
   if (!file) return { kind: 'none', why: '档案中没有这份报告的原文件' };
+  return originalIn(cell, file, cell.file ?? id, bytes);
+}
+
+/**
+ * Where a cell stands in the file it was read from (`file`: the archive's copy, or a self-checked
+ * draft read again); `fileId` names those bytes to the page (the archive's file, the draft's index).
+ */
+export async function originalIn(cell: Cell, file: { fileName: string; bytes: Uint8Array }, fileId: number, bytes: boolean): Promise<OriginalView> {
+  const at = cell.at;
+  if (!at) return { kind: 'none', why: '这一格读取时没有记下位置，请打开原文件查看' };
   const fileName = file.fileName;
   if (at.kind === 'words') return { kind: 'words', fileName, quote: at.quote };
   if (at.place && imageKind(file.bytes)) return imageOriginal(fileName, file.bytes, at.place.page, at.place.box);
-  if (at.place) return { kind: 'pdf', file: cell.file ?? id, fileName, page: at.place.page, box: at.place.box, ...(bytes ? { data: Buffer.from(file.bytes).toString('base64') } : {}) };
+  if (at.place) return { kind: 'pdf', file: fileId, fileName, page: at.place.page, box: at.place.box, ...(bytes ? { data: Buffer.from(file.bytes).toString('base64') } : {}) };
   const read = await readFileBytes(file.bytes, fileName.slice(fileName.lastIndexOf('.')));
   const blocks = read.content.blocks;
   if (at.kind === 'cell') {

@@ -43,19 +43,22 @@ export function cropGroups(id: number, cells: Cell[], f: Named): Group[] {
 /** Whether a finding names a cell whose original can be shown (the print dialog offers those). */
 export const hasOriginal = (id: number, cells: Cell[], f: Named) => cropGroups(id, cells, f).length > 0;
 
-/** `lead`: said before each caption where the crop may print apart from its finding (第3条: a notice's row across a page break). */
-export function OriginalCrops({ id, cells, finding, pickKey, lead = '' }: { id: number; cells: Cell[]; finding: Named; pickKey: string; lead?: string }) {
+/**
+ * `lead`: said before each caption where the crop may print apart from its finding (第3条: a notice's row across a page break).
+ * `token`: the cells are of a self-checked draft (报送前自查), `id` the file's index in that check.
+ */
+export function OriginalCrops({ id, cells, finding, pickKey, lead = '', token }: { id: number; cells: Cell[]; finding: Named; pickKey: string; lead?: string; token?: string }) {
   const groups = cropGroups(id, cells, finding);
   if (!groups.length) return null;
   return (
     <div className="original-crops">
       {groups.map((g, i) =>
         g.kind === 'page' ? (
-          <PageCrop key={i} id={id} group={g} cells={cells} pickKey={pickKey} lead={lead} />
+          <PageCrop key={i} id={id} token={token} group={g} cells={cells} pickKey={pickKey} lead={lead} />
         ) : g.kind === 'table' ? (
-          <TableCrop key={i} id={id} group={g} lead={lead} />
+          <TableCrop key={i} id={id} token={token} group={g} lead={lead} />
         ) : g.kind === 'lines' ? (
-          <LinesCrop key={i} id={id} group={g} lead={lead} />
+          <LinesCrop key={i} id={id} token={token} group={g} lead={lead} />
         ) : (
           <p key={i} className="crop-quote">
             {lead}原文（取自报告正文）：<mark>{g.cells[0].at?.kind === 'words' ? g.cells[0].at.quote : ''}</mark>
@@ -75,15 +78,16 @@ function useOriginal<T>(load: () => Promise<T>): T | { error: string } | null {
   return out;
 }
 
-const viewOf = (id: number, c: Cell, bytes: boolean) => api.originalOf({ id, table: c.table, row: c.row, col: c.col, bytes });
+const viewOf = (id: number, c: Cell, bytes: boolean, token?: string) =>
+  token ? api.selfCheckOriginal({ token, file: id, table: c.table, row: c.row, col: c.col, bytes }) : api.originalOf({ id, table: c.table, row: c.row, col: c.col, bytes });
 
 // One document per file for every crop of the sheet, its bytes fetched once.
 const docs = new Map<string, Promise<import('pdfjs-dist').PDFDocumentProxy>>();
-function docOf(id: number, file: number, c: Cell) {
-  const key = `crop|${id}|${file}`;
+function docOf(id: number, file: number, c: Cell, token?: string) {
+  const key = `crop|${token ?? ''}|${id}|${file}`;
   let doc = docs.get(key);
   if (!doc) {
-    doc = Promise.all([pdfPage(), viewOf(id, c, true)]).then(([{ pdfOf }, v]) => pdfOf(key, v.kind === 'pdf' ? v.data : undefined));
+    doc = Promise.all([pdfPage(), viewOf(id, c, true, token)]).then(([{ pdfOf }, v]) => pdfOf(key, v.kind === 'pdf' ? v.data : undefined));
     docs.set(key, doc);
     doc.catch(() => docs.delete(key));
   }
@@ -91,12 +95,12 @@ function docOf(id: number, file: number, c: Cell) {
 }
 
 /** A page of the original drawn at CROP_SCALE: the PDF's page, or the scanned picture. */
-async function pageOf(id: number, g: Extract<Group, { kind: 'page' }>): Promise<{ canvas: HTMLCanvasElement; caption: string }> {
+async function pageOf(id: number, g: Extract<Group, { kind: 'page' }>, token?: string): Promise<{ canvas: HTMLCanvasElement; caption: string }> {
   const c = g.cells[0];
-  const view: OriginalView = await viewOf(id, c, false);
+  const view: OriginalView = await viewOf(id, c, false, token);
   if (view.kind === 'pdf') {
     const { pageCanvas } = await pdfPage();
-    return { canvas: await pageCanvas(await docOf(id, g.file, c), view.page, CROP_SCALE), caption: `${view.fileName} 第${view.page}页` };
+    return { canvas: await pageCanvas(await docOf(id, g.file, c, token), view.page, CROP_SCALE), caption: `${view.fileName} 第${view.page}页` };
   }
   if (view.kind === 'image') {
     const img = new Image();
@@ -120,8 +124,8 @@ interface Picture {
 }
 
 /** The band of the page around the cells, as wide as the ink of the table, the cells outlined. */
-async function cropPicture(id: number, g: Extract<Group, { kind: 'page' }>, cells: Cell[]): Promise<Picture> {
-  const { canvas: page, caption } = await pageOf(id, g);
+async function cropPicture(id: number, g: Extract<Group, { kind: 'page' }>, cells: Cell[], token?: string): Promise<Picture> {
+  const { canvas: page, caption } = await pageOf(id, g, token);
   const S = CROP_SCALE;
   const boxOf = (c: Cell) => (c.at && c.at.kind !== 'words' && c.at.place ? c.at.place.box : null);
   const named = g.cells.map(boxOf).filter((b): b is Box => !!b);
@@ -143,8 +147,8 @@ async function cropPicture(id: number, g: Extract<Group, { kind: 'page' }>, cell
   return { src: crop.toDataURL('image/png'), width: crop.width / S, height: ph / S, caption };
 }
 
-function PageCrop({ id, group, cells, pickKey, lead }: { id: number; group: Extract<Group, { kind: 'page' }>; cells: Cell[]; pickKey: string; lead: string }) {
-  const pic = useOriginal(() => cropPicture(id, group, cells));
+function PageCrop({ id, token, group, cells, pickKey, lead }: { id: number; token?: string; group: Extract<Group, { kind: 'page' }>; cells: Cell[]; pickKey: string; lead: string }) {
+  const pic = useOriginal(() => cropPicture(id, group, cells, token));
   if (!pic) return null;
   if ('error' in pic) return <p className="crop-note">{pic.error}</p>;
   const caption = `${lead}原文：${pic.caption}，红框为所涉格子`;
@@ -157,8 +161,8 @@ function PageCrop({ id, group, cells, pickKey, lead }: { id: number; group: Extr
   );
 }
 
-function TableCrop({ id, group, lead }: { id: number; group: Group; lead: string }) {
-  const view = useOriginal(() => viewOf(id, group.cells[0], false));
+function TableCrop({ id, token, group, lead }: { id: number; token?: string; group: Group; lead: string }) {
+  const view = useOriginal(() => viewOf(id, group.cells[0], false, token));
   if (!view) return null;
   if ('error' in view) return <p className="crop-note">{view.error}</p>;
   if (view.kind !== 'table') return <p className="crop-note">{view.kind === 'none' ? view.why : ''}</p>;
@@ -194,8 +198,8 @@ function TableCrop({ id, group, lead }: { id: number; group: Group; lead: string
   );
 }
 
-function LinesCrop({ id, group, lead }: { id: number; group: Group; lead: string }) {
-  const view = useOriginal(() => viewOf(id, group.cells[0], false));
+function LinesCrop({ id, token, group, lead }: { id: number; token?: string; group: Group; lead: string }) {
+  const view = useOriginal(() => viewOf(id, group.cells[0], false, token));
   if (!view) return null;
   if ('error' in view) return <p className="crop-note">{view.error}</p>;
   if (view.kind !== 'lines') return <p className="crop-note">{view.kind === 'none' ? view.why : ''}</p>;

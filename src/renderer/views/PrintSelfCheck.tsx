@@ -1,13 +1,17 @@
 // The printed 报送前自查 result (A4 portrait): each file checked, what was read, the summary line,
 // the findings and the tables with the cells they name marked; the files that could not be read
-// with their reason. The report is not in the archive: the sheet says so.
+// with their reason. The report is not in the archive: the sheet says so. The findings picked in
+// the print dialog (`crops`, file.finding; absent: the 识别存疑 ones) carry the crop of the draft's
+// original, read again in main from the file checked.
+import { findingKey } from '../../shared/report/revision.ts';
 import { api } from '../api.ts';
+import { OriginalCrops } from '../components/OriginalCrops.tsx';
 import { PrintFindings, printDate, useSheetData } from '../components/print.tsx';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { markedCells, previousLine, summaryLine } from '../components/self-check-text.ts';
 import { formatLabel, formatSignDate, templateLabel } from '../format.ts';
 
-export function PrintSelfCheck({ token }: { token: string }) {
+export function PrintSelfCheck({ token, crops }: { token: string; crops: string[] | null }) {
   const { data: c, error } = useSheetData(() => api.selfCheckResult({ token }), token);
   if (error) return <p className="error-text">{error}</p>;
   if (!c) return null;
@@ -41,7 +45,16 @@ export function PrintSelfCheck({ token }: { token: string }) {
               <p>
                 <strong>检查结果：{summaryLine(f.findings)}</strong>
               </p>
-              {f.findings.length > 0 && <PrintFindings findings={f.findings} />}
+              {f.findings.length > 0 && (
+                <PrintFindings
+                  findings={f.findings}
+                  after={(j) =>
+                    (crops ? crops.includes(`${i}.${j}`) : f.findings[j].fault === 'reading') && (
+                      <OriginalCrops id={i} token={token} cells={f.cells} finding={f.findings[j]} pickKey={`${i}|${findingKey(f.findings[j])}`} />
+                    )
+                  }
+                />
+              )}
               {f.template !== 'pre2019' && f.cells.length > 0 && (
                 <>
                   <ReportTables template={f.template} cells={f.cells} marked={markedCells(f.findings)} focused={new Set()} />

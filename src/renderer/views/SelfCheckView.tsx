@@ -9,6 +9,7 @@ import { localDay } from '../../shared/dates.ts';
 import { api } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
 import { DeadlineField, NoOfficeLine, useOfficeName } from '../components/NoticeDialog.tsx';
+import { SelfCheckPrintDialog } from '../components/SelfCheckPrintDialog.tsx';
 import { SelfCheckReport } from '../components/SelfCheckReport.tsx';
 import { summaryLine } from '../components/self-check-text.ts';
 import { useAction } from '../components/useAction.ts';
@@ -26,6 +27,7 @@ export function SelfCheckView({ params, dropped, taken, onImported }: { params: 
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const [notice, setNotice] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [importing, setImporting] = useState<ImportGrant | null>(null);
   const [imported, setImported] = useState(false);
   const [message, run] = useAction();
@@ -109,11 +111,8 @@ export function SelfCheckView({ params, dropped, taken, onImported }: { params: 
               {check.files.some((f) => !f.ok) ? `，${check.files.filter((f) => !f.ok).length} 个无法检查` : ''}
             </span>
             <span className="spacer" />
-            <button disabled={!check.files.some((f) => f.ok)} onClick={run(() => api.printSheet({ sheet: 'selfcheck', token: check.token, action: 'print' }))}>
-              打印自查结果
-            </button>
-            <button disabled={!check.files.some((f) => f.ok)} onClick={run(() => api.printSheet({ sheet: 'selfcheck', token: check.token, action: 'save' }))}>
-              保存为PDF
+            <button disabled={!check.files.some((f) => f.ok)} onClick={() => setPrinting(true)} title="打印或保存为PDF，可附原文截图">
+              打印自查结果…
             </button>
             <button disabled={!file?.ok} onClick={() => setNotice(true)} title="为所选文件生成审核意见（Word草稿）；报告未存入档案，不记入整改跟踪">
               导出审核意见
@@ -150,6 +149,7 @@ export function SelfCheckView({ params, dropped, taken, onImported }: { params: 
           {file?.ok && <SelfCheckReport key={`${check.token}|${selected}`} file={file} />}
         </>
       )}
+      {printing && check && <SelfCheckPrintDialog check={check} onClose={() => setPrinting(false)} onDone={(m) => run(async () => ({ message: m }))()} />}
       {notice && check && file?.ok && (
         <SelfCheckNotice
           token={check.token}

@@ -140,7 +140,10 @@ export const contract = {
       z.object({ sheet: z.literal('notice'), id, deadline: day.optional(), crops: z.boolean().optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('overview'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), action: z.enum(['preview', 'save', 'print']) }).strict(),
       z.object({ sheet: z.literal('tracking'), year: z.number().int().min(1990).max(2100), action: z.enum(['preview', 'save', 'print']) }).strict(),
-      z.object({ sheet: z.literal('selfcheck'), token, action: z.enum(['preview', 'save', 'print']) }).strict(),
+      /** `crops`: the findings printed with their original's crop, each as file.finding (indexes); absent: the 识别存疑 ones. */
+      z
+        .object({ sheet: z.literal('selfcheck'), token, crops: z.array(z.string().regex(/^\d{1,3}\.\d{1,4}$/)).max(2000).optional(), action: z.enum(['preview', 'save', 'print']) })
+        .strict(),
       z
         .object({ sheet: z.literal('area'), year: z.number().int().min(1990).max(2100), region: z.string().max(60).optional(), own: z.enum(['include', 'exclude']).optional(), action: z.enum(['preview', 'save', 'print']) })
         .strict(),
@@ -210,6 +213,20 @@ export const contract = {
   /** A self-check again, by its token (its printed sheet reads it); kept while the app runs, the latest few. */
   selfCheckResult: returns<SelfCheck>()(z.object({ token }).strict()),
   /** The 审核意见 of one file of a self-check, as a .docx draft saved where the user chooses; not recorded for 整改跟踪. */
+  /** 原文截图 on the 自查 sheet: where a cell of a self-checked file (`file`: its index) stands in that file, read again in main from the path granted for the check. */
+  selfCheckOriginal: returns<OriginalView>()(
+    z
+      .object({
+        token,
+        file: z.number().int().min(0).max(999),
+        table: z.enum(['t2', 't3', 't4']),
+        row: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+        col: z.string().regex(/^[a-z0-9_]{1,24}$/i),
+        /** false: the page already holds the PDF's bytes, send only where the cell is. */
+        bytes: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   saveSelfCheckNotice: returns<{ saved: boolean; path?: string }>()(z.object({ token, file: z.number().int().min(0).max(999), deadline: day.optional() }).strict()),
   /** The area's tables of a year: every report of the year, or those under a government named by `region`. */
   areaSummary: returns<AreaSummary>()(
@@ -280,7 +297,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type Caller = 'page' | 'preload' | 'sheet';
 
 /** A sheet only reads what it prints: nothing that changes the archive, opens dialogs or reads files. */
-export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking', 'selfCheckResult', 'originalOf'];
+export const SHEET_METHODS: readonly MethodName[] = ['appInfo', 'compare', 'yearSummary', 'agencySeries', 'getReport', 'getSettings', 'areaSummary', 'overview', 'tracking', 'selfCheckResult', 'originalOf', 'selfCheckOriginal'];
 
 /**
  * Methods only the preload may call: paths of dropped files come from the drop the preload sees

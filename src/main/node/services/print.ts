@@ -36,7 +36,7 @@ export function printHandlers(ctx: ServiceContext): PrintHandlers {
         // The sheet reads the check back by its token; its name from the first file read.
         const f = ctx.selfChecks.get(args.token).files.find((x) => x.ok);
         const who = f?.ok ? `${f.agency ?? f.name}${f.year ? `${f.year}年度` : ''}` : '';
-        return { route: SHEET_ROUTES.selfcheck(args.token), name: fileSafe(`${who}报送前自查结果`), landscape: false };
+        return { route: SHEET_ROUTES.selfcheck(args.token, args.crops), name: fileSafe(`${who}报送前自查结果`), landscape: false };
       }
       case 'report': {
         const r = detail(args.id);

@@ -4,12 +4,31 @@ import type { SelfCheck } from '../../../shared/contract/index.ts';
 
 const KEPT = 6;
 
+/** A draft's path as granted and its bytes' sha256 when it was checked. */
+export interface DraftSource {
+  path: string;
+  sha256: string;
+}
+
 export class SelfChecks {
   private readonly kept = new Map<string, SelfCheck>();
+  /** Where each file of a check was read (by the file's index; null: not read), kept in main only: its 原文截图 reads the file again. */
+  private readonly sources = new Map<string, (DraftSource | null)[]>();
 
-  keep(check: SelfCheck): void {
+  keep(check: SelfCheck, sources: (DraftSource | null)[] = []): void {
     this.kept.set(check.token, check);
-    for (const t of this.kept.keys()) if (this.kept.size > KEPT) this.kept.delete(t);
+    this.sources.set(check.token, sources);
+    for (const t of this.kept.keys())
+      if (this.kept.size > KEPT) {
+        this.kept.delete(t);
+        this.sources.delete(t);
+      }
+  }
+
+  /** The granted path and fingerprint of a check's file, or null. */
+  source(token: string, file: number): DraftSource | null {
+    this.get(token);
+    return this.sources.get(token)?.[file] ?? null;
   }
 
   /** The check, or the Chinese reason it is gone. */
