@@ -40,6 +40,30 @@ describe('a scanned page', () => {
   }, 60_000);
 });
 
+const STAMPED = new URL('../fixtures/scan/stamp/pt-zrz-2022.pdf', import.meta.url).pathname;
+
+describe('a page with a seal pressed over 表三’s header', () => {
+  it('has the column rules the seal broke mended: the label, 自然人 and 总计 stay cells of their own', async () => {
+    let n = 0;
+    let page: PageImage | null = null;
+    for await (const p of pdfPageImages(new Uint8Array(readFileSync(STAMPED)))) if (++n === 3) page = p;
+    // As read-scan.ts reads it: straightened, its rules from the red channel (where the seal's red drops out).
+    const angle = skewAngle(page!.img);
+    const cells = rotate(page!.dropout!, -angle);
+    const t3 = findTables([], findRulings(binarize(cells), cells.width, cells.height, cells.dpi, undefined, inkAgainstPaper(cells)), (cells.width * 72) / cells.dpi, { empty: true }).find((t) => t.rows.length >= 20);
+    expect(t3, '表三').toBeDefined();
+    const [label, applicants] = t3!.rows[0];
+    // The table's label cell spans its three left columns and three header rows, no further right.
+    expect(label.colSpan).toBe(3);
+    expect(label.rowSpan).toBe(3);
+    expect(applicants.colSpan).toBe(7);
+    // Second header row: 自然人 (two rows high), 法人或其他组织 (five columns), 总计 (two rows high).
+    expect(t3!.rows[1].map((c) => [c.colSpan, c.rowSpan])).toEqual([[1, 2], [5, 1], [1, 2]]);
+    // 本年新收: its label and the eight numbers' cells, 总计 last.
+    expect(t3!.rows[3]).toHaveLength(8);
+  }, 60_000);
+});
+
 const PHOTO = new URL('../fixtures/scan/photo/pt-gwh-2022/', import.meta.url).pathname;
 const shots = (JSON.parse(readFileSync(PHOTO.replace(/\/$/, '.json'), 'utf8')) as { files: string[]; shots: { quad: [number, number][] }[] });
 const photo = (i: number) => [...imagePages(new Uint8Array(readFileSync(PHOTO + shots.files[i]))).images()][0];

@@ -23,8 +23,24 @@ export function findRulings(ink: Uint8Array, width: number, height: number, dpi:
   const reach = (1.5 * Math.max(8, Math.round(dpi / 5))) / px;
   const hs = done.filter((s) => s.y0 === s.y1);
   const vs = done.filter((s) => s.x0 === s.x1);
-  // Rows only: a column's rule that stops short of a spanning header is a merged cell, not a fade.
-  return [...hs.map((h) => reachOut(h, vs, reach, true)), ...vs];
+  // A column's rule that stops short of a spanning header is a merged cell, not a fade: it ends on
+  // that header's rule. But a seal pressed over a rule (its ring, its over-inked star) takes a few
+  // points out of it, shorter than any row: the pieces are joined, and an end left that near a
+  // crossing rule (not on one) is carried on to it.
+  const mend = 9;
+  const rows = hs.map((h) => reachOut(h, vs, reach, true));
+  return [...rows, ...bridged(vs, mend).map((v) => reachOut(v, rows, mend, false))];
+}
+
+/** Collinear vertical pieces less than `gap` points apart, one rule. */
+function bridged(vs: Segment[], gap: number): Segment[] {
+  const out: Segment[] = [];
+  for (const v of [...vs].sort((a, b) => a.y0 - b.y0)) {
+    const last = out.findLast((o) => Math.abs(o.x0 - v.x0) <= 1.5 && v.y0 <= o.y1 + gap);
+    if (last && Math.min(last.y1 - last.y0, v.y1 - v.y0) >= 2 * gap) last.y1 = Math.max(last.y1, v.y1);
+    else out.push({ ...v });
+  }
+  return out;
 }
 
 /**
