@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 import type { SearchQuery } from '../../src/shared/contract/types.ts';
-import { fixtureArchive } from '../helpers/fixture-archive.ts';
+import { archiveState, fixtureArchive } from '../helpers/fixture-archive.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
 
 const QUERIES: SearchQuery[] = [
@@ -35,11 +35,7 @@ describe('0016-own-words', () => {
     const { dir, path: now, archive, ids } = await fixtureArchive('nianbao-mig16-');
     const withCells = ids.filter((id) => archive.fileCellsOf(id).some((c) => c.table === 't3' && c.row === 'new' && c.col === 'total'));
     archive.correct(withCells[0], 'cell:t3|new|total', { kind: 'number', num: 123, raw: '123' }, '测试');
-    const before = {
-      reports: ids.map((id) => archive.getReport(id)),
-      files: ids.map((id) => archive.fileCellsOf(id)),
-      searches: QUERIES.map((q) => archive.search({ limit: 100, ...q })),
-    };
+    const before = archiveState(archive, ids, QUERIES);
     expect(before.searches.slice(0, -1).map((s) => s.total > 0)).toEqual(QUERIES.slice(0, -1).map(() => true));
     expect(before.files.flat().filter((c) => c.original).length).toBe(1);
     const jiaoyu = archive.search({ agency: '某市教育局', limit: 100 }).hits.map((h) => h.reportId);
@@ -61,10 +57,8 @@ describe('0016-own-words', () => {
 
     const upgraded = new Archive(file);
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(ids.map((id) => upgraded.fileCellsOf(id))).toEqual(before.files);
-    expect(ids.map((id) => upgraded.getReport(id))).toEqual(before.reports);
-    // As the archive the reports were imported into now: the same reports, ranks and snippets.
-    expect(QUERIES.map((q) => upgraded.search({ limit: 100, ...q }))).toEqual(before.searches);
+    // As the archive the reports were imported into now: the same reports, cells, ranks and snippets.
+    expect(archiveState(upgraded, ids, QUERIES)).toEqual(before);
     expect(upgraded.search({ text: '结果纠正', limit: 100 }).hits.some((h) => jiaoyu.includes(h.reportId))).toBe(false);
     // The zeros are lists now, every one of them.
     expect(upgraded.db.prepare('SELECT COUNT(*) FROM cell_numbers WHERE num = 0').pluck().get()).toBe(0);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../src/main/node/archive/archive.ts';
 import { SCHEMA_VERSION } from '../../src/main/node/archive/migrations/index.ts';
 import type { SearchQuery } from '../../src/shared/contract/types.ts';
-import { fixtureArchive } from '../helpers/fixture-archive.ts';
+import { archiveState, fixtureArchive } from '../helpers/fixture-archive.ts';
 import { olderArchive } from '../helpers/older-archive.ts';
 import { ZERO_BLOCK } from '../../src/main/node/archive/cells.ts';
 
@@ -39,11 +39,7 @@ describe('0015-packed-cells', () => {
     const [table, row, col] = added.split('|') as ['t2' | 't3' | 't4', string, string];
     archive.correct(lacking, `cell:${added}`, { kind: 'number', num: 2, raw: '2' }, '测试');
     QUERIES.push({ indicators: [{ table, row, col, op: '>', value: 1 }] });
-    const before = {
-      reports: ids.map((id) => archive.getReport(id)),
-      files: ids.map((id) => archive.fileCellsOf(id)),
-      searches: QUERIES.map((q) => archive.search({ limit: 100, ...q })),
-    };
+    const before = archiveState(archive, ids, QUERIES);
     // Cells with where they stand, corrected ones with their originals, and searches that find something.
     expect(before.files.flat().some((c) => c.at)).toBe(true);
     expect(before.files.flat().filter((c) => c.original).length).toBe(2);
@@ -61,9 +57,7 @@ describe('0015-packed-cells', () => {
 
     const upgraded = new Archive(file);
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(ids.map((id) => upgraded.fileCellsOf(id))).toEqual(before.files);
-    expect(ids.map((id) => upgraded.getReport(id))).toEqual(before.reports);
-    expect(QUERIES.map((q) => upgraded.search({ limit: 100, ...q }))).toEqual(before.searches);
+    expect(archiveState(upgraded, ids, QUERIES)).toEqual(before);
     // The rows are gone, their numbers kept once each (zeros as lists: schema 16), and the freed pages given back (VACUUM).
     expect(upgraded.db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cells'").pluck().get()).toBe(0);
     expect(upgraded.db.prepare('SELECT (SELECT COUNT(*) FROM cell_numbers) + (SELECT sum(json_array_length(ids)) FROM cell_zeros)').pluck().get()).toBe(

@@ -4,26 +4,14 @@
 // checks against the original.
 import { useState } from 'react';
 import type { ReportDetail } from '../../shared/contract/types.ts';
-import { findingLabel } from '../../shared/report/status.ts';
 import { api } from '../api.ts';
 import { Modal } from './Modal.tsx';
 import { hasOriginal } from './OriginalCrops.tsx';
+import { CropPick, PrintActions } from './PrintActions.tsx';
 
 export function ReportPrintDialog({ report, onClose, onDone }: { report: ReportDetail; onClose: () => void; onDone: (message: string) => void }) {
   const offered = report.findings.flatMap((f, i) => (hasOriginal(report.id, report.cells, f) ? [i] : []));
   const [picked, setPicked] = useState(() => new Set(offered.filter((i) => report.findings[i].fault === 'reading')));
-  const [busy, setBusy] = useState(false);
-  const run = async (action: 'preview' | 'save' | 'print') => {
-    setBusy(true);
-    try {
-      onDone((await api.printSheet({ sheet: 'report', id: report.id, crops: offered.filter((i) => picked.has(i)), action })).message);
-      onClose();
-    } catch (e) {
-      onDone((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   const toggle = (i: number) => setPicked((p) => (p.has(i) ? new Set([...p].filter((x) => x !== i)) : new Set([...p, i])));
   return (
     <Modal label="打印核对表" onClose={onClose}>
@@ -35,31 +23,13 @@ export function ReportPrintDialog({ report, onClose, onDone }: { report: ReportD
         <fieldset className="crop-picks">
           <legend>附原文截图</legend>
           <ul>
-            {offered.map((i) => {
-              const f = report.findings[i];
-              return (
-                <li key={i}>
-                  <label>
-                    <input type="checkbox" checked={picked.has(i)} onChange={() => toggle(i)} />【{findingLabel(f)}】{f.message}
-                  </label>
-                </li>
-              );
-            })}
+            {offered.map((i) => (
+              <CropPick key={i} finding={report.findings[i]} checked={picked.has(i)} onToggle={() => toggle(i)} />
+            ))}
           </ul>
         </fieldset>
       )}
-      <div className="modal-actions">
-        <button onClick={onClose}>取消</button>
-        <button disabled={busy} onClick={() => run('preview')}>
-          打印预览
-        </button>
-        <button disabled={busy} onClick={() => run('print')}>
-          打印
-        </button>
-        <button className="primary" disabled={busy} onClick={() => run('save')} autoFocus>
-          保存为PDF
-        </button>
-      </div>
+      <PrintActions print={(action) => api.printSheet({ sheet: 'report', id: report.id, crops: offered.filter((i) => picked.has(i)), action })} onClose={onClose} onDone={onDone} />
     </Modal>
   );
 }

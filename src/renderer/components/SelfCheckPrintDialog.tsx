@@ -4,27 +4,15 @@
 // the files checked.
 import { useState } from 'react';
 import type { SelfCheck } from '../../shared/contract/types.ts';
-import { findingLabel } from '../../shared/report/status.ts';
 import { api } from '../api.ts';
 import { Modal } from './Modal.tsx';
 import { hasOriginal } from './OriginalCrops.tsx';
+import { CropPick, PrintActions } from './PrintActions.tsx';
 
 export function SelfCheckPrintDialog({ check, onClose, onDone }: { check: SelfCheck; onClose: () => void; onDone: (message: string) => void }) {
   // Each finding offered as file.finding (the sheet's `crops`), by file.
   const offered = check.files.flatMap((f, i) => (f.ok ? f.findings.flatMap((x, j) => (hasOriginal(i, f.cells, x) ? [{ key: `${i}.${j}`, file: i, finding: x }] : [])) : []));
   const [picked, setPicked] = useState(() => new Set(offered.filter((o) => o.finding.fault === 'reading').map((o) => o.key)));
-  const [busy, setBusy] = useState(false);
-  const run = async (action: 'preview' | 'save' | 'print') => {
-    setBusy(true);
-    try {
-      onDone((await api.printSheet({ sheet: 'selfcheck', token: check.token, crops: offered.filter((o) => picked.has(o.key)).map((o) => o.key), action })).message);
-      onClose();
-    } catch (e) {
-      onDone((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   const toggle = (k: string) => setPicked((p) => (p.has(k) ? new Set([...p].filter((x) => x !== k)) : new Set([...p, k])));
   const files = [...new Set(offered.map((o) => o.file))];
   return (
@@ -43,29 +31,14 @@ export function SelfCheckPrintDialog({ check, onClose, onDone }: { check: SelfCh
                 {offered
                   .filter((o) => o.file === i)
                   .map((o) => (
-                    <li key={o.key}>
-                      <label>
-                        <input type="checkbox" checked={picked.has(o.key)} onChange={() => toggle(o.key)} />【{findingLabel(o.finding)}】{o.finding.message}
-                      </label>
-                    </li>
+                    <CropPick key={o.key} finding={o.finding} checked={picked.has(o.key)} onToggle={() => toggle(o.key)} />
                   ))}
               </ul>
             </div>
           ))}
         </fieldset>
       )}
-      <div className="modal-actions">
-        <button onClick={onClose}>取消</button>
-        <button disabled={busy} onClick={() => run('preview')}>
-          打印预览
-        </button>
-        <button disabled={busy} onClick={() => run('print')}>
-          打印
-        </button>
-        <button className="primary" disabled={busy} onClick={() => run('save')} autoFocus>
-          保存为PDF
-        </button>
-      </div>
+      <PrintActions print={(action) => api.printSheet({ sheet: 'selfcheck', token: check.token, crops: offered.filter((o) => picked.has(o.key)).map((o) => o.key), action })} onClose={onClose} onDone={onDone} />
     </Modal>
   );
 }
