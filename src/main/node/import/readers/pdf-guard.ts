@@ -11,23 +11,23 @@
 import { brotliDecompressSync, constants, createBrotliDecompress, createInflate, inflateSync } from 'node:zlib';
 import { LIMITS, ReadError } from './errors.ts';
 
-type Value = number | Name | Ref | Value[] | Dict | null;
-interface Name {
+export type Value = number | Name | Ref | Value[] | Dict | null;
+export interface Name {
   name: string;
 }
-interface Ref {
+export interface Ref {
   ref: number;
 }
-type Dict = Map<string, Value>;
-interface Stream {
+export type Dict = Map<string, Value>;
+export interface Stream {
   dict: Dict;
   /** First byte of the stream's data. */
   start: number;
 }
 
-const isName = (v: Value): v is Name => typeof v === 'object' && v !== null && 'name' in v;
-const isRef = (v: Value): v is Ref => typeof v === 'object' && v !== null && 'ref' in v;
-const isDict = (v: Value): v is Dict => v instanceof Map;
+export const isName = (v: Value): v is Name => typeof v === 'object' && v !== null && 'name' in v;
+export const isRef = (v: Value): v is Ref => typeof v === 'object' && v !== null && 'ref' in v;
+export const isDict = (v: Value): v is Dict => v instanceof Map;
 
 /** Decoded bytes one stream may hold (all layers of its chain); pictures, which are not decoded for text, may be larger. */
 const STREAM_BYTES = 64 * 1048576;
@@ -191,12 +191,15 @@ function dataStart(b: Uint8Array, at: number): number {
 interface Index {
   objects: Map<number, Value[]>;
   streams: Stream[];
+  /** The stream a dictionary opens (an object's value is its stream's dictionary). */
+  streamOf: Map<Dict, Stream>;
 }
 
 /** Every `obj` keyword starts an object (pdfjs reaches objects through the cross-reference table, which points at these). */
 function indexObjects(buf: Buffer, meter: { left: number }): Index {
   const objects = new Map<number, Value[]>();
   const streams: Stream[] = [];
+  const streamOf = new Map<Dict, Stream>();
   for (let at = buf.indexOf('obj'); at >= 0; at = buf.indexOf('obj', at + 3)) {
     if ((at > 0 && regular(buf[at - 1])) || (at + 3 < buf.length && regular(buf[at + 3]))) continue;
     const num = numberBefore(buf, at);
@@ -211,8 +214,10 @@ function indexObjects(buf: Buffer, meter: { left: number }): Index {
       continue;
     }
     if (num !== null) objects.set(num, [...(objects.get(num) ?? []), v]);
+    const last = streams[streams.length - 1];
+    if (last && isDict(v) && last.dict === v) streamOf.set(v, last);
   }
-  return { objects, streams };
+  return { objects, streams, streamOf };
 }
 
 /** N of `N G obj`, read backwards over the generation number. */
@@ -242,11 +247,11 @@ function indexObjectStream(data: Buffer, dict: Dict, into: Map<number, Value[]>,
   }
 }
 
-const UNRESOLVED = Symbol('unresolved');
+export const UNRESOLVED = Symbol('unresolved');
 type Resolved = Exclude<Value, Ref> | typeof UNRESOLVED;
 
 /** The values a reference may stand for: every definition found (a file may define an object twice), or unresolved. */
-function resolve(v: Value | undefined, objects: Map<number, Value[]>, depth = 0): Resolved[] {
+export function resolve(v: Value | undefined, objects: Map<number, Value[]>, depth = 0): Resolved[] {
   if (v === undefined) return [null];
   if (!isRef(v)) return [v];
   const defs = objects.get(v.ref);
@@ -255,7 +260,7 @@ function resolve(v: Value | undefined, objects: Map<number, Value[]>, depth = 0)
 }
 
 /** The filter chains a stream may be decoded with: one per reading of its /F or /Filter. */
-function chains(dict: Dict, objects: Map<number, Value[]>): string[][] {
+export function chains(dict: Dict, objects: Map<number, Value[]>): string[][] {
   const values = [...(dict.has('F') ? resolve(dict.get('F'), objects) : []), ...resolve(dict.get('Filter'), objects)];
   const out: string[][] = [];
   for (const f of values) {
@@ -500,10 +505,22 @@ export async function decodeStreamData(data: Uint8Array, chain: string[], cap = 
 const isImage = (dict: Dict, objects: Map<number, Value[]>) => resolve(dict.get('Subtype'), objects).some((v) => v !== UNRESOLVED && isName(v) && v.name === 'Image');
 const isObjStm = (dict: Dict, objects: Map<number, Value[]>) => resolve(dict.get('Type'), objects).some((v) => v !== UNRESOLVED && isName(v) && v.name === 'ObjStm');
 
+/** The objects the guard read, for reading a page's drawing without pdfjs (pdf-rules.ts). */
+export interface PdfIndex {
+  objects: Map<number, Value[]>;
+  streamOf: Map<Dict, Stream>;
+  /** A stream's data through its one filter chain, within the stream budget; null where the guard cannot say (an unresolved or ambiguous filter, a picture's, Crypt). */
+  data(s: Stream): Promise<Uint8Array | null>;
+}
+
 export async function guardPdfStreams(bytes: Uint8Array): Promise<void> {
+  await guardPdf(bytes);
+}
+
+export async function guardPdf(bytes: Uint8Array): Promise<PdfIndex> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const meter = { left: 16 * buf.length + 16 * 1048576 };
-  const { objects, streams } = indexObjects(buf, meter);
+  const { objects, streams, streamOf } = indexObjects(buf, meter);
   let left = TOTAL_BYTES;
   const decode = async (s: Stream, chain: string[], keep = false) => {
     const cap = isImage(s.dict, objects) ? IMAGE_BYTES : STREAM_BYTES;
@@ -534,4 +551,21 @@ export async function guardPdfStreams(bytes: Uint8Array): Promise<void> {
     const start = dataStart(buf, at + 6);
     if (!known.has(start)) await decode({ dict: new Map(), start }, ['?']);
   }
+  return {
+    objects,
+    streamOf,
+    async data(s) {
+      const all = chains(s.dict, objects);
+      if (all.length !== 1 || all[0].some((n) => n === '?' || !DECODED.has(n)) || s.dict.has('DecodeParms') || s.dict.has('DP')) return null;
+      try {
+        return (await decodeChain(buf.subarray(s.start, dataEnd(buf, s, objects)), all[0], STREAM_BYTES, true)).out;
+      } catch (e) {
+        if (e === OVER) throw tooLarge(STREAM_BYTES);
+        throw e;
+      }
+    },
+  };
 }
+
+/** The filters decoded here (a page's drawing in any other is left to pdfjs). */
+const DECODED = new Set(['Fl', 'FlateDecode', 'BrotliDecode', 'LZW', 'LZWDecode', 'RL', 'RunLengthDecode', 'AHx', 'ASCIIHexDecode', 'A85', 'ASCII85Decode']);

@@ -12,10 +12,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
 import { fromRadicals } from '../../../../shared/doc/radicals.ts';
-import { findTables, rectToSegments, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
+import { findTables, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
 import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
-import { guardPdfStreams } from './pdf-guard.ts';
+import { guardPdf } from './pdf-guard.ts';
+import { IDENTITY, pageRules, pathSegments, times } from './pdf-rules.ts';
+
+export { IDENTITY, times };
 
 export interface PdfContent extends DocContent {
   /** Pages without text: a scan that still needs its data typed in or recognised. */
@@ -50,7 +53,7 @@ async function pdfWorker(): Promise<PdfWorker> {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
-  await guardPdfStreams(bytes);
+  const index = await guardPdf(bytes);
   const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes), // pdfjs takes the buffer over
@@ -89,7 +92,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
       const onPage = items.filter((it) => it.x < vx1 - vx0 - 0.5 && it.x + it.w > 0.5);
       // Ruling lines are looked for only on pages with a table's numbers (the drawing operators cost as much as the text).
       const numbers = onPage.filter((it) => /^\s*[\d\s,.]+\s*$/.test(it.str)).length;
-      const read = readPage(p, onPage, numbers >= 4 ? await rules(page, vx0, vy1) : [], vx1 - vx0, vy1 - vy0);
+      const read = readPage(p, onPage, numbers >= 4 ? ((page.ref && (await pageRules(index, page.ref.num, vx0, vy1))) || (await rules(page, vx0, vy1))) : [], vx1 - vx0, vy1 - vy0);
       chars += read.lines.reduce((s, l) => s + l.text.replace(/\s+/g, '').length, 0);
       if (chars > LIMITS.maxTextBytes) throw new ReadError('too-large', 'PDF中的文字过多，不像是年度报告');
       pages.push(read);
@@ -202,23 +205,13 @@ function placedLines(page: number, items: Item[], height: number): PlacedLine[] 
   });
 }
 
-/** Transformation matrices as pdf.js lists them ([a b c d e f]); `times(m, n)` is m applied after n's frame (PDF's `cm`). */
-export const IDENTITY = [1, 0, 0, 1, 0, 0];
-export const times = (m: number[], n: number[]) => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-
 /**
- * The page's ruling lines from its drawing operators: stroked lines and rectangles, and thin
+ * The page's ruling lines from pdf.js's drawing operators: stroked lines and rectangles, and thin
  * filled rectangles (borders as Chromium and Word draw them), under the current transform, in
- * points from the top-left corner. A page of pictures only has none.
+ * points from the top-left corner. A page of pictures only has none. Used where our own reading
+ * of the content stream (pdf-rules.ts) meets what it does not handle.
  */
-async function rules(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }, vx0: number, vy1: number): Promise<Segment[]> {
+export async function rules(page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }, vx0: number, vy1: number): Promise<Segment[]> {
   const { OPS } = await pdfjs!;
   const list = await page.getOperatorList();
   const out: Segment[] = [];
@@ -231,6 +224,12 @@ async function rules(page: { getOperatorList(): Promise<{ fnArray: number[]; arg
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.transform) ctm = times(args as number[], ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A form is drawn in a state of its own, under its /Matrix.
+      stack.push(ctm);
+      const m = (args as [ArrayLike<number> | null])[0];
+      if (m) ctm = times(Array.from(m), ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.constructPath) {
       const [paint, data] = args as [number, (ArrayLike<number> | null)[]];
       if (paint !== OPS.stroke && paint !== OPS.closeStroke && paint !== OPS.fill && paint !== OPS.eoFill && paint !== OPS.fillStroke) continue;
@@ -238,50 +237,6 @@ async function rules(page: { getOperatorList(): Promise<{ fnArray: number[]; arg
       if (!path) continue;
       out.push(...pathSegments(path, pt));
     }
-  }
-  return out;
-}
-
-/** Straight pieces of a path (pdf.js DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
-function pathSegments(path: ArrayLike<number>, pt: (x: number, y: number) => [number, number]): Segment[] {
-  const out: Segment[] = [];
-  const points: [number, number][] = [];
-  let start: [number, number] | null = null;
-  let cur: [number, number] | null = null;
-  const line = (a: [number, number], b: [number, number]) => {
-    if (Math.abs(a[0] - b[0]) < 0.5 || Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), y0: Math.min(a[1], b[1]), x1: Math.max(a[0], b[0]), y1: Math.max(a[1], b[1]) });
-  };
-  for (let i = 0; i < path.length; ) {
-    const op = path[i];
-    if (op === 0) {
-      cur = start = pt(path[i + 1], path[i + 2]);
-      points.push(cur);
-      i += 3;
-    } else if (op === 1) {
-      const p = pt(path[i + 1], path[i + 2]);
-      if (cur) line(cur, p);
-      cur = p;
-      points.push(p);
-      i += 3;
-    } else if (op === 2) {
-      cur = pt(path[i + 5], path[i + 6]);
-      i += 7;
-    } else if (op === 3) {
-      cur = pt(path[i + 3], path[i + 4]);
-      i += 5;
-    } else {
-      if (cur && start) line(cur, start);
-      cur = start;
-      i += 1;
-    }
-  }
-  // A filled rectangle as thin as a rule is a rule (its four sides would be two lines a hair apart).
-  if (points.length >= 4 && points.length <= 5) {
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const w = Math.max(...xs) - Math.min(...xs);
-    const h = Math.max(...ys) - Math.min(...ys);
-    if (w <= 2.5 || h <= 2.5) return rectToSegments(Math.min(...xs), Math.min(...ys), w, h);
   }
   return out;
 }

@@ -1,0 +1,411 @@
+// A page's ruling lines read from its content streams ourselves, not from pdf.js's operator list:
+// the operator list builds every glyph's outline and copies it across to the reader (about a third
+// of a PDF's CPU), while the grid needs only the path operators. The objects come from the stream
+// guard's index (pdf-guard.ts), the streams through its budgeted decoders. The page's drawing is
+// run as pdf.js runs it (q Q cm, paths built as pdf.js builds them, in float32, Form XObjects with
+// their /Matrix) so the grid gets the same segments. What this reader does not handle (an object
+// defined twice, an annotation's appearance, an inline image, an unknown or malformed operator, a
+// filter it does not decode) is left to the operator list, and counted by reason.
+import { rectToSegments, type Segment } from '../../../../shared/doc/grid.ts';
+import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
+
+/** Transformation matrices as pdf.js lists them ([a b c d e f]); `times(m, n)` is m applied after n's frame (PDF's `cm`). */
+export const IDENTITY = [1, 0, 0, 1, 0, 0];
+export const times = (m: number[], n: number[]) => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/** Segments one page may give (the operator-list reading stops there too). */
+export const MAX_SEGMENTS = 20000;
+
+/** Why pages were left to the operator list, by reason (read by bench:pdf). */
+export const rulingFallbacks = new Map<string, number>();
+
+class Unhandled {
+  readonly why: string;
+  constructor(why: string) {
+    this.why = why;
+  }
+}
+
+/** pdf.js's path encoding (DrawOPS): 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath. */
+const MOVE = 0;
+const LINE = 1;
+const CURVE = 2;
+const CLOSE = 4;
+
+/**
+ * The page's ruling lines, in points from the top-left corner (the page's view at vx0, vy1), or
+ * null when the page holds something this reader leaves to the operator list.
+ */
+export async function pageRules(index: PdfIndex, pageObject: number, vx0: number, vy1: number): Promise<Segment[] | null> {
+  try {
+    return await new PageDrawing(index, vx0, vy1).run(pageObject);
+  } catch (e) {
+    if (!(e instanceof Unhandled)) throw e;
+    rulingFallbacks.set(e.why, (rulingFallbacks.get(e.why) ?? 0) + 1);
+    return null;
+  }
+}
+
+/** Fixed operand counts of the content operators (pdf.js's table); SC SCN sc scn take up to 33. */
+const ARITY: Record<string, number> = {
+  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1, gs: 1, q: 0, Q: 0, cm: 6,
+  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4,
+  S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
+  BT: 0, ET: 0, Tc: 1, Tw: 1, Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, 'T*': 0, Tj: 1, TJ: 1, "'": 1, '"': 3,
+  d0: 2, d1: 6, CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, sh: 1, Do: 1,
+  MP: 1, DP: 2, BMC: 1, BDC: 2, EMC: 0, BX: 0, EX: 0,
+};
+const VARIABLE = new Set(['SC', 'SCN', 'sc', 'scn']);
+/** Paints whose path the operator-list reading took as lines (it passed over B*, b, b*: kept so, to read the same). */
+const PAINTED = new Set(['S', 's', 'f', 'F', 'f*', 'B']);
+const ENDS = new Set(['B*', 'b', 'b*', 'n']);
+
+const OTHER = Symbol('operand'); // a string, array or dictionary: never a path's number
+type Operand = number | { name: string } | typeof OTHER;
+
+class PageDrawing {
+  private readonly index: PdfIndex;
+  private readonly vx0: number;
+  private readonly vy1: number;
+  private readonly out: Segment[] = [];
+  private readonly forms = new Set<Dict>();
+
+  constructor(index: PdfIndex, vx0: number, vy1: number) {
+    this.index = index;
+    this.vx0 = vx0;
+    this.vy1 = vy1;
+  }
+
+  async run(pageObject: number): Promise<Segment[]> {
+    const page = this.object(pageObject);
+    if (!isDict(page)) throw new Unhandled('page object not a dictionary');
+    for (const a of this.array(page.get('Annots'))) {
+      const annot = this.value(a);
+      if (isDict(annot) && annot.has('AP')) throw new Unhandled('annotation with an appearance');
+    }
+    const contents = this.value(page.get('Contents'));
+    const streams = Array.isArray(contents) ? contents.map((c) => this.value(c)) : contents === null ? [] : [contents];
+    const parts: Uint8Array[] = [];
+    for (const s of streams) parts.push(await this.data(s));
+    await this.draw(join(parts), this.resources(page), IDENTITY, 0);
+    return this.out;
+  }
+
+  /** An object by number: exactly one definition, or the reading is not ours to make (an incremental update). */
+  private object(n: number): Value {
+    const defs = this.index.objects.get(n);
+    if (!defs) return null;
+    if (defs.length !== 1) throw new Unhandled('object defined more than once');
+    return defs[0];
+  }
+
+  private value(v: Value | undefined, depth = 0): Value {
+    if (v === undefined) return null;
+    if (!isRef(v)) return v;
+    if (depth > 8) throw new Unhandled('reference chain');
+    return this.value(this.object(v.ref), depth + 1);
+  }
+
+  private array(v: Value | undefined): Value[] {
+    const a = this.value(v);
+    return Array.isArray(a) ? a : [];
+  }
+
+  private async data(v: Value): Promise<Uint8Array> {
+    const s = isDict(v) ? this.index.streamOf.get(v) : undefined;
+    if (!s) throw new Unhandled('content not a stream');
+    const bytes = await this.index.data(s);
+    if (!bytes) throw new Unhandled('stream filter not decoded here');
+    return bytes;
+  }
+
+  /** /Resources, inherited from the page tree where the page has none. */
+  private resources(page: Dict): Dict {
+    let d: Dict = page;
+    for (let depth = 0; depth < 32; depth++) {
+      if (d.has('Resources')) {
+        const r = this.value(d.get('Resources'));
+        return isDict(r) ? r : new Map();
+      }
+      const parent = this.value(d.get('Parent'));
+      if (!isDict(parent)) break;
+      d = parent;
+    }
+    return new Map();
+  }
+
+  /** One content stream (a page's or a form's) under `start`: pdf.js's q/Q/cm and path building, every painted path's lines kept. */
+  private async draw(bytes: Uint8Array, resources: Dict, start: number[], depth: number): Promise<void> {
+    let ctm = start;
+    const stack: number[][] = [];
+    const path: number[] = [];
+    const args: Operand[] = [];
+    const lex = new ContentLexer(bytes);
+    const num = (k: number) => {
+      const v = args[k];
+      if (typeof v !== 'number') throw new Unhandled('path operand not a number');
+      return v;
+    };
+    const f = Math.fround;
+    const pt = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4] - this.vx0, this.vy1 - (ctm[1] * x + ctm[3] * y + ctm[5])];
+    for (;;) {
+      if (this.out.length >= MAX_SEGMENTS) return;
+      const t = lex.next();
+      if (t === null) break;
+      if (typeof t !== 'string') {
+        args.push(t);
+        if (args.length > 33) throw new Unhandled('too many operands');
+        continue;
+      }
+      if (t === 'true' || t === 'false') {
+        args.push(OTHER);
+        continue;
+      }
+      if (t === 'null') continue;
+      if (t === 'BI') throw new Unhandled('inline image');
+      const arity = ARITY[t];
+      if (arity === undefined && !VARIABLE.has(t)) throw new Unhandled('unknown operator');
+      if (arity !== undefined && args.length !== arity) throw new Unhandled('operand count');
+      switch (t) {
+        case 'q':
+          stack.push(ctm);
+          break;
+        case 'Q':
+          if (!stack.length) throw new Unhandled('Q without q');
+          ctm = stack.pop()!;
+          break;
+        case 'cm':
+          ctm = times([num(0), num(1), num(2), num(3), num(4), num(5)], ctm);
+          break;
+        case 'm':
+          path.push(MOVE, f(num(0)), f(num(1)));
+          break;
+        case 'l':
+          path.push(LINE, f(num(0)), f(num(1)));
+          break;
+        case 'c':
+          path.push(CURVE, f(num(0)), f(num(1)), f(num(2)), f(num(3)), f(num(4)), f(num(5)));
+          break;
+        case 'v':
+        case 'y':
+          // Only the end point counts for lines; pdf.js's control points are not needed.
+          path.push(CURVE, 0, 0, 0, 0, f(num(2)), f(num(3)));
+          break;
+        case 'h':
+          path.push(CLOSE);
+          break;
+        case 're': {
+          const [x, y, w, h] = [num(0), num(1), num(2), num(3)];
+          if (w === 0 || h === 0) path.push(MOVE, f(x), f(y), LINE, f(x + w), f(y + h), CLOSE);
+          else path.push(MOVE, f(x), f(y), LINE, f(x + w), f(y), LINE, f(x + w), f(y + h), LINE, f(x), f(y + h), CLOSE);
+          break;
+        }
+        case 'Do':
+          if (typeof args[0] === 'object') await this.form(args[0].name, resources, ctm, depth);
+          break;
+        default:
+          if (PAINTED.has(t)) {
+            if (t === 's') path.push(CLOSE);
+            if (path.length) this.out.push(...pathSegments(path, pt));
+            path.length = 0;
+          } else if (ENDS.has(t)) path.length = 0;
+      }
+      args.length = 0;
+    }
+  }
+
+  /** A Form XObject drawn where `Do` names it: its own q/Q and path, under its /Matrix; pictures draw no lines. */
+  private async form(name: string, resources: Dict, ctm: number[], depth: number): Promise<void> {
+    const xobjects = this.value(resources.get('XObject'));
+    if (!isDict(xobjects)) return;
+    const x = this.value(xobjects.get(name));
+    if (!isDict(x)) return;
+    const subtype = this.value(x.get('Subtype'));
+    if (!isName(subtype) || subtype.name !== 'Form') return;
+    if (depth >= 12 || this.forms.has(x)) throw new Unhandled('forms nested too deep or drawing themselves');
+    const m = this.array(x.get('Matrix')).map((v) => this.value(v));
+    let start = ctm;
+    if (m.length === 6) {
+      if (!m.every((v) => typeof v === 'number')) throw new Unhandled('form matrix not numbers');
+      start = times((m as number[]).map(Math.fround), ctm);
+    }
+    const own = this.value(x.get('Resources'));
+    this.forms.add(x);
+    await this.draw(await this.data(x), isDict(own) ? own : resources, start, depth + 1);
+    this.forms.delete(x);
+  }
+}
+
+/** A page's streams one after another, a line break between them so no token runs across. */
+function join(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    out[at + p.length] = 10;
+    at += p.length + 1;
+  }
+  return out;
+}
+
+const WS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
+const DELIM = new Uint8Array(256);
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) DELIM[c] = 1;
+
+/**
+ * Content-stream tokens: a number, a name, OTHER for a string, array or dictionary (read whole),
+ * or an operator's keyword as a string; null at the end.
+ */
+class ContentLexer {
+  private pos = 0;
+  private readonly b: Uint8Array;
+  constructor(b: Uint8Array) {
+    this.b = b;
+  }
+
+  next(): Operand | string | null {
+    const b = this.b;
+    this.skip();
+    if (this.pos >= b.length) return null;
+    const c = b[this.pos];
+    if (c === 0x28) return this.literal(), OTHER;
+    if (c === 0x3c && b[this.pos + 1] !== 0x3c) return this.hex(), OTHER;
+    if (c === 0x5b || (c === 0x3c && b[this.pos + 1] === 0x3c)) return this.container(), OTHER;
+    if (c === 0x2f) {
+      const start = ++this.pos;
+      while (this.pos < b.length && !WS[b[this.pos]] && !DELIM[b[this.pos]]) this.pos++;
+      const raw = Buffer.from(b.buffer, b.byteOffset + start, this.pos - start).toString('latin1');
+      return { name: raw.includes('#') ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : raw };
+    }
+    if (DELIM[c]) throw new Unhandled('stray delimiter');
+    const start = this.pos;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) return this.number(start);
+    while (this.pos < b.length && !WS[b[this.pos]] && !DELIM[b[this.pos]]) this.pos++;
+    return Buffer.from(b.buffer, b.byteOffset + start, this.pos - start).toString('latin1');
+  }
+
+  private skip(): void {
+    const b = this.b;
+    while (this.pos < b.length) {
+      const c = b[this.pos];
+      if (WS[c]) this.pos++;
+      else if (c === 0x25) while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
+      else break;
+    }
+  }
+
+  /** As pdf.js reads a number: the digits as an integer, divided by the power of ten its decimals make. */
+  private number(start: number): number {
+    const b = this.b;
+    let sign = 1;
+    let p = start;
+    if (b[p] === 0x2d) (sign = -1), p++;
+    else if (b[p] === 0x2b) p++;
+    let value = 0;
+    let divide = 0;
+    let digits = 0;
+    for (; p < b.length; p++) {
+      const c = b[p];
+      if (c >= 0x30 && c <= 0x39) {
+        value = value * 10 + (c - 0x30);
+        if (divide) divide *= 10;
+        digits++;
+      } else if (c === 0x2e && !divide) divide = 1;
+      else break;
+    }
+    this.pos = p;
+    if (p < b.length && !WS[b[p]] && !DELIM[b[p]]) throw new Unhandled('number pdf.js may read otherwise');
+    if (!digits) throw new Unhandled('number pdf.js may read otherwise');
+    return sign * (divide ? value / divide : value);
+  }
+
+  private literal(): void {
+    const b = this.b;
+    let depth = 0;
+    for (; this.pos < b.length; this.pos++) {
+      const d = b[this.pos];
+      if (d === 0x5c) this.pos++;
+      else if (d === 0x28) depth++;
+      else if (d === 0x29 && --depth === 0) {
+        this.pos++;
+        return;
+      }
+    }
+  }
+
+  private hex(): void {
+    const end = this.b.indexOf(0x3e, this.pos);
+    this.pos = end < 0 ? this.b.length : end + 1;
+  }
+
+  /** An array or dictionary, nested ones and strings inside it included, read past as one operand. */
+  private container(): void {
+    const b = this.b;
+    let depth = 0;
+    while (this.pos < b.length) {
+      this.skip();
+      const c = b[this.pos];
+      if (c === 0x28) this.literal();
+      else if (c === 0x5b) (depth++, this.pos++);
+      else if (c === 0x5d) (depth--, this.pos++);
+      else if (c === 0x3c && b[this.pos + 1] === 0x3c) (depth++, (this.pos += 2));
+      else if (c === 0x3e && b[this.pos + 1] === 0x3e) (depth--, (this.pos += 2));
+      else if (c === 0x3c) this.hex();
+      else this.pos++;
+      if (depth === 0) return;
+    }
+  }
+}
+
+/** Straight pieces of a path (pdf.js DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
+export function pathSegments(path: ArrayLike<number>, pt: (x: number, y: number) => [number, number]): Segment[] {
+  const out: Segment[] = [];
+  const points: [number, number][] = [];
+  let start: [number, number] | null = null;
+  let cur: [number, number] | null = null;
+  const line = (a: [number, number], b: [number, number]) => {
+    if (Math.abs(a[0] - b[0]) < 0.5 || Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), y0: Math.min(a[1], b[1]), x1: Math.max(a[0], b[0]), y1: Math.max(a[1], b[1]) });
+  };
+  for (let i = 0; i < path.length; ) {
+    const op = path[i];
+    if (op === 0) {
+      cur = start = pt(path[i + 1], path[i + 2]);
+      points.push(cur);
+      i += 3;
+    } else if (op === 1) {
+      const p = pt(path[i + 1], path[i + 2]);
+      if (cur) line(cur, p);
+      cur = p;
+      points.push(p);
+      i += 3;
+    } else if (op === 2) {
+      cur = pt(path[i + 5], path[i + 6]);
+      i += 7;
+    } else if (op === 3) {
+      cur = pt(path[i + 3], path[i + 4]);
+      i += 5;
+    } else {
+      if (cur && start) line(cur, start);
+      cur = start;
+      i += 1;
+    }
+  }
+  // A filled rectangle as thin as a rule is a rule (its four sides would be two lines a hair apart).
+  if (points.length >= 4 && points.length <= 5) {
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const w = Math.max(...xs) - Math.min(...xs);
+    const h = Math.max(...ys) - Math.min(...ys);
+    if (w <= 2.5 || h <= 2.5) return rectToSegments(Math.min(...xs), Math.min(...ys), w, h);
+  }
+  return out;
+}
