@@ -3,12 +3,14 @@
 // page break in 表三, Chromium's 打印本页, published PDFs): files, agency + year + template right,
 // key cells right / blank / wrong, every cell against the source file (derived PDFs: its Word file, or the portal page a print was made of),
 // 错误 findings on reports whose tables are consistent as printed (errors of the reading), and
-// the PDF import rate through the importer.
+// the PDF import rate through the importer; and on how many pages the ruling lines were read from the
+// content streams (pdf-rules.ts) or left to pdf.js's operator list, by reason.
 //   npm run bench:pdf [-- --list]      (--list: every wrong value and every 错误 of the reading)
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime } from '../src/main/node/runtime.ts';
+import { rulingFallbacks, rulingRead } from '../src/main/node/import/readers/pdf-rules.ts';
 import { judgePdf, listPdfCorpus, PDF_CORPUS_DIR, PRODUCERS } from '../test/helpers/pdf-corpus.ts';
 
 const list = process.argv.includes('--list');
@@ -59,6 +61,9 @@ for (const [p, s] of [...rows, ['all', all] as const]) {
     `${p.padEnd(12)} ${String(s.files).padStart(6)} ${String(s.read).padStart(5)}  ${`${s.meta}/${s.read} ${pct(s.meta, s.read)}`.padStart(20)}  ${`${s.right}/${s.total} ${pct(s.right, s.total)}`.padStart(15)}  ${String(s.blank).padStart(5)}  ${String(s.wrong).padStart(5)}  ${String(s.wrongFiles).padStart(23)}  ${s.compared ? `${s.allRight}/${s.compared} ${pct(s.allRight, s.compared)}`.padStart(16) : '—'.padStart(16)}  ${String(s.allBlank).padStart(5)}  ${String(s.allWrong).padStart(5)}  ${`${s.errors} (${s.errorFiles}/${s.consistent})`.padStart(27)}  ${((1000 * s.secs) / s.files).toFixed(0).padStart(7)}`,
   );
 }
+
+const fallbacks = [...rulingFallbacks].map(([why, n]) => `${why} ${n}`).join(', ');
+console.log(`ruling lines: read from the content streams on ${rulingRead.pages} pages, left to pdf.js's operator list on ${[...rulingFallbacks.values()].reduce((a, b) => a + b, 0)}${fallbacks ? ` (${fallbacks})` : ''}`);
 
 // The import rate: the corpus's PDFs alone (copied into a folder without the expected files)
 // through the importer into a fresh archive, as a user imports a folder.

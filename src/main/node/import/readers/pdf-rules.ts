@@ -23,8 +23,9 @@ export const times = (m: number[], n: number[]) => [
 /** Segments one page may give (the operator-list reading stops there too). */
 export const MAX_SEGMENTS = 20000;
 
-/** Why pages were left to the operator list, by reason (read by bench:pdf). */
+/** Why pages were left to the operator list, by reason, and pages read here (printed by bench:pdf). */
 export const rulingFallbacks = new Map<string, number>();
+export const rulingRead = { pages: 0 };
 
 class Unhandled {
   readonly why: string;
@@ -45,7 +46,9 @@ const CLOSE = 4;
  */
 export async function pageRules(index: PdfIndex, pageObject: number, vx0: number, vy1: number): Promise<Segment[] | null> {
   try {
-    return await new PageDrawing(index, vx0, vy1).run(pageObject);
+    const segments = await new PageDrawing(index, vx0, vy1).run(pageObject);
+    rulingRead.pages++;
+    return segments;
   } catch (e) {
     if (!(e instanceof Unhandled)) throw e;
     rulingFallbacks.set(e.why, (rulingFallbacks.get(e.why) ?? 0) + 1);
