@@ -116,6 +116,11 @@ describe('ruling lines from the content stream', () => {
       expect((await bothReadings(pdf))[0].ours).toBeNull();
       expect(await cells(pdf)).toEqual(expected);
     }
+    // A form drawn over and over: its drawing read is bounded (the form decoded once), the page left to pdf.js past 128 MB.
+    const big = makePdf('/Resources << /XObject << /Fm1 3 0 R >> >> /Contents 4 0 R', [stream('/Type /XObject /Subtype /Form /BBox [0 0 10 10]', `%${'x'.repeat(700_000)}\n0 0 m 10 0 l S`), stream('', '/Fm1 Do '.repeat(200))]);
+    const drawnBefore = count('drawing too large');
+    expect((await pageRules(await guardPdf(big), 5, 0, 842))).toBeNull();
+    expect(count('drawing too large')).toBe(drawnBefore + 1);
     expect(count('inline image')).toBeGreaterThan(before.image);
     expect(count('annotation with an appearance')).toBeGreaterThan(before.annot);
     expect(count('object defined more than once')).toBeGreaterThan(before.twice);

@@ -5,7 +5,8 @@
 // run as pdf.js runs it (q Q cm, paths built as pdf.js builds them, in float32, Form XObjects with
 // their /Matrix) so the grid gets the same segments. What this reader does not handle (an object
 // defined twice, an annotation's appearance, an inline image, an unknown or malformed operator, a
-// filter it does not decode) is left to the operator list, and counted by reason.
+// filter it does not decode, a page whose drawing, forms counted each time drawn, passes 128 MB) is
+// left to the operator list, and counted by reason.
 import { rectToSegments, type Segment } from '../../../../shared/doc/grid.ts';
 import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
 
@@ -19,6 +20,9 @@ export const times = (m: number[], n: number[]) => [
   m[4] * n[0] + m[5] * n[2] + n[4],
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
+
+/** Drawing one page may take to read, forms counted each time they are drawn. */
+const DRAWING_BYTES = 128 * 1048576;
 
 /** Segments one page may give (the operator-list reading stops there too). */
 export const MAX_SEGMENTS = 20000;
@@ -79,6 +83,10 @@ class PageDrawing {
   private readonly vy1: number;
   private readonly out: Segment[] = [];
   private readonly forms = new Set<Dict>();
+  /** A form's data, decoded once however often the page draws it. */
+  private readonly decoded = new Map<Dict, Uint8Array>();
+  /** Bytes of drawing read for the page, forms as often as they are drawn: past DRAWING_BYTES the page is pdf.js's (and its per-file timeout's). */
+  private drawn = 0;
 
   constructor(index: PdfIndex, vx0: number, vy1: number) {
     this.index = index;
@@ -146,6 +154,8 @@ class PageDrawing {
 
   /** One content stream (a page's or a form's) under `start`: pdf.js's q/Q/cm and path building, every painted path's lines kept. */
   private async draw(bytes: Uint8Array, resources: Dict, start: number[], depth: number): Promise<void> {
+    this.drawn += bytes.length;
+    if (this.drawn > DRAWING_BYTES) throw new Unhandled('drawing too large');
     let ctm = start;
     const stack: number[][] = [];
     const path: number[] = [];
@@ -241,7 +251,9 @@ class PageDrawing {
     }
     const own = this.value(x.get('Resources'));
     this.forms.add(x);
-    await this.draw(await this.data(x), isDict(own) ? own : resources, start, depth + 1);
+    let data = this.decoded.get(x);
+    if (!data) this.decoded.set(x, (data = await this.data(x)));
+    await this.draw(data, isDict(own) ? own : resources, start, depth + 1);
     this.forms.delete(x);
   }
 }
