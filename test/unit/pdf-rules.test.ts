@@ -121,6 +121,9 @@ describe('ruling lines from the content stream', () => {
     const drawnBefore = count('drawing too large');
     expect((await pageRules(await guardPdf(big), 5, 0, 842))).toBeNull();
     expect(count('drawing too large')).toBe(drawnBefore + 1);
+    // One path of 600,000 lines, stroked once: read whole (a spread push would overflow the stack).
+    const long = makePdf('/Contents 3 0 R', [stream('', `0 0 m ${'10 0 l 0 0 l '.repeat(300_000)}S`)]);
+    expect((await pageRules(await guardPdf(long), 4, 0, 842))?.length).toBe(600_000);
     expect(count('inline image')).toBeGreaterThan(before.image);
     expect(count('annotation with an appearance')).toBeGreaterThan(before.annot);
     expect(count('object defined more than once')).toBeGreaterThan(before.twice);

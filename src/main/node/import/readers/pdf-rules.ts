@@ -5,9 +5,11 @@
 // run as pdf.js runs it (q Q cm, paths built as pdf.js builds them, in float32, Form XObjects with
 // their /Matrix) so the grid gets the same segments. What this reader does not handle (an object
 // defined twice, an annotation's appearance, an inline image, an unknown or malformed operator, a
-// filter it does not decode, a page whose drawing, forms counted each time drawn, passes 128 MB) is
-// left to the operator list, and counted by reason.
+// filter it does not decode, a page whose drawing, forms counted each time drawn, passes 128 MB, a
+// path of over a million lines, and any error of its own) is left to the operator list, and counted
+// by reason: never the file's failure.
 import { rectToSegments, type Segment } from '../../../../shared/doc/grid.ts';
+import { ReadError } from './errors.ts';
 import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
 
 /** Transformation matrices as pdf.js lists them ([a b c d e f]); `times(m, n)` is m applied after n's frame (PDF's `cm`). */
@@ -23,6 +25,9 @@ export const times = (m: number[], n: number[]) => [
 
 /** Drawing one page may take to read, forms counted each time they are drawn. */
 const DRAWING_BYTES = 128 * 1048576;
+
+/** Numbers one path may hold before it is painted (a million lines or so). */
+const MAX_PATH = 4_000_000;
 
 /** Segments one page may give (the operator-list reading stops there too). */
 export const MAX_SEGMENTS = 20000;
@@ -54,8 +59,10 @@ export async function pageRules(index: PdfIndex, pageObject: number, vx0: number
     rulingRead.pages++;
     return segments;
   } catch (e) {
-    if (!(e instanceof Unhandled)) throw e;
-    rulingFallbacks.set(e.why, (rulingFallbacks.get(e.why) ?? 0) + 1);
+    if (e instanceof ReadError) throw e; // a bomb the budget caught: the file's reason
+    // Anything else this reader trips on is pdf.js's to read, as it was before: counted, never the file's failure.
+    const why = e instanceof Unhandled ? e.why : `error: ${(e as Error)?.name ?? 'unknown'}`;
+    rulingFallbacks.set(why, (rulingFallbacks.get(why) ?? 0) + 1);
     return null;
   }
 }
@@ -186,6 +193,7 @@ class PageDrawing {
       const arity = ARITY[t];
       if (arity === undefined && !VARIABLE.has(t)) throw new Unhandled('unknown operator');
       if (arity !== undefined && args.length !== arity) throw new Unhandled('operand count');
+      if (path.length > MAX_PATH) throw new Unhandled('path too long');
       switch (t) {
         case 'q':
           stack.push(ctm);
@@ -226,7 +234,8 @@ class PageDrawing {
         default:
           if (PAINTED.has(t)) {
             if (t === 's') path.push(CLOSE);
-            if (path.length) this.out.push(...pathSegments(path, pt));
+            // One by one: a path of a million lines would overflow push(...spread).
+            if (path.length) for (const seg of pathSegments(path, pt)) this.out.push(seg);
             path.length = 0;
           } else if (ENDS.has(t)) path.length = 0;
       }

@@ -235,7 +235,7 @@ export async function rules(page: { getOperatorList(): Promise<{ fnArray: number
       if (paint !== OPS.stroke && paint !== OPS.closeStroke && paint !== OPS.fill && paint !== OPS.eoFill && paint !== OPS.fillStroke) continue;
       const path = data?.[0];
       if (!path) continue;
-      out.push(...pathSegments(path, pt));
+      for (const seg of pathSegments(path, pt)) out.push(seg);
     }
   }
   return out;
