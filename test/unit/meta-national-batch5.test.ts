@@ -1,0 +1,111 @@
+// Causes of the misses on the national corpus's fifth batch (issue 21): made-up reports in the
+// shapes the real pages had, each rule tried apart from any one page.
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/shared/report/parse/index.ts';
+
+const parse = (lines: string[]) => parseReport([{ type: 'p', text: lines.join('\n') }]);
+
+describe('a contact line naming an office inside a street or town', () => {
+  it('gives the street office, not its 综合保障办公室', () => {
+    const r = parse([
+      '本报告中所列数据的统计期限自2018年1月1日起，至2018年12月31日止。如对报告有任何疑问，请与某某市某某区人民政府某某街道办事处综合保障办公室联系（地址：某某路17号）。',
+      '一、概述',
+      '2018年，某某街道根据《条例》要求开展政府信息公开工作。',
+    ]);
+    expect(r.agency).toBe('某某市某某区人民政府某某街道办事处');
+  });
+
+  it('gives the street office whose own 信息公开办公室 answers', () => {
+    const r = parse([
+      '本报告中所列数据的统计期限自2009年1月1日起，至2009年12月31日止。如对报告有任何疑问，请与某某区政府某某街道办事处信息公开办公室联系（地址：某某街26号）',
+      '一、概述',
+      '街道办事处办公室为地区政府信息公开工作主管部门。',
+    ]);
+    expect(r.agency).toBe('某某区政府某某街道办事处');
+  });
+
+  it('still names nobody for a government’s openness office', () => {
+    const r = parse([
+      '本报告中所列数据的统计期限自2009年1月1日起至2009年12月31日止。如对报告有任何疑问，请与某某市人民政府信息公开办公室联系（地址：某某路1号）。',
+      '一、概述',
+      '全市政府信息公开工作运行正常。',
+    ]);
+    expect(r.agency).toBeNull();
+  });
+});
+
+describe('an opening that names the body beside the year of the work it builds on', () => {
+  it('gives the body of “在X2017年度政府信息公开工作的基础上编制”', () => {
+    const r = parse([
+      '本报告根据《条例》要求，在某某市某某区人民政府某某街道办事处2017年度政府信息公开工作的基础上编制。',
+      '本报告中所列数据的统计期限自2018年1月1日起，至2018年12月31日止。',
+      '一、概述',
+      '2018年，某某街道根据《条例》要求开展政府信息公开工作。',
+    ]);
+    expect([r.agency, r.year]).toEqual(['某某市某某区人民政府某某街道办事处', 2018]);
+  });
+});
+
+describe('a metadata key with spaces before the title', () => {
+  it('is no part of the name', () => {
+    const r = parse([
+      '索引号 bgs01/2023-00011 发文字号',
+      '标   题 县政府办2022年度政府信息公开工作年度报告',
+      '发布机构 县政府办公室 公文时效 有效',
+      '一、总体情况',
+      '2022年，某某县人民政府办公室严格贯彻落实条例。',
+    ]);
+    expect(r.agency).not.toMatch(/标题|名称/);
+    expect(r.year).toBe(2022);
+  });
+
+  it('reads the title after 名  称 as after 名称：', () => {
+    const r = parse(['名  称 某某县农业农村局2021年政府信息公开工作年度报告', '一、总体情况', '我局认真贯彻落实条例。']);
+    expect([r.agency, r.year]).toEqual(['某某县农业农村局', 2021]);
+  });
+});
+
+describe('a contact line with the address in brackets after the name', () => {
+  it('gives the body of “请联系X(地址:…)”', () => {
+    const r = parse([
+      '本年度报告是根据《条例》要求，结合我局的政府信息公开工作编制而成。本年报中所列数据的统计期限自2009年1月1日起至2009年12月31日止。如对本报告有任何疑问，请联系某某市水利局(地址:某某路288号,邮编:314400)。',
+      '一、概述',
+      '我局成立了政府信息公开工作领导小组。',
+    ]);
+    expect(r.agency).toBe('某某市水利局');
+  });
+});
+
+describe('a state farm or forest farm', () => {
+  it('is a body that can report', () => {
+    const r = parse(['园艺场2020年政府信息公开工作年度报告', '一、总体情况', '2020年园艺场根据条例要求开展工作。']);
+    expect([r.agency, r.year]).toEqual(['园艺场', 2020]);
+    expect(parse(['某某国有林场2019年政府信息公开工作年度报告', '一、总体情况', '我场认真贯彻落实条例。']).agency).toBe('某某国有林场');
+  });
+
+  it('but a market or a square is not', () => {
+    expect(parse(['农贸市场2020年政府信息公开工作年度报告', '一、总体情况', '全年公开信息20条。']).agency).toBeNull();
+  });
+});
+
+describe('a mirror’s spam words with a colon in front of the name', () => {
+  it('are cut from the opening’s name', () => {
+    const r = parse([
+      '按照上级要求，结合我单位政府信息公开工作实际，现编制形成了《uedbet体育_uedbet官网@:某某镇人民政府2023年政府信息公开工作年度报告》。本报告中所列数据的统计期限从2023年1月1日至12月31止。',
+      '一、总体情况',
+      '某某镇人民政府利用公告栏主动对外更新政府信息27次。',
+    ]);
+    expect(r.agency).toBe('某某镇人民政府');
+  });
+});
+
+describe('the year of the body’s own work up to 31 December', () => {
+  it('is read from “截止2023年12月31日我局…” where nothing else gives a year', () => {
+    const r = parse([
+      '一、总体情况',
+      '（一）主动公开信息情况。本年度我局门户网站不断充实政务公开内容。截止2023年12月31日我局通过官方网站发布政务类信息34条。',
+      '（二）依申请公开工作情况。本年度共受理政府信息公开申请2件。',
+    ]);
+    expect(r.year).toBe(2023);
+  });
+});
