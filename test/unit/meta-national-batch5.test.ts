@@ -109,3 +109,29 @@ describe('the year of the body’s own work up to 31 December', () => {
     expect(r.year).toBe(2023);
   });
 });
+
+describe('an opening that publishes a department’s report under its short name', () => {
+  it('gives the short name where nothing names the place', () => {
+    const r = parse([
+      '根据《条例》和上级要求，现将2020年度市人力资源社会保障局信息公开工作总结报告如下。',
+      '一、总体情况',
+      '2020年，市人力资源社会保障局围绕重点工作积极推进政务公开。',
+    ]);
+    expect([r.agency, r.year]).toEqual(['市人力资源社会保障局', 2020]);
+    const s = parse(['根据《条例》有关规定，现发布省市场监管局2023年政府信息公开情况报告。', '一、总体情况', '2023年，省市场监管局认真贯彻落实条例。']);
+    expect(s.agency).toBe('省市场监管局');
+  });
+
+  it('but not a government or its office named without a place, nor a body the opening only cites', () => {
+    expect(parse(['根据《条例》规定，现公布区人民政府2020年政府信息公开工作年度报告。', '一、总体情况', '全区政府信息公开工作运行正常。']).agency).toBeNull();
+    expect(parse(['按照县政府办公室《关于做好2018年政务公开工作的通知》要求，特向社会公布2018年度本局信息公开工作年度报告。', '一、概述', '我局认真实施条例。']).agency).toBeNull();
+  });
+});
+
+describe('an opening sentence on the first line, read as a title', () => {
+  it('leaves its verb out of the name', () => {
+    const r = parse(['现公布某某县人民政府2020年政府信息公开工作年度报告。', '一、总体情况', '2020年，全县政府信息公开工作运行正常。']);
+    expect([r.agency, r.year]).toEqual(['某某县人民政府', 2020]);
+    expect(parse(['特编制某某市地方志办公室2021年政府信息公开工作年度报告。', '一、总体情况', '我办认真贯彻落实条例。']).agency).toBe('某某市地方志办公室');
+  });
+});

@@ -83,8 +83,10 @@ function cleanName(raw: string): string {
   let t = raw
     .replace(/[#*>\s　]+/g, '')
     .replace(SPAM_BEFORE, '')
-    // "特编制并向社会公布X…": the verb's tail is no part of the name.
+    // "特编制并向社会公布X…": the verb's tail is no part of the name; "现公布X2020年…" on a line of its
+    // own, read as a title: nor is the verb.
     .replace(/^并?向社会(?:公众)?(?:公布|发布|公开)(?:了)?/, '')
+    .replace(/^(?:现|特|兹)(?:向社会(?:公众)?)?(?:公布|发布|公开|编制|印发)(?:了)?/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '')
     // "某镇政府(机关)": the body's own offices as against its area, not a part of its name.
     .replace(/[（(](?:机关|本级|本机关)[）)]$/, '')
@@ -293,8 +295,8 @@ const OPENING: RegExp[] = [
   // "现公布X2020年…报告", "特编制X…", "现发布《X2021年…》", "现将X2022年…报告进行公开", "现就X2020年度政府信息公开情况报告如下".
   // "编写沙洋县2017年度政府信息公开工作年度报告".
   new RegExp(`(?:公布|发布|公开|编制(?:完成|形成)?|编写|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
-  // "特编制2013年安康市汉滨区人民政府信息公开年度报告".
-  new RegExp(`(?:公布|发布|公开|编制)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)`, 'g'),
+  // "特编制2013年安康市汉滨区人民政府信息公开年度报告", "现将2020年度市人社局信息公开工作总结报告如下".
+  new RegExp(`(?:公布|发布|公开|编制|现将|现把|现就)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:总结)?(?:报告|年报)`, 'g'),
   // "本报告由X根据…编制而成", "由X编制": the body that compiled it, anywhere in the first paragraph.
   // "由X组织编制": the body that organised it, as 编制.
   new RegExp(`由${NAME}(?:组织)?(?:根据|依据|按照|遵照|负责|牵头|综合|汇总|编制|编写)`, 'g'),
@@ -319,13 +321,17 @@ const OPENING: RegExp[] = [
 // A mirror's spam run ending in a colon where it cut the place: "《uedbet体育_uedbet官网@:某镇人民政府2023年…".
 const SPAM_COLON = new RegExp(`[A-Za-z][A-Za-z0-9_@\\u4e00-\\u9fff]{0,30}?(?:${SPAM.source})[A-Za-z0-9_@]*[:：]`, 'g');
 
+// A department's short name with no place ("区水利局", "省市场监管局"), as the sentence that publishes its
+// report gives it: the body, as a title would give it (a government's or its office's is no one's).
+const SHORT_DEPARTMENT = /(?:局|委员会|委|厅|中心)$/;
+
 function openingName(raw: string): { name: string; text: string } | null {
   const intro = raw.replace(SPAM_COLON, '');
-  for (const re of OPENING) {
+  for (const [i, re] of OPENING.entries()) {
     re.lastIndex = 0;
     for (let m = re.exec(intro); m; m = re.exec(intro)) {
       const name = bodyOf(cleanName(m.slice(1).find((g) => g && !/^\d{4}$/.test(g)) ?? ''));
-      if (looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
+      if (looksLikeAgency(name) && (!placeless(name) || (i < 2 && SHORT_DEPARTMENT.test(name) && !/政府/.test(name)))) return { name, text: m[0] };
       // Not a name here ("编制的《安顺市…"): look from the next character on.
       re.lastIndex = m.index + 1;
     }
