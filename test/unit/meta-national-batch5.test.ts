@@ -135,3 +135,38 @@ describe('an opening sentence on the first line, read as a title', () => {
     expect(parse(['特编制某某市地方志办公室2021年政府信息公开工作年度报告。', '一、总体情况', '我办认真贯彻落实条例。']).agency).toBe('某某市地方志办公室');
   });
 });
+
+describe('a department that calls itself 我局 and names itself only by its short name', () => {
+  it('is that short name, said twice or as the subject after a date', () => {
+    const twice = parse([
+      '根据条例要求，现将2021年度政府信息公开工作情况报告如下：',
+      '一、总体情况',
+      '（一）主动公开情况。2021年通过政府网站主动公开信息73条，公开了我局2022年度财政预算。',
+      '（四）平台建设情况。2021年，县统计局积极加强政府网站建设。2021年县统计局积极部署政府信息公开工作。',
+    ]);
+    expect(twice.agency).toBe('县统计局');
+    const subject = parse([
+      '特向社会公布2018年度本局信息公开工作年度报告。',
+      '一、政府信息公开工作情况概述',
+      '我局认真实施条例。截至2018年底，县商务局依托政府信息公开平台主动公开政府信息。',
+    ]);
+    expect(subject.agency).toBe('县商务局');
+  });
+
+  it('names nobody where the short name is another body’s or a government’s', () => {
+    expect(parse(['现将2021年度政府信息公开工作情况报告如下：', '一、总体情况', '我局认真落实条例，按照县财政局要求公开预算，按照县财政局规定公开决算。']).agency).toBeNull();
+    expect(parse(['现将2021年度政府信息公开工作情况报告如下：', '一、总体情况', '我局认真落实条例。2021年，县政府积极推进政务公开。2021年县政府积极部署。']).agency).toBeNull();
+  });
+});
+
+describe('a short name where a mirror’s spam stands for the place', () => {
+  it('names nobody', () => {
+    const r = parse([
+      '| 发布机构 | 沙巴体育_大发体育娱乐在线¥投注官网市市场监管局 |',
+      '现将2023年度政府信息公开工作情况报告如下。如对本报告有疑问，请与沙巴体育_大发体育娱乐在线¥投注官网市市场监管局办公室联系。',
+      '一、总体情况',
+      '我局认真落实条例。2023年，投注官网市市场监管局积极推进政务公开。',
+    ]);
+    expect(r.agency).toBeNull();
+  });
+});

@@ -460,12 +460,16 @@ function selfNamed(whole: string): { name: string; text: string } | null {
   const found = new Map<string, { count: number; subject: boolean; text: string }>();
   for (const m of whole.matchAll(run)) {
     // "进一步健全完善某镇人民政府信息公开工作机制": the verbs before a name are the clause's, not the name's.
-    const name = cleanName(m[1]).replace(VERBS_BEFORE, '');
-    if (!looksLikeAgency(name) || placeless(name) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
+    // ("2021年县统计局…": the date's 年 is no part of the name.)
+    const name = cleanName(m[1]).replace(VERBS_BEFORE, '').replace(/^(?:年度?|月|日|底)(?=[\u4e00-\u9fff]{2})/, '');
+    // (A department's short name, "县统计局", is one too: its 我局 says which kind of body it is; not
+    // where a mirror's spam stands for the cut place, "…投注官网市市场监管局".)
+    const short = placeless(name) && SHORT_DEPARTMENT.test(name) && !/政府/.test(name) && !SPAM.test(m[1]);
+    if (!looksLikeAgency(name) || (placeless(name) && !short) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
     const before = whole.slice(Math.max(0, m.index - 12), m.index);
     const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, text: `${before}${m[1]}` };
     f.count++;
-    f.subject ||= /(?:\d日|年度?|以来)[，,]\s*$/.test(before);
+    f.subject ||= /(?:\d日|年度?|年底|以来)[，,]\s*$/.test(before);
     found.set(normalizeAgency(name), f);
   }
   const names = [...found.keys()].filter((n) => ![...found.keys()].some((o) => o !== n && isShortFor(n, o)));
