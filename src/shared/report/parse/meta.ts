@@ -33,7 +33,8 @@ const TITLES: { re: RegExp; agency: number; year: number }[] = [
   { re: new RegExp(`^(.*?)${KIND}[（(]${Y}年?度?[）)]`), agency: 1, year: 2 },
   { re: new RegExp(`^(.*?)(?:政府|政务)?信息公开(?:工作)?${Y}年度?(?:报告|年报)`), agency: 1, year: 2 },
 ];
-const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心|院|署|处|办事处|街道|镇|乡|区|县|市|省|州|旗|盟|所|队|会|部|站|馆)$/;
+// (A state farm or forest farm reports too: "某某国有林场", "园艺场"; a market or a square does not.)
+const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心|院|署|处|办事处|街道|镇|乡|区|县|市|省|州|旗|盟|所|队|会|部|站|馆|(?<=林|农|牧|渔|茶|园艺|良种|种畜)场)$/;
 /** A date as reports print it: 2024年1月29日, 二〇二四年一月二十九日, 二○一○年四月十日 (year, month, day captured). */
 export const DATE = /((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月(?:\s*([\d一二三四五六七八九十]{1,3})\s*日)?/;
 const STAT_YEAR = [
@@ -82,8 +83,10 @@ function cleanName(raw: string): string {
   let t = raw
     .replace(/[#*>\s　]+/g, '')
     .replace(SPAM_BEFORE, '')
-    // "特编制并向社会公布X…": the verb's tail is no part of the name.
+    // "特编制并向社会公布X…": the verb's tail is no part of the name; "现公布X2020年…" on a line of its
+    // own, read as a title: nor is the verb.
     .replace(/^并?向社会(?:公众)?(?:公布|发布|公开)(?:了)?/, '')
+    .replace(/^(?:现|特|兹)(?:向社会(?:公众)?)?(?:公布|发布|公开|编制|印发)(?:了)?/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '')
     // "某镇政府(机关)": the body's own offices as against its area, not a part of its name.
     .replace(/[（(](?:机关|本级|本机关)[）)]$/, '')
@@ -108,6 +111,8 @@ export function readTitle(text: string): Found | null {
     .normalize('NFKC')
     .replace(/[\s　]+/g, '')
     .replace(/^#+/, '')
+    // "标   题 县政府办2022年度…", "名  称 某局…": a metadata key, spaced out, before the title.
+    .replace(/^(?:标题|名称|题名|信息名称|文件名称)[:：]?/, '')
     // "(文字版)2017年芜湖市…": a note on the page before the title.
     .replace(/^[（(【[][^（()）【】[\]]{1,8}[）)】\]]/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '');
@@ -289,9 +294,9 @@ const AFTER_PUNCT = '(?<=^|[\\s，,。；;：:)）》])';
 const OPENING: RegExp[] = [
   // "现公布X2020年…报告", "特编制X…", "现发布《X2021年…》", "现将X2022年…报告进行公开", "现就X2020年度政府信息公开情况报告如下".
   // "编写沙洋县2017年度政府信息公开工作年度报告".
-  new RegExp(`(?:公布|发布|公开|编制(?:完成)?|编写|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
-  // "特编制2013年安康市汉滨区人民政府信息公开年度报告".
-  new RegExp(`(?:公布|发布|公开|编制)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)`, 'g'),
+  new RegExp(`(?:公布|发布|公开|编制(?:完成|形成)?|编写|现将|现把|现就)(?:了|的)?《?${NAME}${Y}年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)(?:工作)?(?:情况)?报告如下)`, 'g'),
+  // "特编制2013年安康市汉滨区人民政府信息公开年度报告", "现将2020年度市人社局信息公开工作总结报告如下".
+  new RegExp(`(?:公布|发布|公开|编制|现将|现把|现就)(?:了|的)?《?${Y}年度?${NAME}(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:总结)?(?:报告|年报)`, 'g'),
   // "本报告由X根据…编制而成", "由X编制": the body that compiled it, anywhere in the first paragraph.
   // "由X组织编制": the body that organised it, as 编制.
   new RegExp(`由${NAME}(?:组织)?(?:根据|依据|按照|遵照|负责|牵头|综合|汇总|编制|编写)`, 'g'),
@@ -302,6 +307,8 @@ const OPENING: RegExp[] = [
   // "某县人民政府办公室根据《中华人民共和国政府信息公开条例》…": the body that speaks first.
   /^(\S{2,30}?)(?:根据|依据|按照|遵照)《/gm,
   new RegExp(`结合${Y}年度?(\\S{2,30}?)(?:政府|政务)?信息公开工作实际`, 'g'),
+  // "在某区人民政府某街道办事处2017年度政府信息公开工作的基础上编制": the body, beside the year before.
+  new RegExp(`在${NAME}${Y}年度?(?:的)?(?:政府信息公开|政务公开|信息公开)工作的?基础上`, 'g'),
   // A government's report summing up its parts: "综合2017年度丽水市各县(市、区)政府和市级各部门的…
   // 报告编制", "在2016年度东城区人民政府各街道办事处、各委办局的…年度报告的基础上编制".
   new RegExp(`(?:在|综合|汇总|以及)${Y}年度?${NAME}(?:和|及|、)?各[^。]{0,80}?(?:报告|年报)`, 'g'),
@@ -311,12 +318,20 @@ const OPENING: RegExp[] = [
   new RegExp(`涵盖(?:了)?${NAME}(?:在)?${Y}年[^。]{0,40}?(?:期间)?的?(?:政府|政务)?信息公开工作`, 'g'),
 ];
 
-function openingName(intro: string): { name: string; text: string } | null {
-  for (const re of OPENING) {
+// A mirror's spam run ending in a colon where it cut the place: "《uedbet体育_uedbet官网@:某镇人民政府2023年…".
+const SPAM_COLON = new RegExp(`[A-Za-z][A-Za-z0-9_@\\u4e00-\\u9fff]{0,30}?(?:${SPAM.source})[A-Za-z0-9_@]*[:：]`, 'g');
+
+// A department's short name with no place ("区水利局", "省市场监管局"), as the sentence that publishes its
+// report gives it: the body, as a title would give it (a government's or its office's is no one's).
+const SHORT_DEPARTMENT = /(?:局|委员会|委|厅|中心)$/;
+
+function openingName(raw: string): { name: string; text: string } | null {
+  const intro = raw.replace(SPAM_COLON, '');
+  for (const [i, re] of OPENING.entries()) {
     re.lastIndex = 0;
     for (let m = re.exec(intro); m; m = re.exec(intro)) {
       const name = bodyOf(cleanName(m.slice(1).find((g) => g && !/^\d{4}$/.test(g)) ?? ''));
-      if (looksLikeAgency(name) && !placeless(name)) return { name, text: m[0] };
+      if (looksLikeAgency(name) && (!placeless(name) || (i < 2 && SHORT_DEPARTMENT.test(name) && !/政府/.test(name)))) return { name, text: m[0] };
       // Not a name here ("编制的《安顺市…"): look from the next character on.
       re.lastIndex = m.index + 1;
     }
@@ -327,7 +342,9 @@ function openingName(intro: string): { name: string; text: string } | null {
 // An office inside a body that compiles its report or answers for it is the body's: "某镇人民政府党政
 // 办公室", "某镇政府综合督考办公室", "某乡人民政府党政办", "某局行政办公室". (Not "某市人民政府外事
 // 办公室", an office of its own subject, nor a government's own 办公室, which also reports for itself.)
+// A street's or a town's offices are all its own: "某街道办事处综合保障办公室", "某街道办事处信息公开办公室".
 const INTERNAL_OFFICE: [RegExp, string][] = [
+  [/^(.*(?:办事处|街道|(?:乡|镇)(?:人民政府|政府)?))[\u4e00-\u9fff]{2,8}?(?:办公室|办|室)$/, '$1'],
   [/((?:人民)?政府)(?:党政综合|党政|综合督考|综合|行政)办(?:公室)?$/, '$1'],
   [/(局|厅|委员会|委)(?:行政|综合)?办公室$/, '$1'],
 ];
@@ -335,7 +352,8 @@ const bodyOf = (name: string) => INTERNAL_OFFICE.reduce((n, [re, to]) => n.repla
 
 // A unit of the body answering questions ("综合科", "电子政务股") is cut off; a department's own
 // 办公室 is the department's.
-const SUB_UNIT = /^(?![\u4e00-\u9fff]*办公)[\u4e00-\u9fff]{1,10}?(?:科|股|组|处|室)$/;
+// (A street's 办事处 under a government's name is a body of its own, not a unit of it.)
+const SUB_UNIT = /^(?![\u4e00-\u9fff]*(?:办公|办事处))[\u4e00-\u9fff]{1,10}?(?:科|股|组|处|室)$/;
 const BODY_AT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办事处|中心)/g;
 
 const OWN_GROUP = /^(\S{2,30}?(?:(?:乡|镇)(?:人民政府|政府)?|街道(?:办事处)?|办事处|局|厅|委员会))(?:政府)?(?:信息公开|政务公开)(?:工作)?领导小组(?:办公室)?$/;
@@ -343,13 +361,16 @@ const OWN_GROUP = /^(\S{2,30}?(?:(?:乡|镇)(?:人民政府|政府)?|街道(?:�
 /** "请与X联系", "如有疑问，请联系：X，电话…": the contact office's body, where nothing else names one. */
 function contactName(intro: string): { name: string; text: string } | null {
   const m =
-    /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)[，,]\s*(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
-  const raw = m ? bodyOf(normalizeAgency(m[1] ?? m[2] ?? m[3])) : '';
-  if (!m || !raw) return null;
+    /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)(?:[，,]\s*|[（(])(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
+  const full = m ? normalizeAgency(m[1] ?? m[2] ?? m[3]) : '';
+  if (!m || !full) return null;
   // A town's or a bureau's own openness group ("某乡信息公开领导小组办公室", "某局政府信息公开领导小组
   // 办公室") answers for that body alone, unlike a government's, which answers for its departments too.
-  const group = OWN_GROUP.exec(raw);
+  const group = OWN_GROUP.exec(full);
   if (group) return looksLikeAgency(group[1]) && !placeless(group[1]) ? { name: group[1], text: m[0] } : null;
+  const raw = bodyOf(full);
+  // "某乡党政办公室": the town itself, named without 人民政府.
+  if (/(?:乡|镇|街道|办事处)$/.test(raw) && raw !== full) return looksLikeAgency(raw) && !placeless(raw) ? { name: raw, text: m[0] } : null;
   let name = '';
   for (const b of raw.matchAll(BODY_AT)) {
     const end = b.index + b[0].length;
@@ -439,12 +460,16 @@ function selfNamed(whole: string): { name: string; text: string } | null {
   const found = new Map<string, { count: number; subject: boolean; text: string }>();
   for (const m of whole.matchAll(run)) {
     // "进一步健全完善某镇人民政府信息公开工作机制": the verbs before a name are the clause's, not the name's.
-    const name = cleanName(m[1]).replace(VERBS_BEFORE, '');
-    if (!looksLikeAgency(name) || placeless(name) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
+    // ("2021年县统计局…": the date's 年 is no part of the name.)
+    const name = cleanName(m[1]).replace(VERBS_BEFORE, '').replace(/^(?:年度?|月|日|底)(?=[\u4e00-\u9fff]{2})/, '');
+    // (A department's short name, "县统计局", is one too: its 我局 says which kind of body it is; not
+    // where a mirror's spam stands for the cut place, "…投注官网市市场监管局".)
+    const short = placeless(name) && SHORT_DEPARTMENT.test(name) && !/政府/.test(name) && !SPAM.test(m[1]);
+    if (!looksLikeAgency(name) || (placeless(name) && !short) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
     const before = whole.slice(Math.max(0, m.index - 12), m.index);
     const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, text: `${before}${m[1]}` };
     f.count++;
-    f.subject ||= /(?:\d日|年度?|以来)[，,]\s*$/.test(before);
+    f.subject ||= /(?:\d日|年度?|年底|以来)[，,]\s*$/.test(before);
     found.set(normalizeAgency(name), f);
   }
   const names = [...found.keys()].filter((n) => ![...found.keys()].some((o) => o !== n && isShortFor(n, o)));
@@ -454,7 +479,8 @@ function selfNamed(whole: string): { name: string; text: string } | null {
 }
 
 // "2019年,我局按照…", "2020年度我街办未接到…": the body itself doing the work of a year.
-const SELF_YEAR = new RegExp(`^(?:[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;]{0,12}。)?\\s*${Y}\\s*年度?[，,]?\\s*[我本](?:局|委|厅|办|中心|乡|镇|街道|街办|街|区|县|市|单位|部门)`);
+// ("截止2023年12月31日我局通过…": the body's work up to the year's end.)
+const SELF_YEAR = new RegExp(`^(?:[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;]{0,12}。)?\\s*(?:截[止至]\\s*)?${Y}\\s*年度?(?:\\s*12\\s*月\\s*31\\s*日|底)?[，,]?\\s*[我本](?:局|委|厅|办|中心|乡|镇|街道|街办|街|区|县|市|单位|部门)`);
 
 /**
  * The year of part 一's sentences whose subject is the body itself, where they agree on one: at the
