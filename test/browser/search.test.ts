@@ -81,6 +81,7 @@ describe('search view', () => {
     archive.matchBudget = 2;
     try {
       await page.goto(`${session.host.url}#/search`);
+      await page.getByLabel('检索词').fill(''); // the page keeps the last query
       await page.getByRole('button', { name: '添加数值条件' }).click();
       // 行政复议 结果纠正 > 0: five reports, counted no further than two.
       await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 超过 2 份报告');
