@@ -161,11 +161,21 @@ function PageCrop({ id, token, group, cells, pickKey, lead }: { id: number; toke
   );
 }
 
-function TableCrop({ id, token, group, lead }: { id: number; token?: string; group: Group; lead: string }) {
+type ViewOf<K extends OriginalView['kind']> = Extract<OriginalView, { kind: K }>;
+
+/** The group's original when it is of the kind the crop draws; otherwise the note the sheet prints in its place. */
+function useViewOf<K extends OriginalView['kind']>(kind: K, id: number, group: Group, token?: string): ViewOf<K> | { note: string } | null {
   const view = useOriginal(() => viewOf(id, group.cells[0], false, token));
   if (!view) return null;
-  if ('error' in view) return <p className="crop-note">{view.error}</p>;
-  if (view.kind !== 'table') return <p className="crop-note">{view.kind === 'none' ? view.why : ''}</p>;
+  if ('error' in view) return { note: view.error };
+  if (view.kind !== kind) return { note: view.kind === 'none' ? view.why : '' };
+  return view as ViewOf<K>;
+}
+
+function TableCrop({ id, token, group, lead }: { id: number; token?: string; group: Group; lead: string }) {
+  const view = useViewOf('table', id, group, token);
+  if (!view) return null;
+  if ('note' in view) return <p className="crop-note">{view.note}</p>;
   const at = group.cells.flatMap((c) => (c.at?.kind === 'cell' && c.at.table === view.table ? [{ row: c.at.row - 1, col: c.at.col - 1 }] : []));
   const marked = new Set(at.map((a) => `${a.row}|${a.col}`));
   const shown = sliceTable(view.rows, rowsAround(at.map((a) => a.row), view.rows.length));
@@ -199,10 +209,9 @@ function TableCrop({ id, token, group, lead }: { id: number; token?: string; gro
 }
 
 function LinesCrop({ id, token, group, lead }: { id: number; token?: string; group: Group; lead: string }) {
-  const view = useOriginal(() => viewOf(id, group.cells[0], false, token));
+  const view = useViewOf('lines', id, group, token);
   if (!view) return null;
-  if ('error' in view) return <p className="crop-note">{view.error}</p>;
-  if (view.kind !== 'lines') return <p className="crop-note">{view.kind === 'none' ? view.why : ''}</p>;
+  if ('note' in view) return <p className="crop-note">{view.note}</p>;
   const lines = new Set(group.cells.flatMap((c) => (c.at?.kind === 'line' ? [c.at.line] : [])));
   return (
     <div className="crop-quote">
