@@ -158,8 +158,8 @@ function time(q: SearchQuery | (() => SearchQuery), cold: boolean): { p50: numbe
     if (cold) archive.ranking.forget();
     const t = performance.now();
     const r = archive.search({ limit: 20, ...query });
-    // An estimated total (more matches than search counts) is shown as the page shows it: 约.
-    total = `${r.approximate ? '~' : ''}${r.total}`;
+    // A total that is not exact is shown as the page shows it: ~ for 约 (an estimate), > for 超过 (a count search stopped at).
+    total = `${r.approximate ? (r.lowerBound ? '>' : '~') : ''}${r.total}`;
     const ms = performance.now() - t;
     const key = JSON.stringify(query);
     if (seen.has(key)) times.push(ms);

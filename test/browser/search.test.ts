@@ -76,6 +76,26 @@ describe('search view', () => {
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 10 份报告');
   });
 
+  it('says 超过 when a condition alone passes more reports than search counts, and still lists them all', async () => {
+    const archive = session.host.runtime.archive;
+    archive.matchBudget = 2;
+    try {
+      await page.goto(`${session.host.url}#/search`);
+      await page.getByLabel('检索词').fill(''); // the page keeps the last query
+      await page.getByRole('button', { name: '添加数值条件' }).click();
+      // 行政复议 结果纠正 > 0: five reports, counted no further than two.
+      await expect.poll(() => page.locator('.result-count').innerText()).toBe('共找到 超过 2 份报告');
+      expect(await page.locator('.hit').count()).toBe(5);
+      for (const width of [1366, 1920]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: join(out, `search-over-${width}.png`) });
+      }
+    } finally {
+      archive.matchBudget = MATCH_BUDGET;
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
+  });
+
   it('picks reports found by different queries and compares them', async () => {
     await page.goto(`${session.host.url}#/search`);
     await page.getByLabel('检索词').fill('洪泽区人民政府');

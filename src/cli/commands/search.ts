@@ -1,5 +1,6 @@
 // search "<检索词>": the app's search, hits marked 【…】 as the window highlights them, or --json.
 import { openRuntime } from '../../main/node/runtime.ts';
+import { totalText } from '../../shared/search/total.ts';
 import { visible } from '../../shared/visible.ts';
 import type { CommandArgs } from '../args.ts';
 
@@ -27,7 +28,7 @@ export async function searchCommand({ rest, opts, db }: CommandArgs): Promise<nu
         if (s) for (const [a, b] of [...s.highlights].reverse()) line = `${line.slice(0, a)}【${line.slice(a, b)}】${line.slice(b)}`;
         console.log(`#${h.reportId} ${h.agency ? visible(h.agency) : '（未识别单位）'} ${h.year ?? '？'}年度${h.partName ? ` · ${h.partName}` : ''}\n    ${visible(line)}`);
       }
-      console.log(`共 ${res.total} 份报告${res.total > res.hits.length ? `，显示前 ${res.hits.length} 份` : ''}。`);
+      console.log(`共 ${totalText(res)} 份报告${res.approximate || res.total > res.hits.length ? `，显示前 ${res.hits.length} 份` : ''}。`);
     }
   } finally {
     await rt.close();

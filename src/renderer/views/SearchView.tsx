@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { IndicatorCondition, IndicatorOp, SearchQuery, SearchResult } from '../../shared/contract/types.ts';
 import type { TableId, TemplateId } from '../../shared/report/model.ts';
 import { TABLE_LABELS, TEMPLATE_NAMES, tableLayout } from '../../shared/report/templates/index.ts';
+import { totalText } from '../../shared/search/total.ts';
 import { api } from '../api.ts';
 import { CompareCheckbox, CompareSelectedButton, useCompareSelection } from '../components/CompareSelection.tsx';
 import { Highlighted } from '../components/Highlighted.tsx';
@@ -223,8 +224,8 @@ export function SearchView({ initial, years, params }: { initial: string; years:
       {result && (
         <>
           <div className="result-bar">
-            {/* More matches than search counts: the total is an estimate, said so. */}
-            <span className="muted result-count">共找到 {result.approximate ? `约 ${result.total.toLocaleString('zh-CN')}` : result.total} 份报告</span>
+            {/* More matches than search counts: an estimate (约) or a count it stopped at (超过), said so. */}
+            <span className="muted result-count">共找到 {totalText(result)} 份报告</span>
             <span className="spacer" />
             {exported && <span className="ok-text">{exported}</span>}
             <button

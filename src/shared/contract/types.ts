@@ -247,8 +247,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
-  /** total is an estimate (more matches than search counts, shown as 约 N 份); exact otherwise. */
+  /** total is not exact (more matches than search counts): an estimate (约 N 份) or, with lowerBound, a count reached (超过 N 份). */
   approximate: boolean;
+  /** With approximate: search counted this many and stopped, there are more (超过 N 份); not an estimate. */
+  lowerBound: boolean;
   hits: SearchHit[];
   /** The normalised terms that were highlighted. */
   terms: string[];

@@ -9,11 +9,12 @@ export function searchHandlers({ archive, saveSheet }: ServiceContext): SearchHa
   return {
     search: (q) => archive.search(q),
     exportSearch: async ({ format, ...q }) => {
-      // Page by page, as the list is ranked; an export is capped where a sheet stays usable.
+      // Page by page, as the list is ranked; an export is capped where a sheet stays usable. A
+      // total that is not exact (约, 超过) does not end it: the pages do.
       const hits: SearchHit[] = [];
       for (let total = Infinity; hits.length < Math.min(total, 5000); ) {
         const r = archive.search({ ...q, offset: hits.length, limit: 100 });
-        total = r.total;
+        total = r.approximate ? Infinity : r.total;
         if (!r.hits.length) break;
         hits.push(...r.hits);
       }
