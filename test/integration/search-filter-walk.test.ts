@@ -12,6 +12,7 @@ import { MATCH_BUDGET } from '../../src/main/node/archive/search.ts';
 import type { SearchQuery } from '../../src/shared/contract/types.ts';
 import type { Cell } from '../../src/shared/report/model.ts';
 import { totalText } from '../../src/shared/search/total.ts';
+import { generatedReport } from '../helpers/generated-report.ts';
 
 const N = 60;
 let dir: string;
@@ -37,28 +38,7 @@ beforeAll(() => {
       { table: 't4', row: 'review', col: 'corrected', value: num(corrected(i)), source: 'test' },
       { table: 't3', row: 'new', col: 'total', value: num(newTotal(i)), source: 'test' },
     ];
-    const id = archive.insertReport({
-      sha256: i.toString(16).padStart(64, '0'),
-      bytes: new Uint8Array(0),
-      fileName: `${i}.txt`,
-      sourcePath: join(dir, `${i}.txt`),
-      format: 'txt',
-      encoding: 'UTF-8',
-      agency,
-      agencyNorm: agency,
-      year,
-      date: null,
-      template: 'T2021',
-      complete: true,
-      status: 'ok',
-      parts: [{ no: 1, heading: '一、总体情况', text }],
-      notes: [],
-      evidence: [],
-      text,
-      cells,
-      findings: [],
-      parserVersion: 1,
-    });
+    const id = archive.insertReport(generatedReport(i, { sourcePath: join(dir, `${i}.txt`), agency, year, template: 'T2021', parts: [{ no: 1, heading: '一、总体情况', text }], text, cells }));
     made.push({ i, id, year, agency });
   }
   expect(archive.count()).toBe(N);
