@@ -163,7 +163,9 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
     const { table, match, phrases } = ftsQuery(positive, negative);
     const positivePhrases = positive.reduce((n, c) => n + c.any.length, 0);
     const rankWith = db.ranking.rankFunction(db, table, phrases, positivePhrases);
-    const within = filter ? ` AND +f.rowid IN (SELECT r.id FROM reports r INDEXED BY reports_listed WHERE r.is_record = 1 AND ${filter.sql})` : '';
+    // The reports of record a filter lets through, as an id list a match is checked against.
+    const listed = (f: { sql: string }) => `IN (SELECT r.id FROM reports r INDEXED BY reports_listed WHERE r.is_record = 1 AND ${f.sql})`;
+    const within = filter ? ` AND +f.rowid ${listed(filter)}` : '';
     const matchArgs = [match, ...(rankWith ? [rankWith] : [])];
     const filterArgs = filter?.args ?? [];
     const ranked = `SELECT f.rowid AS id, f.rank AS rank FROM ${table} f WHERE ${table} MATCH ?${rankWith ? ' AND f.rank MATCH ?' : ''}`;
@@ -194,7 +196,6 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
       const more = newest.length > budget;
       const low = newest.length ? newest[Math.min(newest.length, budget) - 1].id : 0;
       const near = filterIds(q, low)!;
-      const listed = (f: { sql: string }) => `IN (SELECT r.id FROM reports r INDEXED BY reports_listed WHERE r.is_record = 1 AND ${f.sql})`;
       pool = newest.length ? (db.stmt(`SELECT w.id, w.rank FROM (${ranked} ORDER BY f.rowid DESC LIMIT ?) w WHERE w.id ${listed(near)}`).all(...matchArgs, budget, ...near.args) as Walked) : [];
       if (!more) total = pool.length;
       else {

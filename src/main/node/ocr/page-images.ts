@@ -7,7 +7,8 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { type Gray, hasColour, toGray } from '../../../shared/ocr/raster.ts';
 import { LIMITS, ReadError } from '../import/readers/errors.ts';
-import { assets, IDENTITY, loadPdfjs, times } from '../import/readers/pdf.ts';
+import { assets, loadPdfjs } from '../import/readers/pdf.ts';
+import { IDENTITY, times } from '../import/readers/pdf-rules.ts';
 
 export interface PageImage {
   img: Gray;

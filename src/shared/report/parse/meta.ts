@@ -323,7 +323,7 @@ const SPAM_COLON = new RegExp(`[A-Za-z][A-Za-z0-9_@\\u4e00-\\u9fff]{0,30}?(?:${S
 
 // A department's short name with no place ("区水利局", "省市场监管局"), as the sentence that publishes its
 // report gives it: the body, as a title would give it (a government's or its office's is no one's).
-const SHORT_DEPARTMENT = /(?:局|委员会|委|厅|中心)$/;
+const shortDepartment = (name: string) => /(?:局|委员会|委|厅|中心)$/.test(name) && !/政府/.test(name);
 
 function openingName(raw: string): { name: string; text: string } | null {
   const intro = raw.replace(SPAM_COLON, '');
@@ -331,7 +331,7 @@ function openingName(raw: string): { name: string; text: string } | null {
     re.lastIndex = 0;
     for (let m = re.exec(intro); m; m = re.exec(intro)) {
       const name = bodyOf(cleanName(m.slice(1).find((g) => g && !/^\d{4}$/.test(g)) ?? ''));
-      if (looksLikeAgency(name) && (!placeless(name) || (i < 2 && SHORT_DEPARTMENT.test(name) && !/政府/.test(name)))) return { name, text: m[0] };
+      if (looksLikeAgency(name) && (!placeless(name) || (i < 2 && shortDepartment(name)))) return { name, text: m[0] };
       // Not a name here ("编制的《安顺市…"): look from the next character on.
       re.lastIndex = m.index + 1;
     }
@@ -464,7 +464,7 @@ function selfNamed(whole: string): { name: string; text: string } | null {
     const name = cleanName(m[1]).replace(VERBS_BEFORE, '').replace(/^(?:年度?|月|日|底)(?=[\u4e00-\u9fff]{2})/, '');
     // (A department's short name, "县统计局", is one too: its 我局 says which kind of body it is; not
     // where a mirror's spam stands for the cut place, "…投注官网市市场监管局".)
-    const short = placeless(name) && SHORT_DEPARTMENT.test(name) && !/政府/.test(name) && !SPAM.test(m[1]);
+    const short = placeless(name) && shortDepartment(name) && !SPAM.test(m[1]);
     if (!looksLikeAgency(name) || (placeless(name) && !short) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
     const before = whole.slice(Math.max(0, m.index - 12), m.index);
     const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, text: `${before}${m[1]}` };

@@ -47,6 +47,7 @@ class Unhandled {
 const MOVE = 0;
 const LINE = 1;
 const CURVE = 2;
+const QUADRATIC = 3;
 const CLOSE = 4;
 
 /**
@@ -390,7 +391,7 @@ class ContentLexer {
   }
 }
 
-/** Straight pieces of a path (pdf.js DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
+/** Straight pieces of a path in pdf.js's encoding (above). */
 export function pathSegments(path: ArrayLike<number>, pt: (x: number, y: number) => [number, number]): Segment[] {
   const out: Segment[] = [];
   const points: [number, number][] = [];
@@ -401,20 +402,20 @@ export function pathSegments(path: ArrayLike<number>, pt: (x: number, y: number)
   };
   for (let i = 0; i < path.length; ) {
     const op = path[i];
-    if (op === 0) {
+    if (op === MOVE) {
       cur = start = pt(path[i + 1], path[i + 2]);
       points.push(cur);
       i += 3;
-    } else if (op === 1) {
+    } else if (op === LINE) {
       const p = pt(path[i + 1], path[i + 2]);
       if (cur) line(cur, p);
       cur = p;
       points.push(p);
       i += 3;
-    } else if (op === 2) {
+    } else if (op === CURVE) {
       cur = pt(path[i + 5], path[i + 6]);
       i += 7;
-    } else if (op === 3) {
+    } else if (op === QUADRATIC) {
       cur = pt(path[i + 3], path[i + 4]);
       i += 5;
     } else {

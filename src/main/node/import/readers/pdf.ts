@@ -16,9 +16,7 @@ import { findTables, type Segment, type TextItem } from '../../../../shared/doc/
 import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
 import { guardPdf } from './pdf-guard.ts';
-import { IDENTITY, pageRules, pathSegments, times } from './pdf-rules.ts';
-
-export { IDENTITY, times };
+import { IDENTITY, MAX_SEGMENTS, pageRules, pathSegments, times } from './pdf-rules.ts';
 
 export interface PdfContent extends DocContent {
   /** Pages without text: a scan that still needs its data typed in or recognised. */
@@ -222,7 +220,7 @@ export async function rules(page: { getOperatorList(): Promise<{ fnArray: number
   const stack: number[][] = [];
   let ctm = IDENTITY;
   const pt = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4] - vx0, vy1 - (ctm[1] * x + ctm[3] * y + ctm[5])];
-  for (let i = 0; i < list.fnArray.length && out.length < 20000; i++) {
+  for (let i = 0; i < list.fnArray.length && out.length < MAX_SEGMENTS; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
