@@ -213,7 +213,9 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
         // whatever page is asked: every page of one query is cut from the same ranking.
         const need = Math.min(PAGE_MAX, budget) - pool.length;
         if (need > 0) {
-          const older = db.stmt(`SELECT w.id, w.rank FROM (${ranked} ORDER BY f.rowid DESC LIMIT -1 OFFSET ?) w WHERE w.id ${listed(filter)} LIMIT ?`).all(...matchArgs, budget, ...filterArgs, need + 1) as Walked;
+          // Below the walked ones ("+": a rowid bound given to FTS5 made it read the whole
+          // doclist), ranking only those that pass, as above.
+          const older = db.stmt(`${ranked} AND +f.rowid < ? AND +f.rowid ${listed(filter)} ORDER BY f.rowid DESC LIMIT ?`).all(...matchArgs, low, ...filterArgs, need + 1) as Walked;
           pool.push(...older);
           all = older.length <= need;
           if (!all) last = older[older.length - 1].id;
