@@ -126,3 +126,37 @@ describe('a street office whose place a mirror’s spam replaced', () => {
     expect(r.agency).toBe('某某街道办事处');
   });
 });
+
+describe('a township’s party committee and government named together', () => {
+  it('is no body: “2015年某某乡党委政府高度重视…” names nobody', () => {
+    const r = parse([
+      '本年度报告根据《中华人民共和国政府信息公开条例》要求编制。本年度报告中所列数据的统计期限自2015年1月1日起至12月31日止。',
+      '一、信息公开工作基本情况',
+      '2015年某某乡党委政府高度重视政府信息公开工作，将其作为推动政府依法行政的重要形式。',
+    ]);
+    expect(r.agency).toBeNull();
+    expect(r.year).toBe(2015);
+  });
+
+  it('nor 某某镇党委、政府', () => {
+    const r = parse([
+      '一、总体情况',
+      '2020年，某某县某某镇党委、政府认真贯彻《条例》。',
+    ]);
+    expect(r.agency).toBeNull();
+  });
+});
+
+describe('a title with the year’s word typed twice', () => {
+  it('reads “某某市某某乡人民政府2015年年度政府信息公开工作年度报告” as a title', () => {
+    const r = parse([
+      '某某乡人民政府',
+      '您现在所在的位置: 网站首页 > 政府信息公开 > 某某乡人民政府 > 政府信息公开年报',
+      '某某市某某乡人民政府2015年年度政府信息公开工作年度报告',
+      '一、信息公开工作基本情况',
+      '2015年某某乡党委政府高度重视政府信息公开工作。',
+    ]);
+    expect(r.agency).toBe('某某市某某乡人民政府');
+    expect(r.year).toBe(2015);
+  });
+});

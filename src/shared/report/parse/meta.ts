@@ -118,6 +118,8 @@ export function readTitle(text: string): Found | null {
     .replace(/^#+/, '')
     // "标   题 县政府办2022年度…", "名  称 某局…": a metadata key, spaced out, before the title.
     .replace(/^(?:标题|名称|题名|信息名称|文件名称)[:：]?/, '')
+    // "2015年年度政府信息公开…": the year's word typed twice.
+    .replace(/((?:19|20)\d\d)年年度/, '$1年度')
     // "(文字版)2017年芜湖市…": a note on the page before the title.
     .replace(/^[（(【[][^（()）【】[\]]{1,8}[）)】\]]/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '');
@@ -438,8 +440,9 @@ const SUBJECT = new RegExp(
 const SUBJECT_FIRST = new RegExp(
   `^()([^\\s，,。；;：:、《》“”"\\d]{2,30}?)(?:${Y}年度?(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?:认真|深入|坚持|切实|高度重视))`,
 );
-// A party committee (中共某县委, 某镇党委) is no body of a government's report.
-const PARTY = /^中共|党(?:工)?委$|[省市县区]委$/;
+// A party committee (中共某县委, 某镇党委), or the committee and the government named together
+// (某乡党委政府), is no body of a government's report.
+const PARTY = /^中共|党(?:工)?委|[省市县区]委$/;
 const SUBJECT_AFTER_LAW = new RegExp(`^(?:根据|依据|按照)《[^。]{0,80}?(?:要求|规定)[，,]\\s*()([^\\s，,。；;：:、《》“”"]{2,30}?)${DOES}`);
 
 const SUB_HEADING = /^[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;：:]{1,12}。/;
