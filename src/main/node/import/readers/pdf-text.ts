@@ -205,8 +205,12 @@ export class Lexer {
   }
 }
 
+/** Bytes as a latin1 string; short ones (operators, names, most strings) by char codes, cheaper than a Buffer view. */
 function latin1(b: Uint8Array, from: number, to: number): string {
-  return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');
+  if (to - from > 32) return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
+  return s;
 }
 
 /** An object as pdf.js's parser reads it, strings kept (for the trailer and /Info). */

@@ -15,7 +15,7 @@ import { fromRadicals } from '../../../../shared/doc/radicals.ts';
 import { findTables, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
 import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
-import { guardPdf, type PdfIndex } from './pdf-guard.ts';
+import { guardPdf, type PdfIndex, type Stream } from './pdf-guard.ts';
 import { IDENTITY, MAX_SEGMENTS, pageRules, pathSegments, times } from './pdf-rules.ts';
 import { countFallback, openText, textRead, Unhandled, type RawItem } from './pdf-text.ts';
 
@@ -105,7 +105,10 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
 }
 
 /** The file read by pdf-text.ts, or null (the reason counted) where pdf.js must read it. */
-async function readOurs(index: PdfIndex, bytes: Uint8Array): Promise<PdfContent | null> {
+async function readOurs(guarded: PdfIndex, bytes: Uint8Array): Promise<PdfContent | null> {
+  // A page's content streams are read twice (text, then ruling lines): decoded once for both.
+  const decoded = new Map<Stream, Promise<Uint8Array | null>>();
+  const index: PdfIndex = { ...guarded, data: (s) => decoded.get(s) ?? (decoded.set(s, guarded.data(s)), decoded.get(s)!) };
   try {
     const doc = await openText(index, bytes);
     const out = await fromPages(doc.numPages, async (p) => {
