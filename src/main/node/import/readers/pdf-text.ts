@@ -301,25 +301,39 @@ export async function openText(index: PdfIndex, bytes: Uint8Array): Promise<Text
 
 const refOf = (v: Obj | undefined): Value => (v && typeof v === 'object' && 'ref' in v ? { ref: v.ref } : null);
 
-/** The one trailer (a classic one, or a cross-reference stream's dictionary); more than one is an update. */
+/**
+ * The trailer: a classic one or a cross-reference stream's dictionary. A linearized file has two
+ * (the first page's and the main one); more are incremental updates. They must agree on /Root and
+ * /Info; an object an update redefined is refused where it is read (Objects.object).
+ */
 function findTrailer(index: PdfIndex, bytes: Uint8Array): Map<string, Obj> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at: number[] = [];
+  const all: Map<string, Obj>[] = [];
   for (let i = buf.indexOf('trailer'); i >= 0; i = buf.indexOf('trailer', i + 7)) {
     if ((i > 0 && !WS[buf[i - 1]] && !DELIM[buf[i - 1]]) || (!WS[buf[i + 7]] && !DELIM[buf[i + 7]])) continue;
-    at.push(i);
-  }
-  const xrefStreams: Dict[] = [];
-  for (const [, defs] of index.objects) for (const d of defs) if (isDict(d) && isName(d.get('Type') ?? null) && (d.get('Type') as { name: string }).name === 'XRef') xrefStreams.push(d);
-  if (at.length + xrefStreams.length !== 1) throw new Unhandled(at.length + xrefStreams.length ? 'more than one trailer (an update)' : 'no trailer');
-  if (at.length) {
-    const d = parseObject(new Lexer(bytes, at[0] + 7));
+    const d = parseObject(new Lexer(bytes, i + 7));
     if (!(d instanceof Map)) throw new Unhandled('trailer syntax');
-    return d;
+    all.push(d);
   }
-  const x = xrefStreams[0];
+  for (const [, defs] of index.objects) {
+    for (const d of defs) {
+      const type = isDict(d) ? d.get('Type') : undefined;
+      if (isDict(d) && type && isName(type) && type.name === 'XRef') all.push(new Map([...d].map(([k, v]) => [k, v as Obj])));
+    }
+  }
+  if (!all.length) throw new Unhandled('no trailer');
+  if (all.length > 2) throw new Unhandled('more than two trailers (updates)');
   const out = new Map<string, Obj>();
-  for (const [k, v] of x) out.set(k, v as Obj);
+  for (const t of all) {
+    if (t.has('Encrypt')) throw new Unhandled('encrypted');
+    for (const key of ['Root', 'Info']) {
+      const v = t.get(key);
+      if (v === undefined) continue;
+      const seen = out.get(key);
+      if (seen !== undefined && JSON.stringify(seen) !== JSON.stringify(v)) throw new Unhandled('trailers disagree');
+      out.set(key, v);
+    }
+  }
   return out;
 }
 
