@@ -127,6 +127,37 @@ describe('text from the content streams', () => {
     expect(mine.page).toEqual({ title: '2024年度报告' });
   });
 
+  it('reads the title from /Info kept in an object stream (a file with a cross-reference stream), as pdf.js does', async () => {
+    // 1 catalog, 2 pages, 3 page, 4 content, 5 the object stream holding 6 (/Info), 7 the cross-reference stream.
+    const info = '<< /Title (Annual report \\(2024\\)) >>';
+    const head = '6 0 ';
+    const parts = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      stream('', 'BT ET'),
+      stream(`/Type /ObjStm /N 1 /First ${head.length}`, head + info),
+    ];
+    let out = '%PDF-1.5\n';
+    const offsets: number[] = [];
+    parts.forEach((o, i) => {
+      offsets.push(out.length);
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xrefAt = out.length;
+    const row = (t: number, a: number, b: number) => String.fromCharCode(t, (a >>> 24) & 255, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, (b >>> 8) & 255, b & 255);
+    const rows = row(0, 0, 65535) + offsets.map((o) => row(1, o, 0)).join('') + row(2, 5, 0) + row(1, xrefAt, 0);
+    out += `7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Info 6 0 R /Length ${rows.length} >>\nstream\n${rows}\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`;
+    const pdf = new Uint8Array(Buffer.from(out, 'latin1'));
+    const doc = await openText(await guardPdf(pdf), pdf);
+    expect(doc.title).toBe('Annual report (2024)');
+    const read = textRead.files;
+    const mine = await readPdf(pdf);
+    expect(textRead.files).toBe(read + 1);
+    expect(mine).toEqual(await readPdf(pdf, { via: 'pdfjs' }));
+    expect(mine.page).toEqual({ title: 'Annual report (2024)' });
+  });
+
   it('leaves the whole file to pdf.js, counted by reason, where it meets what it does not handle', async () => {
     const count = (why: string) => textFallbacks.get(why) ?? 0;
     const cases: [string, Uint8Array][] = [
@@ -134,6 +165,8 @@ describe('text from the content streams', () => {
       ['CMap Identity-V', makePdf(['BT /V 12 Tf 72 700 Td <00010002> Tj ET'], [fontObjects[2].replace('Identity-H', 'Identity-V').replace('6 0 R', '4 0 R').replace('7 0 R', '5 0 R'), fontObjects[3], fontObjects[4]], '/Resources << /Font << /V 3 0 R >> >>')],
       ['predefined ToUnicode CMap', makePdf(['BT /C 12 Tf 72 700 Td <00010002> Tj ET'], [fontObjects[2].replace('6 0 R', '4 0 R').replace('7 0 R', '/UniGB-UCS2-H'), fontObjects[3]], '/Resources << /Font << /C 3 0 R >> >>')],
       ['code without a Unicode value', makePdf(['BT /F1 12 Tf 72 700 Td (0:) Tj ET'], fontObjects.slice(0, 2), '/Resources << /Font << /F1 3 0 R >> >>')],
+      // A width range past 65,536 codes (a crafted one may span billions): not walked here.
+      ['width range too large', makePdf(['BT /F2 12 Tf 72 700 Td <00010002> Tj ET'], [fontObjects[2].replace('6 0 R', '4 0 R').replace('7 0 R', '5 0 R'), fontObjects[3].replace('/W [1 [1000 980] 3 [333] 256 265 550]', '/W [0 70000 500]'), fontObjects[4]], '/Resources << /Font << /F2 3 0 R >> >>')],
       ['inline image', makePdf(['q 10 0 0 10 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \u0000 EI Q BT /F1 12 Tf 72 700 Td (01) Tj ET'], fontObjects.slice(0, 2), '/Resources << /Font << /F1 3 0 R >> >>')],
     ];
     for (const [why, pdf] of cases) {

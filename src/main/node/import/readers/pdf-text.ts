@@ -340,6 +340,8 @@ function findTrailer(index: PdfIndex, bytes: Uint8Array): Map<string, Obj> {
 /** Objects by number from the guard's index: exactly one definition, or the reading is pdf.js's. */
 class Objects {
   private readonly index: PdfIndex;
+  /** Fonts read once for the whole document (pages share them). */
+  readonly fonts = new Map<Dict, Font>();
   constructor(index: PdfIndex) {
     this.index = index;
   }
@@ -417,14 +419,15 @@ async function rawObject(index: PdfIndex, objects: Objects, bytes: Uint8Array, n
   const v = objects.object(n); // one definition, or Unhandled
   if (v === null && !index.objects.has(n)) return null;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const re = new RegExp(`(?:^|[\\s>\\]})])${n}\\s+\\d+\\s+obj\\b`, 'g');
-  const text = buf.toString('latin1');
-  const hits = [...text.matchAll(re)];
-  if (hits.length === 1) {
-    const lex = new Lexer(bytes, hits[0].index! + hits[0][0].length);
-    return parseObject(lex);
+  // `n 0 obj` where a token starts (generation 0: any other is left to pdf.js below).
+  const key = `${n} 0 obj`;
+  const hits: number[] = [];
+  for (let i = buf.indexOf(key); i >= 0; i = buf.indexOf(key, i + 1)) {
+    const after = buf[i + key.length];
+    if ((i === 0 || WS[buf[i - 1]] || DELIM[buf[i - 1]]) && (after === undefined || WS[after] || DELIM[after])) hits.push(i + key.length);
   }
   if (hits.length > 1) throw new Unhandled('object defined more than once');
+  if (hits.length === 1) return parseObject(new Lexer(bytes, hits[0]));
   // In an object stream.
   for (const [, defs] of index.objects) {
     const d = defs[0];
@@ -509,6 +512,7 @@ async function loadFont(objects: Objects, dict: Dict): Promise<Font> {
         } else if (typeof code === 'number' && Number.isInteger(code)) {
           const width = objects.value(w[++i]);
           if (typeof width !== 'number') continue;
+          if (code - start > 0xffff) throw new Unhandled('width range too large');
           for (let j = start; j <= code; j++) widths.set(j, width);
         } else break;
       }
@@ -544,6 +548,8 @@ function fontName(objects: Objects, dict: Dict): string {
 async function readToUnicode(objects: Objects, stream: Dict): Promise<Map<number, string>> {
   const lex = new Lexer(await objects.data(stream));
   const raw = new Map<number, string>();
+  // Codes mapped, counted: a crafted CMap of many full ranges must not take the time pdf.js's budget refuses.
+  let budget = 1 << 20;
   const int = (s: Str) => {
     let n = 0;
     for (let i = 0; i < s.s.length; i++) n = (n << 8) | s.s.charCodeAt(i);
@@ -559,13 +565,14 @@ async function readToUnicode(objects: Objects, stream: Dict): Promise<Map<number
     if (t === 'beginbfchar') {
       for (let s = lex.next(); s !== 'endbfchar'; s = lex.next()) {
         const src = int(str(s));
+        if (--budget < 0) throw new Unhandled('ToUnicode too large');
         raw.set(src, str(lex.next()).s);
       }
     } else if (t === 'beginbfrange') {
       for (let s = lex.next(); s !== 'endbfrange'; s = lex.next()) {
         let low = int(str(s));
         const high = int(str(lex.next()));
-        if (high - low > 0xffff) throw new Unhandled('ToUnicode range too large');
+        if (high - low > 0xffff || (budget -= high - low + 1) < 0) throw new Unhandled('ToUnicode too large');
         const d = lex.next();
         if (typeof d === 'number' && Number.isInteger(d)) throw new Unhandled('ToUnicode range to a number');
         if (d instanceof Str) {
@@ -692,7 +699,6 @@ class PageText {
   private readonly index: PdfIndex;
   private readonly view: number[];
   readonly out: RawItem[] = [];
-  private readonly fonts = new Map<Dict, Font>();
   private readonly forms = new Set<Dict>();
   private drawn = 0;
 
@@ -716,8 +722,8 @@ class PageText {
     const fonts = this.objects.value(resources.get('Font'));
     const dict = isDict(fonts) ? this.objects.value(fonts.get(name)) : null;
     if (!isDict(dict)) throw new Unhandled('font not found');
-    let f = this.fonts.get(dict);
-    if (!f) this.fonts.set(dict, (f = await loadFont(this.objects, dict)));
+    let f = this.objects.fonts.get(dict);
+    if (!f) this.objects.fonts.set(dict, (f = await loadFont(this.objects, dict)));
     return f;
   }
 
