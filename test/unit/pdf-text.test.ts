@@ -158,6 +158,14 @@ describe('text from the content streams', () => {
     expect(mine.page).toEqual({ title: 'Annual report (2024)' });
   });
 
+  it('refuses a page of over 50,000 text items as readPdf did (our reader stops at the 50,001st)', { timeout: 120_000 }, async () => {
+    const cells = Array.from({ length: 50_001 }, (_, i) => `1 0 0 1 ${(10 + (i % 250) * 2.2).toFixed(1)} ${10 + Math.floor(i / 250) * 4} Tm (0) Tj`);
+    const pdf = makePdf([`BT /F1 10 Tf ${cells.join(' ')} ET`], fontObjects.slice(0, 2), '/Resources << /Font << /F1 3 0 R >> >>');
+    const mine = await readPdf(pdf).catch((e: Error) => e.message);
+    expect(mine).toBe('PDF第1页的文字对象过多（超过50000个），不像是年度报告');
+    expect(await readPdf(pdf, { via: 'pdfjs' }).catch((e: Error) => e.message)).toBe(mine);
+  });
+
   it('leaves the whole file to pdf.js, counted by reason, where it meets what it does not handle', async () => {
     const count = (why: string) => textFallbacks.get(why) ?? 0;
     const cases: [string, Uint8Array][] = [

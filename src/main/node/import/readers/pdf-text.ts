@@ -9,6 +9,7 @@
 // Type3, CFF or vertical fonts, a predefined CMap, a code without a Unicode value, an unknown
 // operator or a malformed one, an inline image, a crop box we cannot intersect, right-to-left
 // text) makes the whole file pdf.js's, counted by reason: a character is never guessed.
+import { LIMITS, ReadError } from './errors.ts';
 import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
 
 /** One text item as pdf.js gives it (non-blank ones only). */
@@ -293,7 +294,7 @@ export async function openText(index: PdfIndex, bytes: Uint8Array): Promise<Text
     async page(p: number) {
       const { ref, dict } = pages[p - 1];
       const view = pageView(objects, dict);
-      const items = await new PageText(objects, index, view).run(dict);
+      const items = await new PageText(objects, index, view, p).run(dict);
       return { ref, view, items };
     },
   };
@@ -701,11 +702,13 @@ class PageText {
   readonly out: RawItem[] = [];
   private readonly forms = new Set<Dict>();
   private drawn = 0;
+  private readonly page: number;
 
-  constructor(objects: Objects, index: PdfIndex, view: number[]) {
+  constructor(objects: Objects, index: PdfIndex, view: number[], page: number) {
     this.objects = objects;
     this.index = index;
     this.view = view;
+    this.page = page;
   }
 
   async run(page: Dict): Promise<RawItem[]> {
@@ -802,6 +805,8 @@ class PageText {
       if (RTL.test(str)) throw new Unhandled('right-to-left text');
       // Blank items (spaces, line ends) are of no use downstream: only the others are kept.
       if (str.trim()) out.push({ str, transform: item.transform!, width: Math.abs(item.totalWidth) });
+      // readPdf's refusal, made before a crafted page's millions of items are held.
+      if (out.length > LIMITS.maxPdfItemsPerPage) throw new ReadError('too-large', `PDF第${this.page}页的文字对象过多（超过${LIMITS.maxPdfItemsPerPage}个），不像是年度报告`);
       item.initialized = false;
       item.str.length = 0;
     };
