@@ -497,6 +497,8 @@ async function loadFont(objects: Objects, dict: Dict): Promise<Font> {
     if (!isDict(desc)) throw new Unhandled('no descendant font');
     const dsub = objects.value(desc.get('Subtype'));
     if (!isName(dsub) || dsub.name !== 'CIDFontType2') throw new Unhandled(`descendant ${isName(dsub) ? dsub.name : '?'}`);
+    // pdf.js takes the descendant's own /ToUnicode first.
+    if (desc.has('ToUnicode')) throw new Unhandled('descendant font with its own ToUnicode');
     const widths = new Map<number, number>();
     const w = objects.value(desc.get('W'));
     if (Array.isArray(w)) {

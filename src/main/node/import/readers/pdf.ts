@@ -58,8 +58,10 @@ export interface PdfOptions {
 
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfContent> {
   const index = await guardPdf(bytes);
+  // Pages whose ruling lines pdf-rules already left to the operator list (counted once, not tried again).
+  const ruledByPdfjs = new Set<number>();
   if (options.via !== 'pdfjs') {
-    const ours = await readOurs(index, bytes);
+    const ours = await readOurs(index, bytes, ruledByPdfjs);
     if (ours) return ours;
   }
   const { getDocument } = await loadPdfjs();
@@ -95,7 +97,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       return {
         view,
         items,
-        rules: async () => (page.ref && (await pageRules(index, page.ref.num, view[0], view[3]))) || (await rules(page, view[0], view[3])),
+        rules: async () => (page.ref && !ruledByPdfjs.has(page.ref.num) && (await pageRules(index, page.ref.num, view[0], view[3]))) || (await rules(page, view[0], view[3])),
         done: () => page.cleanup(),
       };
     }, () => pdfTitle(doc));
@@ -105,7 +107,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
 }
 
 /** The file read by pdf-text.ts, or null (the reason counted) where pdf.js must read it. */
-async function readOurs(guarded: PdfIndex, bytes: Uint8Array): Promise<PdfContent | null> {
+async function readOurs(guarded: PdfIndex, bytes: Uint8Array, ruledByPdfjs: Set<number>): Promise<PdfContent | null> {
   // A page's content streams are read twice (text, then ruling lines): decoded once for both.
   const decoded = new Map<Stream, Promise<Uint8Array | null>>();
   const index: PdfIndex = { ...guarded, data: (s) => decoded.get(s) ?? (decoded.set(s, guarded.data(s)), decoded.get(s)!) };
@@ -118,7 +120,10 @@ async function readOurs(guarded: PdfIndex, bytes: Uint8Array): Promise<PdfConten
         items,
         rules: async () => {
           const segments = await pageRules(index, ref, view[0], view[3]);
-          if (!segments) throw new Unhandled('ruling lines left to the operator list');
+          if (!segments) {
+            ruledByPdfjs.add(ref);
+            throw new Unhandled('ruling lines left to the operator list');
+          }
           return segments;
         },
       };
