@@ -4,13 +4,15 @@
 // key cells right / blank / wrong, every cell against the source file (derived PDFs: its Word file, or the portal page a print was made of),
 // 错误 findings on reports whose tables are consistent as printed (errors of the reading), and
 // the PDF import rate through the importer; and on how many pages the ruling lines were read from the
-// content streams (pdf-rules.ts) or left to pdf.js's operator list, by reason.
+// content streams (pdf-rules.ts) or left to pdf.js's operator list, by reason; and in how many files the text
+// was read from the content streams (pdf-text.ts) or left to pdf.js, by reason.
 //   npm run bench:pdf [-- --list]      (--list: every wrong value and every 错误 of the reading)
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime } from '../src/main/node/runtime.ts';
 import { rulingFallbacks, rulingRead } from '../src/main/node/import/readers/pdf-rules.ts';
+import { textFallbacks, textRead } from '../src/main/node/import/readers/pdf-text.ts';
 import { judgePdf, listPdfCorpus, PDF_CORPUS_DIR, PRODUCERS } from '../test/helpers/pdf-corpus.ts';
 
 const list = process.argv.includes('--list');
@@ -64,6 +66,8 @@ for (const [p, s] of [...rows, ['all', all] as const]) {
 
 const fallbacks = [...rulingFallbacks].map(([why, n]) => `${why} ${n}`).join(', ');
 console.log(`ruling lines: read from the content streams on ${rulingRead.pages} pages, left to pdf.js's operator list on ${[...rulingFallbacks.values()].reduce((a, b) => a + b, 0)}${fallbacks ? ` (${fallbacks})` : ''}`);
+const textWhy = [...textFallbacks].map(([why, n]) => `${why} ${n}`).join(', ');
+console.log(`text: read from the content streams in ${textRead.files} files, left to pdf.js in ${[...textFallbacks.values()].reduce((a, b) => a + b, 0)}${textWhy ? ` (${textWhy})` : ''}`);
 
 // The import rate: the corpus's PDFs alone (copied into a folder without the expected files)
 // through the importer into a fresh archive, as a user imports a folder.

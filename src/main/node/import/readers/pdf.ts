@@ -15,8 +15,9 @@ import { fromRadicals } from '../../../../shared/doc/radicals.ts';
 import { findTables, type Segment, type TextItem } from '../../../../shared/doc/grid.ts';
 import type { Box } from '../../../../shared/report/model.ts';
 import { LIMITS, ReadError } from './errors.ts';
-import { guardPdf } from './pdf-guard.ts';
+import { guardPdf, type PdfIndex, type Stream } from './pdf-guard.ts';
 import { IDENTITY, MAX_SEGMENTS, pageRules, pathSegments, times } from './pdf-rules.ts';
+import { countFallback, openText, textRead, Unhandled, type RawItem } from './pdf-text.ts';
 
 export interface PdfContent extends DocContent {
   /** Pages without text: a scan that still needs its data typed in or recognised. */
@@ -50,8 +51,19 @@ async function pdfWorker(): Promise<PdfWorker> {
   return worker;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
+/** How the text is read: ours (pdf-text.ts, pdf.js only where it meets what it does not handle), or pdf.js's alone (the identity test's other side). */
+export interface PdfOptions {
+  via?: 'ours' | 'pdfjs';
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfContent> {
   const index = await guardPdf(bytes);
+  // Pages whose ruling lines pdf-rules already left to the operator list (counted once, not tried again).
+  const ruledByPdfjs = new Set<number>();
+  if (options.via !== 'pdfjs') {
+    const ours = await readOurs(index, bytes, ruledByPdfjs);
+    if (ours) return ours;
+  }
   const { getDocument } = await loadPdfjs();
   // The text is pdf.js's (~45 CPU-ms a file, mostly parsing and repairing the embedded fonts). No
   // standard font data, disableNormalization and disableFontFace: false each gave the same output on
@@ -76,40 +88,93 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     throw new ReadError('corrupt', 'PDF文件已损坏或不完整，无法读取');
   }
   try {
-    if (doc.numPages > LIMITS.maxPdfPages) throw new ReadError('too-large', `PDF页数过多（${doc.numPages}页，上限${LIMITS.maxPdfPages}页），不像是年度报告`);
-    const pages: PageRead[] = [];
-    let chars = 0;
-    for (let p = 1; p <= doc.numPages; p++) {
+    return await fromPages(doc.numPages, async (p) => {
       const page = await doc.getPage(p);
-      const [vx0, vy0, vx1, vy1] = page.view as number[];
+      const view = page.view as number[];
       const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str.trim()) continue;
-        const [a, b, , d, x, y] = it.transform as number[];
-        items.push({ str: fromRadicals(it.str), x: x - vx0, y: y - vy0, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
-        if (items.length > LIMITS.maxPdfItemsPerPage) throw new ReadError('too-large', `PDF第${p}页的文字对象过多（超过${LIMITS.maxPdfItemsPerPage}个），不像是年度报告`);
-      }
-      // Glyphs beyond the paper's edge are not on the page (the rest of a number a wide table pushed off it).
-      const onPage = items.filter((it) => it.x < vx1 - vx0 - 0.5 && it.x + it.w > 0.5);
-      // Ruling lines are looked for only on pages with a table's numbers (the drawing operators cost as much as the text).
-      const numbers = onPage.filter((it) => /^\s*[\d\s,.]+\s*$/.test(it.str)).length;
-      const read = readPage(p, onPage, numbers >= 4 ? ((page.ref && (await pageRules(index, page.ref.num, vx0, vy1))) || (await rules(page, vx0, vy1))) : [], vx1 - vx0, vy1 - vy0);
-      chars += read.lines.reduce((s, l) => s + l.text.replace(/\s+/g, '').length, 0);
-      if (chars > LIMITS.maxTextBytes) throw new ReadError('too-large', 'PDF中的文字过多，不像是年度报告');
-      pages.push(read);
-      page.cleanup();
-    }
-    if (chars < Math.max(50, 10 * doc.numPages)) return { blocks: [], encoding: 'PDF（扫描件）', scan: true, pageCount: doc.numPages, page: await pdfTitle(doc) };
-    if (garbled(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''))) throw new ReadError('garbled', 'PDF的文字层无法读取（字体缺少编码映射，提取出的是乱码），请用原始Word文件或文字正常的PDF');
-    const running = runningLines(pages.map((p) => p.lines.map((l) => l.text)));
-    const alternate = pages.flatMap((p) => withoutRunning(p.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: l.place })), running));
-    if (!pages.some((p) => p.tables > 0)) return { blocks: alternate, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
-    const blocks = joinSplitRows(pages.flatMap((p) => withoutRunning(p.blocks, running)));
-    return { blocks, alternate, encoding: 'PDF', scan: false, page: await pdfTitle(doc) };
+      const items: RawItem[] = [];
+      for (const it of content.items) if ('str' in it && it.str.trim()) items.push({ str: it.str, transform: it.transform as number[], width: it.width });
+      return {
+        view,
+        items,
+        rules: async () => (page.ref && !ruledByPdfjs.has(page.ref.num) && (await pageRules(index, page.ref.num, view[0], view[3]))) || (await rules(page, view[0], view[3])),
+        done: () => page.cleanup(),
+      };
+    }, () => pdfTitle(doc));
   } finally {
     await task.destroy();
   }
+}
+
+/** The file read by pdf-text.ts, or null (the reason counted) where pdf.js must read it. */
+async function readOurs(guarded: PdfIndex, bytes: Uint8Array, ruledByPdfjs: Set<number>): Promise<PdfContent | null> {
+  // A page's content streams are read twice (text, then ruling lines): decoded once for both.
+  const decoded = new Map<Stream, Promise<Uint8Array | null>>();
+  const index: PdfIndex = { ...guarded, data: (s) => decoded.get(s) ?? (decoded.set(s, guarded.data(s)), decoded.get(s)!) };
+  try {
+    const doc = await openText(index, bytes);
+    const out = await fromPages(doc.numPages, async (p) => {
+      const { ref, view, items } = await doc.page(p);
+      return {
+        view,
+        items,
+        rules: async () => {
+          const segments = await pageRules(index, ref, view[0], view[3]);
+          if (!segments) {
+            ruledByPdfjs.add(ref);
+            throw new Unhandled('ruling lines left to the operator list');
+          }
+          return segments;
+        },
+      };
+    }, async () => (doc.title?.trim() ? { title: doc.title.trim() } : {}));
+    textRead.files++;
+    return out;
+  } catch (e) {
+    if (e instanceof ReadError) throw e; // a budget's refusal, the same either way
+    countFallback(e);
+    return null;
+  }
+}
+
+interface PageSource {
+  view: number[];
+  items: RawItem[];
+  rules(): Promise<Segment[]>;
+  done?(): void;
+}
+
+/** Pages of items into the document's blocks: tables by their rules, running lines dropped, scans and garbage told apart. */
+async function fromPages(numPages: number, pageAt: (p: number) => Promise<PageSource>, title: () => Promise<{ title?: string }>): Promise<PdfContent> {
+  if (numPages > LIMITS.maxPdfPages) throw new ReadError('too-large', `PDF页数过多（${numPages}页，上限${LIMITS.maxPdfPages}页），不像是年度报告`);
+  const pages: PageRead[] = [];
+  let chars = 0;
+  for (let p = 1; p <= numPages; p++) {
+    const page = await pageAt(p);
+    const [vx0, vy0, vx1, vy1] = page.view;
+    const items: Item[] = [];
+    for (const it of page.items) {
+      const [a, b, , d, x, y] = it.transform;
+      items.push({ str: fromRadicals(it.str), x: x - vx0, y: y - vy0, w: it.width, size: Math.max(1, Math.hypot(a, b) || Math.abs(d)) });
+      if (items.length > LIMITS.maxPdfItemsPerPage) throw new ReadError('too-large', `PDF第${p}页的文字对象过多（超过${LIMITS.maxPdfItemsPerPage}个），不像是年度报告`);
+    }
+    // Glyphs beyond the paper's edge are not on the page (the rest of a number a wide table pushed off it).
+    const onPage = items.filter((it) => it.x < vx1 - vx0 - 0.5 && it.x + it.w > 0.5);
+    // Ruling lines are looked for only on pages with a table's numbers (the drawing operators cost as much as the text).
+    const numbers = onPage.filter((it) => /^\s*[\d\s,.]+\s*$/.test(it.str)).length;
+    const read = readPage(p, onPage, numbers >= 4 ? await page.rules() : [], vx1 - vx0, vy1 - vy0);
+    chars += read.lines.reduce((s, l) => s + l.text.replace(/\s+/g, '').length, 0);
+    if (chars > LIMITS.maxTextBytes) throw new ReadError('too-large', 'PDF中的文字过多，不像是年度报告');
+    pages.push(read);
+    page.done?.();
+  }
+  if (chars < Math.max(50, 10 * numPages)) return { blocks: [], encoding: 'PDF（扫描件）', scan: true, pageCount: numPages, page: await title() };
+  if (garbled(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''))) throw new ReadError('garbled', 'PDF的文字层无法读取（字体缺少编码映射，提取出的是乱码），请用原始Word文件或文字正常的PDF');
+  const running = runningLines(pages.map((p) => p.lines.map((l) => l.text)));
+  const alternate = pages.flatMap((p) => withoutRunning(p.lines.map((l): DocBlock => ({ type: 'p', text: l.text, place: l.place })), running));
+  if (!pages.some((p) => p.tables > 0)) return { blocks: alternate, encoding: 'PDF', scan: false, page: await title() };
+  const blocks = joinSplitRows(pages.flatMap((p) => withoutRunning(p.blocks, running)));
+  return { blocks, alternate, encoding: 'PDF', scan: false, page: await title() };
 }
 
 export interface PlacedLine {
