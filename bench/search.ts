@@ -193,6 +193,7 @@ const cases: [string, SearchQuery | (() => SearchQuery), string[] | null, number
   ['  the same, phrases not counted yet (after a change)', AND3, ['保密审查', '依申请', '信息公开'], 20, true],
   ['indicator filter alone (行政复议 结果纠正 > 0)', { indicators: [{ table: 't4', row: 'review', col: 'corrected', op: '>', value: 0 }] }, null, 20],
   ['text + filters (信息处理费, 2023–2024, 本年新收 总计 ≥ 100)', { text: '信息处理费', yearFrom: 2023, yearTo: 2024, indicators: [{ table: 't3', row: 'new', col: 'total', op: '>=', value: 100 }] }, ['信息处理费'], 20], // rg: the text part only
+  ['text + a condition no report passes (本年新收 总计 > 10⁹)', { text: '信息处理费', indicators: [{ table: 't3', row: 'new', col: 'total', op: '>', value: 1e9 }] }, null, 20],
 ];
 
 const howBuilt = Number.isNaN(buildSecs) ? 'built elsewhere (build time and memory not known here)' : `built in ${buildSecs.toFixed(0)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB`;

@@ -168,7 +168,7 @@ describe('cli', () => {
     expect((await mammoth.extractRawText({ path: join(dir, 'huaian.docx') })).value).toContain('淮安市2024年度政府信息公开工作情况汇总（1个单位，不含本级）');
     expect(cli('summary', '--year', '2024', '--out', join(dir, 'x.pdf'), '--db', db).status).toBe(2);
     expect(cli('summary', '--year', '2031', '--out', join(dir, 'x.xlsx'), '--db', db).stderr).toContain('出错：档案中没有2031年度的报告可以汇总');
-  });
+  }, 120_000); // five runs of the CLI, each a Node process loading the program: 33-41 s at a load of 10
 
   it('explains its usage in Chinese', () => {
     const r = cli('nope');

@@ -12,7 +12,7 @@ const corpus = listNational();
 const total = emptyTally();
 
 /** What the parser reaches on the corpus: lower only with a reason. */
-const FLOOR = { agency: 563, year: 585, template: 588, cells: 277 };
+const FLOOR = { agency: 646, year: 670, template: 673, cells: 331 };
 
 /**
  * Excerpts that never say they are a report (no title, no 本报告, no 统计期限, no part heading):

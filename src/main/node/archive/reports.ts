@@ -65,9 +65,12 @@ export function insertReport(a: Archive, r: NewReport): number {
     const id = Number(lastInsertRowid);
     writeCells(a, id, r.cells);
     insertFindings(a, id, r.findings);
-    indexReport(a, id);
     if (r.agencyNorm && r.year) placeNewFile(a, id, r.agencyNorm, r.year);
     else if (r.agencyNorm) refreshGroup(a, groupOf(a, r.agencyNorm));
+    // Indexed once placed: a copy of a report already held is not indexed at all (search holds
+    // the record only; indexing it and taking it out again was a quarter of main's work on each
+    // copy), and a file the placing re-indexed is not indexed twice.
+    if (!a.stmt('SELECT 1 FROM search_docs WHERE report_id = ?').get(id)) indexReport(a, id);
     return id;
   })();
 }

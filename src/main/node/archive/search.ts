@@ -196,7 +196,14 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
       const more = newest.length > budget;
       const low = newest.length ? newest[Math.min(newest.length, budget) - 1].id : 0;
       const near = filterIds(q, low)!;
-      pool = newest.length ? (db.stmt(`SELECT w.id, w.rank FROM (${ranked} ORDER BY f.rowid DESC LIMIT ?) w WHERE w.id ${listed(near)}`).all(...matchArgs, budget, ...near.args) as Walked) : [];
+      // Which of them pass, then the rank of those alone: FTS5 computes a row's rank only when
+      // the row is returned, so the walk stops at the last that passes and ranks none that do
+      // not (ranking all 5,000 and then keeping none cost a second walk when nothing passed).
+      const walkedIds = JSON.stringify(newest.slice(0, budget).map((r) => r.id));
+      const passing = newest.length ? (db.stmt(`SELECT j.value AS id FROM json_each(?) j WHERE j.value ${listed(near)}`).all(walkedIds, ...near.args) as { id: number }[]) : [];
+      pool = passing.length
+        ? (db.stmt(`${ranked} AND +f.rowid IN (SELECT value FROM json_each(?)) ORDER BY f.rowid DESC LIMIT ?`).all(...matchArgs, JSON.stringify(passing.map((r) => r.id)), passing.length) as Walked)
+        : [];
       if (!more) total = pool.length;
       else {
         let last = low;
@@ -206,7 +213,9 @@ export function searchReports(db: SearchSource, q: SearchQuery): SearchResult {
         // whatever page is asked: every page of one query is cut from the same ranking.
         const need = Math.min(PAGE_MAX, budget) - pool.length;
         if (need > 0) {
-          const older = db.stmt(`SELECT w.id, w.rank FROM (${ranked} ORDER BY f.rowid DESC LIMIT -1 OFFSET ?) w WHERE w.id ${listed(filter)} LIMIT ?`).all(...matchArgs, budget, ...filterArgs, need + 1) as Walked;
+          // Below the walked ones ("+": a rowid bound given to FTS5 made it read the whole
+          // doclist), ranking only those that pass, as above.
+          const older = db.stmt(`${ranked} AND +f.rowid < ? AND +f.rowid ${listed(filter)} ORDER BY f.rowid DESC LIMIT ?`).all(...matchArgs, low, ...filterArgs, need + 1) as Walked;
           pool.push(...older);
           all = older.length <= need;
           if (!all) last = older[older.length - 1].id;

@@ -2,7 +2,8 @@
 // headers, ready to paste) and .xlsx with who added what. Built from the same AreaSummary the
 // 汇总 page shows.
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import type { AreaSummary } from '../../../shared/contract/types.ts';
 import type { AreaCell } from '../../../shared/area/sum.ts';
 import { TEMPLATES, T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE_TITLES, rowLabel, columnLabel } from '../../../shared/report/templates/index.ts';
@@ -82,7 +83,7 @@ export async function areaDocx(a: AreaSummary): Promise<Uint8Array> {
 }
 
 export async function areaXlsx(a: AreaSummary): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   const ws = wb.addWorksheet(`${a.year}年度汇总表`, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(['表', '行', '列', '合计', '计入的单位数', '未填的单位', '无此项的单位', '各单位']);

@@ -1,6 +1,7 @@
 // A comparison as a spreadsheet (.xlsx via exceljs: numbers as numbers, blanks blank, header
 // rows styled) or as CSV: the same rows the comparison view shows.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import type { Comparison } from '../../../shared/compare/index.ts';
 import { FIGURES } from '../../../shared/compare/figures.ts';
 import type { AgencySeries, YearSummary } from '../../../shared/contract/types.ts';
@@ -29,7 +30,7 @@ function rows(c: Comparison): (string | number | null)[][] {
 }
 
 export async function comparisonXlsx(c: Comparison): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   const ws = wb.addWorksheet('报告比较', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   ws.addRow(headers(c));
@@ -73,7 +74,7 @@ function summaryRows(s: YearSummary): { head: string[]; rows: (string | number |
 
 /** A one-sheet workbook: a styled header row, then the rows; `boldRow` for a total. */
 export async function simpleXlsx(title: string, head: string[], rows: (string | number | null)[][], boldRow?: number): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.addRow(head);

@@ -1,13 +1,14 @@
 // The 单位目录 as a spreadsheet, the way offices keep such lists: 单位名称, 上级, 类别, 应报, 别名
 // (别名 separated by 、). Read back with every bad row said in Chinese, by its row number.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/area/directory.ts';
 import type { DirectoryUnit } from '../../../shared/contract/types.ts';
 
 const HEAD = ['单位名称', '上级', '类别', '应报', '别名'];
 
 export async function directoryXlsx(units: DirectoryUnit[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   const ws = wb.addWorksheet('单位目录', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(HEAD);
@@ -21,7 +22,7 @@ export type DirectoryRow = { name: string; parent: string | null; kind: UnitKind
 
 /** The rows of a 单位目录 sheet; throws one Chinese sentence naming every row that is wrong. */
 export async function readDirectoryXlsx(bytes: Uint8Array): Promise<DirectoryRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

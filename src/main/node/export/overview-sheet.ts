@@ -2,7 +2,8 @@
 // 纠错率 (as on the printed sheet) with those above the office's thresholds in red, and the area
 // over the years. Rates are numbers formatted as percentages, so the office can sort and
 // compute with them; a rate that cannot be worked out is left blank, never 0.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import type { Overview } from '../../../shared/contract/types.ts';
 import { INDICATORS } from '../../../shared/compare/indicators.ts';
 import { OVERVIEW_RATES, rankUnits } from '../../../shared/area/ranking.ts';
@@ -19,7 +20,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, header: string[], widths: num
 }
 
 export async function overviewXlsx(o: Overview): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   wb.title = `${o.region ?? ''}${o.year}年度政府信息公开工作年度报告态势`;
 

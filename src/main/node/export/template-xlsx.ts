@@ -1,7 +1,8 @@
 // 填报模板 as .xlsx: one sheet per table in the year's national layout, only the value cells
 // unlocked, and beside the table formulas that show each 勾稽 difference as the unit types (the
 // unit sees its own errors before it sends). A hidden sheet marks the file for the reader.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import { formTables, placeCells, TEMPLATE_MARKER, TEMPLATE_VERSION, templateTitle, XLSX_TABLE_TOP, type FormTable, type TemplateMark } from '../../../shared/report/fill-template.ts';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -11,7 +12,7 @@ const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColo
 const CHECK_FONT = { name: '宋体', size: 10, color: { argb: 'FF9C0006' } };
 
 export async function templateXlsx(mark: Omit<TemplateMark, 'version'>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   for (const t of formTables(mark.format)) await tableSheet(wb, t, mark);
   const m = wb.addWorksheet(TEMPLATE_MARKER, { state: 'veryHidden' });

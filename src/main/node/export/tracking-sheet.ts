@@ -1,7 +1,8 @@
 // 整改跟踪 as an Excel workbook: one row per unit sent a 审核意见 (sent, deadline, revised or not,
 // findings open / fixed / no longer applying / new), overdue rows in red as on the page, and a
 // second sheet with every listed finding and its state, so the office can filter by unit or state.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import type { Tracking } from '../../../shared/contract/types.ts';
 import { trackingSheetName } from '../../../shared/print-page.ts';
 import { trackingStatus } from '../../../shared/report/rectification.ts';
@@ -9,7 +10,7 @@ import { trackingStatus } from '../../../shared/report/rectification.ts';
 const RED = { color: { argb: 'FFB42318' }, bold: true };
 
 export async function trackingXlsx(t: Tracking): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '年报档案';
   wb.title = trackingSheetName(t.year);
   const units = wb.addWorksheet('各单位整改情况', { views: [{ state: 'frozen', ySplit: 1 }] });

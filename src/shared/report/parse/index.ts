@@ -1,7 +1,7 @@
 // The shared parsing module: the readers' blocks in, a report model out.
 import type { DocBlock } from '../../doc/blocks.ts';
 import type { Cell, ParseNote, ParsedReport, Part, TemplateId } from '../model.ts';
-import { DATE, findMeta, type MetaContext } from './meta.ts';
+import { compiledYear, DATE, findMeta, type MetaContext } from './meta.ts';
 import { SIGNER_END } from './runon.ts';
 import { normalizeAgency } from './normalize.ts';
 import { findHeadings, PART_TITLES, type Heading } from './parts.ts';
@@ -66,6 +66,8 @@ export function parseReport(original: DocBlock[], ctx: ParseContext = {}): Parse
       // Cut off after its opening or its first part: it says it is the report, and of which year.
       // ("特编制并向社会公布X2014年度…年度报告如下")
       (meta.year !== null && /本(?:年度)?(?:报告|年报)|统计(?:期限|时限|时间|期间)|(?:现|特)(?:编制并向社会)?(?:发布|公布)《?[^。]{0,30}(?:年度报告|年报)/.test(text)) ||
+      // ("编制本局2018年度政府信息公开报告，并向社会公开": it says it is that year's report.)
+      (meta.year !== null && compiledYear(text)?.year === meta.year) ||
       // Or its part 一 (总体情况, 概述) is there.
       headings.some((h) => h.no === 1) ||
       // A free-form report with headings of its own, under a title that names it.

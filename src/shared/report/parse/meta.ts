@@ -87,12 +87,17 @@ function cleanName(raw: string): string {
     // own, read as a title: nor is the verb.
     .replace(/^并?向社会(?:公众)?(?:公布|发布|公开)(?:了)?/, '')
     .replace(/^(?:现|特|兹)(?:向社会(?:公众)?)?(?:公布|发布|公开|编制|印发)(?:了)?/, '')
+    // "现将我乡2014年…报告公开如下" on a line of its own: the verb, then 我乡, no name.
+    .replace(/^(?:现|特)(?:将|把|就)/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '')
     // "某镇政府(机关)": the body's own offices as against its area, not a part of its name.
     .replace(/[（(](?:机关|本级|本机关)[）)]$/, '')
     .replace(/^[^\u3400-\u9fff（(]+/, '')
     .replace(/^[“"《【]|[”"》】]$/g, '')
-    .replace(/关于$/, '');
+    .replace(/关于$/, '')
+    // "…官网区人民政府某某街道办事处": the place a mirror cut leaves its government's word, placeless,
+    // before the street's or the town's own name.
+    .replace(/^(?:省|市|县|区)人民政府(?=[\u4e00-\u9fff]{2,}(?:街道办事处|街道|(?:乡|镇)(?:人民政府)?)$)/, '');
   // "淮安市人民政府信息公开工作年度报告": the title's 政府 is the name's.
   if (/人民$/.test(t)) t += '政府';
   // A name printed twice ("高平市人民政府高平市人民政府"), or its place twice ("北京市大兴区北京市大兴区发展…").
@@ -113,6 +118,8 @@ export function readTitle(text: string): Found | null {
     .replace(/^#+/, '')
     // "标   题 县政府办2022年度…", "名  称 某局…": a metadata key, spaced out, before the title.
     .replace(/^(?:标题|名称|题名|信息名称|文件名称)[:：]?/, '')
+    // "2015年年度政府信息公开…": the year's word typed twice.
+    .replace(/((?:19|20)\d\d)年年度/, '$1年度')
     // "(文字版)2017年芜湖市…": a note on the page before the title.
     .replace(/^[（(【[][^（()）【】[\]]{1,8}[）)】\]]/, '')
     .replace(/[（(]以下简称[^）)]*[）)]/g, '');
@@ -238,7 +245,10 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
   if (opening) agencies.push({ field: 'agency', value: opening.name, source: '正文', text: opening.text });
   const subject = opening ? null : subjectName(firstLines(lines, firstHeadingUnit));
   if (subject) agencies.push({ field: 'agency', value: subject.name, source: '正文', text: subject.text });
-  const contact = opening || subject ? null : contactName(intro);
+  // A body that calls itself 我局/我委 is no government (weighed below).
+  const whole = lines.map((l) => l.text).join('');
+  const department = /[我本](?:局|委|厅|办|中心)/.test(whole) && !/[我本](?:省|市|县|区|州|镇|乡|街道)/.test(whole);
+  const contact = opening || subject ? null : contactName(intro, department);
   if (contact) agencies.push({ field: 'agency', value: contact.name, source: '正文', text: contact.text, inferred: true });
   const stated = statedYear(intro, lines, firstHeadingUnit);
   if (stated) years.push({ field: 'year', value: stated.year, source: '正文', text: stated.text });
@@ -250,16 +260,14 @@ export function findMeta(units: Unit[], firstHeadingUnit: number, ctx: MetaConte
     if (y) years.push({ field: 'year', value: Number(y[1]), source: '文件名', text: ctx.folder });
   }
 
-  // A body that calls itself 我局/我委 is no government: a government's name in its opening
-  // ("结合2021年度某区人民政府信息公开工作实际") is the government's work it joins, not its own name.
-  const whole = lines.map((l) => l.text).join('');
-  const department = /[我本](?:局|委|厅|办|中心)/.test(whole) && !/[我本](?:省|市|县|区|州|镇|乡|街道)/.test(whole);
+  // A department's text: a government's name in its opening ("结合2021年度某区人民政府信息公开工作
+  // 实际") is the government's work it joins, not its own name.
   const own = department ? agencies.filter((c) => !(c.source === '正文' && /(?:政府|[省市县区州])$/.test(normalizeAgency(c.value)))) : agencies;
   // "结合2021年度某区人民政府信息公开工作实际…请联系某区民政局": the contact line names the 我局.
-  const fallback = !own.length && (opening || subject) ? contactName(intro) : null;
+  const fallback = !own.length && (opening || subject) ? contactName(intro, department) : null;
   if (fallback) own.push({ field: 'agency', value: fallback.name, source: '正文', text: fallback.text, inferred: true });
   // Nothing names the body but the text itself: "我局…" and, once or more, "2022年,某市农业农村局在…".
-  const self = own.length ? null : selfNamed(whole);
+  const self = own.length ? null : (selfNamed(whole) ?? ownNamed(whole));
   if (self) own.push({ field: 'agency', value: self.name, source: '正文', text: self.text, inferred: true });
   const agency = chooseAgency(own, notes);
   // 沐阳县 is no place, 沭阳县 is, one look-alike character away: a slip (OCR, typing).
@@ -359,10 +367,10 @@ const BODY_AT = /(?:人民政府|政府|办公室|办公厅|委员会|管委会|
 const OWN_GROUP = /^(\S{2,30}?(?:(?:乡|镇)(?:人民政府|政府)?|街道(?:办事处)?|办事处|局|厅|委员会))(?:政府)?(?:信息公开|政务公开)(?:工作)?领导小组(?:办公室)?$/;
 
 /** "请与X联系", "如有疑问，请联系：X，电话…": the contact office's body, where nothing else names one. */
-function contactName(intro: string): { name: string; text: string } | null {
+function contactName(intro: string, department = false): { name: string; text: string } | null {
   const m =
-    /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)(?:[，,]\s*|[（(])(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
-  const full = m ? normalizeAgency(m[1] ?? m[2] ?? m[3]) : '';
+    /请与([^\s，,。；;：:、《》“”()（）]{2,40}?)联系|请与([^\s，,。；;：:、《》“”()（）]{2,40}?)[（(](?:地址|电话|联系电话|邮编)|请联系\s*[:：]\s*([^\s，,。；;：:、《》“”()（）]{2,40})[，,;；(（]|(?:请|可)联系([^\s，,。；;：:、《》“”()（）]{2,40}?)(?:[，,]\s*|[（(])(?:地址|电话|联系电话|邮编|邮政编码)/.exec(intro);
+  const full = m ? normalizeAgency(m[1] ?? m[2] ?? m[3] ?? m[4]) : '';
   if (!m || !full) return null;
   // A town's or a bureau's own openness group ("某乡信息公开领导小组办公室", "某局政府信息公开领导小组
   // 办公室") answers for that body alone, unlike a government's, which answers for its departments too.
@@ -382,7 +390,8 @@ function contactName(intro: string): { name: string; text: string } | null {
   }
   // The openness office answers for the government and its departments alike, a government's own
   // 办公室 for the government as often as for itself: which body reports cannot be told.
-  if (/信息公开|政务公开|政务服务|电子政务|政府办公[室厅]$/.test(name)) return null;
+  // (A report that calls itself 我局 and gives a 政务服务…局 to write to is that bureau's own.)
+  if (/信息公开|政务公开|电子政务|政府办公[室厅]$/.test(name) || (/政务服务/.test(name) && !(department && /局$/.test(name)))) return null;
   return looksLikeAgency(name) && !placeless(name) ? { name, text: m[0] } : null;
 }
 
@@ -403,6 +412,24 @@ const OPENING_YEAR = new RegExp(`^(?:(?:根据|依据|按照)《[^《》]{1,30}�
 const NAMED_YEAR = new RegExp(
   `(?:^|[。；;\\s])${Y}年度?[^。，,；;《》]{2,30}?${KIND}|(?:现将|现把|现就|特编制|现编制|现公布|现发布|特公布)[^。；;，,《]{0,20}?${Y}\\s*年度?[^。；;]{0,20}?(?:报告|年报)|编制的${Y}年度?[^。；;，,《》]{0,12}?${KIND}`,
 );
+// The report the opening says it compiles or the work it reports: "认真编制了2016年度政府信息公开年度
+// 报告", "编制本局2018年度政府信息公开报告", "汇报我镇2023年政府信息公开工作" (not a notice's title,
+// "《关于编制2019年度…年度报告的通知》", which names every body's reports of that year).
+const SAID_YEAR = new RegExp(
+  `(?:编制|编写|汇报|形成)(?:了)?(?:[我本](?:局|委|厅|办|中心|乡|镇|街道|单位|部门|机关))?${Y}\\s*年度?(?:的)?(?:${KIND}|(?:政府信息公开|政务公开)工作)`,
+  'g',
+);
+
+/** The year of the report a text says it compiles ("编制了2016年度…年度报告"), outside a book title. */
+export function compiledYear(text: string): { year: number; text: string } | null {
+  for (const m of text.matchAll(SAID_YEAR)) {
+    const before = text.slice(0, m.index);
+    if (before.lastIndexOf('《') > before.lastIndexOf('》') || /关于$/.test(before)) continue;
+    return { year: Number(m[1]), text: m[0] };
+  }
+  return null;
+}
+
 // The first sentence of the report or of part 一 naming who did the work: "2020年，武汉市坚持…",
 // "2020年，在市委、市政府的正确领导下，二七区切实贯彻…" (a page's stray "??" before it); or the
 // opening's, after the law it cites: "根据《条例》规定和上级有关要求，彝良县坚持…".
@@ -413,8 +440,9 @@ const SUBJECT = new RegExp(
 const SUBJECT_FIRST = new RegExp(
   `^()([^\\s，,。；;：:、《》“”"\\d]{2,30}?)(?:${Y}年度?(?:的)?(?:政府信息公开|政务公开)工作[，,]|(?:认真|深入|坚持|切实|高度重视))`,
 );
-// A party committee (中共某县委, 某镇党委) is no body of a government's report.
-const PARTY = /^中共|党(?:工)?委$|[省市县区]委$/;
+// A party committee (中共某县委, 某镇党委), or the committee and the government named together
+// (某乡党委政府), is no body of a government's report.
+const PARTY = /^中共|党(?:工)?委|[省市县区]委$/;
 const SUBJECT_AFTER_LAW = new RegExp(`^(?:根据|依据|按照)《[^。]{0,80}?(?:要求|规定)[，,]\\s*()([^\\s，,。；;：:、《》“”"]{2,30}?)${DOES}`);
 
 const SUB_HEADING = /^[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;：:]{1,12}。/;
@@ -457,7 +485,7 @@ function selfNamed(whole: string): { name: string; text: string } | null {
   const kinds = SELF_KINDS.filter(([re]) => re.test(whole));
   if (kinds.length !== 1) return null;
   const run = new RegExp(`(?<![\\u4e00-\\u9fff])([\\u4e00-\\u9fff]{2,20}?${kinds[0][1]})(?![\\u4e00-\\u9fff]*?(?:局|厅|委员会|办事处|人民政府)(?:[^\\u4e00-\\u9fff]|$))`, 'g');
-  const found = new Map<string, { count: number; subject: boolean; text: string }>();
+  const found = new Map<string, { count: number; subject: boolean; placed: boolean; text: string }>();
   for (const m of whole.matchAll(run)) {
     // "进一步健全完善某镇人民政府信息公开工作机制": the verbs before a name are the clause's, not the name's.
     // ("2021年县统计局…": the date's 年 is no part of the name.)
@@ -465,9 +493,12 @@ function selfNamed(whole: string): { name: string; text: string } | null {
     // (A department's short name, "县统计局", is one too: its 我局 says which kind of body it is; not
     // where a mirror's spam stands for the cut place, "…投注官网市市场监管局".)
     const short = placeless(name) && shortDepartment(name) && !SPAM.test(m[1]);
-    if (!looksLikeAgency(name) || (placeless(name) && !short) || CLAUSE.test(name) || !/[省市县区州旗盟乡镇]/.test(name.slice(0, -1))) continue;
+    // A town named without its county ("某某乡"): only as the subject of a dated sentence, below.
+    const placed = /[省市县区州旗盟乡镇]/.test(name.slice(0, -1));
+    const town = /(?:乡|镇|街道)$/.test(name) && name.length >= 3 && !TOWN_WORD.test(name) && !/[我本]/.test(name);
+    if (!looksLikeAgency(name) || (placeless(name) && !short) || CLAUSE.test(name) || (!placed && !town)) continue;
     const before = whole.slice(Math.max(0, m.index - 12), m.index);
-    const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, text: `${before}${m[1]}` };
+    const f = found.get(normalizeAgency(name)) ?? { count: 0, subject: false, placed, text: `${before}${m[1]}` };
     f.count++;
     f.subject ||= /(?:\d日|年度?|年底|以来)[，,]\s*$/.test(before);
     found.set(normalizeAgency(name), f);
@@ -475,7 +506,33 @@ function selfNamed(whole: string): { name: string; text: string } | null {
   const names = [...found.keys()].filter((n) => ![...found.keys()].some((o) => o !== n && isShortFor(n, o)));
   if (names.length !== 1) return null;
   const f = found.get(names[0])!;
-  return f.count >= 2 || f.subject ? { name: names[0], text: f.text } : null;
+  return (f.count >= 2 && f.placed) || f.subject ? { name: names[0], text: f.text } : null;
+}
+
+// Words ending like a town that name none: 城乡, 乡镇, 村镇, 集镇, 小城镇.
+const TOWN_WORD = /^(?:城|乡|村|集|小|市|各|该|全|本|我)/;
+
+// The body's own openness group, rules, guide or catalogue: "…为成员的某县农业农村局政府信息公开工作
+// 领导小组", "《某县农业农村局政府信息与政务公开工作制度》".
+const OWN_THING = '(?:政府)?信息(?:与政务)?公开(?:工作)?(?:领导小组|工作制度|管理制度|制度|指南|目录)';
+
+/**
+ * The body a 我局/我乡 text names only as the owner of its own openness group or rules: one full name
+ * of that kind, a place before it, however often.
+ */
+function ownNamed(whole: string): { name: string; text: string } | null {
+  const kinds = SELF_KINDS.filter(([re]) => re.test(whole));
+  if (kinds.length !== 1) return null;
+  const re = new RegExp(`([\\u4e00-\\u9fff]{2,24}?${kinds[0][1]})(?=${OWN_THING})`, 'g');
+  const found = new Map<string, string>();
+  for (const m of whole.matchAll(re)) {
+    // "…为成员的某县农业农村局": the clause before the name is no part of it.
+    const name = cleanName(m[1]).replace(/^.*[的了将把对向在由]/, '').replace(VERBS_BEFORE, '');
+    if (!looksLikeAgency(name) || placeless(name) || CLAUSE.test(name) || !/[省市县区州旗盟]/.test(name.slice(0, -1))) continue;
+    if (!found.has(normalizeAgency(name))) found.set(normalizeAgency(name), m[0]);
+  }
+  const names = [...found.keys()].filter((n) => ![...found.keys()].some((o) => o !== n && isShortFor(n, o)));
+  return names.length === 1 ? { name: names[0], text: found.get(names[0])! } : null;
 }
 
 // "2019年,我局按照…", "2020年度我街办未接到…": the body itself doing the work of a year.
@@ -505,6 +562,8 @@ function statedYear(intro: string, lines: { text: string; index: number }[], fir
   }
   const book = BOOK_YEAR.exec(intro) ?? NAMED_YEAR.exec(intro);
   if (book) return { year: Number(book[1] ?? book[2] ?? book[3]), text: book[0].replace(/^[。；;\s]/, '') };
+  const compiled = compiledYear(intro);
+  if (compiled) return compiled;
   for (const l of firstLines(lines, firstHeadingUnit)) {
     // "（一）主动公开情况。2022年,…": a sub-heading run into its first sentence.
     const m = OPENING_YEAR.exec(l.text.trim().replace(SUB_HEADING, ''));

@@ -1,7 +1,9 @@
 // The 填报模板's marker, and the .xlsx template read into blocks: a filled template is found by
 // the marker it carries (a custom property of the .docx, a very hidden sheet of the .xlsx), never
 // by its file name. An .xlsx without the marker is no report.
-import ExcelJS from 'exceljs';
+// exceljs is loaded by the one file that needs it (a workbook): loaded with the readers, it was
+// ~58 MB of resident memory and over a second in every parse worker that never saw a workbook.
+import type { CellValue, Worksheet } from 'exceljs';
 import type { DocBlock, DocCell, DocContent } from '../../../../shared/doc/blocks.ts';
 import { formTables, TEMPLATE_MARKER, XLSX_TABLE_TOP, type FormatId, type TemplateMark } from '../../../../shared/report/fill-template.ts';
 import { logTechnical } from '../reasons.ts';
@@ -40,6 +42,7 @@ export async function readXlsxTemplate(bytes: Uint8Array): Promise<{ content: Do
   // Every part inflated once under the byte budget before exceljs unpacks it whole.
   const parts = zipParts(bytes, undefined, 'xl/workbook.xml');
   for (const e of guardZip(bytes, 'xl/workbook.xml')) if (!e.name.endsWith('/')) await parts.read(e.name);
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -61,7 +64,7 @@ export async function readXlsxTemplate(bytes: Uint8Array): Promise<{ content: Do
 }
 
 /** A sheet's table as rows of cells (merged cells once, with their spans), up to the check rows under it. */
-function sheetRows(ws: ExcelJS.Worksheet, width: number, formRows: number): DocCell[][] {
+function sheetRows(ws: Worksheet, width: number, formRows: number): DocCell[][] {
   const isValueRowOfForm = (n: number) => n <= formRows;
   const spans = new Map<string, { colSpan: number; rowSpan: number }>();
   const covered = new Set<string>();
@@ -90,7 +93,7 @@ function sheetRows(ws: ExcelJS.Worksheet, width: number, formRows: number): DocC
 }
 
 /** A cell's value as the text the unit sees. */
-function text(v: ExcelJS.CellValue): string {
+function text(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
