@@ -1,5 +1,5 @@
-// A scan is read alone (import/pool.ts): its OCR process (~100-220 MB) beside another file's worker
-// took the import's process tree past its 500 MB bound (bench/import-hostile.ts). Asserted on the
+// A scan is read alone (import/pool.ts): its OCR process (~100-220 MB) beside other files' workers
+// was the top of the import's peak (bench/import-hostile.ts). Asserted on the
 // pool's own record of what it started, asked and ended, not on timing: no OCR request while another
 // file is read, no file started while a scan is read, and the OCR process ended with the last scan.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -3,9 +3,9 @@
 // runs out of memory (a hostile file) is replaced, and only that task fails. The heap limit does
 // not bound ArrayBuffers (decoded streams, inflated parts), so while a file is parsed its
 // worker's whole memory (heap and external) is sampled, and a file over the ceiling is stopped.
-// A scan is read alone: the OCR process (~100-220 MB) beside another file's worker took the
-// import's tree past its 500 MB bound, so its OCR waits until the files started before it are
-// done, and no file starts while it is read (its form, not its heap, says it is a scan).
+// A scan is read alone: the OCR process (~100-220 MB) beside other files' workers was the top of
+// the import's peak (bench/import-hostile.ts), so its OCR waits until the files started before it
+// are done, and no file starts while it is read (its asking for the OCR, not its heap, says it is a scan).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
