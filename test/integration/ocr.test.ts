@@ -2,7 +2,7 @@
 // multi-page 1-bit TIFF and a sealed colour scan PDF of corpus reports (test/fixtures/scan), read by
 // the OCR. Their cells are the report's, marked as read by OCR with the cell's page and box; a cell
 // the seal hides is blank, never a number; 原文对照 gives the scanned page with the cell's box.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,9 +99,8 @@ describe('a folder of page photos imported as one report', () => {
 });
 
 describe('the OCR in a process of its own', () => {
-  /** The OCR processes now running under this one (Linux: /proc), by their script's name. */
+  /** The OCR processes now running under this one (Linux: /proc), by their script's name; counted when called (a stop ends the process right after). */
   async function ocrProcesses(): Promise<number> {
-    const { readdirSync, readFileSync } = await import('node:fs');
     let n = 0;
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
@@ -114,9 +113,8 @@ describe('the OCR in a process of its own', () => {
     return n;
   }
 
-  it.runIf(process.platform === 'linux')('a worker ended in the middle of a scan: the import goes on, and the shared OCR process ends once idle, giving its memory back', async () => {
+  it.runIf(process.platform === 'linux')('a worker ended in the middle of a scan: the import goes on, and the shared OCR process ends with its last scan, giving its memory back', async () => {
     const { ParsePool } = await import('../../src/main/node/import/pool.ts');
-    const { readFileSync } = await import('node:fs');
     const pool = new ParsePool({ workerUrl: new URL('../../src/main/node/import/worker.ts', import.meta.url), size: 1 });
     const c = loadScan('pdf-300/pt-spp-2022.pdf', 'pdf');
     let seen = 0;
@@ -128,7 +126,7 @@ describe('the OCR in a process of its own', () => {
     });
     expect(res).toMatchObject({ ok: false, message: '导入已停止' });
     await expect.poll(() => seen).toBe(1);
-    // The run under way finishes; a few seconds without a request, and the process is gone.
+    // The stopped file was the only scan: the process is ended with it, not after its idle wait.
     await expect.poll(ocrProcesses, { timeout: 20_000, interval: 250 }).toBe(0);
     // The pool goes on with a fresh worker.
     const next = await pool.run(new Uint8Array(readFileSync(new URL('../fixtures/real/pt-jsp-2023/tabs.txt', import.meta.url))), '.txt');

@@ -3,6 +3,9 @@
 // runs out of memory (a hostile file) is replaced, and only that task fails. The heap limit does
 // not bound ArrayBuffers (decoded streams, inflated parts), so while a file is parsed its
 // worker's whole memory (heap and external) is sampled, and a file over the ceiling is stopped.
+// A scan is read alone: the OCR process (~100-220 MB) beside other files' workers was the top of
+// the import's peak (bench/import-hostile.ts), so its OCR waits until the files started before it
+// are done, and no file starts while it is read (its asking for the OCR, not its heap, says it is a scan).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Comparison, CompareInput } from '../../../shared/compare/index.ts';
@@ -29,6 +32,24 @@ interface Task {
   timeoutMs?: number;
   /** Told the worker's progress on the task (a scan's OCR page); each report restarts the timeout. Answering false stops the task. */
   progress?: (page: number, pages: number) => boolean | void;
+  /** Its worker asked for the OCR: a scan, read alone. */
+  scan?: boolean;
+}
+
+/** The pool's scheduling, told as it happens (tests and benches). */
+export type ScheduleEvent =
+  | { at: 'start'; id: number; name?: string; beside: { id: number; name?: string; scan: boolean }[] }
+  | { at: 'end'; id: number; name?: string; scan: boolean }
+  | { at: 'ocr-wait' | 'ocr-go'; id: number; name?: string }
+  /** A request sent to the OCR process, with how many other files were being read then (not held waiting for it). */
+  | { at: 'ocr-ask'; id: number; name?: string; beside: number }
+  | { at: 'ocr-ended' };
+
+/** A scan's OCR request held until its file is the only one read. */
+interface HeldOcr {
+  slot: Slot;
+  rid: number;
+  req: OcrAsk;
 }
 
 interface Slot {
@@ -52,6 +73,8 @@ export interface PoolOptions {
   onFilePeak?: (bytes: number) => void;
   /** The OCR process's script (the app's bundle); the sources' by default. */
   ocrEntry?: URL;
+  /** Told each scheduling step. */
+  onSchedule?: (e: ScheduleEvent) => void;
 }
 
 /** Ends a worker (a scan's OCR runs in a process of its own, which ends with it: ocr/ocr-client.ts). */
@@ -63,14 +86,17 @@ async function end(slot: Slot): Promise<void> {
 const SAMPLE_MS = 25;
 export const MEMORY_REASON = '文件解析时占用内存过多，已停止（可能是损坏或恶意构造的文件）';
 
+const nameOf = (t: Task) => (t.job.kind === 'parse' ? t.job.file?.fileName : undefined);
+
 export class ParsePool {
   private slots: Slot[] = [];
   private queue: Task[] = [];
   private nextId = 1;
   private closed = false;
-  private readonly opts: Required<Omit<PoolOptions, 'onFilePeak' | 'ocrEntry'>> & Pick<PoolOptions, 'onFilePeak' | 'ocrEntry'>;
+  private readonly opts: Required<Omit<PoolOptions, 'onFilePeak' | 'ocrEntry' | 'onSchedule'>> & Pick<PoolOptions, 'onFilePeak' | 'ocrEntry' | 'onSchedule'>;
   /** One OCR process for all the workers' scans (ocr/ocr-service.ts). */
   private readonly ocr: OcrService;
+  private ocrHeld: HeldOcr[] = [];
 
   constructor(opts: PoolOptions) {
     this.opts = {
@@ -136,11 +162,17 @@ export class ParsePool {
     const slot: Slot = { worker, task: null, timer: null, watch: null };
     worker.on('message', (msg: { id: number; result?: unknown; error?: string; page?: [number, number]; ocr?: { rid: number; req: OcrAsk } }) => {
       if (msg.ocr) {
-        // A scan's page asks the shared OCR process; the answer goes back to this worker if it still runs.
-        const { rid, req } = msg.ocr;
-        void this.ocr.ask(req).then((answer) => {
-          if (this.slots.includes(slot)) slot.worker.postMessage({ ocrReply: rid, answer });
-        });
+        // A scan's page asks the shared OCR process. Beside another file's worker it would take the
+        // tree past its bound: the request waits, the scan's clock stopped, until that file is done.
+        if (slot.task) slot.task.scan = true;
+        if (this.busyBesides(slot)) {
+          if (slot.timer) clearTimeout(slot.timer);
+          slot.timer = null;
+          this.ocrHeld.push({ slot, ...msg.ocr });
+          if (slot.task) this.tell({ at: 'ocr-wait', id: slot.task.id, name: nameOf(slot.task) });
+          return;
+        }
+        this.askOcr(slot, msg.ocr.rid, msg.ocr.req);
         return;
       }
       if (slot.task?.id !== msg.id) return;
@@ -171,6 +203,7 @@ export class ParsePool {
    * the worker being ended (where it was lost until its own timeout).
    */
   private abandon(slot: Slot, settle: (t: Task) => void): void {
+    this.ocrHeld = this.ocrHeld.filter((h) => h.slot !== slot);
     const i = this.slots.indexOf(slot);
     if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
     void end(slot);
@@ -185,18 +218,60 @@ export class ParsePool {
     slot.task = null;
     slot.timer = null;
     slot.watch = null;
+    if (task.job.kind === 'parse') this.tell({ at: 'end', id: task.id, name: nameOf(task), scan: !!task.scan });
+    // The last scan read: the OCR process ends now rather than after its idle wait, in which the
+    // next files would be read beside it (a restart for the next scan costs its models' load).
+    if (task.scan && !this.slots.some((s) => s.task?.scan)) {
+      this.ocr.close();
+      this.tell({ at: 'ocr-ended' });
+    }
     settle(task);
     this.pump();
   }
 
+  private tell(e: ScheduleEvent): void {
+    this.opts.onSchedule?.(e);
+  }
+
+  /** Another file than `slot`'s is being read and not held waiting for the OCR. */
+  private busyBesides(slot: Slot | null): boolean {
+    return this.slots.some((s) => s !== slot && s.task?.job.kind === 'parse' && !this.ocrHeld.some((h) => h.slot === s));
+  }
+
+  private askOcr(slot: Slot, rid: number, req: OcrAsk): void {
+    if (slot.task) this.tell({ at: 'ocr-ask', id: slot.task.id, name: nameOf(slot.task), beside: this.slots.filter((s) => s !== slot && s.task?.job.kind === 'parse' && !this.ocrHeld.some((h) => h.slot === s)).length });
+    // The answer goes back to this worker if it still runs.
+    void this.ocr.ask(req).then((answer) => {
+      if (this.slots.includes(slot)) slot.worker.postMessage({ ocrReply: rid, answer });
+    });
+  }
+
   private pump(): void {
+    // No file starts beside a scan (comparisons and checks, which someone waits for, still do).
+    const scanning = () => this.slots.some((s) => s.task?.scan);
     for (const slot of this.slots) {
       if (slot.task || this.queue.length === 0) continue;
+      if (this.queue[0].job.kind === 'parse' && scanning()) break;
       const task = this.queue.shift()!;
       slot.task = task;
       this.restartTimer(slot);
-      if (task.job.kind === 'parse') slot.watch = this.watchMemory(slot, task);
+      if (task.job.kind === 'parse') {
+        slot.watch = this.watchMemory(slot, task);
+        const beside = this.slots.flatMap((s) => (s !== slot && s.task?.job.kind === 'parse' ? [{ id: s.task.id, name: nameOf(s.task), scan: !!s.task.scan }] : []));
+        this.tell({ at: 'start', id: task.id, name: nameOf(task), beside });
+      }
       slot.worker.postMessage({ id: task.id, job: task.job });
+    }
+    // The held scans go on once no other file is read beside them (they share the one OCR process).
+    if (this.ocrHeld.length && !this.busyBesides(null)) {
+      const held = this.ocrHeld;
+      this.ocrHeld = [];
+      for (const h of held) {
+        if (!this.slots.includes(h.slot) || !h.slot.task) continue;
+        this.tell({ at: 'ocr-go', id: h.slot.task.id, name: nameOf(h.slot.task) });
+        this.restartTimer(h.slot);
+        this.askOcr(h.slot, h.rid, h.req);
+      }
     }
   }
 
