@@ -11,6 +11,7 @@
 import { rectToSegments, type Segment } from '../../../../shared/doc/grid.ts';
 import { ReadError } from './errors.ts';
 import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
+import { ARITY, DELIM, pdfNumber, VARIABLE, WS } from './pdf-syntax.ts';
 
 /** Transformation matrices as pdf.js lists them ([a b c d e f]); `times(m, n)` is m applied after n's frame (PDF's `cm`). */
 export const IDENTITY = [1, 0, 0, 1, 0, 0];
@@ -68,16 +69,6 @@ export async function pageRules(index: PdfIndex, pageObject: number, vx0: number
   }
 }
 
-/** Fixed operand counts of the content operators (pdf.js's table); SC SCN sc scn take up to 33. */
-const ARITY: Record<string, number> = {
-  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1, gs: 1, q: 0, Q: 0, cm: 6,
-  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4,
-  S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
-  BT: 0, ET: 0, Tc: 1, Tw: 1, Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, 'T*': 0, Tj: 1, TJ: 1, "'": 1, '"': 3,
-  d0: 2, d1: 6, CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, sh: 1, Do: 1,
-  MP: 1, DP: 2, BMC: 1, BDC: 2, EMC: 0, BX: 0, EX: 0,
-};
-const VARIABLE = new Set(['SC', 'SCN', 'sc', 'scn']);
 /** Paints whose path the operator-list reading took as lines (it passed over B*, b, b*: kept so, to read the same). */
 const PAINTED = new Set(['S', 's', 'f', 'F', 'f*', 'B']);
 const ENDS = new Set(['B*', 'b', 'b*', 'n']);
@@ -281,10 +272,6 @@ function join(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const WS = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
-const DELIM = new Uint8Array(256);
-for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) DELIM[c] = 1;
 
 /**
  * Content-stream tokens: a number, a name, OTHER for a string, array or dictionary (read whole),
@@ -328,29 +315,12 @@ class ContentLexer {
     }
   }
 
-  /** As pdf.js reads a number: the digits as an integer, divided by the power of ten its decimals make. */
+  /** A number as pdf.js reads it (pdf-syntax.ts). */
   private number(start: number): number {
-    const b = this.b;
-    let sign = 1;
-    let p = start;
-    if (b[p] === 0x2d) (sign = -1), p++;
-    else if (b[p] === 0x2b) p++;
-    let value = 0;
-    let divide = 0;
-    let digits = 0;
-    for (; p < b.length; p++) {
-      const c = b[p];
-      if (c >= 0x30 && c <= 0x39) {
-        value = value * 10 + (c - 0x30);
-        if (divide) divide *= 10;
-        digits++;
-      } else if (c === 0x2e && !divide) divide = 1;
-      else break;
-    }
-    this.pos = p;
-    if (p < b.length && !WS[b[p]] && !DELIM[b[p]]) throw new Unhandled('number pdf.js may read otherwise');
-    if (!digits) throw new Unhandled('number pdf.js may read otherwise');
-    return sign * (divide ? value / divide : value);
+    const n = pdfNumber(this.b, start);
+    if (!n) throw new Unhandled('number pdf.js may read otherwise');
+    this.pos = n.end;
+    return n.value;
   }
 
   private literal(): void {

@@ -4,7 +4,8 @@ import type { TextDoc } from '../pdf-text.ts';
 import { Unhandled } from './fallback.ts';
 import { Objects } from './objects.ts';
 import { PageText } from './page-text.ts';
-import { DELIM, Lexer, parseObject, Str, WS, type Obj } from './syntax.ts';
+import { DELIM, WS } from '../pdf-syntax.ts';
+import { Lexer, parseObject, Str, type Obj } from './syntax.ts';
 
 /** The document as pdf.js would open it, or Unhandled where pdf.js may see it otherwise. */
 export async function openText(index: PdfIndex, bytes: Uint8Array): Promise<TextDoc> {

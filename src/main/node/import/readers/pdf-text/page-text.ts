@@ -1,6 +1,7 @@
 // A page's text, as pdf.js's getTextContent makes it.
 import { LIMITS, ReadError } from '../errors.ts';
 import { isDict, isName, type Dict, type PdfIndex } from '../pdf-guard.ts';
+import { ARITY, VARIABLE } from '../pdf-syntax.ts';
 import type { RawItem } from '../pdf-text.ts';
 import { Unhandled } from './fallback.ts';
 import { loadFont, type Font } from './fonts.ts';
@@ -65,16 +66,6 @@ const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\uf
 /** Strong right-to-left characters: pdf.js's bidi would reorder the item. */
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
-/** Operand counts as pdf.js's table has them (variable ones: SC SCN sc scn). */
-const ARITY: Record<string, number> = {
-  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1, gs: 1, q: 0, Q: 0, cm: 6,
-  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4,
-  S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
-  BT: 0, ET: 0, Tc: 1, Tw: 1, Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, 'T*': 0, Tj: 1, TJ: 1, "'": 1, '"': 3,
-  d0: 2, d1: 6, CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, sh: 1, Do: 1,
-  MP: 1, DP: 2, BMC: 1, BDC: 2, EMC: 0, BX: 0, EX: 0,
-};
-const VARIABLE = new Set(['SC', 'SCN', 'sc', 'scn']);
 const OTHER = Symbol('other');
 type Operand = number | { name: string } | Str | Operand[] | typeof OTHER;
 

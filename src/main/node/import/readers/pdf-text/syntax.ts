@@ -1,10 +1,7 @@
 // Syntax: a lexer for content streams, CMaps and the few objects read from the raw file.
+import { DELIM, pdfNumber, WS } from '../pdf-syntax.ts';
 import { Unhandled } from './fallback.ts';
 
-export const WS = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
-export const DELIM = new Uint8Array(256);
-for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) DELIM[c] = 1;
 
 /** A string operand: its bytes as a latin1 string, as pdf.js holds them. */
 export class Str {
@@ -61,29 +58,12 @@ export class Lexer {
     return latin1(b, start, this.pos);
   }
 
-  /** As pdf.js reads a number: the digits as an integer, divided by the power of ten its decimals make. */
+  /** A number as pdf.js reads it (pdf-syntax.ts). */
   private number(start: number): number {
-    const b = this.b;
-    let sign = 1;
-    let p = start;
-    if (b[p] === 0x2d) (sign = -1), p++;
-    else if (b[p] === 0x2b) p++;
-    let value = 0;
-    let divide = 0;
-    let digits = 0;
-    for (; p < b.length; p++) {
-      const c = b[p];
-      if (c >= 0x30 && c <= 0x39) {
-        value = value * 10 + (c - 0x30);
-        if (divide) divide *= 10;
-        digits++;
-      } else if (c === 0x2e && !divide) divide = 1;
-      else break;
-    }
-    this.pos = p;
-    if (p < b.length && !WS[b[p]] && !DELIM[b[p]]) throw new Unhandled('number pdf.js may read otherwise');
-    if (!digits) throw new Unhandled('number pdf.js may read otherwise');
-    return sign * (divide ? value / divide : value);
+    const n = pdfNumber(this.b, start);
+    if (!n) throw new Unhandled('number pdf.js may read otherwise');
+    this.pos = n.end;
+    return n.value;
   }
 
   /** A literal string with pdf.js's escapes. */
