@@ -3,6 +3,7 @@
 // inflates to hundreds of megabytes, and PDFs whose bomb stream hides from a one-layer guard
 // (a filter chain, an indirect /Filter, the filter named far from `stream`).
 import { constants, deflateRawSync, deflateSync } from 'node:zlib';
+import { pdfFile } from './pdf-file.ts';
 
 const MB = 1 << 20;
 
@@ -96,17 +97,7 @@ export function pdfWith(dict: string, stream: Buffer, extra: string[] = []): Buf
     Buffer.concat([Buffer.from(`<< ${dict} /Length ${stream.length} >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream')]),
     ...extra.map((e) => Buffer.from(e, 'latin1')),
   ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  let at = parts[0].length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(at);
-    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
-    parts.push(obj);
-    at += obj.length;
-  });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
-  return Buffer.concat([...parts, Buffer.from(xref)]);
+  return pdfFile(objects, { header: '%PDF-1.5\n%\xe2\xe3\xcf\xd3\n' });
 }
 
 /** The three PDFs the fault campaign imported as reports: a bomb of `mb` MB behind a chain, an indirect filter, a distant filter name. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { assets, loadPdfjs, readPdf } from '../../src/main/node/import/readers/pdf.ts';
 import { guardPdf } from '../../src/main/node/import/readers/pdf-guard.ts';
 import { openText, textFallbacks, textRead, type RawItem } from '../../src/main/node/import/readers/pdf-text.ts';
+import { pdfFile } from '../helpers/pdf-file.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -47,15 +48,7 @@ function makePdf(contents: string[], objects: string[], pageEntries: string, inf
     objs.push(stream('', c));
   });
   if (info) objs.push(info);
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R ${info ? `/Info ${objs.length} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return new Uint8Array(pdfFile(objs, { trailer: info ? `/Info ${objs.length} 0 R ` : '' }));
 }
 const stream = (dict: string, data: string) => `<< ${dict} /Length ${Buffer.byteLength(data, 'latin1')} >>\nstream\n${data}\nendstream`;
 const hex = (s: string) => [...Buffer.from(s, 'utf16le').swap16()].map((b) => b.toString(16).padStart(2, '0')).join('');

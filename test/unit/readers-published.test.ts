@@ -9,6 +9,7 @@ import { htmlToBlocks } from '../../src/main/node/import/readers/html-blocks.ts'
 import { processFile } from '../../src/main/node/import/process-file.ts';
 import { decodeStreamData, guardPdfStreams } from '../../src/main/node/import/readers/pdf-guard.ts';
 import { lzwRun, pdfWith, zlibRun } from '../helpers/bombs.ts';
+import { pdfFile } from '../helpers/pdf-file.ts';
 
 const fx = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)));
 const text = (blocks: { type: string; text?: string }[]) => blocks.map((b) => b.text ?? '').join('\n');
@@ -20,15 +21,7 @@ function makePdf(pages: number, content?: Buffer): Uint8Array {
   objs.push('<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
   objs.push(content ? `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content.toString('latin1')}\nendstream` : '<< /Length 0 >>\nstream\n\nendstream');
   for (let i = 0; i < pages; i++) objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${i === 0 ? '/Contents 3 0 R' : ''} >>`);
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return new Uint8Array(pdfFile(objs));
 }
 
 describe('PDF', () => {

@@ -11,18 +11,11 @@
 import { rectToSegments, type Segment } from '../../../../shared/doc/grid.ts';
 import { ReadError } from './errors.ts';
 import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
-import { ARITY, DELIM, pdfNumber, VARIABLE, WS } from './pdf-syntax.ts';
+import { ARITY, DELIM, IDENTITY, joinStreams, pdfNumber, transform, VARIABLE, WS, type Matrix } from './pdf-syntax.ts';
 
-/** Transformation matrices as pdf.js lists them ([a b c d e f]); `times(m, n)` is m applied after n's frame (PDF's `cm`). */
-export const IDENTITY = [1, 0, 0, 1, 0, 0];
-export const times = (m: number[], n: number[]) => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
+/** `times(m, n)` is m applied after n's frame (PDF's `cm`): pdf.js's transform(n, m), the same products summed in the same order. */
+export { IDENTITY };
+export const times = (m: Matrix, n: Matrix): Matrix => transform(n, m);
 
 /** Drawing one page may take to read, forms counted each time they are drawn. */
 const DRAWING_BYTES = 128 * 1048576;
@@ -104,7 +97,7 @@ class PageDrawing {
     const streams = Array.isArray(contents) ? contents.map((c) => this.value(c)) : contents === null ? [] : [contents];
     const parts: Uint8Array[] = [];
     for (const s of streams) parts.push(await this.data(s));
-    await this.draw(join(parts), this.resources(page), IDENTITY, 0);
+    await this.draw(joinStreams(parts), this.resources(page), IDENTITY, 0);
     return this.out;
   }
 
@@ -259,18 +252,6 @@ class PageDrawing {
   }
 }
 
-/** A page's streams one after another, a line break between them so no token runs across. */
-function join(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    out[at + p.length] = 10;
-    at += p.length + 1;
-  }
-  return out;
-}
 
 
 /**

@@ -45,3 +45,29 @@ export function pdfNumber(b: Uint8Array, start: number): { value: number; end: n
   if ((p < b.length && !WS[b[p]] && !DELIM[b[p]]) || !digits) return null;
   return { value: sign * (divide ? value / divide : value), end: p };
 }
+
+/** A page's content streams one after another, a line break between them so no token runs across. */
+export function joinStreams(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    out[at + p.length] = 10;
+    at += p.length + 1;
+  }
+  return out;
+}
+
+/** Transformation matrices as pdf.js lists them ([a b c d e f]). */
+export type Matrix = number[];
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+/** pdf.js's Util.transform(m1, m2): m2 applied in m1's frame (a `cm` of m2 on a CTM of m1). */
+export const transform = (m1: Matrix, m2: Matrix): Matrix => [
+  m1[0] * m2[0] + m1[2] * m2[1],
+  m1[1] * m2[0] + m1[3] * m2[1],
+  m1[0] * m2[2] + m1[2] * m2[3],
+  m1[1] * m2[2] + m1[3] * m2[3],
+  m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+  m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+];

@@ -1,24 +1,14 @@
 // A page's text, as pdf.js's getTextContent makes it.
 import { LIMITS, ReadError } from '../errors.ts';
 import { isDict, isName, type Dict, type PdfIndex } from '../pdf-guard.ts';
-import { ARITY, VARIABLE } from '../pdf-syntax.ts';
+import { ARITY, IDENTITY, joinStreams, transform as mul, VARIABLE, type Matrix } from '../pdf-syntax.ts';
 import type { RawItem } from '../pdf-text.ts';
 import { Unhandled } from './fallback.ts';
 import { loadFont, type Font } from './fonts.ts';
 import type { Objects } from './objects.ts';
 import { CLOSE, DCLOSE, DOPEN, Lexer, OPEN, Str, type Tok } from './syntax.ts';
 
-type M = number[];
-/** pdf.js's Util.transform(m1, m2). */
-export const mul = (m1: M, m2: M): M => [
-  m1[0] * m2[0] + m1[2] * m2[1],
-  m1[1] * m2[0] + m1[3] * m2[1],
-  m1[0] * m2[2] + m1[2] * m2[3],
-  m1[1] * m2[2] + m1[3] * m2[3],
-  m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-  m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-];
-export const IDENTITY: M = [1, 0, 0, 1, 0, 0];
+type M = Matrix;
 
 /** pdf.js's TextState (graphics state and text state together; q/Q save and restore all of it). */
 class State {
@@ -94,7 +84,7 @@ export class PageText {
     const parts: Uint8Array[] = [];
     for (const s of streams) parts.push(await this.objects.data(s));
     const res = this.objects.inherited(page, 'Resources');
-    await this.text(join(parts), isDict(res) ? res : new Map(), new State(), 0);
+    await this.text(joinStreams(parts), isDict(res) ? res : new Map(), new State(), 0);
     return this.out;
   }
 
@@ -516,15 +506,3 @@ export class PageText {
   }
 }
 
-/** A page's streams one after another, a line break between them so no token runs across. */
-export function join(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    out[at + p.length] = 10;
-    at += p.length + 1;
-  }
-  return out;
-}
