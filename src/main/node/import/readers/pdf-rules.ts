@@ -10,7 +10,8 @@
 // by reason: never the file's failure.
 import { rectToSegments, type Segment } from '../../../../shared/doc/grid.ts';
 import { ReadError } from './errors.ts';
-import { isDict, isName, isRef, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
+import { isDict, isName, type Dict, type PdfIndex, type Value } from './pdf-guard.ts';
+import { fallbackReason, PdfObjects, Unhandled } from './pdf-objects.ts';
 import { ARITY, DELIM, IDENTITY, joinStreams, pdfNumber, transform, VARIABLE, WS, type Matrix } from './pdf-syntax.ts';
 
 /** `times(m, n)` is m applied after n's frame (PDF's `cm`): pdf.js's transform(n, m), the same products summed in the same order. */
@@ -30,12 +31,6 @@ export const MAX_SEGMENTS = 20000;
 export const rulingFallbacks = new Map<string, number>();
 export const rulingRead = { pages: 0 };
 
-class Unhandled {
-  readonly why: string;
-  constructor(why: string) {
-    this.why = why;
-  }
-}
 
 /** pdf.js's path encoding (DrawOPS): 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath. */
 const MOVE = 0;
@@ -56,7 +51,7 @@ export async function pageRules(index: PdfIndex, pageObject: number, vx0: number
   } catch (e) {
     if (e instanceof ReadError) throw e; // a bomb the budget caught: the file's reason
     // Anything else this reader trips on is pdf.js's to read, as it was before: counted, never the file's failure.
-    const why = e instanceof Unhandled ? e.why : `error: ${(e as Error)?.name ?? 'unknown'}`;
+    const why = fallbackReason(e);
     rulingFallbacks.set(why, (rulingFallbacks.get(why) ?? 0) + 1);
     return null;
   }
@@ -70,7 +65,7 @@ const OTHER = Symbol('operand'); // a string, array or dictionary: never a path'
 type Operand = number | { name: string } | typeof OTHER;
 
 class PageDrawing {
-  private readonly index: PdfIndex;
+  private readonly objects: PdfObjects;
   private readonly vx0: number;
   private readonly vy1: number;
   private readonly out: Segment[] = [];
@@ -81,67 +76,35 @@ class PageDrawing {
   private drawn = 0;
 
   constructor(index: PdfIndex, vx0: number, vy1: number) {
-    this.index = index;
+    this.objects = new PdfObjects(index);
     this.vx0 = vx0;
     this.vy1 = vy1;
   }
 
   async run(pageObject: number): Promise<Segment[]> {
-    const page = this.object(pageObject);
+    const page = this.objects.object(pageObject);
     if (!isDict(page)) throw new Unhandled('page object not a dictionary');
     for (const a of this.array(page.get('Annots'))) {
-      const annot = this.value(a);
+      const annot = this.objects.value(a);
       if (isDict(annot) && annot.has('AP')) throw new Unhandled('annotation with an appearance');
     }
-    const contents = this.value(page.get('Contents'));
-    const streams = Array.isArray(contents) ? contents.map((c) => this.value(c)) : contents === null ? [] : [contents];
+    const contents = this.objects.value(page.get('Contents'));
+    const streams = Array.isArray(contents) ? contents.map((c) => this.objects.value(c)) : contents === null ? [] : [contents];
     const parts: Uint8Array[] = [];
-    for (const s of streams) parts.push(await this.data(s));
+    for (const s of streams) parts.push(await this.objects.data(s));
     await this.draw(joinStreams(parts), this.resources(page), IDENTITY, 0);
     return this.out;
   }
 
-  /** An object by number: exactly one definition, or the reading is not ours to make (an incremental update). */
-  private object(n: number): Value {
-    const defs = this.index.objects.get(n);
-    if (!defs) return null;
-    if (defs.length !== 1) throw new Unhandled('object defined more than once');
-    return defs[0];
-  }
-
-  private value(v: Value | undefined, depth = 0): Value {
-    if (v === undefined) return null;
-    if (!isRef(v)) return v;
-    if (depth > 8) throw new Unhandled('reference chain');
-    return this.value(this.object(v.ref), depth + 1);
-  }
-
   private array(v: Value | undefined): Value[] {
-    const a = this.value(v);
+    const a = this.objects.value(v);
     return Array.isArray(a) ? a : [];
-  }
-
-  private async data(v: Value): Promise<Uint8Array> {
-    const s = isDict(v) ? this.index.streamOf.get(v) : undefined;
-    if (!s) throw new Unhandled('content not a stream');
-    const bytes = await this.index.data(s);
-    if (!bytes) throw new Unhandled('stream filter not decoded here');
-    return bytes;
   }
 
   /** /Resources, inherited from the page tree where the page has none. */
   private resources(page: Dict): Dict {
-    let d: Dict = page;
-    for (let depth = 0; depth < 32; depth++) {
-      if (d.has('Resources')) {
-        const r = this.value(d.get('Resources'));
-        return isDict(r) ? r : new Map();
-      }
-      const parent = this.value(d.get('Parent'));
-      if (!isDict(parent)) break;
-      d = parent;
-    }
-    return new Map();
+    const r = this.objects.inherited(page, 'Resources');
+    return isDict(r) ? r : new Map();
   }
 
   /** One content stream (a page's or a form's) under `start`: pdf.js's q/Q/cm and path building, every painted path's lines kept. */
@@ -230,23 +193,23 @@ class PageDrawing {
 
   /** A Form XObject drawn where `Do` names it: its own q/Q and path, under its /Matrix; pictures draw no lines. */
   private async form(name: string, resources: Dict, ctm: number[], depth: number): Promise<void> {
-    const xobjects = this.value(resources.get('XObject'));
+    const xobjects = this.objects.value(resources.get('XObject'));
     if (!isDict(xobjects)) return;
-    const x = this.value(xobjects.get(name));
+    const x = this.objects.value(xobjects.get(name));
     if (!isDict(x)) return;
-    const subtype = this.value(x.get('Subtype'));
+    const subtype = this.objects.value(x.get('Subtype'));
     if (!isName(subtype) || subtype.name !== 'Form') return;
     if (depth >= 12 || this.forms.has(x)) throw new Unhandled('forms nested too deep or drawing themselves');
-    const m = this.array(x.get('Matrix')).map((v) => this.value(v));
+    const m = this.array(x.get('Matrix')).map((v) => this.objects.value(v));
     let start = ctm;
     if (m.length === 6) {
       if (!m.every((v) => typeof v === 'number')) throw new Unhandled('form matrix not numbers');
       start = times((m as number[]).map(Math.fround), ctm);
     }
-    const own = this.value(x.get('Resources'));
+    const own = this.objects.value(x.get('Resources'));
     this.forms.add(x);
     let data = this.decoded.get(x);
-    if (!data) this.decoded.set(x, (data = await this.data(x)));
+    if (!data) this.decoded.set(x, (data = await this.objects.data(x)));
     await this.draw(data, isDict(own) ? own : resources, start, depth + 1);
     this.forms.delete(x);
   }

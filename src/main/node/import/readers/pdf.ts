@@ -1,5 +1,6 @@
-// PDF with a text layer, through pdfjs-dist (Mozilla's PDF.js, the reader Firefox ships; its
-// Node build needs no canvas for text). Tables are read by their ruling lines (grid.ts): each
+// PDF with a text layer: its text and ruling lines read from the content streams by our own
+// readers (pdf-text.ts, pdf-rules.ts), which follow pdfjs-dist (Mozilla's PDF.js) step by step;
+// pdf.js itself reads the files they leave to it. Tables are read by their ruling lines (grid.ts): each
 // cell's text is what stands inside its rules, wrapped or not, and a cell crossing the page's
 // edge is cut. The rest of the page is put back into lines by their y, the gaps between items
 // becoming cell boundaries where a table has no rules. The same page read as lines only is kept as
