@@ -165,7 +165,7 @@ export class ParsePool {
         // A scan's page asks the shared OCR process. Beside another file's worker it would take the
         // tree past its bound: the request waits, the scan's clock stopped, until that file is done.
         if (slot.task) slot.task.scan = true;
-        if (this.busyBesides(slot)) {
+        if (this.readBesides(slot).length) {
           if (slot.timer) clearTimeout(slot.timer);
           slot.timer = null;
           this.ocrHeld.push({ slot, ...msg.ocr });
@@ -233,13 +233,13 @@ export class ParsePool {
     this.opts.onSchedule?.(e);
   }
 
-  /** Another file than `slot`'s is being read and not held waiting for the OCR. */
-  private busyBesides(slot: Slot | null): boolean {
-    return this.slots.some((s) => s !== slot && s.task?.job.kind === 'parse' && !this.ocrHeld.some((h) => h.slot === s));
+  /** The files other than `slot`'s being read and not held waiting for the OCR. */
+  private readBesides(slot: Slot | null): Slot[] {
+    return this.slots.filter((s) => s !== slot && s.task?.job.kind === 'parse' && !this.ocrHeld.some((h) => h.slot === s));
   }
 
   private askOcr(slot: Slot, rid: number, req: OcrAsk): void {
-    if (slot.task) this.tell({ at: 'ocr-ask', id: slot.task.id, name: nameOf(slot.task), beside: this.slots.filter((s) => s !== slot && s.task?.job.kind === 'parse' && !this.ocrHeld.some((h) => h.slot === s)).length });
+    if (slot.task) this.tell({ at: 'ocr-ask', id: slot.task.id, name: nameOf(slot.task), beside: this.readBesides(slot).length });
     // The answer goes back to this worker if it still runs.
     void this.ocr.ask(req).then((answer) => {
       if (this.slots.includes(slot)) slot.worker.postMessage({ ocrReply: rid, answer });
@@ -263,7 +263,7 @@ export class ParsePool {
       slot.worker.postMessage({ id: task.id, job: task.job });
     }
     // The held scans go on once no other file is read beside them (they share the one OCR process).
-    if (this.ocrHeld.length && !this.busyBesides(null)) {
+    if (this.ocrHeld.length && !this.readBesides(null).length) {
       const held = this.ocrHeld;
       this.ocrHeld = [];
       for (const h of held) {
